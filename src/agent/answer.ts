@@ -1,0 +1,113 @@
+import type { Plan, TimeRange } from '../semantic/plan.js';
+import type { Cell, ResultColumn } from '../warehouse/types.js';
+
+/** What every surface (CLI, Slack, scheduler) renders. Built by the synthesis node; never contains raw errors. */
+export type AnswerStatus = 'answered' | 'clarify' | 'refused' | 'error';
+export type ValidationStatus = 'PASSED' | 'WARNING' | 'FAILED';
+
+export interface Suggestion {
+  /** Button text / option label, e.g. "Revenue (gross)". */
+  label: string;
+  /** The full question to ask when chosen. */
+  question: string;
+}
+
+export interface KeyFigure {
+  label: string;
+  /** Formatted for display, e.g. "₹2.88 Cr". */
+  value: string;
+  /** Formatted change vs the comparison period, e.g. "+5.2%". */
+  change?: string;
+}
+
+export interface LlmUsage {
+  model: string;
+  promptTokens: number;
+  completionTokens: number;
+  estimatedCostUsd: number;
+  calls: number;
+  /** Set when the LLM failed and the offline planner answered instead. */
+  fallbackNote?: string;
+}
+
+export interface ChartOutput {
+  type: string;
+  /** The Vega-Lite spec (data inlined). */
+  spec: Record<string, unknown>;
+  /** PNG bytes, when rendered. */
+  png?: Uint8Array;
+  title: string;
+}
+
+export interface Answer {
+  question: string;
+  status: AnswerStatus;
+  /** One or two sentences: the number(s) answering the question. */
+  headline: string;
+  /** 1–3 short insight lines computed from the data. */
+  insights: string[];
+  keyFigures: KeyFigure[];
+  /** Metric definitions used, e.g. "Revenue = gross SUM(amount) over all order lines, cancelled included". */
+  definitions: string[];
+  timeRange?: TimeRange;
+  /** e.g. "Amazon Sale Report.csv (amazon_sales)". */
+  dataSource?: string;
+  plan?: Plan;
+  sql?: string;
+  columns: ResultColumn[];
+  rows: Cell[][];
+  truncated: boolean;
+  validation: { status: ValidationStatus; notes: string[] };
+  /** Clarification options (status 'clarify') or follow-up ideas (status 'answered'). */
+  suggestions: Suggestion[];
+  chart: ChartOutput | null;
+  timingsMs: Record<string, number>;
+  llm: LlmUsage | null;
+  /** Reference id for status 'error', shown to the user and logged with the details. */
+  errorRef?: string;
+  /** Stable error code for status 'error'/'refused'. */
+  errorCode?: string;
+}
+
+/** One message of a thread's history. */
+export interface ThreadMessage {
+  role: 'user' | 'assistant';
+  text: string;
+  /** epoch ms */
+  at: number;
+}
+
+/** What a thread remembers between turns (stored under workspace+channel+thread with a TTL). */
+export interface ThreadState {
+  messages: ThreadMessage[];
+  lastPlan?: Plan;
+  /** The last answer, so buttons (Show SQL, Download CSV, chart changes) never re-run the query. */
+  lastAnswer?: Omit<Answer, 'chart'> & { chart: Omit<ChartOutput, 'png'> | null };
+  /** Context a summary post seeds its thread with, so follow-ups there understand "why did Kurta drop?". */
+  summaryContext?: { period: TimeRange; compareTo?: TimeRange };
+}
+
+export interface Turn {
+  /** workspace:channel:thread for Slack, "cli:<session>" for the shell. */
+  threadKey: string;
+  text: string;
+  userId?: string;
+}
+
+export interface SummaryRequest {
+  /** '7d' | '30d' | 'month' | 'YYYY-MM' | 'all' | 'week' (default: latest full week in the data). */
+  period?: string;
+  filters?: { dimension: string; values: string[] }[];
+  /** When set, the summary context is stored in this thread for follow-ups. */
+  threadKey?: string;
+  /** Render the dashboard PNG (default true). */
+  chart?: boolean;
+}
+
+/** The use case every surface calls. Loads and saves thread state itself. */
+export interface Assistant {
+  ask(turn: Turn, options?: { chart?: boolean }): Promise<Answer>;
+  summary(request: SummaryRequest): Promise<Answer>;
+  /** Re-render the last answer of a thread with another chart type, without re-querying. */
+  rechart?(threadKey: string, chart: string): Promise<Answer | null>;
+}

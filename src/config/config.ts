@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+
+/**
+ * Every environment variable the app reads, in one schema. Parsed once in the composition root
+ * (src/main.ts or the CLI entry); nothing else reads process.env. `.env.example` mirrors this file.
+ */
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const intWithDefault = (def: number, min = 0) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).default(def));
+const boolWithDefault = (def: boolean) =>
+  z.preprocess((v) => {
+    const s = emptyToUndefined(v);
+    if (s === undefined) return undefined;
+    if (typeof s === 'string')
+      return ['1', 'true', 'yes', 'on'].includes(s.toLowerCase())
+        ? true
+        : ['0', 'false', 'no', 'off'].includes(s.toLowerCase())
+          ? false
+          : s;
+    return s;
+  }, z.boolean().default(def));
+
+export const ConfigSchema = z.object({
+  NODE_ENV: z.preprocess(
+    emptyToUndefined,
+    z.enum(['development', 'production', 'test']).default('development'),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+
+  // Data
+  DATA_DIR: optionalString,
+  DATA_SOURCE: optionalString,
+  CACHE_DIR: optionalString,
+  QUERY_TIMEOUT_MS: intWithDefault(10_000, 100),
+  QUERY_ROW_LIMIT: intWithDefault(10_000, 1),
+  DUCKDB_MEMORY_LIMIT: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'a size such as 1GB or 512MB')
+      .default('1GB'),
+  ),
+  DUCKDB_THREADS: intWithDefault(2, 1),
+  DUCKDB_TEMP_DIR: optionalString,
+  ROLLUPS_ENABLED: boolWithDefault(true),
+
+  // State
+  REDIS_URL: optionalUrl,
+  THREAD_TTL_SECONDS: intWithDefault(7 * 24 * 3600, 60),
+  CACHE_TTL_SECONDS: intWithDefault(3600, 1),
+
+  // LLM (any OpenAI-compatible endpoint)
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
+  OPENAI_MODEL_SIMPLE: optionalString,
+  OPENAI_TIMEOUT_MS: intWithDefault(20_000, 100),
+
+  // Slack
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: optionalUrl,
+  PORT: intWithDefault(3000, 0),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+
+  // Weekly summaries
+  SUMMARY_CRON: z.preprocess(emptyToUndefined, z.string().default('0 9 * * 1')),
+  SUMMARY_TIMEZONE: z.preprocess(emptyToUndefined, z.string().default('Asia/Kolkata')),
+  SUMMARY_CHANNELS: z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'Slack channel IDs such as C0123ABCD')).default([]),
+  ),
+  SUMMARY_CATCHUP_HOURS: intWithDefault(12, 0),
+  SHUTDOWN_TIMEOUT_MS: intWithDefault(10_000, 0),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses the environment; on failure throws one CONFIG_INVALID error naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+    const message = `Invalid configuration:\n${lines.join('\n')}`;
+    throw new AppError('CONFIG_INVALID', message);
+  }
+  const config = parsed.data;
+  if (config.SUMMARY_TIMEZONE && !isValidTimeZone(config.SUMMARY_TIMEZONE)) {
+    throw new AppError(
+      'CONFIG_INVALID',
+      `Invalid configuration:\n  SUMMARY_TIMEZONE: unknown IANA time zone "${config.SUMMARY_TIMEZONE}"`,
+    );
+  }
+  return config;
+}
+
+export function hasSlackCredentials(config: Config): boolean {
+  return Boolean(config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN));
+}
+
+export function hasLlm(config: Config): boolean {
+  return Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);
+}
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,57 @@
+import type { CliIo } from './cli/types.js';
+import type { Config } from './config/config.js';
+import type { Assistant } from './agent/answer.js';
+import { createAssistant } from './agent/create-assistant.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { createKvStore } from './state/create-kv-store.js';
+import type { KvStore } from './state/kv-store.js';
+import { openWarehouse } from './warehouse/open-warehouse.js';
+import type { Warehouse } from './warehouse/types.js';
+
+/**
+ * The composition root: the only place that builds clients (DuckDB, Redis, OpenAI, Slack) and wires them.
+ * Everything else receives what it needs as arguments.
+ */
+export interface Services {
+  config: Config;
+  logger: Logger;
+  warehouse: Warehouse;
+  kv: KvStore;
+  assistant: Assistant;
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  io?: CliIo;
+  verbose?: boolean;
+  logger?: Logger;
+}
+
+export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
+  const logger =
+    options.logger ??
+    createLogger({
+      level: options.verbose
+        ? 'debug'
+        : config.LOG_LEVEL === 'info' && options.io
+          ? 'warn'
+          : config.LOG_LEVEL,
+      pretty: Boolean(process.stderr.isTTY),
+    });
+  const warehouse = await openWarehouse(config, logger, {
+    onNotice: (line) => options.io?.stderr.write(`${line}\n`),
+  });
+  const kv = createKvStore(config, logger);
+  const assistant = createAssistant({ config, logger, warehouse, kv });
+  return {
+    config,
+    logger,
+    warehouse,
+    kv,
+    assistant,
+    async close() {
+      await kv.close().catch(() => undefined);
+      await warehouse.close().catch(() => undefined);
+    },
+  };
+}

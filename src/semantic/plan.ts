@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * The Plan: the one structure the planner, the LLM, the SQL compiler, the cache, the charts and follow-ups share.
+ * Metric and dimension ids come from the catalog (data/catalog.yml); the compiler rejects unknown ids.
+ */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+export const SOURCES = ['amazon_sales', 'international_sales', 'inventory', 'price_list'] as const;
+export type Source = (typeof SOURCES)[number];
+
+export const TimeRangeSchema = z.object({
+  /** Inclusive start. */
+  from: isoDate,
+  /** Inclusive end. */
+  to: isoDate,
+  /** How a person would say it: "June 2022", "last 30 days (2022-05-31 to 2022-06-29)". */
+  label: z.string(),
+});
+export type TimeRange = z.infer<typeof TimeRangeSchema>;
+
+export const FilterSchema = z.object({
+  dimension: z.string(),
+  op: z.enum(['in', 'not_in']),
+  /** Values exactly as they exist in the data (matched by the planner). */
+  values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1),
+});
+export type Filter = z.infer<typeof FilterSchema>;
+
+export const CHART_TYPES = [
+  'auto',
+  'bar',
+  'line',
+  'donut',
+  'pie',
+  'heatmap',
+  'stacked_bar',
+  'grouped_bar',
+  'table',
+] as const;
+export type ChartPreference = (typeof CHART_TYPES)[number];
+
+export const PlanSchema = z.object({
+  source: z.enum(SOURCES),
+  metrics: z.array(z.string()).min(1),
+  groupBy: z.array(z.string()).default([]),
+  filters: z.array(FilterSchema).default([]),
+  timeRange: TimeRangeSchema.optional(),
+  /** Compare each metric with the previous period of equal length, or with an explicit range. */
+  compareTo: z.union([z.literal('previous_period'), TimeRangeSchema]).optional(),
+  sort: z.object({ by: z.string(), direction: z.enum(['asc', 'desc']) }).optional(),
+  limit: z.number().int().positive().max(1000).optional(),
+  /** Add each group's share of the total of the first metric. */
+  share: z.boolean().default(false),
+  /** Presentation only: the chart the user asked for. Never changes the SQL or the cache key. */
+  chart: z.enum(CHART_TYPES).default('auto'),
+});
+export type Plan = z.infer<typeof PlanSchema>;
+export type PlanInput = z.input<typeof PlanSchema>;
+
+export function parsePlan(input: unknown): Plan {
+  return PlanSchema.parse(input);
+}
+
+/** Stable key for caching: presentation fields dropped, arrays in canonical order. */
+export function normalizePlanKey(plan: Plan): string {
+  const { chart: _chart, ...rest } = plan;
+  const filters = [...rest.filters]
+    .map((f) => ({ ...f, values: [...f.values].map(String).sort() }))
+    .sort((a, b) => (a.dimension + a.op).localeCompare(b.dimension + b.op));
+  return stableStringify({ ...rest, filters });
+}
+
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,14 @@
+/**
+ * The key-value primitive under thread state, event de-duplication, the result cache and schedule locks.
+ * Two implementations (memory, Redis) share one contract test suite (test/unit/state/kv-store.contract.ts).
+ */
+export interface KvStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** Atomic set-if-absent (Redis SET NX EX). True when this caller set it. */
+  setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
+  delete(key: string): Promise<void>;
+  /** Keys with a prefix (subscriptions listing); small key spaces only. */
+  keys(prefix: string): Promise<string[]>;
+  close(): Promise<void>;
+}
