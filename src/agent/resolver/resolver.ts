@@ -1,0 +1,47 @@
+import type { Suggestion, ThreadMessage } from '../answer.js';
+import type { Plan, TimeRange } from '../../semantic/plan.js';
+
+/**
+ * Question → Plan. Two implementations: the deterministic planner (src/agent/planner/, always available) and the
+ * LLM resolver (src/agent/llm/, when OPENAI_API_KEY or OPENAI_BASE_URL is set), which tries the planner first.
+ */
+export interface ResolverInput {
+  question: string;
+  /** The thread's previous plan, for follow-ups ("and in June?", "only for Kurta"). */
+  previousPlan?: Plan;
+  history: ThreadMessage[];
+  /** Set in a weekly-summary thread: the summary's period, so "why did Kurta drop?" means that week. */
+  summaryContext?: { period: TimeRange; compareTo?: TimeRange };
+  /** On a repair pass: what went wrong with the previous attempt (SQL error, implausible result). */
+  repairFeedback?: string;
+}
+
+export type Resolution =
+  | {
+      kind: 'plan';
+      plan: Plan;
+      /** 0..1; the LLM resolver is consulted when the planner's confidence is below its threshold. */
+      confidence: number;
+      /** Lines the answer should mention (assumptions made, dates resolved). */
+      notes: string[];
+      /** Follow-up that only changes presentation ("show that as a pie"): re-render, do not re-query. */
+      presentationOnly?: boolean;
+      /** "why?" follow-up: explain the previous result (drivers/breakdown) rather than restate it. */
+      explain?: boolean;
+      resolvedBy: 'planner' | 'llm';
+    }
+  | {
+      /** LLM only: guarded SQL for questions a Plan cannot express. */
+      kind: 'sql';
+      sql: string;
+      /** What the SQL computes, shown as the definition used. */
+      description: string;
+      notes: string[];
+      resolvedBy: 'llm';
+    }
+  | { kind: 'clarify'; message: string; options: Suggestion[]; resolvedBy: 'planner' | 'llm' }
+  | { kind: 'refuse'; message: string; resolvedBy: 'planner' | 'llm' };
+
+export interface Resolver {
+  resolve(input: ResolverInput): Promise<Resolution>;
+}
