@@ -1,4 +1,4 @@
-import type { Suggestion, ThreadMessage } from '../answer.js';
+import type { LlmUsage, Suggestion, ThreadMessage } from '../answer.js';
 import type { Plan, TimeRange } from '../../semantic/plan.js';
 
 /**
@@ -14,6 +14,8 @@ export interface ResolverInput {
   summaryContext?: { period: TimeRange; compareTo?: TimeRange };
   /** On a repair pass: what went wrong with the previous attempt (SQL error, implausible result). */
   repairFeedback?: string;
+  /** The LLM resolver reports tokens, cost and any fallback note here (the graph adds them to the answer). */
+  onLlmUsage?: (usage: LlmUsage) => void;
 }
 
 export type Resolution =
