@@ -1,8 +1,14 @@
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { pino, type Logger, type LoggerOptions } from 'pino';
+import { createRedactor } from './redact.js';
 
 export type { Logger };
 
-/** Secrets never reach a log line: these paths are censored wherever they appear. */
+/**
+ * Paths pino censors natively (cheap, before our own scrubber). The scrubber in ./redact.ts is the real net:
+ * it also catches secrets under other keys, inside strings and error messages, and by their configured value.
+ */
 export const REDACT_PATHS = [
   'token',
   'botToken',
@@ -27,23 +33,83 @@ export const REDACT_PATHS = [
 
 export interface LoggerSettings {
   level: LoggerOptions['level'];
-  /** Pretty, human output (a terminal); JSON lines otherwise. */
+  /** Pretty, human output (pass `process.stderr.isTTY`); JSON lines otherwise. */
   pretty?: boolean;
+  /** Where JSON lines go (tests); stderr by default. */
   destination?: pino.DestinationStream;
+  /** The exact secret values this process holds (see configuredSecrets in ./redact.ts), scrubbed anywhere. */
+  secrets?: ReadonlyArray<string | undefined>;
 }
 
+/**
+ * One JSON line per event on stderr (stdout belongs to CLI output), with ISO time and level names.
+ * Every argument of every log call is scrubbed of secrets before pino sees it, and so are child bindings.
+ */
 export function createLogger(settings: LoggerSettings): Logger {
+  const redactor = createRedactor(settings.secrets ?? []);
   const options: LoggerOptions = {
     level: settings.level ?? 'info',
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { service: 'retail-insights' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: {
+      level: (label) => ({ level: label }),
+      bindings: (bindings) => redactor.redact(bindings),
+    },
+    hooks: {
+      logMethod(args, method) {
+        const [first, ...rest] = args as unknown[];
+        // An Error first keeps pino's shape ({ err, msg }) after the scrubber turns it into a plain object.
+        if (first instanceof Error) {
+          const err = redactor.redact(first);
+          const tail =
+            rest.length > 0 ? rest.map((a) => redactor.redact(a)) : [redactor.redactString(first.message)];
+          return method.apply(this, [{ err }, ...tail] as Parameters<typeof method>);
+        }
+        return method.apply(this, args.map((a: unknown) => redactor.redact(a)) as Parameters<typeof method>);
+      },
+    },
   };
   if (settings.destination) return pino(options, settings.destination);
-  if (settings.pretty) {
+  if (settings.pretty && prettyAvailable()) {
     return pino({
       ...options,
       transport: { target: 'pino-pretty', options: { colorize: true, destination: 2 } },
     });
   }
   return pino(options, pino.destination(2));
+}
+
+// pino-pretty is a dev dependency: a production image run with a TTY (`docker run -it`) falls back to JSON.
+function prettyAvailable(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Ids that tie every line of one request together (also shown to users as an error reference). */
+export interface LogContext {
+  /** One per inbound event/command/CLI question; see newRequestId(). */
+  requestId?: string;
+  /** workspace:channel:thread (Slack) or cli:<session>. */
+  threadKey?: string;
+  /** mention | dm | command | action | cli | schedule */
+  surface?: string;
+  /** Slack's event_id, for matching retries. */
+  eventId?: string;
+  userId?: string;
+}
+
+/** A child logger whose every line carries the request's ids. */
+export function withContext(logger: Logger, context: LogContext): Logger {
+  const bindings = Object.fromEntries(Object.entries(context).filter(([, v]) => v !== undefined));
+  return logger.child(bindings);
+}
+
+/** A short id, unique enough to find one request's lines and quote to a user ("ref a1b2c3d4e5f6"). */
+export function newRequestId(): string {
+  return randomBytes(6).toString('hex');
 }
