@@ -85,6 +85,9 @@ export const ConfigSchema = z.object({
   ),
   SUMMARY_CATCHUP_HOURS: intWithDefault(12, 0),
   SHUTDOWN_TIMEOUT_MS: intWithDefault(10_000, 0),
+
+  // Observability
+  METRICS_ENABLED: boolWithDefault(true),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
