@@ -8,6 +8,11 @@ export interface KvStore {
   /** Atomic set-if-absent (Redis SET NX EX). True when this caller set it. */
   setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
   delete(key: string): Promise<void>;
+  /**
+   * Atomic compare-and-delete (lock release by its owner only). Optional: callers fall back to get + delete.
+   * True when the key held `value` and was deleted.
+   */
+  deleteIfValue?(key: string, value: string): Promise<boolean>;
   /** Keys with a prefix (subscriptions listing); small key spaces only. */
   keys(prefix: string): Promise<string[]>;
   close(): Promise<void>;
