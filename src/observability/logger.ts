@@ -52,6 +52,9 @@ export function createLogger(settings: LoggerSettings): Logger {
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { service: 'retail-insights' },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // The scrubber already turned errors into plain { type, message, stack, cause, … } objects; pino's own
+    // err serializer would rename their type to "Object".
+    serializers: { err: (value: unknown) => redactor.redact(value) },
     formatters: {
       level: (label) => ({ level: label }),
       bindings: (bindings) => redactor.redact(bindings),
