@@ -1,0 +1,39 @@
+import type { Catalog } from '../../semantic/catalog.js';
+import type { DataProfile } from '../../semantic/data-profile.js';
+import type { Plan } from '../../semantic/plan.js';
+
+/** One paragraph on what the bot can answer, with the real date coverage, for refusals. */
+export function describeDataWeHave(catalog: Catalog, profile: DataProfile): string {
+  const range = (s: keyof DataProfile['dateRanges']) => {
+    const r = profile.dateRanges[s];
+    return r ? ` (${r.from} to ${r.to})` : '';
+  };
+  const parts = [
+    `Amazon.in orders${range('amazon_sales')}: revenue, orders, units, average order value, cancellations and returns by category, size, state, city, status, fulfilment and SKU`,
+    `international/wholesale sales${range('international_sales')} by customer and SKU`,
+    'stock on hand per SKU',
+    'list prices (MRP) per marketplace',
+  ];
+  void catalog;
+  return `I have data on ${parts.join('; ')}.`;
+}
+
+/**
+ * A plan as a question the planner reads back to the same plan (clarification buttons ask these).
+ * Uses each metric's first synonym and ISO dates for anything that is not a whole month.
+ */
+export function questionForPlan(catalog: Catalog, plan: Plan): string {
+  const metrics = plan.metrics.map((id) => catalog.metrics[id]?.synonyms[0] ?? id).join(' and ');
+  const by = plan.groupBy.length
+    ? ` by ${plan.groupBy.map((d) => catalog.dimensions[d]?.synonyms[0] ?? d).join(' and ')}`
+    : '';
+  const filters = plan.filters
+    .map((f) => `${f.op === 'not_in' ? 'excluding' : 'for'} ${f.values.join(' and ')}`)
+    .join(' ');
+  let when = '';
+  if (plan.timeRange) {
+    const r = plan.timeRange;
+    when = /^[A-Z][a-z]+ \d{4}$/.test(r.label) ? ` in ${r.label}` : ` from ${r.from} to ${r.to}`;
+  }
+  return `${metrics.charAt(0).toUpperCase()}${metrics.slice(1)}${by}${filters ? ` ${filters}` : ''}${when}`;
+}

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { SOURCES, type Source } from './plan.js';
+
+/**
+ * The semantic catalog: business vocabulary (metrics, dimensions, synonyms) over the clean tables, loaded from
+ * data/catalog.yml. Metric SQL is trusted text written by us; it is validated here so a typo in the file fails at
+ * start-up with the path of the bad entry, not as a wrong number later.
+ */
+const idPattern = /^[a-z][a-z0-9_]*$/;
+const sourceEnum = z.enum(SOURCES);
+const synonyms = z.array(z.string().min(1)).default([]);
+
+const SourceSchema = z.object({
+  table: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a table name in snake_case'),
+  label: z.string().min(1),
+  dateColumn: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .optional(),
+  description: z.string().min(1),
+});
+
+const MetricSchema = z.object({
+  label: z.string().min(1),
+  source: sourceEnum,
+  sql: z
+    .string()
+    .min(1)
+    .refine((s) => !/;|--|\/\*/.test(s), 'no semicolons or comments in a metric expression'),
+  definition: z.string().min(1),
+  format: z.enum(['inr', 'count', 'percent', 'number']),
+  additive: z.boolean(),
+  synonyms,
+});
+
+const DimensionSchema = z
+  .object({
+    label: z.string().min(1),
+    /** Per source: the SQL expression of the column. Date grains use the source's dateColumn instead. */
+    columns: z.partialRecord(sourceEnum, z.string().min(1)).default({}),
+    grain: z.enum(['day', 'week', 'month']).optional(),
+    type: z.enum(['string', 'boolean']).default('string'),
+    profile: z.boolean().default(false),
+    /** Most frequent N values kept in the data profile (cities, SKUs). */
+    profileLimit: z.number().int().positive().default(200),
+    synonyms,
+  })
+  .refine((d) => d.grain !== undefined || Object.keys(d.columns).length > 0, {
+    message: 'a dimension needs columns (or a date grain)',
+  });
+
+const OutOfScopeSchema = z.object({
+  words: z.array(z.string().min(1)).min(1),
+  reason: z.string().min(1),
+});
+
+export const CatalogSchema = z
+  .object({
+    version: z.literal(1),
+    sources: z.record(sourceEnum, SourceSchema),
+    metrics: z.record(z.string().regex(idPattern), MetricSchema),
+    dimensions: z.record(z.string().regex(idPattern), DimensionSchema),
+    valueAliases: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+    outOfScope: z.array(OutOfScopeSchema).default([]),
+  })
+  .superRefine((c, ctx) => {
+    for (const [alias] of Object.entries(c.valueAliases)) {
+      if (!(alias in c.dimensions)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['valueAliases', alias],
+          message: `unknown dimension "${alias}"`,
+        });
+      }
+    }
+    for (const [id, m] of Object.entries(c.metrics)) {
+      if (m.sql.includes("'") && (m.sql.split("'").length - 1) % 2 !== 0) {
+        ctx.addIssue({ code: 'custom', path: ['metrics', id, 'sql'], message: 'unbalanced quotes' });
+      }
+    }
+  });
+
+export type Catalog = z.infer<typeof CatalogSchema>;
+export type MetricDef = Catalog['metrics'][string];
+export type DimensionDef = Catalog['dimensions'][string];
+export type MetricFormat = MetricDef['format'];
+
+/** data/catalog.yml next to the package root, from src/semantic (tsx) or dist/semantic (compiled). */
+export function defaultCatalogPath(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'catalog.yml');
+}
+
+export function parseCatalog(text: string, origin = 'catalog'): Catalog {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new AppError('CONFIG_INVALID', `The semantic catalog ${origin} is not valid YAML.`, {
+      cause: error,
+    });
+  }
+  const parsed = CatalogSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new AppError('CONFIG_INVALID', `The semantic catalog ${origin} is invalid:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function loadCatalog(path: string = defaultCatalogPath()): Catalog {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new AppError('CONFIG_INVALID', `The semantic catalog ${path} could not be read.`, { cause: error });
+  }
+  return parseCatalog(text, path);
+}
+
+/** The SQL expression of a (non-date) dimension on a source, or undefined when it does not live there. */
+export function dimensionColumn(catalog: Catalog, dimensionId: string, source: Source): string | undefined {
+  const d = catalog.dimensions[dimensionId];
+  if (!d) return undefined;
+  if (d.grain) return catalog.sources[source]?.dateColumn;
+  return d.columns[source];
+}
+
+/** Sources a dimension can be used on. */
+export function dimensionSources(catalog: Catalog, dimensionId: string): Source[] {
+  const d = catalog.dimensions[dimensionId];
+  if (!d) return [];
+  if (d.grain) return SOURCES.filter((s) => catalog.sources[s]?.dateColumn !== undefined);
+  return SOURCES.filter((s) => d.columns[s] !== undefined);
+}

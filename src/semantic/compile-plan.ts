@@ -1,0 +1,240 @@
+import { AppError } from '../errors.js';
+import type { Catalog, DimensionDef, MetricFormat } from './catalog.js';
+import type { Filter, Plan, TimeRange } from './plan.js';
+import {
+  booleanLiteral,
+  dateLiteral,
+  isIsoDate,
+  numberLiteral,
+  quoteIdent,
+  stringLiteral,
+} from './sql-literal.js';
+import { previousPeriod } from './time-range.js';
+
+/**
+ * Plan → ONE SELECT over the clean tables. Result columns follow the convention agreed with the charts engineer:
+ *   one column per groupBy dimension named by the dimension id (day/week/month as DATE),
+ *   one column per metric named by the metric id,
+ *   "share" when plan.share (first metric's share of the whole filtered total),
+ *   "<metric>_previous" and "<metric>_change" (a ratio, 0.052 = +5.2 %) when plan.compareTo.
+ * Every identifier comes from the catalog and every filter value is an escaped literal.
+ */
+export type CompiledColumnRole = 'dimension' | 'metric' | 'share' | 'previous' | 'change';
+
+export interface CompiledColumn {
+  name: string;
+  role: CompiledColumnRole;
+  /** Metric id for metric/previous/change columns, dimension id for dimensions. */
+  ref: string;
+  label: string;
+  /** How to display the values: money, counts, ratios (shown as %), plain numbers, dates or text. */
+  format: MetricFormat | 'date' | 'text' | 'boolean';
+}
+
+export interface CompiledPlan {
+  sql: string;
+  /** Definitions the answer must state (metric definitions, share and change formulas, comparison period). */
+  definitions: string[];
+  columns: CompiledColumn[];
+  /** The comparison period actually used, when plan.compareTo is set. */
+  comparePeriod?: TimeRange;
+}
+
+export function compilePlan(plan: Plan, catalog: Catalog): CompiledPlan {
+  const source = catalog.sources[plan.source];
+  if (!source) throw invalid(`Unknown data source "${plan.source}".`);
+
+  const metrics = plan.metrics.map((id) => {
+    const m = catalog.metrics[id];
+    if (!m) throw invalid(`Unknown metric "${id}".`);
+    if (m.source !== plan.source)
+      throw invalid(`The metric "${id}" lives on ${m.source}, not on ${plan.source}.`);
+    return { id, def: m };
+  });
+  if (new Set(plan.metrics).size !== plan.metrics.length) throw invalid('A metric is listed twice.');
+
+  const dims = plan.groupBy.map((id) => ({ id, expr: dimensionExpr(catalog, id, plan) }));
+  if (new Set(plan.groupBy).size !== plan.groupBy.length) throw invalid('A dimension is grouped twice.');
+
+  if (plan.compareTo && !plan.timeRange)
+    throw invalid('A comparison needs a time range to compare with the previous period.');
+  if (plan.compareTo && plan.groupBy.some((g) => catalog.dimensions[g]?.grain))
+    throw invalid('A comparison cannot be grouped by a date grain; group by the grain without compareTo.');
+  if (plan.timeRange && !source.dateColumn)
+    throw invalid(`${plan.source} has no dates, so it cannot be filtered by a time range.`);
+  if (plan.timeRange) checkRange(plan.timeRange);
+
+  const filterSql = plan.filters.map((f) => ({ dimension: f.dimension, sql: filterExpr(catalog, plan, f) }));
+  const table = quoteIdent(source.table);
+  const dateCol = source.dateColumn ? quoteIdent(source.dateColumn) : undefined;
+
+  const comparePeriod: TimeRange | undefined =
+    plan.compareTo && plan.timeRange
+      ? plan.compareTo === 'previous_period'
+        ? previousPeriod(plan.timeRange)
+        : plan.compareTo
+      : undefined;
+  if (comparePeriod) checkRange(comparePeriod);
+
+  const where = (range: TimeRange | undefined, exceptDimensions: string[] = []): string => {
+    const parts = filterSql.filter((f) => !exceptDimensions.includes(f.dimension)).map((f) => f.sql);
+    if (range && dateCol)
+      parts.push(`${dateCol} BETWEEN ${dateLiteral(range.from)} AND ${dateLiteral(range.to)}`);
+    return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  };
+
+  const dimSelect = dims.map((d) => `${d.expr} AS ${quoteIdent(d.id)}`);
+  const metricSelect = metrics.map((m) => `${m.def.sql} AS ${quoteIdent(m.id)}`);
+  const groupClause = dims.length ? `GROUP BY ${dims.map((_, i) => i + 1).join(', ')}` : '';
+  const aggregate = (range: TimeRange | undefined) =>
+    [`SELECT ${[...dimSelect, ...metricSelect].join(', ')}`, `FROM ${table}`, where(range), groupClause]
+      .filter(Boolean)
+      .join(' ');
+
+  const columns: CompiledColumn[] = [
+    ...dims.map((d) => dimensionColumn(catalog, d.id)),
+    ...metrics.map((m): CompiledColumn => ({
+      name: m.id,
+      role: 'metric',
+      ref: m.id,
+      label: m.def.label,
+      format: m.def.format,
+    })),
+  ];
+  const definitions = metrics.map((m) => m.def.definition);
+  const first = metrics[0]!;
+
+  const ctes: string[] = [`cur AS (${aggregate(plan.timeRange)})`];
+  const select: string[] = [
+    ...dims.map((d) => `cur.${quoteIdent(d.id)}`),
+    ...metrics.map((m) => `cur.${quoteIdent(m.id)}`),
+  ];
+  const joins: string[] = [];
+
+  if (plan.share) {
+    // The total is computed from the rows themselves, so it is right for non-additive metrics too (distinct
+    // orders are not the sum of each group's distinct orders). Filters on the grouped dimensions are left out
+    // of the total: "what share of revenue is Set" is Set's revenue over all categories, not over Set alone.
+    const totalSql = [`SELECT ${first.def.sql} AS t`, `FROM ${table}`, where(plan.timeRange, plan.groupBy)]
+      .filter(Boolean)
+      .join(' ');
+    ctes.push(`total AS (${totalSql})`);
+    select.push(`CAST(cur.${quoteIdent(first.id)} AS DOUBLE) / NULLIF(total.t, 0) AS "share"`);
+    joins.push('CROSS JOIN total');
+    columns.push({ name: 'share', role: 'share', ref: first.id, label: 'Share', format: 'percent' });
+    definitions.push(
+      `Share = each row's ${first.def.label.toLowerCase()} / the total ${first.def.label.toLowerCase()} across all ${plan.groupBy.map((g) => catalog.dimensions[g]?.label.toLowerCase() ?? g).join(' × ') || 'rows'} values${plan.filters.some((f) => !plan.groupBy.includes(f.dimension)) || plan.timeRange ? ' within the other filters and period' : ''}.`,
+    );
+  }
+
+  if (comparePeriod) {
+    ctes.push(`prev AS (${aggregate(comparePeriod)})`);
+    const on = dims.length
+      ? `LEFT JOIN prev ON ${dims.map((d) => `cur.${quoteIdent(d.id)} IS NOT DISTINCT FROM prev.${quoteIdent(d.id)}`).join(' AND ')}`
+      : 'LEFT JOIN prev ON TRUE';
+    joins.push(on);
+    for (const m of metrics) {
+      const id = quoteIdent(m.id);
+      select.push(`prev.${id} AS ${quoteIdent(`${m.id}_previous`)}`);
+      select.push(
+        `CAST(cur.${id} - prev.${id} AS DOUBLE) / NULLIF(ABS(prev.${id}), 0) AS ${quoteIdent(`${m.id}_change`)}`,
+      );
+      columns.push({
+        name: `${m.id}_previous`,
+        role: 'previous',
+        ref: m.id,
+        label: `${m.def.label} (previous)`,
+        format: m.def.format,
+      });
+      columns.push({
+        name: `${m.id}_change`,
+        role: 'change',
+        ref: m.id,
+        label: `${m.def.label} change`,
+        format: 'percent',
+      });
+    }
+    definitions.push(
+      `Change = (current − previous) / previous, comparing ${plan.timeRange?.label ?? ''} with ${comparePeriod.label} (${comparePeriod.from} to ${comparePeriod.to}).`,
+    );
+  }
+
+  const orderBy = orderClause(plan, catalog, columns);
+  const limit = plan.limit ? `LIMIT ${numberLiteral(plan.limit)}` : '';
+  const sql = [`WITH ${ctes.join(', ')}`, `SELECT ${select.join(', ')}`, 'FROM cur', ...joins, orderBy, limit]
+    .filter(Boolean)
+    .join('\n');
+
+  return comparePeriod ? { sql, definitions, columns, comparePeriod } : { sql, definitions, columns };
+}
+
+function invalid(message: string): AppError {
+  return new AppError('PLAN_INVALID', `I could not turn that into a query: ${message}`);
+}
+
+function checkRange(range: TimeRange): void {
+  if (!isIsoDate(range.from) || !isIsoDate(range.to))
+    throw invalid('The time range is not a valid date range.');
+  if (range.from > range.to)
+    throw invalid(`The time range starts (${range.from}) after it ends (${range.to}).`);
+}
+
+function dimensionDef(catalog: Catalog, id: string): DimensionDef {
+  const d = catalog.dimensions[id];
+  if (!d) throw invalid(`Unknown dimension "${id}".`);
+  return d;
+}
+
+function dimensionExpr(catalog: Catalog, id: string, plan: Plan): string {
+  const d = dimensionDef(catalog, id);
+  if (d.grain) {
+    const col = catalog.sources[plan.source]?.dateColumn;
+    if (!col) throw invalid(`${plan.source} has no dates to group by ${id}.`);
+    return `CAST(date_trunc('${d.grain}', ${quoteIdent(col)}) AS DATE)`;
+  }
+  const col = d.columns[plan.source];
+  if (!col) throw invalid(`The dimension "${id}" is not available on ${plan.source}.`);
+  return col;
+}
+
+function dimensionColumn(catalog: Catalog, id: string): CompiledColumn {
+  const d = dimensionDef(catalog, id);
+  return {
+    name: id,
+    role: 'dimension',
+    ref: id,
+    label: d.label,
+    format: d.grain ? 'date' : d.type === 'boolean' ? 'boolean' : 'text',
+  };
+}
+
+function filterExpr(catalog: Catalog, plan: Plan, f: Filter): string {
+  const d = dimensionDef(catalog, f.dimension);
+  const expr = dimensionExpr(catalog, f.dimension, plan);
+  const literals = f.values.map((v) => {
+    if (d.grain) return dateLiteral(String(v));
+    if (d.type === 'boolean') return booleanLiteral(v);
+    if (typeof v === 'number') return numberLiteral(v);
+    return stringLiteral(String(v));
+  });
+  const list = `(${literals.join(', ')})`;
+  return f.op === 'in' ? `${expr} IN ${list}` : `(${expr} NOT IN ${list} OR ${expr} IS NULL)`;
+}
+
+function orderClause(plan: Plan, catalog: Catalog, columns: CompiledColumn[]): string {
+  const names = new Set(columns.map((c) => c.name));
+  const dims = columns.filter((c) => c.role === 'dimension');
+  const tieBreak = dims.map((c) => `${quoteIdent(c.name)} ASC NULLS LAST`);
+  if (plan.sort) {
+    if (!names.has(plan.sort.by))
+      throw invalid(`Cannot sort by "${plan.sort.by}": it is not a result column.`);
+    const dir = plan.sort.direction === 'asc' ? 'ASC' : 'DESC';
+    return `ORDER BY ${[`${quoteIdent(plan.sort.by)} ${dir} NULLS LAST`, ...tieBreak].join(', ')}`;
+  }
+  if (!dims.length) return '';
+  // A time series reads left to right; anything else is a ranking by the first metric.
+  const dateDims = dims.filter((c) => catalog.dimensions[c.name]?.grain);
+  if (dateDims.length) return `ORDER BY ${tieBreak.join(', ')}`;
+  const first = plan.metrics[0]!;
+  return `ORDER BY ${[`${quoteIdent(first)} DESC NULLS LAST`, ...tieBreak].join(', ')}`;
+}

@@ -1,0 +1,146 @@
+/**
+ * Matching a person's words against the values actually in the data, forgiving case, spacing, punctuation,
+ * plurals and small typos: "kurtas" → kurta, "maharastra" → MAHARASHTRA, "tamilnadu" → TAMIL NADU.
+ * Every data value that normalises to the same key is returned ("Hyderabad" and "HYDERABAD" are one city).
+ */
+export function normalizeKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replaceAll('&', 'and')
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+/** Singular forms of a key: "kurtas" → kurta, "dresses" → dress, "sarees" → saree. */
+export function singularKeys(key: string): string[] {
+  const out = [key];
+  if (key.length > 3 && key.endsWith('es')) out.push(key.slice(0, -2));
+  if (key.length > 3 && key.endsWith('s')) out.push(key.slice(0, -1));
+  if (key.length > 4 && key.endsWith('ies')) out.push(`${key.slice(0, -3)}y`);
+  return out;
+}
+
+/** Levenshtein distance with an early exit once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** How many typos a word of this length may have and still match. */
+export function allowedEdits(length: number): number {
+  if (length >= 9) return 2;
+  if (length >= 5) return 1;
+  return 0;
+}
+
+export interface ValueMatch {
+  /** Data values (exact spelling) the words matched. */
+  values: string[];
+  /** 'exact' (same key), 'plural' (singular/plural), 'alias' (catalog alias) or 'typo' (edit distance). */
+  kind: 'exact' | 'plural' | 'alias' | 'typo';
+  distance: number;
+}
+
+/** An index of one dimension's values for fast exact lookups and, for small sets, typo matching. */
+export class ValueIndex {
+  private readonly byKey = new Map<string, string[]>();
+  private readonly aliases = new Map<string, string>();
+
+  constructor(
+    values: readonly string[],
+    aliases: Record<string, string> = {},
+    /** Typo matching is only safe on small, distinctive value sets (categories, states), not 8,000 cities. */
+    private readonly fuzzyLimit = 300,
+  ) {
+    for (const v of values) {
+      const key = normalizeKey(v);
+      if (!key) continue;
+      const list = this.byKey.get(key);
+      if (list) {
+        if (!list.includes(v)) list.push(v);
+      } else this.byKey.set(key, [v]);
+    }
+    for (const [alias, target] of Object.entries(aliases)) this.aliases.set(normalizeKey(alias), target);
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  match(text: string, options: { fuzzy?: boolean } = {}): ValueMatch | undefined {
+    const key = normalizeKey(text);
+    if (!key) return undefined;
+    const exact = this.byKey.get(key);
+    const aliasTarget = this.aliases.get(key);
+    if (aliasTarget !== undefined) {
+      // "bangalore" is the city spelled BENGALURU in most rows: the alias's values plus any literal spelling.
+      const target = this.byKey.get(normalizeKey(aliasTarget)) ?? this.fuzzy(normalizeKey(aliasTarget), true);
+      if (target) return { values: unionOf(target, exact ?? []), kind: 'alias', distance: 0 };
+    }
+    if (exact) return { values: [...exact], kind: 'exact', distance: 0 };
+    for (const s of singularKeys(key).slice(1)) {
+      const hit = this.byKey.get(s);
+      if (hit) return { values: [...hit], kind: 'plural', distance: 0 };
+    }
+    // "kurta" against a data value "Kurtas" (or "KURTI" forms): try the data's singulars too.
+    for (const [k, vals] of this.byKey) {
+      if (singularKeys(k).slice(1).includes(key)) return { values: [...vals], kind: 'plural', distance: 0 };
+    }
+    if (options.fuzzy === false || this.byKey.size > this.fuzzyLimit) return undefined;
+    const best = this.fuzzy(key, false);
+    if (!best) return undefined;
+    return { values: [...best], kind: 'typo', distance: this.lastDistance };
+  }
+
+  private lastDistance = 0;
+
+  private fuzzy(key: string, lenient: boolean): string[] | undefined {
+    const max = lenient ? Math.max(1, allowedEdits(key.length)) : allowedEdits(key.length);
+    if (max === 0) return undefined;
+    let best: string[] | undefined;
+    let bestDistance = max + 1;
+    let tie = false;
+    for (const [k, vals] of this.byKey) {
+      for (const variant of singularKeys(key)) {
+        const d = editDistance(variant, k, max);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = vals;
+          tie = false;
+        } else if (d === bestDistance && best !== vals) tie = true;
+      }
+    }
+    // Two values equally close ("bihar"/"bhar"?) is a guess, not a match.
+    if (!best || bestDistance > max || tie) return undefined;
+    this.lastDistance = bestDistance;
+    return best;
+  }
+
+  /** Closest values to a word, for "did you mean" options. */
+  nearest(text: string, count = 3): string[] {
+    const key = normalizeKey(text);
+    if (!key) return [];
+    return [...this.byKey.entries()]
+      .map(([k, vals]) => ({ v: vals[0]!, d: editDistance(key, k, 6) }))
+      .filter((x) => x.d <= Math.max(2, Math.floor(key.length / 2)))
+      .sort((a, b) => a.d - b.d)
+      .slice(0, count)
+      .map((x) => x.v);
+  }
+}
+
+function unionOf(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
