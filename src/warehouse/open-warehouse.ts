@@ -1,18 +1,129 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Config } from '../config/config.js';
-import { AppError } from '../errors.js';
+import { generateSampleData } from '../data-gen/generate.js';
+import { AppError, isAppError } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
-import type { Warehouse } from './types.js';
+import { buildAtomically, cachedDatabasePath, removeStaleCaches, resolveCacheDir } from './cache.js';
+import { DuckDbWarehouse } from './duckdb-warehouse.js';
+import { readLoadReport } from './load-report-store.js';
+import { openLockedDatabase } from './locked-database.js';
+import { readSchemaInfo } from './schema-info.js';
+import { csvDirectorySource } from './sources/csv-directory-source.js';
+import type { WarehouseSource } from './sources/source.js';
+import type { LoadReport, Warehouse } from './types.js';
 
 export interface OpenWarehouseHooks {
   /** Lines a person should see (e.g. "Generating a sample data set into …"), written to stderr by the CLI. */
   onNotice?: (line: string) => void;
 }
 
-/** Placeholder: loads DATA_DIR (or a generated sample) into a persisted, locked-down DuckDB. */
+/** Concurrent guarded queries (DuckDB connections); each query is also capped by DUCKDB_THREADS. */
+const QUERY_POOL_SIZE = 4;
+const SAMPLE_SEED = 42;
+
+/**
+ * Loads DATA_DIR (or a generated sample) into a persisted DuckDB file under CACHE_DIR, keyed by the source's
+ * fingerprint, and opens it read-only and locked down for queries. A second start with unchanged files reuses
+ * the file without reading any CSV.
+ */
 export async function openWarehouse(
-  _config: Config,
-  _logger: Logger,
-  _hooks: OpenWarehouseHooks = {},
+  config: Config,
+  logger: Logger,
+  hooks: OpenWarehouseHooks = {},
 ): Promise<Warehouse> {
-  throw new AppError('INTERNAL', 'The warehouse is not built yet.');
+  const started = performance.now();
+  const cacheDir = resolveCacheDir(config.CACHE_DIR);
+  const dataDir = config.DATA_DIR ?? (await ensureSampleData(cacheDir, hooks));
+  const buildSettings = {
+    threads: config.DUCKDB_THREADS,
+    memoryLimit: config.DUCKDB_MEMORY_LIMIT,
+    ...(config.DUCKDB_TEMP_DIR ? { tempDirectory: config.DUCKDB_TEMP_DIR } : {}),
+  };
+  const source: WarehouseSource = csvDirectorySource(dataDir, buildSettings);
+
+  const fingerprint = await source.fingerprint();
+  const dbPath = cachedDatabasePath(cacheDir, fingerprint);
+  let report: LoadReport | undefined;
+  if (!existsSync(dbPath)) {
+    logger.info({ source: source.description, dbPath }, 'loading data into the warehouse cache');
+    report = await buildAtomically(dbPath, (tmp) => source.build(tmp));
+    await removeStaleCaches(cacheDir, dbPath);
+  }
+
+  const instance = await openLockedDatabase(dbPath, {
+    memoryLimit: config.DUCKDB_MEMORY_LIMIT,
+    threads: config.DUCKDB_THREADS,
+    ...(config.DUCKDB_TEMP_DIR ? { tempDirectory: config.DUCKDB_TEMP_DIR } : {}),
+  });
+  try {
+    const conn = await instance.connect();
+    try {
+      const stored = report ?? (await readLoadReport(conn));
+      if (!stored)
+        throw new AppError(
+          'DATA_LOAD_FAILED',
+          `The cached database ${dbPath} has no load report; delete it and retry.`,
+        );
+      const loadReport: LoadReport = report
+        ? { ...stored, elapsedMs: Math.round(performance.now() - started) }
+        : { ...stored, fromCache: true, elapsedMs: Math.round(performance.now() - started) };
+      const schema = await readSchemaInfo(conn);
+      logger.info(
+        {
+          fromCache: loadReport.fromCache,
+          ms: loadReport.elapsedMs,
+          files: loadReport.files.map((f) => ({
+            file: f.file,
+            loaded: f.rowsLoaded,
+            rejected: f.rowsRejected,
+          })),
+          unrecognised: loadReport.unrecognisedFiles,
+        },
+        'warehouse ready',
+      );
+      return new DuckDbWarehouse({
+        instance,
+        fingerprint,
+        loadReport,
+        schema,
+        defaults: { timeoutMs: config.QUERY_TIMEOUT_MS, maxRows: config.QUERY_ROW_LIMIT },
+        poolSize: QUERY_POOL_SIZE,
+        logger,
+      });
+    } finally {
+      conn.closeSync();
+    }
+  } catch (error) {
+    instance.closeSync();
+    throw isAppError(error)
+      ? error
+      : new AppError('DATA_LOAD_FAILED', 'The warehouse could not be opened.', { cause: error });
+  }
+}
+
+/**
+ * With no DATA_DIR the app works on a generated full-size sample, written once into the cache directory. The
+ * generator writes into a temporary folder that is renamed when complete, so a crash never leaves half a sample.
+ */
+async function ensureSampleData(cacheDir: string, hooks: OpenWarehouseHooks): Promise<string> {
+  const sampleDir = join(cacheDir, 'sample-data');
+  const marker = join(sampleDir, '.complete');
+  if (existsSync(marker)) return sampleDir;
+  hooks.onNotice?.(
+    `No DATA_DIR set: generating a sample data set (seed ${SAMPLE_SEED}) into ${sampleDir} (once). Set DATA_DIR or --data-dir to use your own files.`,
+  );
+  await mkdir(cacheDir, { recursive: true });
+  const tmp = `${sampleDir}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  try {
+    await generateSampleData({ outDir: tmp, seed: SAMPLE_SEED, format: 'csv' });
+    await writeFile(join(tmp, '.complete'), new Date().toISOString());
+    await rm(sampleDir, { recursive: true, force: true });
+    await rename(tmp, sampleDir);
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  return sampleDir;
 }

@@ -16,7 +16,8 @@
  *     source_row INTEGER, sku VARCHAR, design_no VARCHAR, stock INTEGER, category VARCHAR, size VARCHAR, color VARCHAR
  *   price_list           one row per SKU per price file (P  L March 2021.csv, May-2022.csv)
  *     source_row INTEGER, valid_month DATE, sku VARCHAR, style_id VARCHAR, catalog VARCHAR, category VARCHAR,
- *     weight_kg DOUBLE, transfer_price DECIMAL(18,2), mrp_old DECIMAL(18,2), final_mrp_old DECIMAL(18,2),
+ *     weight_kg DOUBLE, transfer_price DECIMAL(18,2) (TP, or TP 1 in the March 2021 file),
+ *     transfer_price_2 DECIMAL(18,2) (TP 2, March 2021 file only), mrp_old DECIMAL(18,2), final_mrp_old DECIMAL(18,2),
  *     ajio_mrp, amazon_mrp, amazon_fba_mrp, flipkart_mrp, limeroad_mrp, myntra_mrp, paytm_mrp, snapdeal_mrp DECIMAL(18,2)
  *   price_list_by_marketplace (view)  valid_month DATE, sku VARCHAR, style_id VARCHAR, category VARCHAR,
  *     marketplace VARCHAR, mrp DECIMAL(18,2)
