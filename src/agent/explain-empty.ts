@@ -1,0 +1,48 @@
+import type { Catalog } from '../semantic/catalog.js';
+import type { Plan } from '../semantic/plan.js';
+
+const SOURCE_NOUN: Record<Plan['source'], string> = {
+  amazon_sales: 'orders',
+  international_sales: 'international sales',
+  inventory: 'stock records',
+  price_list: 'price list entries',
+};
+
+// How a filter reads in a sentence: "for Kurta", "in Karnataka", "with status Cancelled".
+const PLACE_DIMENSIONS = new Set(['state', 'city', 'country', 'marketplace']);
+const FOR_DIMENSIONS = new Set(['category', 'size', 'sku', 'style', 'customer', 'color', 'promotion']);
+
+/** "No orders for Kurta in Karnataka in May 2022." — why a result is empty, in the user's terms. */
+export function explainEmpty(plan: Plan, catalog: Catalog): string {
+  const parts = [`No ${SOURCE_NOUN[plan.source]}`, ...describeFilters(plan, catalog)];
+  if (plan.timeRange) parts.push(periodPhrase(plan.timeRange.label));
+  return `${parts.join(' ')}.`;
+}
+
+/** The plan's filters as sentence fragments: ["for Kurta", "in Karnataka", "with status Cancelled"]. */
+export function describeFilters(plan: Plan, catalog: Catalog): string[] {
+  const parts: string[] = [];
+  for (const f of plan.filters) {
+    const values = f.values.map(String);
+    const list = values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values.at(-1)}` : values[0];
+    if (f.op === 'not_in') {
+      parts.push(`other than ${list}`);
+      continue;
+    }
+    if (PLACE_DIMENSIONS.has(f.dimension)) parts.push(`in ${list}`);
+    else if (FOR_DIMENSIONS.has(f.dimension)) parts.push(`for ${list}`);
+    else {
+      const label = (catalog.dimensions[f.dimension]?.label ?? f.dimension).toLowerCase();
+      parts.push(`with ${label} ${list}`);
+    }
+  }
+  return parts;
+}
+
+/** "May 2022" → "in May 2022"; "last 30 days (…)" → "in the last 30 days (…)"; "all data (…)" → "across all data (…)". */
+export function periodPhrase(label: string): string {
+  if (/^all\b/i.test(label)) return `across ${label}`;
+  if (/^the\b/i.test(label)) return `in ${label}`;
+  if (/^(last|previous|this|week|first|latest)\b/i.test(label)) return `in the ${label}`;
+  return `in ${label}`;
+}

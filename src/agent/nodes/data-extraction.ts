@@ -1,0 +1,111 @@
+import { isAppError } from '../../errors.js';
+import { compilePlan, type CompiledPlan } from '../../semantic/compile-plan.js';
+import type { Plan } from '../../semantic/plan.js';
+import type { QueryResult } from '../../warehouse/types.js';
+import type { CacheKey } from '../cache/result-cache.js';
+import type { GraphDeps } from '../graph-deps.js';
+import type { AgentStateType, AgentStateUpdate, ExtractionError, SummaryPart } from '../state.js';
+
+/**
+ * data_extraction: a Plan is compiled by our compiler and run as trusted SQL; SQL from the LLM runs through the
+ * guard (queryGuarded). Results come from the cache when the same plan ran on the same data before. Errors are
+ * recorded in the state (validation decides whether to repair), never thrown.
+ */
+export function dataExtractionNode(deps: GraphDeps) {
+  return async function dataExtraction(state: AgentStateType): Promise<AgentStateUpdate> {
+    const started = performance.now();
+    if (state.queryType === 'summary') {
+      const parts: SummaryPart[] = [];
+      // One after another: DuckDB runs them on one connection anyway, and the order keeps logs readable.
+      for (const part of state.summaryParts) parts.push(await runPart(deps, part));
+      const kpis = parts.find((p) => p.id === 'kpis');
+      return {
+        summaryParts: parts,
+        sql: kpis?.sql,
+        compiled: kpis?.compiled,
+        dataResult: kpis?.result,
+        extractionError: kpis?.error,
+        timingsMs: { sql: performance.now() - started },
+      };
+    }
+
+    const r = state.resolution;
+    if (r?.kind === 'sql') {
+      const out = await runCached(deps, { sql: r.sql }, () => deps.warehouse.queryGuarded(r.sql));
+      return {
+        sql: r.sql,
+        dataResult: out.result,
+        extractionError: out.error,
+        fromCache: out.fromCache,
+        timingsMs: { sql: performance.now() - started },
+      };
+    }
+    if (!state.plan) {
+      return {
+        extractionError: { code: 'PLAN_INVALID', message: 'There was no plan to run.' },
+        timingsMs: { sql: performance.now() - started },
+      };
+    }
+    let compiled: CompiledPlan;
+    try {
+      compiled = compilePlan(state.plan, deps.catalog);
+    } catch (error) {
+      return {
+        extractionError: toExtractionError(error),
+        timingsMs: { sql: performance.now() - started },
+      };
+    }
+    const plan: Plan = state.plan;
+    const out = await runCached(deps, { plan }, () => deps.warehouse.queryTrusted(compiled.sql));
+    return {
+      sql: compiled.sql,
+      compiled,
+      dataResult: out.result,
+      extractionError: out.error,
+      fromCache: out.fromCache,
+      timingsMs: { sql: performance.now() - started },
+    };
+  };
+}
+
+async function runPart(deps: GraphDeps, part: SummaryPart): Promise<SummaryPart> {
+  let compiled: CompiledPlan;
+  try {
+    compiled = compilePlan(part.plan, deps.catalog);
+  } catch (error) {
+    return { ...part, error: toExtractionError(error) };
+  }
+  const out = await runCached(deps, { plan: part.plan }, () => deps.warehouse.queryTrusted(compiled.sql));
+  return {
+    ...part,
+    sql: compiled.sql,
+    compiled,
+    ...(out.result ? { result: out.result } : {}),
+    ...(out.error ? { error: out.error } : {}),
+  };
+}
+
+async function runCached(
+  deps: GraphDeps,
+  key: CacheKey,
+  run: () => Promise<QueryResult>,
+): Promise<{ result?: QueryResult; error?: ExtractionError; fromCache: boolean }> {
+  const cached = deps.cache ? await deps.cache.get(key) : null;
+  if (cached) return { result: cached, fromCache: true };
+  try {
+    const result = await run();
+    if (deps.cache && !result.truncated) await deps.cache.set(key, result);
+    return { result, fromCache: false };
+  } catch (error) {
+    deps.logger.info({ err: error }, 'query failed');
+    return { error: toExtractionError(error), fromCache: false };
+  }
+}
+
+export function toExtractionError(error: unknown): ExtractionError {
+  // The detail (e.g. DuckDB's "column not found") goes to the resolver on a repair pass, never to the user.
+  const detail = error instanceof Error ? error.message.slice(0, 400) : undefined;
+  if (isAppError(error))
+    return { code: error.code, message: error.userMessage, ...(detail ? { detail } : {}) };
+  return { code: 'QUERY_FAILED', message: 'The query failed.', ...(detail ? { detail } : {}) };
+}

@@ -1,0 +1,187 @@
+import type { Answer } from '../answer.js';
+import { emptyAnswer, errorAnswer, newErrorRef } from '../answer-builders.js';
+import { describeColumns } from '../columns.js';
+import type { GraphDeps } from '../graph-deps.js';
+import { numberContext } from '../llm/number-context.js';
+import { checkNumbers } from '../llm/number-check.js';
+import { mergeUsage, type AgentStateType, type AgentStateUpdate } from '../state.js';
+import { composeSummaryAnswer } from '../summary/summary-answer.js';
+import { composeAnswer, suggestFollowUps } from '../synthesis/compose-answer.js';
+
+/** Guard refusals: the query was not a read-only SELECT, so nothing ran. */
+const REFUSAL_CODES = new Set(['SQL_NOT_READ_ONLY', 'SQL_MULTIPLE_STATEMENTS', 'SQL_FORBIDDEN']);
+
+/**
+ * synthesis: the validated result becomes the Answer: a headline with the numbers, 1–3 insights computed from the
+ * data, key figures, the definitions and dates used, and follow-up suggestions. With a narrator (LLM) the prose is
+ * richer, but only if every number in it matches the result; otherwise the computed text stands.
+ */
+export function synthesisNode(deps: GraphDeps) {
+  return async function synthesis(state: AgentStateType): Promise<AgentStateUpdate> {
+    const started = performance.now();
+    const answer = state.queryType === 'summary' ? summaryAnswer(state, deps) : await qaAnswer(state, deps);
+    answer.llm = mergeUsage(state.llmUsage, answer.llm);
+    if (answer.llm?.fallbackNote && !answer.validation.notes.includes(answer.llm.fallbackNote))
+      answer.validation.notes.push(answer.llm.fallbackNote);
+    return { finalResponse: answer, timingsMs: { synthesize: performance.now() - started } };
+  };
+}
+
+function failureAnswer(state: AgentStateType, deps: GraphDeps): Answer {
+  const question = state.userQuery;
+  const v = state.validationStatus;
+  const error = state.extractionError;
+  const errorRef = newErrorRef();
+  deps.logger.warn(
+    {
+      errorRef,
+      code: error?.code,
+      detail: error?.detail,
+      reasons: v?.reasons,
+      sql: state.sql,
+      iteration: state.iteration,
+    },
+    'answer failed validation',
+  );
+  if (error && REFUSAL_CODES.has(error.code)) {
+    const answer = emptyAnswer(
+      question,
+      'refused',
+      'I can only run a single read-only query on the sales data, so I did not run that.',
+    );
+    answer.errorCode = error.code;
+    answer.errorRef = errorRef;
+    answer.validation = { status: 'FAILED', notes: [error.message] };
+    return answer;
+  }
+  const message = error
+    ? `${error.message} (reference ${errorRef})`
+    : `The result did not pass my checks (${(v?.reasons ?? []).join(' ')}), so I won't report a number that may be wrong (reference ${errorRef}).`;
+  const answer = errorAnswer(question, message, {
+    code: error?.code ?? 'RESULT_IMPLAUSIBLE',
+    errorRef,
+    suggestions: suggestFollowUps(state.plan, deps.catalog),
+  });
+  answer.validation = { status: 'FAILED', notes: v?.reasons ?? [] };
+  if (state.sql) answer.sql = state.sql;
+  if (state.plan) answer.plan = state.plan;
+  return answer;
+}
+
+async function qaAnswer(state: AgentStateType, deps: GraphDeps): Promise<Answer> {
+  const v = state.validationStatus;
+  const result = state.dataResult;
+  if (!result || !v || v.status === 'FAILED') return failureAnswer(state, deps);
+
+  const question = state.userQuery;
+  const plan = state.plan;
+  const resolution = state.resolution;
+  const columns = describeColumns(result, state.compiled?.columns);
+  const notes = [...v.reasons];
+  if (resolution && resolution.kind !== 'clarify' && resolution.kind !== 'refuse')
+    notes.push(...resolution.notes);
+
+  const answer = emptyAnswer(question, 'answered', '');
+  answer.columns = result.columns;
+  answer.rows = result.rows;
+  answer.truncated = result.truncated;
+  answer.validation = { status: v.status, notes: dedupe(notes) };
+  if (plan) answer.plan = plan;
+  if (state.sql) answer.sql = state.sql;
+  if (plan?.timeRange) answer.timeRange = plan.timeRange;
+  answer.dataSource = plan
+    ? deps.catalog.sources[plan.source]?.label
+    : 'Warehouse tables (SQL written by the language model and run through the guard)';
+  answer.definitions =
+    state.compiled?.definitions ??
+    (resolution?.kind === 'sql' ? [`${resolution.description} (SQL written by the language model)`] : []);
+
+  const empty = v.status === 'WARNING' && isEmptyExplanation(state);
+  if (empty) {
+    // Say plainly there is nothing, with the explanation, and no number that could be misread.
+    answer.headline = v.reasons[0] ?? 'Nothing matched.';
+    answer.validation.notes = dedupe(notes.slice(1));
+    answer.suggestions = suggestFollowUps(plan, deps.catalog);
+    return answer;
+  }
+
+  const compareLabel = state.compiled?.comparePeriod?.label;
+  const composed = composeAnswer({
+    result,
+    columns,
+    catalog: deps.catalog,
+    ...(plan ? { plan } : {}),
+    ...(resolution?.kind === 'plan' && resolution.explain ? { explain: true } : {}),
+    ...(compareLabel ? { compareLabel } : {}),
+  });
+  answer.headline = composed.headline;
+  answer.insights = composed.insights;
+  answer.keyFigures = composed.keyFigures;
+  answer.suggestions = suggestFollowUps(plan, deps.catalog);
+
+  if (deps.narrator) {
+    const context = numberContext({
+      result,
+      derived: composed.derived,
+      question,
+      ...(plan?.timeRange ? { timeRange: plan.timeRange } : {}),
+      ...(state.compiled?.comparePeriod ? { compareRange: state.compiled.comparePeriod } : {}),
+    });
+    const narrated = await deps.narrator.narrate({
+      question,
+      headline: composed.headline,
+      insights: composed.insights,
+      columns,
+      rows: result.rows,
+      definitions: answer.definitions,
+    });
+    answer.llm = narrated.usage;
+    if (narrated.text) {
+      const texts = [narrated.text.headline, ...narrated.text.insights];
+      const failed = texts.map((t) => checkNumbers(t, context)).filter((c) => !c.ok);
+      if (failed.length === 0 && narrated.text.headline.trim()) {
+        answer.headline = narrated.text.headline.trim();
+        answer.insights = narrated.text.insights
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .slice(0, 3);
+      } else {
+        deps.logger.info(
+          { unmatched: failed.flatMap((f) => f.unmatched) },
+          'LLM prose rejected by the number check; using the computed text',
+        );
+      }
+    }
+  }
+  return answer;
+}
+
+function isEmptyExplanation(state: AgentStateType): boolean {
+  const result = state.dataResult;
+  if (!result) return false;
+  if (result.rows.length === 0) return true;
+  const columns = describeColumns(result, state.compiled?.columns);
+  const dims = columns.filter((c) => c.role === 'dimension');
+  const metrics = columns.filter((c) => c.role === 'metric');
+  return (
+    dims.length === 0 &&
+    metrics.length > 0 &&
+    result.rows.every((r) => metrics.every((m) => r[m.index] === null || r[m.index] === 0))
+  );
+}
+
+function summaryAnswer(state: AgentStateType, deps: GraphDeps): Answer {
+  const v = state.validationStatus;
+  if (!v || v.status === 'FAILED' || !state.summaryPeriod) return failureAnswer(state, deps);
+  return composeSummaryAnswer({
+    question: state.userQuery,
+    period: state.summaryPeriod,
+    parts: state.summaryParts,
+    catalog: deps.catalog,
+    notes: v.reasons,
+  });
+}
+
+function dedupe(lines: string[]): string[] {
+  return [...new Set(lines)];
+}
