@@ -58,14 +58,19 @@ export class RedisKvStore implements KvStore {
       this.down = false;
     });
     // Without an 'error' listener ioredis errors would crash the process; log once per outage, not per retry.
-    this.redis.on('error', (error: Error) => {
-      if (this.closed || this.down) return;
-      this.down = true;
-      this.logger.warn(
-        { err: { message: error.message } },
-        'Redis unavailable; reconnecting in the background, state features degrade until it is back',
-      );
+    this.redis.on('error', (error: Error) => this.markDown(error.message));
+    this.redis.on('close', () => {
+      if (this.everReady) this.markDown('connection closed');
     });
+  }
+
+  private markDown(reason: string): void {
+    if (this.closed || this.down) return;
+    this.down = true;
+    this.logger.warn(
+      { err: { message: reason } },
+      'Redis unavailable; reconnecting in the background, state features degrade until it is back',
+    );
   }
 
   async get(key: string): Promise<string | null> {
