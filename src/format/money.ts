@@ -53,3 +53,12 @@ export function formatPercentChange(ratio: number, fractionDigits = 1): string {
 function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
+
+/** Plain counts in lakh/crore: 1234 → "1,234"; 245000 → "2.45 L"; 31000000 → "3.1 Cr" (chart axes, tiles). */
+export function formatIndianCompact(value: number, significantDecimals = 2): string {
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  if (abs >= CRORE) return `${sign}${trimZeros((abs / CRORE).toFixed(significantDecimals))} Cr`;
+  if (abs >= LAKH) return `${sign}${trimZeros((abs / LAKH).toFixed(significantDecimals))} L`;
+  return `${sign}${formatIndianNumber(abs, abs % 1 === 0 ? 0 : 1)}`;
+}

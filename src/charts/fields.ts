@@ -1,0 +1,166 @@
+import {
+  formatIndianCompact,
+  formatIndianNumber,
+  formatInrCompact,
+  formatPercent,
+  formatPercentChange,
+} from '../format/money.js';
+import { FORMAT_INDIAN, FORMAT_INR } from './theme.js';
+
+/**
+ * What a chart needs to know about a metric or dimension id. The shape matches the catalog's entries
+ * (data/catalog.yml: label, format, additive), so the caller can pass the catalog straight in; the defaults below
+ * cover the catalog's ids and unknown columns (LLM SQL) fall back to a guess from the name and the values.
+ */
+export type ValueFormat = 'inr' | 'count' | 'percent' | 'number';
+
+export interface MetricInfo {
+  label: string;
+  format: ValueFormat;
+  /** Can group values be summed into a total / an "Others" bar? (revenue yes, AOV and rates no) */
+  additive: boolean;
+}
+
+export interface DimensionInfo {
+  label: string;
+}
+
+const DEFAULT_METRICS: Record<string, MetricInfo> = {
+  revenue: { label: 'Revenue', format: 'inr', additive: true },
+  net_revenue: { label: 'Net revenue', format: 'inr', additive: true },
+  orders: { label: 'Orders', format: 'count', additive: false },
+  order_lines: { label: 'Order lines', format: 'count', additive: true },
+  units: { label: 'Units', format: 'count', additive: true },
+  aov: { label: 'Average order value', format: 'inr', additive: false },
+  cancel_rate: { label: 'Cancellation rate', format: 'percent', additive: false },
+  cancelled_orders: { label: 'Cancelled order lines', format: 'count', additive: true },
+  return_rate: { label: 'Return rate', format: 'percent', additive: false },
+  returns: { label: 'Returned order lines', format: 'count', additive: true },
+  b2b_share: { label: 'B2B share of revenue', format: 'percent', additive: false },
+  stock: { label: 'Stock on hand', format: 'count', additive: true },
+  mrp: { label: 'MRP', format: 'inr', additive: false },
+  share: { label: 'Share of total', format: 'percent', additive: true },
+};
+
+const DEFAULT_DIMENSIONS: Record<string, DimensionInfo> = {
+  category: { label: 'Category' },
+  size: { label: 'Size' },
+  state: { label: 'State' },
+  city: { label: 'City' },
+  status: { label: 'Status' },
+  courier_status: { label: 'Courier status' },
+  fulfilment: { label: 'Fulfilment' },
+  sales_channel: { label: 'Sales channel' },
+  service_level: { label: 'Service level' },
+  b2b: { label: 'B2B' },
+  promotion: { label: 'Promotion' },
+  sku: { label: 'SKU' },
+  style: { label: 'Style' },
+  customer: { label: 'Customer' },
+  marketplace: { label: 'Marketplace' },
+  day: { label: 'Day' },
+  week: { label: 'Week' },
+  month: { label: 'Month' },
+};
+
+export const TIME_GRAINS = ['day', 'week', 'month'] as const;
+export type TimeGrain = (typeof TIME_GRAINS)[number];
+
+export function isTimeGrain(id: string): id is TimeGrain {
+  return (TIME_GRAINS as readonly string[]).includes(id);
+}
+
+/** "courier_status" → "Courier status"; "total_amount" → "Total amount". */
+export function humanize(id: string): string {
+  const words = id.replace(/[_\s]+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : id;
+}
+
+export function metricInfo(
+  id: string,
+  overrides: Record<string, MetricInfo> | undefined,
+  values: readonly number[] = [],
+): MetricInfo {
+  const known = overrides?.[id] ?? DEFAULT_METRICS[id];
+  if (known) return known;
+  const lower = id.toLowerCase();
+  if (/(rate|share|pct|percent|ratio)/.test(lower) && values.every((v) => Math.abs(v) <= 1.0001)) {
+    return { label: humanize(id), format: 'percent', additive: false };
+  }
+  if (/(revenue|amount|sales|aov|mrp|price|value|gmv|inr|rupee)/.test(lower)) {
+    return { label: humanize(id), format: 'inr', additive: !/(aov|avg|average|mrp|price)/.test(lower) };
+  }
+  const allIntegers = values.every((v) => Number.isInteger(v));
+  return {
+    label: humanize(id),
+    format: allIntegers ? 'count' : 'number',
+    additive: !/(avg|average|mean|median)/.test(lower),
+  };
+}
+
+export function dimensionLabel(id: string, overrides: Record<string, DimensionInfo> | undefined): string {
+  return overrides?.[id]?.label ?? DEFAULT_DIMENSIONS[id]?.label ?? humanize(id);
+}
+
+/** A value as text in a label on the chart (bar ends, tiles, tooltips). */
+export function formatValue(value: number, format: ValueFormat): string {
+  switch (format) {
+    case 'inr':
+      // Paise only matter below ₹1,000 (an AOV); "₹57,312" reads better than "₹57,312.24" on a chart.
+      return formatInrCompact(
+        Math.abs(value) >= 1000 && Math.abs(value) < 100_000 ? Math.round(value) : value,
+      );
+    case 'percent':
+      return formatPercent(value);
+    case 'count':
+      // Exact counts up to a crore ("1,20,378"), abbreviated beyond.
+      return Math.abs(value) < 10_000_000 && Number.isInteger(value)
+        ? formatIndianNumber(value)
+        : formatIndianCompact(value);
+    case 'number':
+      return formatIndianCompact(value);
+  }
+}
+
+const PLURALS: Record<string, string> = {
+  sku: 'SKUs',
+  status: 'statuses',
+  courier_status: 'courier statuses',
+};
+/** "state" → "states", "category" → "categories", for notes like "Top 15 of 37 states". */
+export function pluralLabel(id: string, label: string): string {
+  if (PLURALS[id]) return PLURALS[id];
+  const lower = /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+  if (/[^aeiou]y$/.test(lower)) return `${lower.slice(0, -1)}ies`;
+  if (/(s|x|ch|sh)$/.test(lower)) return `${lower}es`;
+  return `${lower}s`;
+}
+
+/** A change as text: relative change for amounts and counts, percentage points for rates. */
+export function formatChange(
+  current: number,
+  previous: number | null | undefined,
+  format: ValueFormat,
+): string | null {
+  if (previous === null || previous === undefined || !Number.isFinite(previous)) return null;
+  if (format === 'percent') {
+    const points = (current - previous) * 100;
+    const sign = points > 0 ? '+' : '';
+    return `${sign}${points.toFixed(1)} pp`;
+  }
+  if (previous === 0) return null;
+  return formatPercentChange((current - previous) / Math.abs(previous));
+}
+
+/** The axis `format`/`formatType` pair for a value format (custom types are registered by renderPng). */
+export function axisFormat(format: ValueFormat): Record<string, unknown> {
+  switch (format) {
+    case 'inr':
+      return { format: '', formatType: FORMAT_INR };
+    case 'percent':
+      return { format: '~%' };
+    case 'count':
+    case 'number':
+      return { format: '', formatType: FORMAT_INDIAN };
+  }
+}
