@@ -26,7 +26,7 @@ export function captureLogger(level: 'debug' | 'info' | 'warn' = 'debug'): {
     level,
     destination: {
       write: (chunk: string) => {
-        const line = JSON.parse(chunk) as Omit<LogLine, 'level'> & { level: string | number };
+        const line = JSON.parse(chunk) as { level: string | number; msg: string };
         lines.push({
           ...line,
           level: typeof line.level === 'number' ? (LABELS[line.level] ?? '?') : line.level,
