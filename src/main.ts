@@ -3,6 +3,8 @@ import type { Config } from './config/config.js';
 import type { Assistant } from './agent/answer.js';
 import { createAssistant } from './agent/create-assistant.js';
 import { createLogger, type Logger } from './observability/logger.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
+import { configuredSecrets } from './observability/redact.js';
 import { createKvStore } from './state/create-kv-store.js';
 import type { KvStore } from './state/kv-store.js';
 import { openWarehouse } from './warehouse/open-warehouse.js';
@@ -15,6 +17,8 @@ import type { Warehouse } from './warehouse/types.js';
 export interface Services {
   config: Config;
   logger: Logger;
+  /** Prometheus metrics (one registry per process); record through the helpers in observability/metrics.ts. */
+  metrics: Metrics;
   warehouse: Warehouse;
   kv: KvStore;
   assistant: Assistant;
@@ -37,7 +41,9 @@ export async function createServices(config: Config, options: ServiceOptions = {
           ? 'warn'
           : config.LOG_LEVEL,
       pretty: Boolean(process.stderr.isTTY),
+      secrets: configuredSecrets(config),
     });
+  const metrics = createMetrics();
   const warehouse = await openWarehouse(config, logger, {
     onNotice: (line) => options.io?.stderr.write(`${line}\n`),
   });
@@ -46,6 +52,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
   return {
     config,
     logger,
+    metrics,
     warehouse,
     kv,
     assistant,
