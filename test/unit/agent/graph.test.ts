@@ -78,14 +78,14 @@ describe('agent graph', () => {
         metrics: ['orders'],
         filters: [
           { dimension: 'category', op: 'in', values: ['Kurta'] },
-          { dimension: 'state', op: 'in', values: ['TAMIL NADU'] },
+          { dimension: 'state', op: 'in', values: ['Tamil Nadu'] },
         ],
         timeRange: MAY_2022,
       }),
     ]);
     const a = (await ask(r)).finalResponse!;
     expect(a.status).toBe('answered');
-    expect(a.headline).toBe('No orders for Kurta in TAMIL NADU in May 2022.');
+    expect(a.headline).toBe('No orders for Kurta in Tamil Nadu in May 2022.');
     expect(a.validation.status).toBe('WARNING');
   });
 

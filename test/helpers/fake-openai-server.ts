@@ -1,0 +1,110 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A scripted OpenAI-compatible server on 127.0.0.1 (port 0): POST /v1/chat/completions answers with the next
+ * scripted step. A step is a JSON object for the assistant message content (structured output), a raw string, an
+ * HTTP error status, or a delay longer than the client's timeout. Each completion has a unique id; every request
+ * body is recorded for assertions.
+ */
+export type FakeStep =
+  | { content: unknown; promptTokens?: number; completionTokens?: number; model?: string }
+  | { raw: string }
+  | { status: 429 | 500 | 502 | 503 | 400; message?: string }
+  | { delayMs: number; then?: FakeStep };
+
+export interface FakeOpenAiServer {
+  /** Use as OPENAI_BASE_URL: http://127.0.0.1:PORT/v1 */
+  baseUrl: string;
+  requests: { model: string; messages: { role: string; content: string }[]; body: Record<string, unknown> }[];
+  /** Steps still to play; when empty, the last played step repeats. */
+  script(steps: FakeStep[]): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeOpenAiServer(initial: FakeStep[] = []): Promise<FakeOpenAiServer> {
+  let steps = [...initial];
+  let last: FakeStep | undefined;
+  let counter = 0;
+  const requests: FakeOpenAiServer['requests'] = [];
+
+  const server: Server = createServer(async (req, res) => {
+    if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }));
+      return;
+    }
+    const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+    requests.push({
+      model: String(body.model),
+      messages: (body.messages ?? []) as { role: string; content: string }[],
+      body,
+    });
+    let step = steps.shift() ?? last;
+    last = step;
+    if (!step) step = { status: 500, message: 'no scripted response' };
+    while ('delayMs' in step) {
+      const wait = step.delayMs;
+      await new Promise((r) => setTimeout(r, wait));
+      if (res.destroyed || req.destroyed) return;
+      step = step.then ?? { content: {} };
+    }
+    if ('status' in step) {
+      res.writeHead(step.status, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ error: { message: step.message ?? `status ${step.status}`, type: 'server_error' } }),
+      );
+      return;
+    }
+    const content = 'raw' in step ? step.raw : JSON.stringify(step.content);
+    const promptTokens = 'content' in step ? (step.promptTokens ?? 1200) : 1200;
+    const completionTokens = 'content' in step ? (step.completionTokens ?? 80) : 80;
+    counter++;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        id: `chatcmpl-fake-${counter}-${Date.now()}`,
+        object: 'chat.completion',
+        created: Math.floor(Date.now() / 1000),
+        model: ('content' in step && step.model) || String(body.model),
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content, refusal: null },
+            finish_reason: 'stop',
+            logprobs: null,
+          },
+        ],
+        usage: {
+          prompt_tokens: promptTokens,
+          completion_tokens: completionTokens,
+          total_tokens: promptTokens + completionTokens,
+        },
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests,
+    script(next) {
+      steps = [...next];
+      last = undefined;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (data += chunk));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}
