@@ -1,4 +1,26 @@
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '../errors.js';
+import { buildCatalog } from './catalog.js';
+import { createTableFromRows, type ColumnType } from './duck-tables.js';
+import {
+  cleanProjection,
+  createOrderChoiceTables,
+  createOrdersChunk,
+  orderLinesSql,
+  rawProjection,
+} from './order-lines.js';
+import {
+  AMAZON_FILE,
+  INTERNATIONAL_FILE,
+  INVENTORY_FILE,
+  PRICE_MARCH_2021_FILE,
+  PRICE_MAY_2022_FILE,
+} from './raw-headers.js';
+import { SAMPLE_PROFILE } from './sample-profile.js';
+import { internationalFile, inventoryFile, priceFiles, type SideFile } from './side-files.js';
 
 export interface GenerateOptions {
   outDir: string;
@@ -14,7 +36,196 @@ export interface GenerateReport {
   elapsedMs: number;
 }
 
-/** Placeholder: writes sample files in the retailer's raw formats (same headers and quirks). */
-export async function generateSampleData(_options: GenerateOptions): Promise<GenerateReport> {
-  throw new AppError('INTERNAL', 'The sample-data generator is not built yet.');
+export const DEFAULT_SEED = 42;
+/** Orders per SQL chunk on the Parquet path: bounds memory at 100M rows. */
+const ORDERS_PER_CHUNK = 5_000_000;
+
+/**
+ * Writes a sample data set: with `csv` (default) the retailer's five files in their raw formats (same headers and
+ * quirks as the Kaggle export), with `parquet` the clean tables (amazon_sales hive-partitioned by year/month, and
+ * inventory, price_list, international_sales) for the scale path. Deterministic for a seed: the same seed writes
+ * byte-identical CSV files.
+ */
+export async function generateSampleData(options: GenerateOptions): Promise<GenerateReport> {
+  const started = performance.now();
+  const rows = options.rows ?? SAMPLE_PROFILE.amazonRows;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const format = options.format ?? 'csv';
+  if (!Number.isSafeInteger(rows) || rows < 1)
+    throw new AppError('BAD_INPUT', '--rows must be a whole number of at least 1.');
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new AppError('BAD_INPUT', '--seed must be a whole number of 0 or more.');
+  if (format !== 'csv' && format !== 'parquet')
+    throw new AppError('BAD_INPUT', '--format must be csv or parquet.');
+
+  await mkdir(options.outDir, { recursive: true });
+  const spillDir = await mkdtemp(join(tmpdir(), 'retail-insights-gen-'));
+  // Our own trusted code writing files: an in-memory DuckDB with external access (this is not the query guard).
+  const instance = await DuckDBInstance.create(':memory:', { temp_directory: spillDir });
+  const conn = await instance.connect();
+  try {
+    const catalog = buildCatalog(SAMPLE_PROFILE, seed);
+    await createOrderChoiceTables(conn, SAMPLE_PROFILE, catalog, seed);
+    const side = {
+      inventory: inventoryFile(SAMPLE_PROFILE, catalog, seed),
+      prices: priceFiles(SAMPLE_PROFILE, catalog, seed),
+      international: internationalFile(SAMPLE_PROFILE, catalog, rows, seed),
+    };
+    const files =
+      format === 'csv'
+        ? await writeCsv(conn, options.outDir, rows, seed, side)
+        : await writeParquet(conn, options.outDir, rows, seed, side);
+    return { outDir: options.outDir, files, elapsedMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('INTERNAL', 'Generating the sample data failed.', { cause: error });
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+    await rm(spillDir, { recursive: true, force: true });
+  }
+}
+
+interface SideFiles {
+  inventory: SideFile;
+  prices: { march2021: SideFile; may2022: SideFile };
+  international: SideFile;
+}
+
+type FileEntry = GenerateReport['files'][number];
+
+async function writeCsv(
+  conn: DuckDBConnection,
+  outDir: string,
+  rows: number,
+  seed: number,
+  side: SideFiles,
+): Promise<FileEntry[]> {
+  // Every order has at least one line, so `rows` orders always make enough lines.
+  await createOrdersChunk(conn, seed, 'ord', 0, rows, 0);
+  const amazonPath = join(outDir, AMAZON_FILE);
+  await conn.run(
+    `COPY (${rawProjection(orderLinesSql(SAMPLE_PROFILE, seed, 'ord', rows))}) TO ${sqlString(amazonPath)} (HEADER, DELIMITER ',')`,
+  );
+  const entries: FileEntry[] = [{ file: AMAZON_FILE, rows, bytes: (await stat(amazonPath)).size }];
+  const small: [string, SideFile][] = [
+    [INTERNATIONAL_FILE, side.international],
+    [INVENTORY_FILE, side.inventory],
+    [PRICE_MARCH_2021_FILE, side.prices.march2021],
+    [PRICE_MAY_2022_FILE, side.prices.may2022],
+  ];
+  for (const [file, content] of small) {
+    await writeFile(join(outDir, file), content.text);
+    entries.push({ file, rows: content.rawRows, bytes: Buffer.byteLength(content.text) });
+  }
+  return entries;
+}
+
+const MRP_COLUMNS = [
+  'ajio_mrp',
+  'amazon_mrp',
+  'amazon_fba_mrp',
+  'flipkart_mrp',
+  'limeroad_mrp',
+  'myntra_mrp',
+  'paytm_mrp',
+  'snapdeal_mrp',
+];
+
+/** Clean schemas of the small tables (src/warehouse/types.ts): staging type, then the SQL cast. */
+const SMALL_TABLES: Record<string, readonly (readonly [string, ColumnType, string])[]> = {
+  inventory: [
+    ['source_row', 'INTEGER', 'INTEGER'],
+    ['sku', 'VARCHAR', 'VARCHAR'],
+    ['design_no', 'VARCHAR', 'VARCHAR'],
+    ['stock', 'INTEGER', 'INTEGER'],
+    ['category', 'VARCHAR', 'VARCHAR'],
+    ['size', 'VARCHAR', 'VARCHAR'],
+    ['color', 'VARCHAR', 'VARCHAR'],
+  ],
+  price_list: [
+    ['source_row', 'INTEGER', 'INTEGER'],
+    ['valid_month', 'VARCHAR', 'DATE'],
+    ['sku', 'VARCHAR', 'VARCHAR'],
+    ['style_id', 'VARCHAR', 'VARCHAR'],
+    ['catalog', 'VARCHAR', 'VARCHAR'],
+    ['category', 'VARCHAR', 'VARCHAR'],
+    ['weight_kg', 'DOUBLE', 'DOUBLE'],
+    ['transfer_price', 'DOUBLE', 'DECIMAL(18,2)'],
+    ['transfer_price_2', 'DOUBLE', 'DECIMAL(18,2)'],
+    ['mrp_old', 'DOUBLE', 'DECIMAL(18,2)'],
+    ['final_mrp_old', 'DOUBLE', 'DECIMAL(18,2)'],
+    ...MRP_COLUMNS.map((c) => [c, 'DOUBLE', 'DECIMAL(18,2)'] as const),
+  ],
+  international_sales: [
+    ['source_row', 'INTEGER', 'INTEGER'],
+    ['sale_date', 'VARCHAR', 'DATE'],
+    ['month', 'VARCHAR', 'DATE'],
+    ['customer', 'VARCHAR', 'VARCHAR'],
+    ['style', 'VARCHAR', 'VARCHAR'],
+    ['sku', 'VARCHAR', 'VARCHAR'],
+    ['size', 'VARCHAR', 'VARCHAR'],
+    ['pcs', 'INTEGER', 'INTEGER'],
+    ['rate', 'DOUBLE', 'DECIMAL(18,2)'],
+    ['gross_amount', 'DOUBLE', 'DECIMAL(18,2)'],
+  ],
+};
+
+async function writeParquet(
+  conn: DuckDBConnection,
+  outDir: string,
+  rows: number,
+  seed: number,
+  side: SideFiles,
+): Promise<FileEntry[]> {
+  // Row order across a partitioned write does not matter; not preserving it lets DuckDB stream with less memory.
+  await conn.run('SET preserve_insertion_order = false');
+  const salesDir = join(outDir, 'amazon_sales');
+  await rm(salesDir, { recursive: true, force: true });
+  let lines = 0;
+  for (let chunk = 0, from = 0; lines < rows; chunk++, from += ORDERS_PER_CHUNK) {
+    const to = Math.min(from + ORDERS_PER_CHUNK, rows);
+    lines = await createOrdersChunk(conn, seed, 'ord', from, to, lines);
+    await conn.run(
+      `COPY (${cleanProjection(orderLinesSql(SAMPLE_PROFILE, seed, 'ord', rows))}) TO ${sqlString(salesDir)}
+       (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year, month), FILENAME_PATTERN 'chunk${String(chunk).padStart(4, '0')}_{i}', OVERWRITE_OR_IGNORE true)`,
+    );
+  }
+  const entries: FileEntry[] = [{ file: 'amazon_sales/', rows, bytes: await dirBytes(salesDir) }];
+
+  const tables: [string, CleanRowsSource][] = [
+    ['inventory', side.inventory.clean],
+    ['price_list', [...side.prices.march2021.clean, ...side.prices.may2022.clean]],
+    ['international_sales', side.international.clean],
+  ];
+  for (const [table, cleanRows] of tables) {
+    const columns = SMALL_TABLES[table]!;
+    await createTableFromRows(
+      conn,
+      `stage_${table}`,
+      columns.map(([n, t]) => [n, t] as const),
+      cleanRows,
+    );
+    const path = join(outDir, `${table}.parquet`);
+    await conn.run(
+      `COPY (SELECT ${columns.map(([n, , cast]) => `CAST("${n}" AS ${cast}) AS "${n}"`).join(', ')} FROM stage_${table} ORDER BY source_row)
+       TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`,
+    );
+    entries.push({ file: `${table}.parquet`, rows: cleanRows.length, bytes: (await stat(path)).size });
+  }
+  return entries;
+}
+
+type CleanRowsSource = SideFile['clean'];
+
+async function dirBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+function sqlString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
 }
