@@ -58,21 +58,26 @@ export class ValueIndex {
   private readonly byKey = new Map<string, string[]>();
   private readonly aliases = new Map<string, string>();
 
+  private readonly key: (text: string) => string;
+
   constructor(
     values: readonly string[],
     aliases: Record<string, string> = {},
     /** Typo matching is only safe on small, distinctive value sets (categories, states), not 8,000 cities. */
     private readonly fuzzyLimit = 300,
+    /** Cities carry postal codes in the raw file ("BENGALURU 560037"): their keys ignore digits. */
+    options: { ignoreDigits?: boolean } = {},
   ) {
+    this.key = options.ignoreDigits ? (t) => normalizeKey(t).replace(/[0-9]+/g, '') : normalizeKey;
     for (const v of values) {
-      const key = normalizeKey(v);
+      const key = this.key(v);
       if (!key) continue;
       const list = this.byKey.get(key);
       if (list) {
         if (!list.includes(v)) list.push(v);
       } else this.byKey.set(key, [v]);
     }
-    for (const [alias, target] of Object.entries(aliases)) this.aliases.set(normalizeKey(alias), target);
+    for (const [alias, target] of Object.entries(aliases)) this.aliases.set(this.key(alias), target);
   }
 
   get size(): number {
@@ -80,13 +85,13 @@ export class ValueIndex {
   }
 
   match(text: string, options: { fuzzy?: boolean } = {}): ValueMatch | undefined {
-    const key = normalizeKey(text);
+    const key = this.key(text);
     if (!key) return undefined;
     const exact = this.byKey.get(key);
     const aliasTarget = this.aliases.get(key);
     if (aliasTarget !== undefined) {
       // "bangalore" is the city spelled BENGALURU in most rows: the alias's values plus any literal spelling.
-      const target = this.byKey.get(normalizeKey(aliasTarget)) ?? this.fuzzy(normalizeKey(aliasTarget), true);
+      const target = this.byKey.get(this.key(aliasTarget)) ?? this.fuzzy(this.key(aliasTarget), true);
       if (target) return { values: unionOf(target, exact ?? []), kind: 'alias', distance: 0 };
     }
     if (exact) return { values: [...exact], kind: 'exact', distance: 0 };

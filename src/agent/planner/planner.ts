@@ -109,6 +109,10 @@ const CHART_WORDS: Record<string, ChartPreference> = {
 export function createPlanner(deps: PlannerDeps): Planner {
   const { catalog, profile } = deps;
   const phrases = buildPhrases(catalog);
+  const metricWords = phrases
+    .filter((p) => p.kind === 'metric')
+    .map((p) => escapeRe(p.text))
+    .join('|');
   const indexes = buildIndexes(catalog, profile);
 
   const resolveSync = (input: ResolverInput): Resolution => {
@@ -219,6 +223,12 @@ export function createPlanner(deps: PlannerDeps): Planner {
     // How many + sell → units.
     const howManySold = /\bhow many\b[^?]*\b(sold|sell|selling|pieces|units)\b/.test(text);
 
+    // "Set revenue": a category that is also an English word reads as a value right before a metric.
+    text = text.replace(
+      new RegExp(`(^|\\s)(set|free)\\s+(?=(?:${metricWords})(?![\\w]))`, 'g'),
+      (_m, lead: string, word: string) => `${lead}for ${word} `,
+    );
+
     // Catalog phrases, longest first, so "sales channel" is a dimension and not "sales".
     const foundMetrics: { id: string; at: number; text: string }[] = [];
     const foundDims: { id: string; at: number; text: string }[] = [];
@@ -235,6 +245,15 @@ export function createPlanner(deps: PlannerDeps): Planner {
     foundDims.sort((a, b) => a.at - b.at);
 
     let metricIds = unique(foundMetrics.map((m) => m.id));
+    // "international sales", "wholesale units", "sales by customer": the international report's own metrics.
+    const intlOnly = foundDims.some((d) => {
+      const s = dimensionSources(catalog, d.id);
+      return s.length === 1 && s[0] === 'international_sales';
+    });
+    if (/\b(international|wholesale|export|exports|overseas)\b/.test(normalize(original)) || intlOnly) {
+      const intl: Record<string, string> = { revenue: 'intl_revenue', units: 'intl_pcs' };
+      metricIds = unique(metricIds.map((id) => intl[id] ?? id));
+    }
     if (howManySold && (metricIds.length === 0 || (metricIds.length === 1 && metricIds[0] === 'revenue'))) {
       metricIds = ['units'];
     }
@@ -327,7 +346,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
     if (valueResult.notes.length) confidence -= 0.05;
 
     // Dimensions named with a value ("category Set", "in the state of Kerala") are filters, not group-bys.
-    const filteredDims = new Set(valueResult.filters.map((f) => f.dimension));
+    const filteredDims = new Set(valueResult.filters.filter((f) => f.op === 'in').map((f) => f.dimension));
     groupBy = groupBy.filter((d) => {
       if (!filteredDims.has(d)) return true;
       const f = filters.find((x) => x.dimension === d);
@@ -876,11 +895,10 @@ export function createPlanner(deps: PlannerDeps): Planner {
       .map((t) => t.replace(/^[^\w&]+|[^\w&%]+$/g, ''))
       .filter(Boolean);
     const out: { word: string; filterLike: boolean }[] = [];
-    const original = text.split(/\s+/).filter(Boolean);
     tokens.forEach((t, i) => {
       if (FILLER_WORDS.has(t) || /^\d+(\.\d+)?%?$/.test(t) || t.length <= 1) return;
       if (/^(sku|style|size|category|state|city)$/.test(t)) return;
-      const prev = original[original.indexOf(t) - 1] ?? tokens[i - 1] ?? '';
+      const prev = tokens[i - 1] ?? '';
       out.push({ word: t, filterLike: ['in', 'for', 'from', 'of', 'only', 'about', 'just'].includes(prev) });
     });
     return out;
@@ -955,7 +973,10 @@ function buildIndexes(catalog: Catalog, profile: DataProfile): Map<string, Value
   const map = new Map<string, ValueIndex>();
   for (const [source, dims] of Object.entries(profile.values)) {
     for (const [dim, values] of Object.entries(dims ?? {})) {
-      map.set(`${source}.${dim}`, new ValueIndex(values, catalog.valueAliases[dim] ?? {}, 300));
+      map.set(
+        `${source}.${dim}`,
+        new ValueIndex(values, catalog.valueAliases[dim] ?? {}, 300, { ignoreDigits: dim === 'city' }),
+      );
     }
   }
   // Boolean dimensions have no profiled values; "b2b orders" is a filter on is_b2b.

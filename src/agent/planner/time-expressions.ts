@@ -107,23 +107,17 @@ export function detectTime(text: string): TimeDetection {
   };
 
   take(
-    /\b(week over week|week on week|wow|w\/w|weekly change|vs (?:the )?previous week|versus (?:the )?previous week|compared (?:to|with) (?:the )?previous week)\b/,
-    () => {
-      found.push({ spec: { kind: 'calendar', unit: 'week', offset: -1 }, at: 0 });
-      return 'compare';
-    },
-  );
-  take(
-    /\b(month over month|month on month|mom|m\/m|vs (?:the )?previous month|versus (?:the )?previous month|compared (?:to|with) (?:the )?previous month)\b/,
-    () => {
-      found.push({ spec: { kind: 'calendar', unit: 'month', offset: 0 }, at: 0 });
-      return 'compare';
-    },
-  );
-  take(
-    /\b(?:vs\.?|versus|compared (?:to|with)|against|over) (?:the )?(?:previous|prior|preceding) (?:period|\d+ days)\b/,
+    /\b(?:vs\.?|versus|compared (?:to|with)|against|over|relative to) (?:the )?(?:(?:previous|prior|preceding) (?:period|week|month|quarter|year|\d+ days)|(?:week|month|quarter|year|period) before)\b/,
     () => 'compare',
   );
+  take(/\b(week over week|week on week|wow|w\/w|weekly change)\b/, () => {
+    found.push({ spec: { kind: 'calendar', unit: 'week', offset: -1 }, at: 0 });
+    return 'compare';
+  });
+  take(/\b(month over month|month on month|mom|m\/m|monthly change)\b/, () => {
+    found.push({ spec: { kind: 'calendar', unit: 'month', offset: 0 }, at: 0 });
+    return 'compare';
+  });
   take(/\b(\d{4}-\d{2}-\d{2})\s*(?:to|until|till|through|and|-|–)\s*(\d{4}-\d{2}-\d{2})\b/g, (m) => ({
     kind: 'range',
     from: m[1]!,

@@ -34,7 +34,10 @@ export const FILLER_WORDS = new Set(
   so far till until through since ago
   happened happen happening
   compare against relative
-  each`.split(/\s+/),
+  each except excluding exclude excluded without other others than apart
+  came come comes coming went go goes gone
+  shipping shipment shipments delivery deliveries fulfilled orders' customers'
+  international wholesale export exports overseas`.split(/\s+/),
 );
 
 /** Phrases that try to steer the bot or smuggle SQL in. The planner refuses these outright. */

@@ -1,0 +1,111 @@
+import type { Cell } from '../../../warehouse/types.js';
+
+/**
+ * Does an answer's result hold the gold result? Every gold column must match some answer column (the answer may
+ * carry more: share, previous period, change), row counts must agree, rows are compared order-insensitively unless
+ * the question is a ranking. Numbers match within 0.01 (1e-4 for ratios below 1); text ignores case and spacing.
+ */
+export interface Comparison {
+  ok: boolean;
+  reason?: string;
+}
+
+export function compareResults(gold: Cell[][], answer: Cell[][], ranked: boolean): Comparison {
+  if (gold.length !== answer.length)
+    return { ok: false, reason: `expected ${gold.length} row(s), got ${answer.length}` };
+  if (gold.length === 0) return { ok: true };
+  const goldWidth = gold[0]!.length;
+  const answerWidth = answer[0]!.length;
+  const goldCols = Array.from({ length: goldWidth }, (_, j) => gold.map((r) => normalizeCell(r[j] ?? null)));
+  const answerCols = Array.from({ length: answerWidth }, (_, k) =>
+    answer.map((r) => normalizeCell(r[k] ?? null)),
+  );
+
+  // Candidate answer columns per gold column: same values (as a sequence when ranked, as a multiset otherwise).
+  const candidates = goldCols.map((g) =>
+    answerCols
+      .map((a, k) => ({ a, k }))
+      .filter(({ a }) => (ranked ? sequenceEqual(g, a) : multisetEqual(g, a))),
+  );
+  const missing = candidates.findIndex((c) => c.length === 0);
+  if (missing >= 0) {
+    const sample = goldCols[missing]!.slice(0, 3).map(show).join(', ');
+    return { ok: false, reason: `no answer column matches gold column ${missing + 1} (${sample}…)` };
+  }
+  if (ranked) return { ok: true };
+
+  // Unordered: the columns must also line up row by row. Try assignments (there are very few candidates).
+  const assignment: number[] = [];
+  const search = (j: number): boolean => {
+    if (j === goldWidth) return rowsAlign(gold, answer, assignment);
+    for (const { k } of candidates[j]!) {
+      assignment[j] = k;
+      if (search(j + 1)) return true;
+    }
+    return false;
+  };
+  return search(0) ? { ok: true } : { ok: false, reason: 'columns match but rows do not line up' };
+}
+
+function rowsAlign(gold: Cell[][], answer: Cell[][], assignment: number[]): boolean {
+  const g = gold.map((r) => r.map((c) => normalizeCell(c)));
+  const a = answer.map((r) => assignment.map((k) => normalizeCell(r[k] ?? null)));
+  g.sort(compareRows);
+  a.sort(compareRows);
+  return g.every((row, i) => row.every((c, j) => cellEqual(c, a[i]![j]!)));
+}
+
+export function normalizeCell(cell: Cell | undefined): Cell {
+  if (cell === undefined || cell === null) return null;
+  if (typeof cell === 'string') {
+    const t = cell.trim();
+    if (/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(t)) return Number(t);
+    if (/^\d{4}-\d{2}-\d{2}(?:[ T]00:00:00(?:\.0+)?Z?)?$/.test(t)) return t.slice(0, 10);
+    return t.toLowerCase().replace(/\s+/g, ' ');
+  }
+  if (typeof cell === 'bigint') return Number(cell);
+  return cell;
+}
+
+export function cellEqual(a: Cell, b: Cell): boolean {
+  if (a === null || b === null) return a === b;
+  if (typeof a === 'number' && typeof b === 'number') {
+    const tolerance = Math.abs(a) < 1 && Math.abs(b) < 1 ? 1e-4 : Math.max(0.01, Math.abs(a) * 1e-9);
+    return Math.abs(a - b) <= tolerance;
+  }
+  if (typeof a === 'boolean' || typeof b === 'boolean')
+    return String(a).toLowerCase() === String(b).toLowerCase();
+  return String(a) === String(b);
+}
+
+function sequenceEqual(a: Cell[], b: Cell[]): boolean {
+  return a.length === b.length && a.every((x, i) => cellEqual(x, b[i]!));
+}
+
+function multisetEqual(a: Cell[], b: Cell[]): boolean {
+  if (a.length !== b.length) return false;
+  const sa = [...a].sort(compareCells);
+  const sb = [...b].sort(compareCells);
+  return sa.every((x, i) => cellEqual(x, sb[i]!));
+}
+
+/** Nulls last, numbers numerically, then text; exact order, so near-equal numbers pair up after sorting. */
+function compareCells(a: Cell, b: Cell): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return String(a).localeCompare(String(b));
+}
+
+function compareRows(a: Cell[], b: Cell[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const c = compareCells(a[i] ?? null, b[i] ?? null);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+function show(c: Cell): string {
+  return c === null ? 'null' : String(c);
+}
