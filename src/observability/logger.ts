@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { hostname } from 'node:os';
 import { pino, type Logger, type LoggerOptions } from 'pino';
 import { createRedactor } from './redact.js';
 
@@ -50,7 +51,8 @@ export function createLogger(settings: LoggerSettings): Logger {
   const options: LoggerOptions = {
     level: settings.level ?? 'info',
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    base: { service: 'retail-insights' },
+    // hostname = the pod name on Kubernetes, so lines from different replicas can be told apart.
+    base: { service: 'retail-insights', pid: process.pid, hostname: hostname() },
     timestamp: pino.stdTimeFunctions.isoTime,
     // The scrubber already turned errors into plain { type, message, stack, cause, … } objects; pino's own
     // err serializer would rename their type to "Object".
