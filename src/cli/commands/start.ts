@@ -1,12 +1,22 @@
-import { AppError } from '../../errors.js';
+import { hasSlackCredentials, loadConfig } from '../../config/config.js';
+import { messages } from '../../slack/messages.js';
 import type { CliCommand } from '../types.js';
+import { chatCommand } from './chat.js';
+import { serveSlack } from './serve.js';
 
-// Placeholder until this command is built; registered so the command list is complete.
+/** `npm start`: the Slack app when Slack is configured, otherwise the local chat shell with a hint. */
 export const startCommand: CliCommand = {
   name: 'start',
-  summary: '(not built yet)',
-  usage: 'retail-insights start',
-  async run() {
-    throw new AppError('INTERNAL', 'The "start" command is not built yet.');
+  summary: 'the Slack app when Slack credentials are set, otherwise the local chat shell',
+  usage: [
+    'retail-insights start',
+    '',
+    'With SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN): same as `retail-insights serve`.',
+    'Without them: the interactive shell of `retail-insights chat`, answering questions in the terminal.',
+  ].join('\n'),
+  async run(ctx) {
+    if (hasSlackCredentials(loadConfig(ctx.env))) return serveSlack(ctx);
+    ctx.io.stderr.write(`${messages.startSlackHint}\n\n`);
+    return chatCommand.run(ctx);
   },
 };

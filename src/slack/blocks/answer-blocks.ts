@@ -1,0 +1,138 @@
+import type { Answer } from '../../agent/answer.js';
+import {
+  ACTION_ASK_OPTION_PREFIX,
+  ACTION_DOWNLOAD_CSV,
+  ACTION_FEEDBACK_DOWN,
+  ACTION_FEEDBACK_UP,
+  ACTION_SHOW_SQL,
+} from '../action-ids.js';
+import { messages } from '../messages.js';
+import { answerId } from './answer-id.js';
+import { actions, button, context, fieldsSection, header, section, type KnownBlock } from './kit.js';
+import { textTable } from './result-table.js';
+
+/** Rows shown inside the message; more go out as a CSV file in the thread. */
+export const MAX_TABLE_ROWS = 10;
+
+export interface RenderedMessage {
+  /** Notification / fallback text. */
+  text: string;
+  blocks: KnownBlock[];
+  /** True when the result has more rows than the message shows (the caller uploads the CSV). */
+  needsCsv: boolean;
+}
+
+export interface AnswerRenderOptions {
+  /** Wall time the user waited, for the context line. */
+  elapsedMs?: number;
+  /** Summary posts get a header line. */
+  title?: string;
+}
+
+/** Block Kit for one Answer, whatever its status. Pure: same answer in, same blocks out. */
+export function answerBlocks(answer: Answer, options: AnswerRenderOptions = {}): RenderedMessage {
+  switch (answer.status) {
+    case 'clarify':
+      return clarifyBlocks(answer);
+    case 'refused':
+      return refusedBlocks(answer);
+    case 'error':
+      return errorBlocks(answer);
+    case 'answered':
+      return answeredBlocks(answer, options);
+  }
+}
+
+function answeredBlocks(answer: Answer, options: AnswerRenderOptions): RenderedMessage {
+  const blocks: KnownBlock[] = [];
+  if (options.title) blocks.push(header(options.title));
+  blocks.push(section(`*${answer.headline}*`, 'headline'));
+
+  if (answer.keyFigures.length > 0) {
+    blocks.push(
+      fieldsSection(
+        answer.keyFigures.map((k) => `*${k.label}*\n${k.value}${k.change ? `  (${k.change})` : ''}`),
+      ),
+    );
+  }
+
+  const isSingleValue = answer.rows.length <= 1 && answer.columns.length <= 1;
+  const needsCsv = answer.rows.length > MAX_TABLE_ROWS;
+  if (answer.rows.length > 0 && !isSingleValue) {
+    blocks.push(section(`\`\`\`${textTable(answer.columns, answer.rows, MAX_TABLE_ROWS)}\`\`\``, 'table'));
+    if (needsCsv) blocks.push(context([messages.tableMore(MAX_TABLE_ROWS, answer.rows.length)]));
+  }
+  if (answer.truncated) blocks.push(context([messages.truncatedNote]));
+
+  if (answer.insights.length > 0) {
+    blocks.push(section(answer.insights.map((line) => `• ${line}`).join('\n'), 'insights'));
+  }
+  if (answer.validation.status === 'WARNING' && answer.validation.notes.length > 0) {
+    blocks.push(context([messages.validationWarning(answer.validation.notes)]));
+  }
+  blocks.push(context(contextLines(answer, options.elapsedMs)));
+
+  const id = answerId(answer);
+  const buttons = [];
+  if (answer.sql) buttons.push(button(messages.showSqlButton, ACTION_SHOW_SQL, id));
+  if (answer.rows.length > 0) buttons.push(button(messages.downloadCsvButton, ACTION_DOWNLOAD_CSV, id));
+  buttons.push(button(messages.feedbackUpButton, ACTION_FEEDBACK_UP, id));
+  buttons.push(button(messages.feedbackDownButton, ACTION_FEEDBACK_DOWN, id));
+  blocks.push(actions('answer_actions', buttons));
+
+  if (answer.suggestions.length > 0) {
+    blocks.push(context([messages.suggestionsPrompt]));
+    blocks.push(suggestionButtons(answer));
+  }
+  return { text: answer.headline, blocks, needsCsv };
+}
+
+function contextLines(answer: Answer, elapsedMs?: number): string[] {
+  const lines: string[] = [];
+  if (answer.definitions.length > 0) lines.push(messages.contextDefinition(answer.definitions.join('; ')));
+  if (answer.timeRange) lines.push(messages.contextDates(answer.timeRange.label));
+  if (answer.dataSource) lines.push(messages.contextSource(answer.dataSource));
+  const ms = elapsedMs ?? Object.values(answer.timingsMs).reduce((a, b) => a + b, 0);
+  lines.push(messages.contextTime(ms));
+  if (answer.llm?.fallbackNote) lines.push(answer.llm.fallbackNote);
+  return lines;
+}
+
+function suggestionButtons(answer: Answer) {
+  return actions(
+    'ask_options',
+    answer.suggestions
+      .slice(0, 4)
+      .map((s, i) => button(s.label, `${ACTION_ASK_OPTION_PREFIX}${i}`, s.question)),
+  );
+}
+
+function clarifyBlocks(answer: Answer): RenderedMessage {
+  const blocks: KnownBlock[] = [section(answer.headline, 'headline')];
+  if (answer.suggestions.length > 0) {
+    blocks.push(context([messages.clarifyPrompt]));
+    blocks.push(suggestionButtons(answer));
+  }
+  return { text: answer.headline, blocks, needsCsv: false };
+}
+
+function refusedBlocks(answer: Answer): RenderedMessage {
+  const blocks: KnownBlock[] = [section(answer.headline, 'headline')];
+  if (answer.insights.length > 0) blocks.push(section(answer.insights.map((l) => `• ${l}`).join('\n')));
+  if (answer.suggestions.length > 0) {
+    blocks.push(context([messages.refusedHint]));
+    blocks.push(suggestionButtons(answer));
+  }
+  return { text: answer.headline, blocks, needsCsv: false };
+}
+
+function errorBlocks(answer: Answer): RenderedMessage {
+  const text = messages.errorWithRef(answer.headline || messages.genericError, answer.errorRef ?? 'n/a');
+  return { text, blocks: [section(text, 'headline')], needsCsv: false };
+}
+
+/** An error the Slack layer itself caught (the assistant threw, Slack failed): kind text plus a reference id. */
+export function errorMessage(userMessage: string, ref: string): RenderedMessage {
+  const text = messages.errorWithRef(userMessage, ref);
+  return { text, blocks: [section(text, 'headline')], needsCsv: false };
+}

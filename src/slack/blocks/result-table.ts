@@ -1,0 +1,51 @@
+import { formatIndianNumber, formatInrCompact, formatPercent } from '../../format/money.js';
+import type { Cell, ResultColumn } from '../../warehouse/types.js';
+
+/**
+ * A result rendered as a fixed-width text table for a Slack code block: at most `maxRows` rows, long labels
+ * clipped, money in ₹ lakh/crore, ratios as %. Pure; the full result goes out as CSV instead.
+ */
+const MONEY_COLUMN = /(revenue|amount|mrp|aov|price|sales|value)/i;
+const RATIO_COLUMN = /(share|rate|pct|percent|ratio)/i;
+const MAX_CELL_CHARS = 28;
+
+export function formatCell(column: ResultColumn, cell: Cell): string {
+  if (cell === null) return '—';
+  if (typeof cell === 'boolean') return cell ? 'yes' : 'no';
+  if (typeof cell === 'number') {
+    if (RATIO_COLUMN.test(column.name) && Math.abs(cell) <= 1.5) return formatPercent(cell);
+    if (MONEY_COLUMN.test(column.name)) return formatInrCompact(cell);
+    return formatIndianNumber(cell, Number.isInteger(cell) ? 0 : 2);
+  }
+  return cell.length > MAX_CELL_CHARS ? `${cell.slice(0, MAX_CELL_CHARS - 1)}…` : cell;
+}
+
+function isNumericColumn(rows: Cell[][], index: number): boolean {
+  return rows.some((r) => typeof r[index] === 'number') && rows.every((r) => typeof r[index] !== 'string');
+}
+
+export function textTable(columns: ResultColumn[], rows: Cell[][], maxRows: number): string {
+  const shown = rows.slice(0, maxRows);
+  const headerCells = columns.map((c) => c.name);
+  const body = shown.map((row) => columns.map((c, i) => formatCell(c, row[i] ?? null)));
+  const widths = headerCells.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const numeric = columns.map((_, i) => isNumericColumn(shown, i));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ');
+  return [line(headerCells), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)]
+    .map((l) => l.trimEnd())
+    .join('\n');
+}
+
+/** RFC 4180 CSV of the whole result, raw values (numbers unformatted so spreadsheets can compute). */
+export function toCsv(columns: ResultColumn[], rows: Cell[][]): string {
+  const escape = (cell: Cell): string => {
+    if (cell === null) return '';
+    const s = String(cell);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [columns.map((c) => escape(c.name)), ...rows.map((r) => columns.map((_, i) => escape(r[i] ?? null)))]
+    .map((cells) => cells.join(','))
+    .join('\r\n')
+    .concat('\r\n');
+}

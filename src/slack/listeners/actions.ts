@@ -1,0 +1,145 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import type { ThreadState } from '../../agent/answer.js';
+import {
+  ACTION_ASK_OPTION_PATTERN,
+  ACTION_DOWNLOAD_CSV,
+  ACTION_FEEDBACK_DOWN,
+  ACTION_FEEDBACK_UP,
+  ACTION_SHOW_SQL,
+} from '../action-ids.js';
+import { answerId } from '../blocks/answer-id.js';
+import { context, section } from '../blocks/kit.js';
+import { toCsv } from '../blocks/result-table.js';
+import { reportToUser } from '../errors.js';
+import type { EventGate } from '../event-gate.js';
+import { messages } from '../messages.js';
+import type { SlackDeps } from '../ports.js';
+import { slackErrorCode, uploadFile } from '../slack-api.js';
+import { locateThread, type ThreadLocation } from '../thread-key.js';
+import { answerInThread } from './answer-in-thread.js';
+
+/** Where a clicked button lives: its message's thread (answers are posted in threads; DMs top-level). */
+function locateClick(body: BlockButtonAction): ThreadLocation | null {
+  const channelId = body.channel?.id ?? body.container?.channel_id;
+  const ts = body.message?.ts ?? body.container?.message_ts;
+  const teamId = body.team?.id ?? body.user.team_id;
+  if (!channelId || !ts || !teamId) return null;
+  const threadTs = (body.message?.thread_ts as string | undefined) ?? body.container?.thread_ts;
+  return locateThread({ teamId, channelId, ts, ...(threadTs ? { threadTs } : {}) });
+}
+
+/**
+ * Buttons under an answer. Show SQL and Download CSV read the thread's stored lastAnswer and never re-run the
+ * query; a clarification option asks its full question in the same thread.
+ */
+export function registerActionListeners(app: App, deps: SlackDeps, gate: EventGate): void {
+  const ephemeral = (text: string) => ({
+    response_type: 'ephemeral' as const,
+    replace_original: false,
+    text,
+  });
+
+  /** The stored answer this button belongs to, or the message to show instead. */
+  async function storedAnswerFor(
+    location: ThreadLocation,
+    id: string,
+  ): Promise<{ problem: string } | { stored: NonNullable<ThreadState['lastAnswer']> }> {
+    const state = await deps.threads.get(location.threadKey);
+    const stored = state?.lastAnswer;
+    if (!stored) return { problem: messages.nothingStored };
+    if (answerId(stored) !== id) return { problem: messages.staleButton };
+    return { stored };
+  }
+
+  app.action<BlockButtonAction>(ACTION_SHOW_SQL, async ({ ack, body, action, respond }) => {
+    await ack();
+    const location = locateClick(body);
+    try {
+      if (!location) throw new Error('button click without a channel or message');
+      const found = await storedAnswerFor(location, action.value ?? '');
+      if ('problem' in found) {
+        await respond(ephemeral(found.problem));
+        return;
+      }
+      const sql = found.stored.sql;
+      await respond({
+        ...ephemeral(sql ? `${messages.sqlHeader}\n\`\`\`${sql}\`\`\`` : messages.noSql),
+        ...(sql ? { blocks: [section(messages.sqlHeader), section(`\`\`\`${sql}\`\`\``)] } : {}),
+      });
+    } catch (error) {
+      const { ref, userMessage } = reportToUser(deps.logger, error, 'show_sql');
+      await respond(ephemeral(messages.errorWithRef(userMessage, ref))).catch(() => undefined);
+    }
+  });
+
+  app.action<BlockButtonAction>(ACTION_DOWNLOAD_CSV, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const location = locateClick(body);
+    try {
+      if (!location) throw new Error('button click without a channel or message');
+      const found = await storedAnswerFor(location, action.value ?? '');
+      if ('problem' in found) {
+        await respond(ephemeral(found.problem));
+        return;
+      }
+      const { stored } = found;
+      if (stored.rows.length === 0) {
+        await respond(ephemeral(messages.noRows));
+        return;
+      }
+      await uploadFile(client, {
+        channel: location.channelId,
+        ...(location.threadTs ? { threadTs: location.threadTs } : {}),
+        filename: 'result.csv',
+        title: messages.csvTitle(stored.question),
+        data: toCsv(stored.columns, stored.rows),
+      });
+    } catch (error) {
+      const { ref, userMessage } = reportToUser(deps.logger, error, 'download_csv');
+      await respond(ephemeral(messages.errorWithRef(userMessage, ref))).catch(() => undefined);
+    }
+  });
+
+  for (const [actionId, verdict] of [
+    [ACTION_FEEDBACK_UP, 'up'],
+    [ACTION_FEEDBACK_DOWN, 'down'],
+  ] as const) {
+    app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond }) => {
+      await ack();
+      const location = locateClick(body);
+      // The feedback itself is the log line: who, which thread, which answer.
+      deps.logger.info(
+        { feedback: verdict, threadKey: location?.threadKey, answerId: action.value, user: body.user.id },
+        'answer feedback',
+      );
+      await respond(
+        ephemeral(verdict === 'up' ? messages.feedbackThanksUp : messages.feedbackThanksDown),
+      ).catch((error: unknown) => deps.logger.warn({ err: slackErrorCode(error) }, 'feedback reply failed'));
+    });
+  }
+
+  app.action<BlockButtonAction>(ACTION_ASK_OPTION_PATTERN, async ({ ack, body, action, client }) => {
+    await ack();
+    const location = locateClick(body);
+    const question = action.value ?? '';
+    if (!location || !question) return;
+    // A double click (or Slack re-delivering the action) must not ask twice.
+    const messageTs = body.message?.ts ?? body.container?.message_ts ?? '';
+    if (!(await gate.claim([`click:${location.channelId}:${messageTs}:${action.action_id}`]))) return;
+    const label = action.text?.text ?? question;
+    // Mark the choice on the clarification message so the thread reads well and the buttons are spent.
+    if (body.message && messageTs) {
+      const original = (body.message.blocks as unknown[] | undefined) ?? [];
+      const kept = original.filter((b) => (b as { type?: string }).type !== 'actions');
+      await client.chat
+        .update({
+          channel: location.channelId,
+          ts: messageTs,
+          text: body.message.text ?? label,
+          blocks: [...(kept as never[]), context([messages.optionChosen(label)])],
+        })
+        .catch((error: unknown) => deps.logger.debug({ err: slackErrorCode(error) }, 'chat.update failed'));
+    }
+    await answerInThread({ client, deps, location, question, userId: body.user.id, surface: 'action' });
+  });
+}

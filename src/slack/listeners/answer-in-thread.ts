@@ -1,0 +1,136 @@
+import type { Answer } from '../../agent/answer.js';
+import { recordAnswer } from '../../observability/metrics.js';
+import { answerBlocks, errorMessage } from '../blocks/answer-blocks.js';
+import { toCsv } from '../blocks/result-table.js';
+import { reportToUser } from '../errors.js';
+import { messages } from '../messages.js';
+import type { SlackDeps } from '../ports.js';
+import { postMessage, react, SlackApiError, uploadFile, type WebClient } from '../slack-api.js';
+import type { ThreadLocation } from '../thread-key.js';
+
+export const REACTION_WORKING = 'hourglass_flowing_sand';
+export const REACTION_DONE = 'white_check_mark';
+export const REACTION_FAILED = 'warning';
+
+export interface AnswerJob {
+  client: WebClient;
+  deps: SlackDeps;
+  location: ThreadLocation;
+  question: string;
+  userId?: string;
+  /** For metrics: where the question came from. */
+  surface: 'mention' | 'dm' | 'action';
+  /** The user's message, to show progress on with reactions. */
+  reactTo?: { channel: string; ts: string };
+}
+
+/**
+ * The one Q&A flow of every surface in Slack (mention, DM, clarification button): progress reaction, one call to
+ * the Assistant, the answer in the thread, then the chart PNG and (for long results) the CSV in the same thread.
+ * Never throws: failures reach the user as a short message with a reference id and the log with the details.
+ */
+export async function answerInThread(job: AnswerJob): Promise<Answer | null> {
+  const { client, deps, location } = job;
+  const now = deps.now ?? Date.now;
+  const log = deps.logger.child({ threadKey: location.threadKey });
+  if (job.reactTo) {
+    await react(client, log, 'add', {
+      channel: job.reactTo.channel,
+      timestamp: job.reactTo.ts,
+      name: REACTION_WORKING,
+    });
+  }
+  const startedAt = now();
+  let answer: Answer | null = null;
+  let ok = false;
+  deps.metrics?.requests.inc({ surface: job.surface });
+  // Counted as in-flight work so a graceful shutdown lets it finish (or tells the user to ask again).
+  const track = <T>(work: () => Promise<T>): Promise<T> =>
+    deps.tracker ? deps.tracker.run(`slack-${job.surface}`, work) : work();
+  try {
+    answer = await track(() =>
+      deps.assistant.ask({
+        threadKey: location.threadKey,
+        text: job.question,
+        ...(job.userId ? { userId: job.userId } : {}),
+      }),
+    );
+    if (deps.metrics) recordAnswer(deps.metrics, job.surface, answer);
+    if (answer.status === 'error') {
+      log.warn(
+        { errorRef: answer.errorRef, errorCode: answer.errorCode },
+        'assistant answered with an error',
+      );
+    }
+    const rendered = answerBlocks(answer, { elapsedMs: now() - startedAt });
+    await postMessage(client, {
+      channel: location.channelId,
+      ...(location.threadTs ? { threadTs: location.threadTs } : {}),
+      text: rendered.text,
+      blocks: rendered.blocks,
+    });
+    await uploadExtras(client, deps, location, answer, rendered.needsCsv);
+    ok = answer.status !== 'error';
+  } catch (error) {
+    const { ref, userMessage } = reportToUser(log, error, 'answer', { question: job.question });
+    if (error instanceof SlackApiError)
+      deps.metrics?.slackApiErrors.inc({ method: 'post', code: error.slackError });
+    // Not in the channel / archived: posting the error would fail the same way, the log has it.
+    if (!(error instanceof SlackApiError)) {
+      const rendered = errorMessage(userMessage, ref);
+      await postMessage(client, {
+        channel: location.channelId,
+        ...(location.threadTs ? { threadTs: location.threadTs } : {}),
+        text: rendered.text,
+        blocks: rendered.blocks,
+      }).catch((postError: unknown) =>
+        log.error({ err: postError, ref }, 'could not post the error message'),
+      );
+    }
+  } finally {
+    if (job.reactTo) {
+      const target = { channel: job.reactTo.channel, timestamp: job.reactTo.ts };
+      await react(client, log, 'remove', { ...target, name: REACTION_WORKING });
+      await react(client, log, 'add', { ...target, name: ok ? REACTION_DONE : REACTION_FAILED });
+    }
+  }
+  return answer;
+}
+
+/** Chart PNG and, when the table was cut, the full CSV, into the answer's thread. Upload failures are told. */
+export async function uploadExtras(
+  client: WebClient,
+  deps: SlackDeps,
+  location: ThreadLocation,
+  answer: Answer,
+  needsCsv: boolean,
+): Promise<void> {
+  const thread = location.threadTs ? { threadTs: location.threadTs } : {};
+  try {
+    if (answer.chart?.png && answer.chart.png.byteLength > 0) {
+      await uploadFile(client, {
+        channel: location.channelId,
+        ...thread,
+        filename: 'chart.png',
+        title: messages.chartTitle(answer.chart.title),
+        altText: messages.chartAltText(answer.chart.title),
+        data: answer.chart.png,
+      });
+    }
+    if (needsCsv) {
+      await uploadFile(client, {
+        channel: location.channelId,
+        ...thread,
+        filename: 'result.csv',
+        title: messages.csvTitle(answer.question),
+        data: toCsv(answer.columns, answer.rows),
+        comment: messages.csvComment,
+      });
+    }
+  } catch (error) {
+    deps.logger.warn({ err: error, threadKey: location.threadKey }, 'upload into the thread failed');
+    await postMessage(client, { channel: location.channelId, ...thread, text: messages.uploadFailed }).catch(
+      () => undefined,
+    );
+  }
+}

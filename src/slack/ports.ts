@@ -1,0 +1,55 @@
+import type { Assistant, ThreadState } from '../agent/answer.js';
+import type { InFlightTracker } from '../lifecycle/in-flight-tracker.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { SchemaInfo } from '../warehouse/types.js';
+
+/**
+ * What the Slack layer needs from the rest of the app, as narrow structural interfaces. The composition root
+ * (startSlackApp) adapts the state module's ThreadStore / EventDeduper / SubscriptionStore to these, so the
+ * listeners can be tested with plain in-memory objects and never import Redis.
+ */
+
+/** Read access to a thread's state (the Assistant writes it); summary posts seed a new thread. */
+export interface ThreadStatePort {
+  get(threadKey: string): Promise<ThreadState | null>;
+  save(threadKey: string, state: ThreadState): Promise<void>;
+}
+
+/** Cross-instance "first one wins" (Redis SET NX EX). True when this caller is the first. */
+export interface EventClaimPort {
+  claim(eventId: string, ttlSeconds: number): Promise<boolean>;
+}
+
+/** The subscription store of the scheduler (src/scheduler/subscription-store.ts), as the command uses it. */
+export interface SubscriptionPort {
+  /** Validates the cron (BAD_INPUT with a user message when it is not usable) and saves it. */
+  add(input: { channelId: string; cron: string; createdBy?: string }): Promise<unknown>;
+  /** True when there was a subscription to remove. */
+  remove(channelId: string): Promise<boolean>;
+  list(): Promise<{ channelId: string; cron: string; timezone?: string }[]>;
+}
+
+export interface SlackDeps {
+  assistant: Assistant;
+  threads: ThreadStatePort;
+  deduper: EventClaimPort;
+  /** Absent when the scheduler is not wired (then subscribe/unsubscribe explain that). */
+  subscriptions?: SubscriptionPort;
+  /** The data coverage shown in App Home. */
+  schema: () => SchemaInfo;
+  logger: Logger;
+  /** Default cron for `/retail-summary subscribe` without one (SUMMARY_CRON). */
+  defaultCron: string;
+  summaryTimeZone: string;
+  /** Called after subscribe/unsubscribe on this instance (the scheduler re-reads subscriptions). */
+  onSubscriptionsChanged?: () => void;
+  /** Counts answers in progress so a graceful shutdown can wait for them. */
+  tracker?: InFlightTracker;
+  metrics?: Metrics;
+  /** Clock for "time taken" and the event de-dup window; injectable for tests. */
+  now?: () => number;
+}
+
+/** How long a claimed event id is remembered: Slack retries for about 5 minutes, keep it well beyond. */
+export const EVENT_DEDUP_TTL_SECONDS = 60 * 60;

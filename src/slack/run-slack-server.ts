@@ -1,0 +1,121 @@
+import { resolveSummaryPeriod } from '../agent/summary/summary-period.js';
+import { createGracefulShutdown, type ShutdownReport } from '../lifecycle/graceful-shutdown.js';
+import { createInFlightTracker } from '../lifecycle/in-flight-tracker.js';
+import type { Services } from '../main.js';
+import { createHealthRoutes, createRedisProbe } from '../observability/health.js';
+import { startHealthServer } from '../observability/health-server.js';
+import { createSummaryScheduler } from '../scheduler/summary-scheduler.js';
+import { createSubscriptionStore } from '../scheduler/subscription-store.js';
+import { slackSettingsFromConfig, startSlackApp, type RunningSlackApp } from './app.js';
+import { buildSlackDeps } from './deps.js';
+
+export interface SlackServer {
+  running: RunningSlackApp;
+  /** Resolves when a graceful shutdown (SIGTERM/SIGINT or shutdown()) has finished. */
+  done: Promise<ShutdownReport>;
+  shutdown(reason: string): Promise<ShutdownReport>;
+}
+
+/**
+ * `retail-insights serve`: the Slack app with health/metrics routes next to it, the weekly-summary scheduler
+ * posting through the Slack glue, and a graceful shutdown (stop intake → finish answers → close stores).
+ */
+export async function runSlackServer(
+  services: Services,
+  options: { installSignalHandlers?: boolean } = {},
+): Promise<SlackServer> {
+  const { config, logger, metrics, kv, warehouse } = services;
+  const settings = slackSettingsFromConfig(config);
+  const tracker = createInFlightTracker({ onCountChange: (n) => metrics.inFlight.set(n) });
+  let shuttingDown = false;
+  const kvWithPing = kv as { ping?: () => Promise<unknown> };
+  const routes = createHealthRoutes({
+    probes: {
+      warehouse: () => Boolean(warehouse.schema()),
+      redis: createRedisProbe(config.REDIS_URL && kvWithPing.ping ? () => kvWithPing.ping!() : undefined),
+      shuttingDown: () => shuttingDown,
+    },
+    ...(config.METRICS_ENABLED === false ? {} : { metrics }),
+    logger,
+  });
+
+  const subscriptions = createSubscriptionStore(kv, { defaultTimezone: config.SUMMARY_TIMEZONE });
+  let onSubscriptionsChanged: (() => void) | undefined;
+  const deps = {
+    ...buildSlackDeps({
+      config,
+      logger,
+      kv,
+      assistant: services.assistant,
+      schema: () => warehouse.schema(),
+      tracker,
+      metrics,
+    }),
+    subscriptions,
+    onSubscriptionsChanged: () => onSubscriptionsChanged?.(),
+  };
+  const running = await startSlackApp(
+    { ...settings, ...(settings.signingSecret ? { customRoutes: routes } : {}) },
+    deps,
+  );
+  // Socket Mode has no inbound HTTP server of ours: serve the probes on PORT separately.
+  const health =
+    running.mode === 'socket'
+      ? await startHealthServer({ routes, port: config.PORT, host: config.HOST, logger })
+      : null;
+
+  const scheduler = createSummaryScheduler(config, {
+    store: kv,
+    subscriptions,
+    logger,
+    resolvePeriod: async () => {
+      const resolved = resolveSummaryPeriod('week', warehouse.schema());
+      return {
+        key: `${resolved.period.from}..${resolved.period.to}`,
+        timeRange: resolved.period,
+        ...(resolved.compareTo ? { compareTo: resolved.compareTo } : {}),
+      };
+    },
+    post: async (channelId, period) => {
+      await tracker.run('scheduled-summary', () => running.summaryPoster.post(channelId, period));
+    },
+    onOutcome: (outcome) =>
+      metrics.scheduledPosts.inc({
+        status: outcome.status === 'posted' ? 'posted' : outcome.status === 'failed' ? 'failed' : 'skipped',
+      }),
+  });
+  onSubscriptionsChanged = () => {
+    scheduler.refresh().catch((error: unknown) => logger.warn({ err: error }, 'scheduler refresh failed'));
+  };
+  await scheduler.start();
+
+  let resolveDone!: (report: ShutdownReport) => void;
+  const done = new Promise<ShutdownReport>((resolve) => (resolveDone = resolve));
+  const shutdown = createGracefulShutdown({
+    tracker,
+    logger,
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    stopIntake: [
+      {
+        name: 'slack',
+        run: () => {
+          shuttingDown = true;
+          return running.stop();
+        },
+      },
+      { name: 'scheduler', run: () => scheduler.stop() },
+    ],
+    closers: [
+      ...(health ? [{ name: 'health-server', run: () => health.close() }] : []),
+      { name: 'services', run: () => services.close() },
+    ],
+  });
+  const run = (reason: string) =>
+    shutdown.shutdown(reason).then((report) => {
+      resolveDone(report);
+      return report;
+    });
+  // Signals run the same idempotent shutdown, then exit the process with its code (a second signal: at once).
+  if (options.installSignalHandlers !== false) shutdown.installSignalHandlers();
+  return { running, done, shutdown: run };
+}

@@ -1,0 +1,141 @@
+import type { Assistant } from '../../src/agent/answer.js';
+import { createLogger, type Logger } from '../../src/observability/logger.js';
+import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
+import { buildSlackDeps } from '../../src/slack/deps.js';
+import type { SlackDeps } from '../../src/slack/ports.js';
+import type { KvStore } from '../../src/state/kv-store.js';
+import type { SchemaInfo } from '../../src/warehouse/types.js';
+import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
+import {
+  blockActionBody,
+  commandBody,
+  eventEnvelope,
+  postSigned,
+  type ButtonClick,
+  type SignedPostOptions,
+  type SignedPostResult,
+} from '../helpers/slack-signing.js';
+
+/**
+ * The real Bolt app in HTTP mode on 127.0.0.1 (free port), its Web API client pointed at the fake Slack server,
+ * and helpers that send signed events, commands and button clicks the way Slack does.
+ */
+export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+
+export interface SlackHarness {
+  slack: FakeSlackServer;
+  running: RunningSlackApp;
+  deps: SlackDeps;
+  url: string;
+  sendEvent(
+    event: Record<string, unknown>,
+    options?: SignedPostOptions & { eventId?: string },
+  ): Promise<SignedPostResult & { eventId: string }>;
+  sendCommand(
+    text: string,
+    channel: string,
+    responseId?: string,
+  ): Promise<SignedPostResult & { responseId: string }>;
+  click(
+    click: Omit<ButtonClick, 'responseUrl'>,
+    responseId?: string,
+  ): Promise<SignedPostResult & { responseId: string }>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  assistant: Assistant;
+  kv: KvStore;
+  schema?: () => SchemaInfo;
+  logger?: Logger;
+}
+
+export async function startSlackHarness(options: HarnessOptions): Promise<SlackHarness> {
+  const slack = await startFakeSlackServer();
+  const logger =
+    options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent' });
+  const deps = buildSlackDeps({
+    config: { THREAD_TTL_SECONDS: 3600, SUMMARY_CRON: '0 9 * * 1', SUMMARY_TIMEZONE: 'Asia/Kolkata' },
+    logger,
+    kv: options.kv,
+    assistant: options.assistant,
+    schema: options.schema ?? (() => ({ tables: [] })),
+  });
+  const running = await startSlackApp(
+    {
+      botToken: 'xoxb-test-token',
+      signingSecret: TEST_SIGNING_SECRET,
+      apiUrl: slack.apiUrl,
+      port: 0,
+      host: '127.0.0.1',
+    },
+    deps,
+  );
+  const url = running.url!;
+  let responseCounter = 0;
+  return {
+    slack,
+    running,
+    deps,
+    url,
+    async sendEvent(event, opts = {}) {
+      const { body, eventId } = eventEnvelope(event, opts.eventId ? { eventId: opts.eventId } : {});
+      const result = await postSigned(url, TEST_SIGNING_SECRET, body, 'application/json', opts);
+      return { ...result, eventId };
+    },
+    async sendCommand(text, channel, responseId) {
+      const id = responseId ?? `cmd${++responseCounter}`;
+      const body = commandBody({ text, channel, responseUrl: slack.responseUrl(id) });
+      return {
+        ...(await postSigned(url, TEST_SIGNING_SECRET, body, 'application/x-www-form-urlencoded')),
+        responseId: id,
+      };
+    },
+    async click(click, responseId) {
+      const id = responseId ?? `click${++responseCounter}`;
+      const body = blockActionBody({ ...click, responseUrl: slack.responseUrl(id) });
+      return {
+        ...(await postSigned(url, TEST_SIGNING_SECRET, body, 'application/x-www-form-urlencoded')),
+        responseId: id,
+      };
+    },
+    async stop() {
+      await running.stop().catch(() => undefined);
+      await slack.close();
+    },
+  };
+}
+
+/** The blocks of a recorded chat.postMessage, flattened to their text for assertions. */
+export function blocksText(blocks: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'text' && typeof v === 'string') out.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(blocks);
+  return out.join('\n');
+}
+
+/** Every button (action_id, value, text) in a message's blocks. */
+export function buttonsOf(blocks: unknown): { actionId: string; value: string; text: string }[] {
+  const found: { actionId: string; value: string; text: string }[] = [];
+  for (const block of (blocks as { type: string; elements?: unknown[] }[]) ?? []) {
+    if (block.type !== 'actions') continue;
+    for (const el of (block.elements ?? []) as {
+      action_id: string;
+      value: string;
+      text: { text: string };
+    }[]) {
+      found.push({ actionId: el.action_id, value: el.value, text: el.text.text });
+    }
+  }
+  return found;
+}
+
+export const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -1,0 +1,360 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/observability/logger.js';
+import { MemoryKvStore } from '../../../src/state/memory-kv-store.js';
+import { createThreadStore } from '../../../src/state/thread-store.js';
+import { ACTION_SHOW_SQL, ACTION_DOWNLOAD_CSV } from '../../../src/slack/action-ids.js';
+import {
+  blocksText,
+  buttonsOf,
+  PNG_MAGIC,
+  startSlackHarness,
+  TEST_SIGNING_SECRET,
+  type SlackHarness,
+} from '../../e2e/slack-harness.js';
+import {
+  directMessageEvent,
+  eventEnvelope,
+  mentionEvent,
+  nextTs,
+  postSigned,
+  slackSignature,
+} from '../../helpers/slack-signing.js';
+import { createFakeAssistant, type FakeAssistant } from './fake-assistant.js';
+
+/**
+ * The Slack transport against the real Bolt HTTPReceiver and a fake Web API, with a fake Assistant (canned
+ * answers): threading, uploads, buttons, de-duplication, signatures, the slash command and App Home.
+ * test/e2e/ runs the same paths with the real assistant on data.
+ */
+describe('Slack transport (fake assistant)', () => {
+  let h: SlackHarness;
+  let assistant: FakeAssistant;
+  const logger = createLogger({ level: 'silent' });
+
+  beforeAll(async () => {
+    const kv = new MemoryKvStore();
+    assistant = createFakeAssistant(createThreadStore(kv, { ttlSeconds: 3600, logger }));
+    h = await startSlackHarness({
+      assistant,
+      kv,
+      schema: () => ({
+        tables: [
+          {
+            name: 'amazon_sales',
+            description: 'orders',
+            rowCount: 128975,
+            columns: [],
+            dateRange: { column: 'order_date', from: '2022-03-31', to: '2022-06-29' },
+          },
+        ],
+      }),
+    });
+  });
+  afterAll(async () => h?.stop());
+  beforeEach(() => {
+    h.slack.reset();
+    assistant.failWith = undefined;
+  });
+
+  const repliesIn = (channel: string, threadTs?: string) =>
+    h.slack
+      .callsTo('chat.postMessage')
+      .filter(
+        (c) => c.params.channel === channel && (threadTs === undefined || c.params.thread_ts === threadTs),
+      );
+
+  it('answers a mention in its thread with blocks, buttons, the chart PNG and the CSV for long results', async () => {
+    const ts = nextTs();
+    const res = await h.sendEvent(mentionEvent({ channel: 'C1', text: 'revenue by state', ts }));
+    expect(res.status).toBe(200);
+    const [reply] = await h.slack.waitFor(() => {
+      const r = repliesIn('C1', ts);
+      return r.length > 0 && h.slack.callsTo('files.completeUploadExternal').length >= 2 && r;
+    }, 'the threaded reply and two uploads');
+    expect(assistant.turns.at(-1)).toMatchObject({
+      threadKey: `T0TEST:C1:${ts}`,
+      text: 'revenue by state',
+      userId: 'UALICE',
+    });
+    const text = blocksText(reply!.params.blocks);
+    expect(text).toContain('revenue by state');
+    expect(text).toContain('Showing 10 of 12 rows');
+    expect(text).toContain('Apr 1 – Jun 29, 2022');
+    expect(buttonsOf(reply!.params.blocks).map((b) => b.actionId)).toEqual([
+      'show_sql',
+      'download_csv',
+      'feedback_up',
+      'feedback_down',
+    ]);
+    // files.uploadV2: URL, bytes POSTed to it, completion in the same thread.
+    expect(
+      h.slack
+        .callsTo('files.getUploadURLExternal')
+        .map((c) => c.params.filename)
+        .sort(),
+    ).toEqual(['chart.png', 'result.csv']);
+    const png = h.slack.uploads.find((u) => u.bytes.includes(PNG_MAGIC));
+    expect(png).toBeDefined();
+    const csv = h.slack.uploads.find((u) => u.bytes.toString('utf8').includes('State 12,1000'));
+    expect(csv).toBeDefined();
+    for (const done of h.slack.callsTo('files.completeUploadExternal')) {
+      expect(done.params).toMatchObject({ channel_id: 'C1', thread_ts: ts });
+    }
+    // Progress reactions on the question.
+    await h.slack.waitFor(() => h.slack.callsTo('reactions.add').length >= 2, 'the done reaction');
+    expect(h.slack.callsTo('reactions.add').map((c) => c.params.name)).toEqual([
+      'hourglass_flowing_sand',
+      'white_check_mark',
+    ]);
+    expect(h.slack.callsTo('reactions.remove').map((c) => c.params.name)).toEqual(['hourglass_flowing_sand']);
+  });
+
+  it('continues the conversation when a later mention arrives in the same thread', async () => {
+    const root = nextTs();
+    await h.sendEvent(mentionEvent({ channel: 'C2', text: 'revenue in May', ts: root }));
+    await h.slack.waitFor(() => repliesIn('C2', root).length === 1 && true, 'first reply');
+    await h.sendEvent(mentionEvent({ channel: 'C2', text: 'and in June?', threadTs: root }));
+    const replies = await h.slack.waitFor(
+      () => repliesIn('C2', root).length === 2 && repliesIn('C2', root),
+      'second reply',
+    );
+    expect(assistant.turns.at(-1)!.threadKey).toBe(`T0TEST:C2:${root}`);
+    // The fake reports how much history the thread had: the follow-up saw the first exchange.
+    expect(blocksText(replies[1]!.params.blocks)).toContain('(history 2)');
+  });
+
+  it('answers a retried or duplicated event once', async () => {
+    const ts = nextTs();
+    const event = mentionEvent({ channel: 'C3', text: 'orders by month', ts });
+    const asked = assistant.turns.length;
+    const first = await h.sendEvent(event);
+    await h.sendEvent(event, {
+      eventId: first.eventId,
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
+    // Same message delivered under a different event id (e.g. two subscriptions): still one answer.
+    await h.sendEvent(event);
+    await h.slack.waitFor(() => repliesIn('C3', ts).length >= 1, 'the reply');
+    await h.slack.waitFor(() => h.slack.callsTo('reactions.add').length >= 2, 'the done reaction');
+    expect(repliesIn('C3', ts)).toHaveLength(1);
+    expect(assistant.turns.length).toBe(asked + 1);
+  });
+
+  it('rejects forged and stale signatures without answering', async () => {
+    const { body } = eventEnvelope(mentionEvent({ channel: 'C4', text: 'revenue' }));
+    const forged = await postSigned(h.url, 'not-the-secret', body, 'application/json');
+    expect(forged.status).toBe(401);
+    const staleTs = Math.floor(Date.now() / 1000) - 10 * 60;
+    const stale = await postSigned(h.url, TEST_SIGNING_SECRET, body, 'application/json', {
+      timestampSec: staleTs,
+      signature: slackSignature(TEST_SIGNING_SECRET, staleTs, body),
+    });
+    expect(stale.status).toBe(401);
+    const tampered = await postSigned(h.url, TEST_SIGNING_SECRET, body, 'application/json', {
+      signature: slackSignature(
+        TEST_SIGNING_SECRET,
+        Math.floor(Date.now() / 1000),
+        body.replace('revenue', 'refunds'),
+      ),
+    });
+    expect(tampered.status).toBe(401);
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('Show SQL and Download CSV reuse the stored answer and never ask again', async () => {
+    const ts = nextTs();
+    await h.sendEvent(mentionEvent({ channel: 'C5', text: 'revenue by state', ts }));
+    const [reply] = await h.slack.waitFor(
+      () => repliesIn('C5', ts).length === 1 && repliesIn('C5', ts),
+      'reply',
+    );
+    const asked = assistant.turns.length;
+    const sqlButton = buttonsOf(reply!.params.blocks).find((b) => b.actionId === ACTION_SHOW_SQL)!;
+    const click = await h.click({
+      actionId: ACTION_SHOW_SQL,
+      value: sqlButton.value,
+      channel: 'C5',
+      messageTs: '1700000000.999999',
+      threadTs: ts,
+    });
+    expect(click.status).toBe(200);
+    const response = await h.slack.waitFor(
+      () => h.slack.responses.find((r) => r.id === click.responseId),
+      'SQL response',
+    );
+    expect(JSON.stringify(response.body)).toContain('SELECT ship_state, SUM(amount)');
+    expect(response.body.response_type).toBe('ephemeral');
+
+    const csvButton = buttonsOf(reply!.params.blocks).find((b) => b.actionId === ACTION_DOWNLOAD_CSV)!;
+    const csvUploads = () =>
+      h.slack.uploads.filter((u) => u.bytes.toString('utf8').includes('state,revenue'));
+    await h.slack.waitFor(() => csvUploads().length === 1, 'the automatic CSV upload');
+    await h.click({
+      actionId: ACTION_DOWNLOAD_CSV,
+      value: csvButton.value,
+      channel: 'C5',
+      messageTs: '1700000000.999999',
+      threadTs: ts,
+    });
+    await h.slack.waitFor(() => csvUploads().length === 2, 'the CSV upload of the button');
+    expect(assistant.turns.length).toBe(asked);
+
+    // A button of an older answer does not show the newer answer's SQL.
+    await h.sendEvent(mentionEvent({ channel: 'C5', text: 'orders by state', threadTs: ts }));
+    await h.slack.waitFor(() => repliesIn('C5', ts).length === 2, 'second reply');
+    const old = await h.click({
+      actionId: ACTION_SHOW_SQL,
+      value: sqlButton.value,
+      channel: 'C5',
+      messageTs: '1700000000.999999',
+      threadTs: ts,
+    });
+    const stale = await h.slack.waitFor(
+      () => h.slack.responses.find((r) => r.id === old.responseId),
+      'stale response',
+    );
+    expect(String(stale.body.text)).toContain('earlier answer');
+  });
+
+  it('turns a clarification into buttons that answer the chosen question in the thread', async () => {
+    const ts = nextTs();
+    await h.sendEvent(mentionEvent({ channel: 'C6', text: 'ambiguous numbers for May', ts }));
+    const [clarify] = await h.slack.waitFor(
+      () => repliesIn('C6', ts).length === 1 && repliesIn('C6', ts),
+      'clarification',
+    );
+    const options = buttonsOf(clarify!.params.blocks);
+    expect(options.map((o) => o.text)).toEqual(['Revenue', 'Orders']);
+    await h.click({
+      actionId: options[1]!.actionId,
+      value: options[1]!.value,
+      text: options[1]!.text,
+      channel: 'C6',
+      messageTs: '1700000000.888888',
+      threadTs: ts,
+      blocks: clarify!.params.blocks as unknown[],
+    });
+    const replies = await h.slack.waitFor(
+      () => repliesIn('C6', ts).length === 2 && repliesIn('C6', ts),
+      'answer to the option',
+    );
+    expect(assistant.turns.at(-1)).toMatchObject({
+      text: 'How many orders in May 2022?',
+      threadKey: `T0TEST:C6:${ts}`,
+    });
+    expect(blocksText(replies[1]!.params.blocks)).toContain('How many orders in May 2022?');
+    const update = h.slack.callsTo('chat.update')[0]!;
+    expect(blocksText(update.params.blocks)).toContain('You chose *Orders*');
+    expect(buttonsOf(update.params.blocks)).toHaveLength(0);
+  });
+
+  it('answers direct messages as one running conversation and ignores bot messages', async () => {
+    await h.sendEvent(directMessageEvent({ channel: 'D1', text: 'revenue in April' }));
+    await h.sendEvent(directMessageEvent({ channel: 'D1', text: 'and May?' }));
+    await h.sendEvent({
+      ...directMessageEvent({ channel: 'D1', text: 'I am a bot' }),
+      bot_id: 'B999',
+      subtype: 'bot_message',
+    });
+    const replies = await h.slack.waitFor(
+      () => repliesIn('D1').length === 2 && repliesIn('D1'),
+      'two DM replies',
+    );
+    expect(replies.every((r) => r.params.thread_ts === undefined)).toBe(true);
+    expect(blocksText(replies[1]!.params.blocks)).toContain('(history 2)');
+    expect(assistant.turns.filter((t) => t.threadKey === 'T0TEST:D1:main')).toHaveLength(2);
+  });
+
+  it('tells the user, with a reference id, when answering fails', async () => {
+    assistant.failWith = new Error('boom: connection reset by DuckDB');
+    const ts = nextTs();
+    await h.sendEvent(mentionEvent({ channel: 'C7', text: 'revenue', ts }));
+    const [reply] = await h.slack.waitFor(
+      () => repliesIn('C7', ts).length === 1 && repliesIn('C7', ts),
+      'error reply',
+    );
+    expect(String(reply!.params.text)).toMatch(
+      /Sorry, I couldn't answer that\. .*reference: `ERR-[0-9A-F]{8}`/,
+    );
+    expect(String(reply!.params.text)).not.toContain('boom');
+    await h.slack.waitFor(
+      () => h.slack.callsTo('reactions.add').some((c) => c.params.name === 'warning'),
+      'warning reaction',
+    );
+  });
+
+  it('/retail-summary acks with an ephemeral line, then posts the summary with its PNG in the thread and seeds it', async () => {
+    const res = await h.sendCommand('2022-06 category=Kurta', 'C8');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ response_type: 'ephemeral' });
+    expect(JSON.parse(res.body).text).toContain('Working on the summary for 2022-06 (category = Kurta)');
+    const [post] = await h.slack.waitFor(() => {
+      const p = repliesIn('C8');
+      return p.length > 0 && p;
+    }, 'summary post and upload');
+    expect(post!.params.thread_ts).toBeUndefined();
+    expect(blocksText(post!.params.blocks)).toContain('Sales summary — Jun 20 – Jun 26, 2022');
+    expect(blocksText(post!.params.blocks)).toContain('Filtered by category = Kurta');
+    expect(assistant.summaries.at(-1)).toMatchObject({
+      period: '2022-06',
+      filters: [{ dimension: 'category', values: ['Kurta'] }],
+    });
+    const complete = await h.slack.waitFor(
+      () => h.slack.callsTo('files.completeUploadExternal').find((c) => c.params.channel_id === 'C8'),
+      'the dashboard upload in C8',
+    );
+    // The PNG goes into the summary message's own thread.
+    const threadTs = complete.params.thread_ts as string;
+    expect(threadTs).toBe(post!.response!.ts);
+    const seeded = await h.deps.threads.get(`T0TEST:C8:${threadTs}`);
+    expect(seeded?.summaryContext?.period).toEqual({
+      from: '2022-06-20',
+      to: '2022-06-26',
+      label: 'Jun 20 – Jun 26, 2022',
+    });
+  });
+
+  it('/retail-summary help and a bad option get helpful ephemeral messages', async () => {
+    const help = await h.sendCommand('help', 'C9');
+    expect(JSON.parse(help.body).text).toContain('/retail-summary subscribe');
+    const bad = await h.sendCommand('last-fortnight', 'C9');
+    expect(JSON.parse(bad.body).text).toContain("I don't understand `last-fortnight`");
+    expect(repliesIn('C9')).toHaveLength(0);
+  });
+
+  it('subscribes, lists and unsubscribes a channel, and rejects a bad cron', async () => {
+    const sub = await h.sendCommand('subscribe 0 8 * * 1', 'C10');
+    expect(JSON.parse(sub.body).text).toContain('Subscribed');
+    const list = await h.sendCommand('subscriptions', 'C10');
+    expect(JSON.parse(list.body).text).toContain('<#C10> — `0 8 * * 1`');
+    const bad = await h.sendCommand('subscribe every monday', 'C10');
+    expect(JSON.parse(bad.body).text).toContain('is not a schedule I can use');
+    const unsub = await h.sendCommand('unsubscribe', 'C10');
+    expect(JSON.parse(unsub.body).text).toContain('Unsubscribed');
+    const again = await h.sendCommand('unsubscribe', 'C10');
+    expect(JSON.parse(again.body).text).toContain('no scheduled summary');
+  });
+
+  it('gives the summary to the user privately when the bot is not in the channel', async () => {
+    h.slack.failNext('chat.postMessage', { error: 'not_in_channel' });
+    const res = await h.sendCommand('', 'C11');
+    const response = await h.slack.waitFor(
+      () => h.slack.responses.find((r) => r.id === res.responseId),
+      'fallback response',
+    );
+    expect(String(response.body.text)).toContain('/invite @Retail Insights');
+    expect(blocksText(response.body.blocks)).toContain('Revenue ₹1.2 Cr');
+  });
+
+  it('publishes App Home with the data coverage', async () => {
+    await h.sendEvent({ type: 'app_home_opened', user: 'UALICE', channel: 'D1', tab: 'home' });
+    const [publish] = await h.slack.waitFor(
+      () => h.slack.callsTo('views.publish').length > 0 && h.slack.callsTo('views.publish'),
+      'views.publish',
+    );
+    expect(publish!.params.user_id).toBe('UALICE');
+    const text = blocksText(publish!.params.view);
+    expect(text).toContain('`amazon_sales` — 1,28,975 rows, 2022-03-31 to 2022-06-29');
+    expect(text).toContain('Top 5 states by revenue');
+  });
+});
