@@ -68,7 +68,9 @@ export const evalCommand: CliCommand = {
       }
       const report = await runEval({ items, answerer, goldQuery: query });
       if (note) ctx.io.stderr.write(note);
-      ctx.io.stdout.write(ctx.flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+      ctx.io.stdout.write(
+        ctx.flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`,
+      );
       const pass = report.accuracy >= opts.minAccuracy && report.wrongNumbersOnClarifyOrRefuse === 0;
       return pass ? 0 : 1;
     } finally {
@@ -101,7 +103,10 @@ function parseArgs(args: CliContext['args']): EvalOptions {
     } else if (arg === '--category') {
       const v = value();
       if (!(EVAL_CATEGORIES as readonly string[]).includes(v))
-        throw new AppError('BAD_INPUT', `Unknown category "${v}". Categories: ${EVAL_CATEGORIES.join(', ')}.`);
+        throw new AppError(
+          'BAD_INPUT',
+          `Unknown category "${v}". Categories: ${EVAL_CATEGORIES.join(', ')}.`,
+        );
       opts.categories.push(v as EvalCategory);
     } else if (arg === '--set') opts.set = value();
     else if (arg === '--min-accuracy') {
