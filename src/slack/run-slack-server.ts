@@ -40,7 +40,8 @@ export async function runSlackServer(
   });
 
   const subscriptions = createSubscriptionStore(kv, { defaultTimezone: config.SUMMARY_TIMEZONE });
-  let onSubscriptionsChanged: (() => void) | undefined;
+  // The scheduler is built after the app (it posts through it); subscribe/unsubscribe reach it through this.
+  const hooks: { refreshScheduler?: () => void } = {};
   const deps = {
     ...buildSlackDeps({
       config,
@@ -52,7 +53,7 @@ export async function runSlackServer(
       metrics,
     }),
     subscriptions,
-    onSubscriptionsChanged: () => onSubscriptionsChanged?.(),
+    onSubscriptionsChanged: () => hooks.refreshScheduler?.(),
   };
   const running = await startSlackApp(
     { ...settings, ...(settings.signingSecret ? { customRoutes: routes } : {}) },
@@ -84,7 +85,7 @@ export async function runSlackServer(
         status: outcome.status === 'posted' ? 'posted' : outcome.status === 'failed' ? 'failed' : 'skipped',
       }),
   });
-  onSubscriptionsChanged = () => {
+  hooks.refreshScheduler = () => {
     scheduler.refresh().catch((error: unknown) => logger.warn({ err: error }, 'scheduler refresh failed'));
   };
   await scheduler.start();
