@@ -1,18 +1,305 @@
-import type { Config } from '../config/config.js';
-import { AppError } from '../errors.js';
+import OpenAI from 'openai';
+import { buildDashboardSpec, chooseChart, renderPng } from '../charts/index.js';
+import { hasLlm, type Config } from '../config/config.js';
+import { isAppError } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
+import { loadCatalog, type Catalog } from '../semantic/catalog.js';
+import { buildDataProfile, type DataProfile } from '../semantic/data-profile.js';
+import { CHART_TYPES, type Plan } from '../semantic/plan.js';
 import type { KvStore } from '../state/kv-store.js';
+import { createThreadStore } from '../state/thread-store.js';
 import type { Warehouse } from '../warehouse/types.js';
-import type { Assistant } from './answer.js';
+import type { Answer, Assistant, SummaryRequest, ThreadState, Turn } from './answer.js';
+import { errorAnswer, newErrorRef } from './answer-builders.js';
+import { createResultCache } from './cache/result-cache.js';
+import { buildAgentGraph, runAgentGraph, type AgentGraph } from './graph.js';
+import type { Narrator } from './llm/narrator.js';
+import { createOpenAiNarrator } from './llm/openai-narrator.js';
+import { createOpenAiResolver } from './llm/openai-resolver.js';
+import { createPlanner } from './planner/planner.js';
+import type { Resolver } from './resolver/resolver.js';
+import type { AgentStateType } from './state.js';
+import { summaryDashboardData } from './summary/summary-dashboard.js';
 
 export interface AssistantDeps {
   config: Config;
   logger: Logger;
   warehouse: Warehouse;
   kv: KvStore;
+  /**
+   * The OpenAI-compatible client. Built here from config (OPENAI_API_KEY / OPENAI_BASE_URL) when absent; tests pass
+   * their own (or null for "no LLM").
+   */
+  openai?: OpenAI | null;
+  /** Replaces the resolver (tests, evaluation of one resolver in isolation). */
+  resolver?: Resolver;
+  catalog?: Catalog;
 }
 
-/** Placeholder: wires the resolvers, the graph, the cache, charts and thread state into the Assistant use case. */
-export function createAssistant(_deps: AssistantDeps): Assistant {
-  throw new AppError('INTERNAL', 'The assistant is not built yet.');
+const MAX_HISTORY_MESSAGES = 20;
+
+/**
+ * The Assistant use case every surface calls: thread state in the KvStore, the agent graph, charts. Start-up work
+ * (data profile for the planner) happens once, on first use. Every failure becomes an Answer with status 'error',
+ * a kind message and a reference id; the details go to the log only.
+ */
+export function createAssistant(deps: AssistantDeps): Assistant {
+  const { config, logger, warehouse, kv } = deps;
+  const catalog = deps.catalog ?? loadCatalog();
+  const threads = createThreadStore(kv, { ttlSeconds: config.THREAD_TTL_SECONDS, logger });
+  const cache = createResultCache({
+    kv,
+    fingerprint: warehouse.fingerprint,
+    ttlSeconds: config.CACHE_TTL_SECONDS,
+    logger,
+  });
+  const client =
+    deps.openai !== undefined
+      ? deps.openai
+      : hasLlm(config)
+        ? new OpenAI({
+            // A local OpenAI-compatible server (OPENAI_BASE_URL) may need no key; the SDK insists on one.
+            apiKey: config.OPENAI_API_KEY ?? 'not-needed',
+            ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+            timeout: config.OPENAI_TIMEOUT_MS,
+            maxRetries: 0,
+          })
+        : null;
+
+  let ready: Promise<{ graph: AgentGraph }> | undefined;
+  const init = () => {
+    ready ??= (async () => {
+      let resolver = deps.resolver;
+      let profile: DataProfile | undefined;
+      if (!resolver) {
+        profile = await buildDataProfile(warehouse, catalog);
+        const planner = createPlanner({ catalog, profile });
+        resolver = client
+          ? createOpenAiResolver({
+              client,
+              planner,
+              grounding: { catalog, schema: warehouse.schema(), profile },
+              catalog,
+              logger,
+              model: config.OPENAI_MODEL,
+              ...(config.OPENAI_MODEL_SIMPLE ? { simpleModel: config.OPENAI_MODEL_SIMPLE } : {}),
+              timeoutMs: config.OPENAI_TIMEOUT_MS,
+            })
+          : planner;
+      }
+      const narrator: Narrator | null = client
+        ? createOpenAiNarrator({
+            client,
+            model: config.OPENAI_MODEL_SIMPLE ?? config.OPENAI_MODEL,
+            timeoutMs: config.OPENAI_TIMEOUT_MS,
+            logger,
+          })
+        : null;
+      const graph = buildAgentGraph({
+        resolver,
+        warehouse,
+        catalog,
+        logger,
+        cache,
+        narrator,
+        canRepair: client !== null,
+      });
+      return { graph };
+    })();
+    // A failed start-up (e.g. the profile query) is retried on the next question.
+    ready.catch(() => (ready = undefined));
+    return ready;
+  };
+
+  async function loadThread(threadKey: string): Promise<ThreadState | null> {
+    try {
+      return await threads.get(threadKey);
+    } catch (error) {
+      logger.warn({ err: error, threadKey }, 'thread state unavailable; answering without history');
+      return null;
+    }
+  }
+
+  async function saveThread(threadKey: string, state: ThreadState): Promise<void> {
+    try {
+      await threads.save(threadKey, state);
+    } catch (error) {
+      logger.warn({ err: error, threadKey }, 'thread state not saved');
+    }
+  }
+
+  async function attachChart(answer: Answer, preference?: string): Promise<void> {
+    const started = performance.now();
+    try {
+      const chosen = chooseChart(
+        answer.plan,
+        { columns: answer.columns, rows: answer.rows, truncated: answer.truncated, elapsedMs: 0 },
+        {
+          metrics: catalog.metrics,
+          dimensions: catalog.dimensions,
+          ...(preference ? { preference } : {}),
+        },
+      );
+      if (!chosen) return;
+      const png = await renderPng(chosen.spec);
+      answer.chart = { type: chosen.type, spec: chosen.spec, title: chosen.title, png };
+    } catch (error) {
+      // A missing chart never costs the user the answer.
+      logger.warn({ err: error }, 'chart failed');
+    } finally {
+      answer.timingsMs.chart = performance.now() - started;
+    }
+  }
+
+  function failed(question: string, error: unknown, context: Record<string, unknown>): Answer {
+    if (isAppError(error) && error.code === 'BAD_INPUT') {
+      // The user's own mistake (an unknown period): the message says how to fix it; nothing to look up in logs.
+      return errorAnswer(question, error.userMessage, { code: error.code });
+    }
+    const errorRef = newErrorRef();
+    logger.error({ err: error, errorRef, ...context }, 'answer failed');
+    const message = isAppError(error)
+      ? `${error.userMessage} (reference ${errorRef})`
+      : `Sorry, something went wrong on my side (reference ${errorRef}).`;
+    return errorAnswer(question, message, {
+      code: isAppError(error) ? error.code : 'INTERNAL',
+      errorRef,
+    });
+  }
+
+  function rerender(
+    previous: NonNullable<ThreadState['lastAnswer']>,
+    question: string,
+    chart: Plan['chart'],
+  ): Answer {
+    const answer: Answer = { ...previous, question, chart: null, timingsMs: {}, llm: null };
+    if (previous.plan) answer.plan = { ...previous.plan, chart };
+    return answer;
+  }
+
+  function toStored(answer: Answer): ThreadState['lastAnswer'] {
+    const chart = answer.chart
+      ? { type: answer.chart.type, spec: answer.chart.spec, title: answer.chart.title }
+      : null;
+    return { ...answer, chart };
+  }
+
+  async function remember(threadKey: string, thread: ThreadState | null, answer: Answer, question: string) {
+    const now = Date.now();
+    const state: ThreadState = {
+      messages: [
+        ...(thread?.messages ?? []),
+        { role: 'user' as const, text: question, at: now },
+        { role: 'assistant' as const, text: answer.headline, at: now },
+      ].slice(-MAX_HISTORY_MESSAGES),
+    };
+    const lastPlan = answer.status === 'answered' ? (answer.plan ?? thread?.lastPlan) : thread?.lastPlan;
+    if (lastPlan) state.lastPlan = lastPlan;
+    const lastAnswer = answer.status === 'answered' ? toStored(answer) : thread?.lastAnswer;
+    if (lastAnswer) state.lastAnswer = lastAnswer;
+    if (thread?.summaryContext) state.summaryContext = thread.summaryContext;
+    await saveThread(threadKey, state);
+  }
+
+  return {
+    async ask(turn: Turn, options: { chart?: boolean } = {}): Promise<Answer> {
+      const started = performance.now();
+      const question = turn.text.trim();
+      let answer: Answer;
+      let thread: ThreadState | null = null;
+      try {
+        thread = await loadThread(turn.threadKey);
+        const threadMs = performance.now() - started;
+        const { graph } = await init();
+        const state: AgentStateType = await runAgentGraph(graph, {
+          messages: thread?.messages ?? [],
+          userQuery: question,
+          queryType: 'qa',
+          previousPlan: thread?.lastPlan,
+          hasPreviousAnswer: Boolean(thread?.lastAnswer),
+          summaryContext: thread?.summaryContext,
+          schemaInfo: warehouse.schema(),
+        });
+        const r = state.resolution;
+        if (!state.finalResponse && r?.kind === 'plan' && r.presentationOnly && thread?.lastAnswer) {
+          // "Show that as a pie": same numbers, new chart, no query.
+          answer = rerender(thread.lastAnswer, question, r.plan.chart);
+        } else {
+          answer = state.finalResponse ?? failed(question, new Error('graph ended without an answer'), {});
+        }
+        answer.timingsMs = { ...state.timingsMs, ...answer.timingsMs, thread: threadMs };
+        if (options.chart !== false && answer.status === 'answered' && answer.rows.length) {
+          await attachChart(answer, answer.plan?.chart);
+        }
+      } catch (error) {
+        answer = failed(question, error, { threadKey: turn.threadKey });
+      }
+      await remember(turn.threadKey, thread, answer, question);
+      answer.timingsMs.total = performance.now() - started;
+      return answer;
+    },
+
+    async summary(request: SummaryRequest): Promise<Answer> {
+      const started = performance.now();
+      const question = `summary ${request.period ?? 'week'}`.trim();
+      let answer: Answer;
+      try {
+        const { graph } = await init();
+        const state = await runAgentGraph(graph, {
+          userQuery: '',
+          queryType: 'summary',
+          summaryRequest: request,
+          schemaInfo: warehouse.schema(),
+        });
+        answer = state.finalResponse ?? failed(question, new Error('summary ended without an answer'), {});
+        answer.timingsMs = { ...state.timingsMs };
+        if (request.chart !== false && answer.status === 'answered' && state.summaryPeriod) {
+          const chartStarted = performance.now();
+          try {
+            const data = summaryDashboardData(state.summaryPeriod, state.summaryParts, catalog);
+            const spec = buildDashboardSpec(data);
+            const png = await renderPng(spec);
+            answer.chart = {
+              type: 'dashboard',
+              spec,
+              title: `Summary, ${state.summaryPeriod.period.label}`,
+              png,
+            };
+          } catch (error) {
+            logger.warn({ err: error }, 'summary dashboard failed');
+          }
+          answer.timingsMs.chart = performance.now() - chartStarted;
+        }
+        if (request.threadKey && state.summaryPeriod && answer.status === 'answered') {
+          const now = Date.now();
+          const thread: ThreadState = {
+            messages: [{ role: 'assistant', text: answer.headline, at: now }],
+            summaryContext: {
+              period: state.summaryPeriod.period,
+              ...(state.summaryPeriod.compareTo ? { compareTo: state.summaryPeriod.compareTo } : {}),
+            },
+            lastAnswer: toStored(answer),
+          };
+          if (answer.plan) thread.lastPlan = answer.plan;
+          await saveThread(request.threadKey, thread);
+        }
+      } catch (error) {
+        answer = failed(question, error, { period: request.period });
+      }
+      answer.timingsMs.total = performance.now() - started;
+      return answer;
+    },
+
+    async rechart(threadKey: string, chart: string): Promise<Answer | null> {
+      const thread = await loadThread(threadKey);
+      if (!thread?.lastAnswer) return null;
+      const preference: Plan['chart'] = (CHART_TYPES as readonly string[]).includes(chart)
+        ? (chart as Plan['chart'])
+        : 'auto';
+      const answer = rerender(thread.lastAnswer, thread.lastAnswer.question, preference);
+      await attachChart(answer, preference);
+      await saveThread(threadKey, { ...thread, lastAnswer: toStored(answer) });
+      return answer;
+    },
+  };
 }

@@ -1,12 +1,28 @@
-import { AppError } from '../../errors.js';
+import { join } from 'node:path';
+import { SUMMARY_PERIODS_HELP } from '../../agent/summary/summary-period.js';
 import type { CliCommand } from '../types.js';
+import { saveChart, takeOption, writeAnswer } from './ask.js';
 
-// Placeholder until this command is built; registered so the command list is complete.
 export const summaryCommand: CliCommand = {
   name: 'summary',
-  summary: '(not built yet)',
-  usage: 'retail-insights summary',
-  async run() {
-    throw new AppError('INTERNAL', 'The "summary" command is not built yet.');
+  summary: 'KPIs for a period vs the previous one, top categories and states, status mix, insights',
+  usage: [
+    'Usage: retail-insights summary [--period P] [--json] [--chart-dir DIR]',
+    '',
+    `Periods: ${SUMMARY_PERIODS_HELP}.`,
+    'Revenue, orders, units, average order value and cancellation rate, each with its change versus the previous',
+    "period; top categories and states; status mix; notable movers. Dates are relative to the data's latest date.",
+    '  --chart-dir DIR  write the dashboard PNG to DIR/summary-<period>.png',
+    '',
+    'Example: retail-insights summary --period 2022-05',
+  ].join('\n'),
+  async run(ctx) {
+    const { value: period, rest } = takeOption(ctx.args, '--period');
+    const { value: chartDir } = takeOption(rest, '--chart-dir');
+    const { assistant } = await ctx.services();
+    const answer = await assistant.summary({ ...(period ? { period } : {}), chart: Boolean(chartDir) });
+    const path = chartDir ? saveChart(answer, join(chartDir, `summary-${period ?? 'week'}.png`)) : null;
+    writeAnswer(ctx, answer, path);
+    return answer.status === 'error' ? 1 : 0;
   },
 };
