@@ -229,8 +229,6 @@ export function buildDashboardSpec(data: DashboardData): Record<string, unknown>
       fontSize: 20,
     },
     config: { ...chartThemeConfig(), concat: { spacing: 26 } },
-    // Rows lay out independently: tiles start at the left edge rather than under the first chart's plot area.
-    align: 'none',
     vconcat: [
       { hconcat: kpis.map((k) => tile(k, data)), spacing: Math.max(8, Math.floor(tileGap)) },
       {

@@ -11,7 +11,12 @@ let validator: ValidateFunction | undefined;
 export function schemaErrors(spec: unknown): string[] {
   if (!validator) {
     const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
-    validator = new Ajv({ allowUnionTypes: true, strict: false, allErrors: false }).compile(schema);
+    validator = new Ajv({
+      allowUnionTypes: true,
+      strict: false,
+      allErrors: false,
+      validateFormats: false,
+    }).compile(schema);
   }
   if (validator(spec)) return [];
   return (validator.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
