@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../../src/agent/answer.js';
+import { answerBlocks, MAX_TABLE_ROWS } from '../../../src/slack/blocks/answer-blocks.js';
+import { LIMITS } from '../../../src/slack/blocks/kit.js';
+import { textTable, toCsv } from '../../../src/slack/blocks/result-table.js';
+import { locateThread } from '../../../src/slack/thread-key.js';
+import { stripMentions } from '../../../src/slack/listeners/events.js';
+import { blocksText, buttonsOf } from '../../e2e/slack-harness.js';
+
+function answer(overrides: Partial<Answer> = {}): Answer {
+  return {
+    question: 'revenue by category',
+    status: 'answered',
+    headline: 'Set leads with ₹3.92 Cr.',
+    insights: ['Set is 49.9% of revenue.'],
+    keyFigures: [],
+    definitions: ['Revenue = gross SUM(amount)'],
+    timeRange: { from: '2022-03-31', to: '2022-06-29', label: 'Mar 31 – Jun 29, 2022' },
+    dataSource: 'amazon_sales',
+    sql: 'SELECT 1',
+    columns: [
+      { name: 'category', type: 'VARCHAR' },
+      { name: 'revenue', type: 'DOUBLE' },
+      { name: 'share', type: 'DOUBLE' },
+    ],
+    rows: [
+      ['Set', 39204124.03, 0.4988],
+      ['kurta', 21299546.7, 0.271],
+    ],
+    truncated: false,
+    validation: { status: 'PASSED', notes: [] },
+    suggestions: [],
+    chart: null,
+    timingsMs: { total: 12 },
+    llm: null,
+    ...overrides,
+  };
+}
+
+describe('answer blocks', () => {
+  it('renders headline, a formatted table, insights, context and the four buttons', () => {
+    const { blocks, needsCsv, text } = answerBlocks(answer(), { elapsedMs: 1534 });
+    const all = blocksText(blocks);
+    expect(text).toBe('Set leads with ₹3.92 Cr.');
+    expect(all).toContain('₹3.92 Cr');
+    expect(all).toContain('49.9%');
+    expect(all).toContain('*Dates:* Mar 31 – Jun 29, 2022');
+    expect(all).toContain('*Time:* 1.5 s');
+    expect(needsCsv).toBe(false);
+    expect(buttonsOf(blocks).map((b) => b.actionId)).toEqual([
+      'show_sql',
+      'download_csv',
+      'feedback_up',
+      'feedback_down',
+    ]);
+  });
+
+  it('shows at most 10 rows and asks for a CSV beyond that', () => {
+    const rows = Array.from({ length: 25 }, (_, i) => [`SKU-${i}`, i * 10, 0.01]);
+    const { blocks, needsCsv } = answerBlocks(answer({ rows }));
+    expect(needsCsv).toBe(true);
+    const table = blocksText(blocks)
+      .split('\n')
+      .filter((l) => l.startsWith('SKU-'));
+    expect(table).toHaveLength(MAX_TABLE_ROWS);
+    expect(blocksText(blocks)).toContain('Showing 10 of 25 rows');
+  });
+
+  it('does not draw a table for a single number and omits Show SQL without SQL', () => {
+    const { blocks } = answerBlocks(
+      answer({ columns: [{ name: 'revenue', type: 'DOUBLE' }], rows: [[78592678.3]], sql: undefined }),
+    );
+    expect(blocksText(blocks)).not.toContain('```');
+    expect(buttonsOf(blocks).map((b) => b.actionId)).toEqual([
+      'download_csv',
+      'feedback_up',
+      'feedback_down',
+    ]);
+  });
+
+  it('turns clarification options into buttons carrying the full question', () => {
+    const { blocks } = answerBlocks(
+      answer({
+        status: 'clarify',
+        headline: 'Which sales do you mean?',
+        suggestions: [
+          { label: 'Amazon orders', question: 'Revenue of Amazon orders in May' },
+          { label: 'International', question: 'International sales in May' },
+        ],
+      }),
+    );
+    expect(buttonsOf(blocks)).toEqual([
+      { actionId: 'ask_option_0', value: 'Revenue of Amazon orders in May', text: 'Amazon orders' },
+      { actionId: 'ask_option_1', value: 'International sales in May', text: 'International' },
+    ]);
+  });
+
+  it('keeps every text within Slack limits for a huge answer', () => {
+    const long = 'x'.repeat(5000);
+    const { blocks } = answerBlocks(
+      answer({ headline: long, insights: [long], suggestions: [{ label: long, question: long }] }),
+    );
+    for (const block of blocks as {
+      type: string;
+      text?: { text: string };
+      elements?: { text: { text: string }; value?: string }[];
+    }[]) {
+      if (block.text) expect(block.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
+      for (const el of block.elements ?? []) {
+        if (block.type === 'actions') {
+          expect(el.text.text.length).toBeLessThanOrEqual(LIMITS.buttonText);
+          expect((el.value ?? '').length).toBeLessThanOrEqual(LIMITS.buttonValue);
+        }
+      }
+    }
+    expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
+  });
+
+  it('shows an error answer with its reference id and nothing else', () => {
+    const { text, blocks } = answerBlocks(
+      answer({ status: 'error', headline: 'The query took too long.', errorRef: 'ERR-1234ABCD' }),
+    );
+    expect(text).toContain('The query took too long.');
+    expect(text).toContain('ERR-1234ABCD');
+    expect(buttonsOf(blocks)).toHaveLength(0);
+  });
+});
+
+describe('tables, CSV, thread keys, mentions', () => {
+  it('aligns numbers right and clips long labels', () => {
+    const table = textTable(
+      [
+        { name: 'sku', type: 'VARCHAR' },
+        { name: 'units', type: 'BIGINT' },
+      ],
+      [
+        ['JNE3781-KR-XXXL-VERY-LONG-NAME-INDEED', 5],
+        ['SET', 12345],
+      ],
+      10,
+    ).split('\n');
+    expect(table[2]).toContain('…');
+    expect(table[3]!.endsWith('12,345')).toBe(true);
+  });
+
+  it('quotes CSV cells with commas, quotes and newlines', () => {
+    const csv = toCsv(
+      [
+        { name: 'a', type: 'VARCHAR' },
+        { name: 'b', type: 'DOUBLE' },
+      ],
+      [
+        ['x, "y"', 1.5],
+        [null, 2],
+      ],
+    );
+    expect(csv).toBe('a,b\r\n"x, ""y""",1.5\r\n,2\r\n');
+  });
+
+  it('keys threads by team, channel and thread root; DMs top-level share one conversation', () => {
+    expect(locateThread({ teamId: 'T', channelId: 'C1', ts: '1.1' }).threadKey).toBe('T:C1:1.1');
+    expect(locateThread({ teamId: 'T', channelId: 'C1', ts: '1.2', threadTs: '1.1' })).toMatchObject({
+      threadKey: 'T:C1:1.1',
+      threadTs: '1.1',
+    });
+    expect(locateThread({ teamId: 'T', channelId: 'D1', ts: '1.3', channelType: 'im' })).toMatchObject({
+      threadKey: 'T:D1:main',
+      threadTs: undefined,
+    });
+  });
+
+  it('strips mentions from the question', () => {
+    expect(stripMentions('<@UBOT>   revenue in <@U2|bob> May ')).toBe('revenue in May');
+  });
+});
