@@ -16,7 +16,6 @@ import {
 } from '../unit/scheduler/scheduler-harness.js';
 
 const logger = createLogger({ level: 'silent' });
-const DAY = 24 * 3600_000;
 let server: RedisServerHandle;
 
 beforeAll(async () => {

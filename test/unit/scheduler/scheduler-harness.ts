@@ -1,4 +1,4 @@
-import { ManualClock } from '../../../src/scheduler/clock.js';
+import type { ManualClock } from '../../../src/scheduler/clock.js';
 import type { SubscriptionStore } from '../../../src/scheduler/subscription-store.js';
 import {
   SummaryScheduler,
