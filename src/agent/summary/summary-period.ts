@@ -26,8 +26,9 @@ export function resolveSummaryPeriod(requested: string | undefined, schema: Sche
   const coverage = dataCoverage(schema);
   const key = (requested ?? 'week').trim().toLowerCase() || 'week';
   const latest = coverage.to;
-  const withPrevious = (period: TimeRange): SummaryPeriod => {
+  const withPrevious = (period: TimeRange, label?: (prev: TimeRange) => string): SummaryPeriod => {
     const prev = previousPeriod(period);
+    if (label) prev.label = label(prev);
     // A previous period entirely before the data would compare with nothing: leave it out.
     return prev.to < coverage.from ? { period, requested: key } : { period, compareTo: prev, requested: key };
   };
@@ -37,7 +38,10 @@ export function resolveSummaryPeriod(requested: string | undefined, schema: Sche
     const sunday = addDays(startOfWeek(addDays(latest, 1)), -1);
     const from = addDays(sunday, -6);
     if (from < coverage.from) return allData(coverage, key);
-    return withPrevious({ from, to: sunday, label: `week of ${from} to ${sunday}` });
+    return withPrevious(
+      { from, to: sunday, label: `week of ${from} to ${sunday}` },
+      (prev) => `the week of ${prev.from} to ${prev.to}`,
+    );
   }
   const days = /^(\d{1,3})d$/.exec(key);
   if (days) {

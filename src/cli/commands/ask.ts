@@ -92,6 +92,11 @@ export function renderAnswerText(answer: Answer, chartPath: string | null): stri
     if (answer.rows.length > MAX_TABLE_ROWS)
       out.push(`… ${answer.rows.length - MAX_TABLE_ROWS} more rows (use --json for all of them)`);
   }
+  if (answer.status === 'answered' && answer.rows.length <= 1 && answer.keyFigures.length > 1)
+    out.push(
+      '',
+      answer.keyFigures.map((k) => `${k.label}: ${k.value}${k.change ? ` (${k.change})` : ''}`).join(' · '),
+    );
   if (answer.insights.length) out.push('', ...answer.insights.map((i) => `• ${i}`));
   const context: string[] = [];
   if (answer.definitions.length) context.push(answer.definitions.join(' '));
