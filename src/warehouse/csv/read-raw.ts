@@ -39,6 +39,17 @@ export async function stageCsv(
       { cause: error },
     );
   }
+  // An unterminated quote swallows every following line into one "value": rejecting that as one bad line would
+  // lose the rest of the file quietly, so the whole load fails instead (the previous cache stays in place).
+  const unterminated = await conn.runAndReadAll(
+    `SELECT MIN(line) FROM reject_errors WHERE error_type = 'UNQUOTED VALUE' HAVING COUNT(*) > 0`,
+  );
+  const badLine = unterminated.getRowsJS()[0]?.[0];
+  if (badLine != null)
+    throw new AppError(
+      'DATA_LOAD_FAILED',
+      `Could not read "${fileName}": line ${Number(badLine)} has a quote (") that is never closed, so the lines after it cannot be read reliably. Nothing was changed; fix the file and try again.`,
+    );
   const count = await conn.runAndReadAll(`SELECT COUNT(*) FROM ${ident(stagedTable)}`);
   const rowsFromReader = Number(count.getRowsJS()[0]![0]);
   const rejects = await conn.runAndReadAll(
