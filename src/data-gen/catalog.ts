@@ -79,7 +79,11 @@ export function buildCatalog(profile: SampleProfile, seed: number): CatalogStyle
     for (let r = 0; r < category.styles; r++) {
       const code = rng.pick(category.codes.map((c) => [c, c.share] as const));
       const style = nextCode(code.prefix, code.digits);
-      const price = Math.max(99, Math.round(category.priceP50 * Math.exp(sigma * rng.normal())));
+      // List price a little above the observed median: discounts and Amount = 0 lines pull the mean back down.
+      const price = Math.max(
+        99,
+        Math.round(category.priceP50 * profile.listPriceUplift * Math.exp(sigma * rng.normal())),
+      );
       const sizes = category.sizes
         ? [...category.sizes]
         : [

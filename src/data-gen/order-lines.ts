@@ -222,7 +222,7 @@ export function orderLinesSql(
 ): string {
   const s = Math.trunc(seed);
   const h = (key: string, salt: string, mod: number): string =>
-    `CAST(hash(${s}, ${key}, '${salt}') % ${mod} AS BIGINT)`;
+    `CAST(hash(hash(${s}, ${key}, '${salt}')) % ${mod} AS BIGINT)`;
   const u = (key: string, salt: string): string => `(${h(key, salt, 1_000_000)} / 1000000.0)`;
   const a = profile.amounts;
   const prefixes = profile.orderIdPrefixes.map(([p]) => `'${p}'`).join(', ');
@@ -243,7 +243,7 @@ WITH l AS (
     ${u('l.i', 'list')} AS r_list, ${u('l.i', 'disc')} AS r_disc, ${u('l.i', 'u22')} AS r_u22,
     ${h('l.i', 'qty2', 1000)} AS r_qty2,
     [${prefixes}][1 + ${h('l.o', 'prefix', profile.orderIdPrefixes.length)}] || '-' ||
-      lpad(CAST((CAST(l.o AS HUGEINT) * 829367951 + ${(s % 1_000_000) * 7919}) % 100000000000000 AS VARCHAR), 14, '0')
+      lpad(CAST((CAST(l.o AS HUGEINT) * 37139213876543 + ${12_345_678_901_234 + (s % 1_000_000) * 7919}) % 100000000000000 AS VARCHAR), 14, '0')
       AS order_digits,
     lpad(CAST(${h('l.o', 'pin', 120)} + 1 AS VARCHAR), 3, '0') AS pin_tail
   FROM l
@@ -332,7 +332,7 @@ export async function createOrdersChunk(
   await conn.run(`
     CREATE OR REPLACE TABLE ${ordersTable} AS
     SELECT o, k, ${startOffset} + coalesce(sum(k) OVER (ORDER BY o ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS start
-    FROM (SELECT range AS o, hash(${s}, range, 'k') % ${SMALL} AS sk FROM range(${fromOrder}, ${toOrder})) x
+    FROM (SELECT range AS o, hash(hash(${s}, range, 'k')) % ${SMALL} AS sk FROM range(${fromOrder}, ${toOrder})) x
     JOIN c_k ON c_k.slot = x.sk`);
   const reader = await conn.runAndReadAll(
     `SELECT coalesce(max(start + k), ${startOffset}) FROM ${ordersTable}`,

@@ -59,3 +59,21 @@ export function createRng(seed: number, stream: string): Rng {
     },
   };
 }
+
+/** A reusable weighted sampler (cumulative weights + binary search) for large tables drawn from many times. */
+export function weightedSampler<T>(rng: Rng, weighted: readonly (readonly [T, number])[]): () => T {
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const [, w] of weighted) cumulative.push((total += w));
+  return () => {
+    const r = rng.next() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return weighted[lo]![0];
+  };
+}

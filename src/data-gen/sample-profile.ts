@@ -358,6 +358,9 @@ export const SAMPLE_PROFILE = {
    * half of a category's lines, as in the real file.
    */
   styleZipf: 0.9,
+  /** List price ÷ observed median selling price (offsets discounts and zero-amount lines; tuned so the
+   *  generated total Amount lands within a few % of the real 78.6M INR). */
+  listPriceUplift: 1.05,
 
   /**
    * Ship states, one entry per canonical state or UT (names as the warehouse's canonical list), with the raw

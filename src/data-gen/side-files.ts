@@ -1,6 +1,6 @@
 import type { CatalogStyle } from './catalog.js';
 import { csvLine, csvText, isoDate, mmddyy, sheetNumber, type RawCell } from './csv-text.js';
-import { createRng } from './prng.js';
+import { createRng, weightedSampler } from './prng.js';
 import {
   headerLine,
   INTERNATIONAL_HEADER,
@@ -366,7 +366,11 @@ export function internationalFile(
     seen.add(name);
     customers.push([name, 1 / (customers.length + 1)]);
   }
-  const styles = catalog.map((s) => [s, s.weight] as const);
+  const pickStyle = weightedSampler(
+    rng,
+    catalog.map((s) => [s, s.weight] as const),
+  );
+  const pickCustomer = weightedSampler(rng, customers);
   const firstRows = Math.max(20, Math.round(amazonRows * p.rowsPerAmazonRow));
   type Line = {
     date: Date;
@@ -383,7 +387,7 @@ export function internationalFile(
     const [y, m] = rng.pick(p.months).split('-').map(Number) as [number, number];
     const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
     const date = new Date(Date.UTC(y, m - 1, rng.int(1, days)));
-    const customer = rng.pick(customers);
+    const customer = pickCustomer();
     if (rng.chance(p.shippingShare)) {
       const rate = 500 * rng.int(4, 16);
       lines.push({
@@ -398,7 +402,7 @@ export function internationalFile(
       });
       continue;
     }
-    const style = rng.pick(styles);
+    const style = pickStyle();
     const sku = style.skus[rng.int(0, style.skus.length - 1)]!;
     const pcs = rng.pick(p.pcs);
     const rate = Math.round(style.price * p.rateToPrice * (0.9 + 0.2 * rng.next()) * 100) / 100;
