@@ -6,32 +6,6 @@ import { createRedactor } from './redact.js';
 
 export type { Logger };
 
-/**
- * Paths pino censors natively (cheap, before our own scrubber). The scrubber in ./redact.ts is the real net:
- * it also catches secrets under other keys, inside strings and error messages, and by their configured value.
- */
-export const REDACT_PATHS = [
-  'token',
-  'botToken',
-  'appToken',
-  'signingSecret',
-  'apiKey',
-  'authorization',
-  '*.token',
-  '*.botToken',
-  '*.appToken',
-  '*.signingSecret',
-  '*.apiKey',
-  '*.authorization',
-  'headers.authorization',
-  'req.headers.authorization',
-  'config.SLACK_BOT_TOKEN',
-  'config.SLACK_SIGNING_SECRET',
-  'config.SLACK_APP_TOKEN',
-  'config.OPENAI_API_KEY',
-  'config.REDIS_URL',
-];
-
 export interface LoggerSettings {
   level: LoggerOptions['level'];
   /** Pretty, human output (pass `process.stderr.isTTY`); JSON lines otherwise. */
@@ -50,7 +24,6 @@ export function createLogger(settings: LoggerSettings): Logger {
   const redactor = createRedactor(settings.secrets ?? []);
   const options: LoggerOptions = {
     level: settings.level ?? 'info',
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     // hostname = the pod name on Kubernetes, so lines from different replicas can be told apart.
     base: { service: 'retail-insights', pid: process.pid, hostname: hostname() },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -75,14 +48,22 @@ export function createLogger(settings: LoggerSettings): Logger {
       },
     },
   };
-  if (settings.destination) return pino(options, settings.destination);
-  if (settings.pretty && prettyAvailable()) {
-    return pino({
+  let logger: Logger;
+  if (settings.destination) logger = pino(options, settings.destination);
+  else if (settings.pretty && prettyAvailable()) {
+    logger = pino({
       ...options,
       transport: { target: 'pino-pretty', options: { colorize: true, destination: 2 } },
     });
-  }
-  return pino(options, pino.destination(2));
+  } else logger = pino(options, pino.destination(2));
+
+  // pino applies formatters.bindings to the root only; children are created with Object.create(parent), so
+  // overriding `child` here scrubs the bindings of every descendant too.
+  const child = logger.child;
+  logger.child = function scrubbedChild(this: Logger, bindings, childOptions) {
+    return child.call(this, redactor.redact(bindings), childOptions);
+  } as typeof logger.child;
+  return logger;
 }
 
 // pino-pretty is a dev dependency: a production image run with a TTY (`docker run -it`) falls back to JSON.
