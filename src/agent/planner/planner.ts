@@ -302,10 +302,17 @@ export function createPlanner(deps: PlannerDeps): Planner {
     if (metricSources.length > 1) {
       return clarify(
         'Those numbers come from different reports, so I can answer them one at a time. Which one first?',
-        metricIds.slice(0, 4).map((id) => ({
-          label: catalog.metrics[id]!.label,
-          question: `${firstSynonym(catalog, id)} ${time.current ? '' : ''}`.trim(),
-        })),
+        metricIds.slice(0, 4).map((id) => {
+          const on = catalog.metrics[id]!.source;
+          const dims = groupBy.filter((d) => dimensionSources(catalog, d).includes(on));
+          const by = dims.length
+            ? ` by ${dims.map((d) => catalog.dimensions[d]!.label.toLowerCase()).join(' and ')}`
+            : '';
+          return {
+            label: catalog.metrics[id]!.label,
+            question: `${capitalise(firstSynonym(catalog, id))}${by}`,
+          };
+        }),
       );
     }
     // A follow-up edits the previous plan: it has no metric of its own but changes something ("and in June?",
@@ -433,9 +440,11 @@ export function createPlanner(deps: PlannerDeps): Planner {
         .join(' ');
       const when = time.current ? ' ' + original.match(/\b(in|for|during|last|this|over)\b.*$/i)?.[0] : '';
       const ask = (id: string) =>
-        groupBy.length || filters.length || ranking
-          ? `${capitalise(firstSynonym(catalog, id))} ${scope}${when ?? ''}`.trim()
-          : `What was total ${firstSynonym(catalog, id)}${when ?? ''}?`;
+        limit && groupBy.length
+          ? `Top ${limit} ${plural(catalog.dimensions[groupBy[0]!]!.label.toLowerCase())} by ${firstSynonym(catalog, id)}${when ?? ''}`
+          : groupBy.length || filters.length || ranking
+            ? `${capitalise(firstSynonym(catalog, id))} ${scope}${when ?? ''}`.trim()
+            : `What was the ${firstSynonym(catalog, id)}${when ?? ''}?`;
       const options =
         source === 'amazon_sales'
           ? ['revenue', 'units', 'orders', 'cancel_rate']
@@ -1010,6 +1019,12 @@ function escapeRe(s: string): string {
 
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
+}
+
+function plural(word: string): string {
+  if (/(s|x|sh|ch)$/.test(word)) return `${word}es`;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  return `${word}s`;
 }
 
 function capitalise(s: string): string {

@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../src/semantic/catalog.js';
+import { compilePlan } from '../../../src/semantic/compile-plan.js';
+import { parsePlan, type PlanInput } from '../../../src/semantic/plan.js';
+import { createFixtureDb, type FixtureDb } from './fixture-db.js';
+
+const catalog = loadCatalog();
+let db: FixtureDb;
+beforeAll(async () => {
+  db = await createFixtureDb();
+});
+afterAll(() => db.close());
+
+async function run(input: PlanInput) {
+  const compiled = compilePlan(parsePlan(input), catalog);
+  return { ...compiled, rows: await db.query(compiled.sql), names: compiled.columns.map((c) => c.name) };
+}
+
+describe('compilePlan: plan → one SELECT with the agreed column names', () => {
+  it('computes the catalog metrics over all order lines', async () => {
+    const r = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue', 'orders', 'units', 'net_revenue', 'cancel_rate', 'aov'],
+    });
+    expect(r.names).toEqual(['revenue', 'orders', 'units', 'net_revenue', 'cancel_rate', 'aov']);
+    const [revenue, orders, units, net, cancelRate, aov] = r.rows[0]!;
+    expect(revenue).toBe(5850); // gross, cancelled lines included
+    expect(orders).toBe(8); // distinct order ids (o1 has two lines)
+    expect(units).toBe(10);
+    expect(net).toBe(5050); // o7's cancelled 800 excluded
+    expect(cancelRate).toBeCloseTo(2 / 9);
+    expect(aov).toBeCloseTo(5850 / 8);
+    expect(r.definitions[0]).toMatch(/gross/i);
+    expect(r.sql).not.toContain(';');
+  });
+
+  it('groups, ranks and limits, naming dimension columns by their id', async () => {
+    const r = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      groupBy: ['category'],
+      sort: { by: 'revenue', direction: 'desc' },
+      limit: 2,
+    });
+    expect(r.names).toEqual(['category', 'revenue']);
+    expect(r.rows).toEqual([
+      ['Set', 3000],
+      ['Kurta', 950],
+    ]);
+  });
+
+  it('returns date grains as DATE values in time order', async () => {
+    const r = await run({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['month'] });
+    expect(r.columns[0]).toMatchObject({ name: 'month', format: 'date' });
+    expect(r.rows).toEqual([
+      ['2022-04-01', 1500],
+      ['2022-05-01', 2400],
+      ['2022-06-01', 1950],
+    ]);
+  });
+
+  it('applies inclusive date ranges', async () => {
+    const r = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      timeRange: { from: '2022-05-01', to: '2022-05-31', label: 'May 2022' },
+    });
+    expect(r.rows[0]![0]).toBe(2400); // includes 2022-05-31
+  });
+
+  it('escapes filter values: quotes are data, never SQL', async () => {
+    const quoted = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      filters: [{ dimension: 'category', op: 'in', values: ["Men's Kurta"] }],
+    });
+    expect(quoted.rows[0]![0]).toBe(900);
+    const hostile = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      filters: [
+        { dimension: 'category', op: 'in', values: ["x' OR '1'='1", "'); DROP TABLE amazon_sales; --"] },
+      ],
+    });
+    expect(hostile.rows[0]![0]).toBe(0);
+    expect((await db.query('SELECT COUNT(*) FROM amazon_sales'))[0]![0]).toBe(9);
+  });
+
+  it('handles not_in (keeping NULLs), boolean and expression dimensions', async () => {
+    const notSet = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      filters: [{ dimension: 'category', op: 'not_in', values: ['Set'] }],
+    });
+    expect(notSet.rows[0]![0]).toBe(2850);
+    const b2b = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      filters: [{ dimension: 'b2b', op: 'in', values: [true] }],
+    });
+    expect(b2b.rows[0]![0]).toBe(1200);
+    const promo = await run({ source: 'amazon_sales', metrics: ['order_lines'], groupBy: ['promotion'] });
+    expect(promo.rows.map((r) => r[1]).reduce((a, b) => Number(a) + Number(b), 0)).toBe(9);
+  });
+
+  it('adds "share" over the whole total, even when the grouped dimension is filtered', async () => {
+    const all = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      groupBy: ['category'],
+      share: true,
+    });
+    expect(all.names).toEqual(['category', 'revenue', 'share']);
+    expect(all.rows.reduce((s, r) => s + Number(r[2]), 0)).toBeCloseTo(1);
+    const setOnly = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      groupBy: ['category'],
+      filters: [{ dimension: 'category', op: 'in', values: ['Set'] }],
+      share: true,
+    });
+    expect(setOnly.rows).toEqual([['Set', 3000, 3000 / 5850]]);
+    // Distinct orders are not additive: the total is counted from the rows, not summed over groups.
+    const orders = await run({
+      source: 'amazon_sales',
+      metrics: ['orders'],
+      groupBy: ['category'],
+      share: true,
+    });
+    const kurta = orders.rows.find((r) => r[0] === 'Kurta')!;
+    expect(kurta[2]).toBeCloseTo(3 / 8); // o1, o2, o6 of 8 orders (summing groups would give 9)
+  });
+
+  it('compares with the previous period: <metric>_previous and <metric>_change', async () => {
+    const r = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      timeRange: { from: '2022-06-01', to: '2022-06-30', label: 'June 2022' },
+      compareTo: 'previous_period',
+    });
+    expect(r.names).toEqual(['revenue', 'revenue_previous', 'revenue_change']);
+    expect(r.comparePeriod).toMatchObject({ from: '2022-05-01', to: '2022-05-31' });
+    expect(r.rows[0]![0]).toBe(1950);
+    expect(r.rows[0]![1]).toBe(2400);
+    expect(r.rows[0]![2]).toBeCloseTo((1950 - 2400) / 2400);
+    const byCategory = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      groupBy: ['category'],
+      timeRange: { from: '2022-06-01', to: '2022-06-30', label: 'June 2022' },
+      compareTo: { from: '2022-04-01', to: '2022-04-30', label: 'April 2022' },
+    });
+    expect(byCategory.rows).toContainEqual(['Kurta', 450, 500, -0.1]);
+  });
+
+  it('works on the other sources', async () => {
+    expect((await run({ source: 'inventory', metrics: ['stock'], groupBy: ['color'] })).rows).toEqual([
+      ['Blue', 12],
+      ['Red', 3],
+    ]);
+    expect(
+      (
+        await run({
+          source: 'price_list',
+          metrics: ['mrp'],
+          filters: [{ dimension: 'marketplace', op: 'in', values: ['Flipkart'] }],
+        })
+      ).rows,
+    ).toEqual([[1000]]);
+    expect(
+      (await run({ source: 'international_sales', metrics: ['intl_revenue', 'intl_pcs'] })).rows,
+    ).toEqual([[1700, 3]]);
+  });
+
+  it('rejects what the catalog does not know with PLAN_INVALID', () => {
+    const bad: PlanInput[] = [
+      { source: 'amazon_sales', metrics: ['profit'] },
+      { source: 'amazon_sales', metrics: ['revenue'], groupBy: ['weather'] },
+      { source: 'amazon_sales', metrics: ['stock'] },
+      { source: 'inventory', metrics: ['stock'], groupBy: ['state'] },
+      {
+        source: 'inventory',
+        metrics: ['stock'],
+        timeRange: { from: '2022-01-01', to: '2022-01-31', label: 'x' },
+      },
+      { source: 'amazon_sales', metrics: ['revenue'], sort: { by: 'amount; DROP', direction: 'desc' } },
+      { source: 'amazon_sales', metrics: ['revenue'], compareTo: 'previous_period' },
+      {
+        source: 'amazon_sales',
+        metrics: ['revenue'],
+        timeRange: { from: '2022-06-30', to: '2022-06-01', label: 'x' },
+      },
+      {
+        source: 'amazon_sales',
+        metrics: ['revenue'],
+        filters: [{ dimension: 'b2b', op: 'in', values: ['maybe'] }],
+      },
+    ];
+    for (const input of bad) {
+      expect(() => compilePlan(parsePlan(input), catalog), JSON.stringify(input)).toThrow(
+        expect.objectContaining({ code: 'PLAN_INVALID' }),
+      );
+    }
+  });
+});
