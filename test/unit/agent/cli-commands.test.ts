@@ -1,0 +1,131 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAssistant } from '../../../src/agent/create-assistant.js';
+import { askCommand } from '../../../src/cli/commands/ask.js';
+import { chatCommand } from '../../../src/cli/commands/chat.js';
+import { summaryCommand } from '../../../src/cli/commands/summary.js';
+import type { CliCommand, CliContext } from '../../../src/cli/types.js';
+import { loadConfig } from '../../../src/config/config.js';
+import type { Services } from '../../../src/main.js';
+import { MemoryKvStore } from '../../../src/state/memory-kv-store.js';
+import { silentLogger } from './helpers/deps.js';
+import { openTinyWarehouse, type TinyWarehouse } from './helpers/tiny-warehouse.js';
+
+let wh: TinyWarehouse;
+let dir: string;
+beforeAll(async () => {
+  wh = await openTinyWarehouse();
+  dir = mkdtempSync(join(tmpdir(), 'ri-cli-'));
+});
+afterAll(async () => {
+  await wh.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(command: CliCommand, args: string[], options: { json?: boolean; stdin?: string } = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const config = loadConfig({});
+  const assistant = createAssistant({
+    config,
+    logger: silentLogger,
+    warehouse: wh,
+    kv: new MemoryKvStore(),
+    openai: null,
+  });
+  const ctx: CliContext = {
+    args,
+    flags: { json: options.json ?? false, verbose: false },
+    io: { stdout, stderr, stdin: Readable.from([options.stdin ?? '']), interactive: false },
+    env: {},
+    services: async () => ({ assistant }) as unknown as Services,
+  };
+  const code = await command.run(ctx);
+  return { code, out, err };
+}
+
+describe('CLI ask / chat / summary', () => {
+  it('ask --json prints one object with rows as arrays in column order and numbers as numbers', async () => {
+    const { code, out } = await run(askCommand, ['revenue', 'by', 'category', 'in', 'May', '2022'], {
+      json: true,
+    });
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const obj = JSON.parse(lines[0]!);
+    expect(Object.keys(obj)).toEqual(
+      expect.arrayContaining([
+        'question',
+        'status',
+        'answer',
+        'plan',
+        'sql',
+        'columns',
+        'rows',
+        'validation',
+        'suggestions',
+        'chart',
+        'timingsMs',
+        'llm',
+      ]),
+    );
+    expect(obj.status).toBe('answered');
+    expect(obj.columns).toEqual(['category', 'revenue']);
+    expect(obj.rows).toEqual([
+      ['Set', 1200],
+      ['Western Dress', 800],
+      ['Kurta', 750],
+    ]);
+    expect(obj.chart).toBeNull();
+    expect(obj.validation).toEqual({ status: 'PASSED', notes: expect.any(Array) });
+  });
+
+  it('ask --chart writes the PNG and names it in the JSON', async () => {
+    const path = join(dir, 'cat.png');
+    const { out } = await run(askCommand, ['revenue by category in May 2022', '--chart', path], {
+      json: true,
+    });
+    const obj = JSON.parse(out);
+    expect(obj.chart.png).toBe(path);
+    expect(readFileSync(path).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('ask prints a headline, a table, insights and a context line for people', async () => {
+    const { out } = await run(askCommand, ['revenue by category in May 2022']);
+    expect(out).toMatch(/^Set has the highest revenue by category in May 2022: ₹1,200/);
+    expect(out).toMatch(/Western Dress\s+₹800/);
+    expect(out).toMatch(/• /);
+    expect(out).toMatch(/Dates: 2022-05-01 to 2022-05-31 · Source: .*amazon_sales/);
+  });
+
+  it('chat reads stdin line by line as one thread (follow-ups use the previous answer)', async () => {
+    const { code, out } = await run(chatCommand, [], {
+      json: true,
+      stdin: 'revenue in May 2022\nand in June?\n\nexit\nrevenue in April 2022\n',
+    });
+    expect(code).toBe(0);
+    const answers = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(answers.map((a) => a.rows)).toEqual([[[2750]], [[4050]]]);
+  });
+
+  it('summary --json gives the KPIs with their change; a bad period is an error on stderr', async () => {
+    const { out } = await run(summaryCommand, ['--period', '2022-06'], { json: true });
+    const obj = JSON.parse(out);
+    expect(obj.status).toBe('answered');
+    expect(obj.keyFigures[0]).toMatchObject({ label: 'Revenue', value: '₹4,050' });
+    const bad = await run(summaryCommand, ['--period', 'someday']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/I don't know the period "someday"/);
+    expect(bad.out).toBe('');
+  });
+});
