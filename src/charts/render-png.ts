@@ -3,6 +3,7 @@ import { GlobalFonts } from 'canvas';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { AppError } from '../errors.js';
+import { encodePng } from './png-encode.js';
 import { formatIndianCompact, formatInrCompact } from '../format/money.js';
 import {
   CHART_FONT_FAMILY,
@@ -140,12 +141,14 @@ export async function renderPng(
       logger: logger as never,
       logLevel: vega.Warn,
     });
+    // vega-canvas creates the canvas through `canvas` (@napi-rs/canvas): data() is its raw RGBA pixel buffer.
     const canvas = (await view.toCanvas(options.pixelRatio ?? CHART_PIXEL_RATIO)) as unknown as {
-      toBuffer(mime: 'image/png'): Buffer;
+      width: number;
+      height: number;
+      data(): Buffer;
     };
     if (errors.length > 0) throw new Error(errors.join('; '));
-    const png = canvas.toBuffer('image/png');
-    return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+    return encodePng(canvas.data(), canvas.width, canvas.height);
   } catch (error) {
     throw new AppError('CHART_FAILED', 'The chart could not be drawn.', {
       cause: error,

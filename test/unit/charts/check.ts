@@ -76,3 +76,27 @@ export function expressionStrings(spec: unknown): string[] {
   walk(spec);
   return out;
 }
+
+/** Fraction of pixels within `tolerance` of an RGB colour (a channel order or alpha mistake shows up here). */
+export async function colourShare(
+  png: Uint8Array,
+  rgb: [number, number, number],
+  tolerance = 6,
+): Promise<number> {
+  const image = await loadImage(Buffer.from(png));
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(image, 0, 0);
+  const { data } = ctx.getImageData(0, 0, image.width, image.height);
+  let hits = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (
+      Math.abs(data[i]! - rgb[0]) <= tolerance &&
+      Math.abs(data[i + 1]! - rgb[1]) <= tolerance &&
+      Math.abs(data[i + 2]! - rgb[2]) <= tolerance
+    ) {
+      hits++;
+    }
+  }
+  return hits / (data.length / 4);
+}

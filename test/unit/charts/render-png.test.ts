@@ -5,7 +5,7 @@ import * as vega from 'vega';
 import { buildDashboardSpec, chooseChart, renderPng } from '../../../src/charts/index.js';
 import { createBlockedLoader, prepareChartRuntime } from '../../../src/charts/render-png.js';
 import { isAppError } from '../../../src/errors.js';
-import { inspectPng, schemaErrors } from './check.js';
+import { colourShare, inspectPng, schemaErrors } from './check.js';
 import { DASHBOARD_SAMPLE, HAND_MADE } from './fixtures.js';
 
 async function render(spec: Record<string, unknown>): Promise<{ png: Uint8Array; warnings: string[] }> {
@@ -37,6 +37,13 @@ describe('renderPng', () => {
     expect(info.width).toBeGreaterThan(1800);
     expect(info.height).toBeGreaterThan(1000);
     expect(info.variance).toBeGreaterThan(100);
+  });
+
+  it('draws in the theme: opaque white background, bars in the primary Okabe-Ito blue', async () => {
+    const c = HAND_MADE.find((h) => h.name === 'revenue-by-state')!;
+    const { png } = await render(chooseChart(c.plan, c.result)!.spec);
+    expect(await colourShare(png, [0x00, 0x72, 0xb2])).toBeGreaterThan(0.05);
+    expect(await colourShare(png, [0xff, 0xff, 0xff], 0)).toBeGreaterThan(0.4);
   });
 
   it('formats axes through src/format/money.ts (₹ lakh/crore, Indian counts)', () => {
@@ -97,7 +104,7 @@ describe('a spec cannot read files or URLs', () => {
   it('the loader itself rejects every kind of request', async () => {
     const loader = createBlockedLoader();
     await expect(loader.load(`${base}/x.json`)).rejects.toThrow(/blocked/);
-    await expect(loader.sanitize(`${base}/x.png`, {})).rejects.toThrow(/blocked/);
+    await expect(loader.sanitize(`${base}/x.png`, { context: 'href' })).rejects.toThrow(/blocked/);
     await expect(loader.file('/etc/passwd')).rejects.toThrow(/blocked/);
     await expect(loader.http(`${base}/x`, {})).rejects.toThrow(/blocked/);
     expect(hits).toBe(0);
