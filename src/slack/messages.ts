@@ -18,7 +18,8 @@ export const messages = {
     `Showing ${shown} of ${total} rows — the full result is attached as a CSV file.`,
   truncatedNote: 'The result was cut at the row limit; narrow the question for the full list.',
   contextDefinition: (definition: string) => `*Definition:* ${definition}`,
-  contextDates: (label: string) => `*Dates:* ${label}`,
+  contextDates: (label: string, from: string, to: string) =>
+    `*Dates:* ${label.includes(from) ? label : `${label} (${from} to ${to})`}`,
   contextSource: (source: string) => `*Source:* ${source}`,
   contextTime: (ms: number) =>
     `*Time:* ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}`,

@@ -90,7 +90,8 @@ function answeredBlocks(answer: Answer, options: AnswerRenderOptions): RenderedM
 function contextLines(answer: Answer, elapsedMs?: number): string[] {
   const lines: string[] = [];
   if (answer.definitions.length > 0) lines.push(messages.contextDefinition(answer.definitions.join('; ')));
-  if (answer.timeRange) lines.push(messages.contextDates(answer.timeRange.label));
+  if (answer.timeRange)
+    lines.push(messages.contextDates(answer.timeRange.label, answer.timeRange.from, answer.timeRange.to));
   if (answer.dataSource) lines.push(messages.contextSource(answer.dataSource));
   const ms = elapsedMs ?? Object.values(answer.timingsMs).reduce((a, b) => a + b, 0);
   lines.push(messages.contextTime(ms));

@@ -44,7 +44,7 @@ describe('answer blocks', () => {
     expect(text).toBe('Set leads with ₹3.92 Cr.');
     expect(all).toContain('₹3.92 Cr');
     expect(all).toContain('49.9%');
-    expect(all).toContain('*Dates:* Mar 31 – Jun 29, 2022');
+    expect(all).toContain('*Dates:* Mar 31 – Jun 29, 2022 (2022-03-31 to 2022-06-29)');
     expect(all).toContain('*Time:* 1.5 s');
     expect(needsCsv).toBe(false);
     expect(buttonsOf(blocks).map((b) => b.actionId)).toEqual([

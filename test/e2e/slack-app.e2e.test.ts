@@ -1,0 +1,198 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { createServices, type Services } from '../../src/main.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
+import { eventEnvelope, mentionEvent, nextTs, postSigned } from '../helpers/slack-signing.js';
+import { blocksText, buttonsOf, PNG_MAGIC, startSlackHarness, type SlackHarness } from './slack-harness.js';
+
+/**
+ * End to end: the real Bolt app in HTTP mode on 127.0.0.1, the REAL assistant on the Kaggle data, thread
+ * memory and de-duplication in a real redis-server, and a fake Slack Web API that records every call.
+ */
+const DATA_DIR = new URL('../../../shared/datasets/ecommerce-sales/', import.meta.url).pathname;
+const hasData = existsSync(DATA_DIR);
+if (!hasData) console.warn(`Skipping the Slack e2e suite: ${DATA_DIR} is absent (CI has it).`);
+
+// Generous deadlines: the machine is shared and the first chart render warms vega up; waits poll, never sleep.
+const WAIT_MS = 150_000;
+
+describe.skipIf(!hasData)(
+  'Slack app end to end (real assistant, real Redis, fake Slack)',
+  { timeout: 180_000 },
+  () => {
+    let redis: RedisServerHandle;
+    let services: Services;
+    let h: SlackHarness;
+
+    beforeAll(async () => {
+      redis = await startRedisServer();
+      const logger = createLogger({ level: 'silent' });
+      services = await createServices(
+        loadConfig({ DATA_DIR, REDIS_URL: redis.url, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
+        { logger },
+      );
+      h = await startSlackHarness({
+        assistant: services.assistant,
+        kv: services.kv,
+        schema: () => services.warehouse.schema(),
+        logger,
+      });
+    });
+    afterAll(async () => {
+      await h?.stop();
+      await services?.close();
+      await redis?.stop();
+    });
+
+    const replies = (channel: string, threadTs?: string) =>
+      h.slack
+        .callsTo('chat.postMessage')
+        .filter(
+          (c) => c.params.channel === channel && (threadTs === undefined || c.params.thread_ts === threadTs),
+        );
+    const waitReplies = (channel: string, threadTs: string | undefined, n: number, what: string) =>
+      h.slack.waitFor(
+        () => replies(channel, threadTs).length >= n && replies(channel, threadTs),
+        what,
+        WAIT_MS,
+      );
+
+    it('answers a mention in the thread with the right numbers and uploads the chart PNG there', async () => {
+      const ts = nextTs();
+      const res = await h.sendEvent(mentionEvent({ channel: 'CE1', text: 'revenue by month', ts }));
+      expect(res.status).toBe(200);
+      const [reply] = await waitReplies('CE1', ts, 1, 'the answer');
+      const text = blocksText(reply!.params.blocks);
+      // Public figures for this data: April ₹2,88,38,708.32, May ₹2,62,26,476.75, June ₹2,34,25,809.38.
+      expect(text).toContain('₹2.88 Cr');
+      expect(text).toContain('₹2.62 Cr');
+      expect(text).toContain('₹2.34 Cr');
+      expect(buttonsOf(reply!.params.blocks).map((b) => b.actionId)).toContain('show_sql');
+      const complete = await h.slack.waitFor(
+        () => h.slack.callsTo('files.completeUploadExternal').find((c) => c.params.thread_ts === ts),
+        'the chart upload in the thread',
+        WAIT_MS,
+      );
+      expect(complete.params.channel_id).toBe('CE1');
+      const fileId = (complete.params.files as { id: string }[])[0]!.id;
+      const upload = h.slack.uploads.find((u) => u.fileId === fileId);
+      expect(upload?.bytes.includes(PNG_MAGIC)).toBe(true);
+    });
+
+    it('uses thread memory for a follow-up in the same thread', async () => {
+      const ts = nextTs();
+      await h.sendEvent(mentionEvent({ channel: 'CE2', text: 'total revenue in April 2022', ts }));
+      const [first] = await waitReplies('CE2', ts, 1, 'first answer');
+      expect(blocksText(first!.params.blocks)).toContain('₹2.88 Cr');
+      await h.sendEvent(mentionEvent({ channel: 'CE2', text: 'and in May?', threadTs: ts }));
+      const both = await waitReplies('CE2', ts, 2, 'follow-up answer');
+      const followUp = blocksText(both[1]!.params.blocks);
+      expect(followUp).toContain('₹2.62 Cr');
+      expect(followUp).toContain('2022-05-01');
+    });
+
+    it('offers clarification buttons and answers the chosen one in the thread', async () => {
+      const ts = nextTs();
+      await h.sendEvent(mentionEvent({ channel: 'CE3', text: 'best performing category', ts }));
+      const [clarify] = await waitReplies('CE3', ts, 1, 'clarification');
+      const options = buttonsOf(clarify!.params.blocks).filter((b) => b.actionId.startsWith('ask_option_'));
+      expect(options.length).toBeGreaterThanOrEqual(2);
+      expect(blocksText(clarify!.params.blocks)).not.toMatch(/₹\d/);
+      const revenue = options.find((o) => /revenue/i.test(o.text)) ?? options[0]!;
+      const click = await h.click({
+        actionId: revenue.actionId,
+        value: revenue.value,
+        text: revenue.text,
+        channel: 'CE3',
+        messageTs: clarify!.response!.ts as string,
+        threadTs: ts,
+        blocks: clarify!.params.blocks as unknown[],
+      });
+      expect(click.status).toBe(200);
+      const both = await waitReplies('CE3', ts, 2, 'the chosen answer');
+      expect(blocksText(both[1]!.params.blocks)).toMatch(/Set/);
+      expect(h.slack.callsTo('chat.update').some((u) => u.params.ts === clarify!.response!.ts)).toBe(true);
+    });
+
+    it('acks /retail-summary at once, posts the summary with its dashboard in the thread, and answers follow-ups there', async () => {
+      const ack = await h.sendCommand('', 'CE4');
+      expect(ack.status).toBe(200);
+      expect(JSON.parse(ack.body)).toMatchObject({ response_type: 'ephemeral' });
+      expect(JSON.parse(ack.body).text).toContain('Working on the summary');
+      const [post] = await waitReplies('CE4', undefined, 1, 'the summary post');
+      expect(post!.params.thread_ts).toBeUndefined();
+      const summaryText = blocksText(post!.params.blocks);
+      expect(summaryText).toContain('Sales summary');
+      expect(summaryText).toMatch(/Revenue/);
+      const postTs = post!.response!.ts as string;
+      const complete = await h.slack.waitFor(
+        () => h.slack.callsTo('files.completeUploadExternal').find((c) => c.params.thread_ts === postTs),
+        'the dashboard PNG in the summary thread',
+        WAIT_MS,
+      );
+      const fileId = (complete.params.files as { id: string }[])[0]!.id;
+      expect(h.slack.uploads.find((u) => u.fileId === fileId)?.bytes.includes(PNG_MAGIC)).toBe(true);
+
+      const seeded = await h.deps.threads.get(`T0TEST:CE4:${postTs}`);
+      expect(seeded?.summaryContext?.period.from).toMatch(/^2022-/);
+      await h.sendEvent(mentionEvent({ channel: 'CE4', text: 'why did Kurta drop?', threadTs: postTs }));
+      const [followUp] = await waitReplies('CE4', postTs, 1, 'the follow-up in the summary thread');
+      const followText = blocksText(followUp!.params.blocks);
+      expect(followText).toMatch(/Kurta/i);
+      // The follow-up is about the summary's week, not the whole data set.
+      expect(followText).toContain(seeded!.summaryContext!.period.from);
+    });
+
+    it('answers a duplicated and retried event once', async () => {
+      const ts = nextTs();
+      const event = mentionEvent({ channel: 'CE5', text: 'orders in June 2022', ts });
+      const { body, eventId } = eventEnvelope(event);
+      const secret = 'test-signing-secret-0123456789abcdef';
+      await Promise.all([
+        postSigned(h.url, secret, body, 'application/json'),
+        postSigned(h.url, secret, body, 'application/json', {
+          headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+        }),
+      ]);
+      await h.sendEvent(event, {
+        eventId,
+        headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' },
+      });
+      await waitReplies('CE5', ts, 1, 'the answer');
+      await h.slack.waitFor(
+        () =>
+          h.slack
+            .callsTo('reactions.add')
+            .some((c) => c.params.timestamp === ts && c.params.name === 'white_check_mark'),
+        'the done reaction',
+        WAIT_MS,
+      );
+      expect(replies('CE5', ts)).toHaveLength(1);
+    });
+
+    it('rejects a forged signature', async () => {
+      const { body } = eventEnvelope(mentionEvent({ channel: 'CE6', text: 'revenue' }));
+      const res = await postSigned(h.url, 'forged-secret', body, 'application/json');
+      expect(res.status).toBe(401);
+      expect(replies('CE6')).toHaveLength(0);
+    });
+
+    it('keeps answering while Redis is down', async () => {
+      await redis.pause();
+      try {
+        const ts = nextTs();
+        await h.sendEvent(mentionEvent({ channel: 'CE7', text: 'total revenue in June 2022', ts }));
+        const [reply] = await waitReplies('CE7', ts, 1, 'an answer without Redis');
+        expect(blocksText(reply!.params.blocks)).toContain('₹2.34 Cr');
+      } finally {
+        await redis.restart();
+      }
+      const ts = nextTs();
+      await h.sendEvent(mentionEvent({ channel: 'CE7', text: 'total revenue in May 2022', ts }));
+      const [after] = await waitReplies('CE7', ts, 1, 'an answer after Redis is back');
+      expect(blocksText(after!.params.blocks)).toContain('₹2.62 Cr');
+    });
+  },
+);
