@@ -29,6 +29,8 @@ export interface ServiceOptions {
   io?: CliIo;
   verbose?: boolean;
   logger?: Logger;
+  /** A long-running server (serve/start): keep LOG_LEVEL as configured instead of quieting it for the terminal. */
+  server?: boolean;
 }
 
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
@@ -37,7 +39,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     createLogger({
       level: options.verbose
         ? 'debug'
-        : config.LOG_LEVEL === 'info' && options.io
+        : config.LOG_LEVEL === 'info' && options.io && !options.server
           ? 'warn'
           : config.LOG_LEVEL,
       pretty: Boolean(process.stderr.isTTY),

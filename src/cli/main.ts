@@ -78,8 +78,12 @@ export async function runCli(
       flags,
       io,
       env: effectiveEnv,
-      services: async () => {
-        services ??= await createServices(loadConfig(effectiveEnv), { io, verbose: flags.verbose });
+      services: async (options = {}) => {
+        services ??= await createServices(loadConfig(effectiveEnv), {
+          io,
+          verbose: flags.verbose,
+          server: options.server ?? false,
+        });
         return services;
       },
     };

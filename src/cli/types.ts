@@ -22,7 +22,7 @@ export interface CliContext {
   io: CliIo;
   env: NodeJS.ProcessEnv;
   /** Builds (once) the app's clients from config + flags. Commands that need no data never call it. */
-  services(): Promise<Services>;
+  services(options?: { server?: boolean }): Promise<Services>;
 }
 
 export interface CliCommand {

@@ -7,7 +7,7 @@ import type { CliCommand, CliContext } from '../types.js';
 export async function serveSlack(ctx: CliContext): Promise<number> {
   // Check the Slack variables before loading any data, so a missing one fails in a second with its name.
   slackSettingsFromConfig(loadConfig(ctx.env));
-  const services = await ctx.services();
+  const services = await ctx.services({ server: true });
   const server = await runSlackServer(services);
   if (server.running.url) ctx.io.stderr.write(`Slack app listening on ${server.running.url}\n`);
   else ctx.io.stderr.write('Slack app connected in Socket Mode\n');
