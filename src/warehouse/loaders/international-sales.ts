@@ -102,8 +102,13 @@ export const internationalSalesLoader: Loader = {
           SELECT 1 FROM international_sales i WHERE i.sale_date = s2_date AND i.customer = s2_customer
             AND i.sku IS NOT DISTINCT FROM s2_sku AND i.pcs IS NOT DISTINCT FROM s2_pcs)`,
       );
+      const others = repeated - matching;
       notes.push(
-        `Second section: ${repeated} row(s) not loaded; ${matching} of them match a first-section sale (date, customer, SKU, pieces), the other ${repeated - matching} have no exact first-section match (e.g. SHIPPING or TAGS charge lines).`,
+        `Second section: ${repeated} row(s) not loaded; ${matching} of them match a first-section sale (date, customer, SKU, pieces)${
+          others
+            ? `, the other ${others} have no exact first-section match (e.g. SHIPPING or TAGS charge lines)`
+            : ''
+        }.`,
       );
     }
     const bad = await countWhere(conn, staged, 'reject_reason IS NULL AND has_non_numeric');
