@@ -5,6 +5,11 @@ export interface LockSettings {
   memoryLimit: string;
   threads: number;
   tempDirectory?: string;
+  /**
+   * Runs on the new instance before the doors close (external access is still on): for sources that must
+   * attach a database, load httpfs or set allowed_directories first. Our own code only, never user SQL.
+   */
+  prepare?: (conn: DuckDBConnection) => Promise<void>;
 }
 
 /**
@@ -16,11 +21,11 @@ export interface LockSettings {
  *    when Parquet sources arrive (scale issue), `allowed_directories` is how reads will be permitted;
  *  - no extension install/autoload, a memory limit and a thread cap;
  *  - lock_configuration=true (set last): no SET/RESET/PRAGMA can undo any of the above.
+ * Only `settings.prepare` (our own code, e.g. a Parquet source setting allowed_directories) runs before the lock.
  */
 export async function openLockedDatabase(dbPath: string, settings: LockSettings): Promise<DuckDBInstance> {
   const options: Record<string, string> = {
     access_mode: 'READ_ONLY',
-    enable_external_access: 'false',
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
     allow_community_extensions: 'false',
@@ -31,6 +36,8 @@ export async function openLockedDatabase(dbPath: string, settings: LockSettings)
   const instance = await DuckDBInstance.create(dbPath, options);
   const conn = await instance.connect();
   try {
+    await settings.prepare?.(conn);
+    await conn.run('SET enable_external_access = false');
     await conn.run('SET lock_configuration = true');
     await verifyLocked(conn, dbPath);
   } catch (error) {
@@ -39,9 +46,8 @@ export async function openLockedDatabase(dbPath: string, settings: LockSettings)
     throw error instanceof AppError
       ? error
       : new AppError('INTERNAL', 'The database could not be locked down.', { cause: error });
-  } finally {
-    conn.closeSync();
   }
+  conn.closeSync();
   return instance;
 }
 
