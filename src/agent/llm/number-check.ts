@@ -160,8 +160,10 @@ function matches(token: ParsedNumber, context: NumberContext, years: Set<number>
     if (!Number.isFinite(v)) continue;
     // Percentages are ratios in the data (0.142 → "14.2%"); percentage points are differences of ratios.
     candidates.push(token.kind === 'plain' ? v : v * 100);
-    // "14.2" written without the % sign next to a ratio is still that ratio.
-    if (token.kind === 'plain' && Math.abs(v) <= 10 && !token.isMoney) candidates.push(v * 100);
+    // "14.2" written without the % sign next to a ratio is still that ratio (ratios only: a count of 3 must not
+    // vouch for "300").
+    if (token.kind === 'plain' && Math.abs(v) <= 1 && !Number.isInteger(v) && !token.isMoney)
+      candidates.push(v * 100);
   }
   const before = text.slice(Math.max(0, token.start - 30), token.start);
   const saysUp = UP_WORDS.test(before);

@@ -39,6 +39,9 @@ describe('number check', () => {
     rejected('AOV ₹649.56.');
     rejected('Revenue will grow 12% next month.');
     rejected('Set is 45% of revenue.');
+    // 3 is a count in the result: it must not vouch for 300 (only ratios are read as percentages).
+    rejected('300 orders were placed.');
+    ok('Set is 40.04 percent of revenue.');
   });
 
   it('rejects the right magnitude with the wrong direction or sign', () => {
