@@ -229,6 +229,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
       (_m, lead: string, word: string) => `${lead}for ${word} `,
     );
 
+    const beforePhrases = text;
     // Catalog phrases, longest first, so "sales channel" is a dimension and not "sales".
     const foundMetrics: { id: string; at: number; text: string }[] = [];
     const foundDims: { id: string; at: number; text: string }[] = [];
@@ -243,6 +244,26 @@ export function createPlanner(deps: PlannerDeps): Planner {
     }
     foundMetrics.sort((a, b) => a.at - b.at);
     foundDims.sort((a, b) => a.at - b.at);
+
+    // Yes/no dimensions: "B2B revenue" is a filter; "revenue by B2B", "B2B vs B2C" a breakdown.
+    for (const d of [...foundDims]) {
+      if (catalog.dimensions[d.id]?.type !== 'boolean') continue;
+      const before = beforePhrases.slice(Math.max(0, d.at - 24), d.at);
+      const after = beforePhrases.slice(d.at + d.text.length, d.at + d.text.length + 16);
+      const grouping =
+        /\b(by|per|across|split|vs|versus|or|each|between)\s*$/.test(before) ||
+        /^\s*(vs|versus|or|wise|split|breakdown)\b/.test(after) ||
+        /\b(vs|or|type)\b/.test(d.text);
+      if (grouping) continue;
+      const negative = /\b(non|without|no|excluding|not)[\s-]*$/.test(before);
+      foundDims.splice(foundDims.indexOf(d), 1);
+      filters.push({ dimension: d.id, op: 'in', values: [!negative] });
+    }
+    const b2c = /\bb2c\b/.exec(text);
+    if (b2c && catalog.dimensions.b2b) {
+      filters.push({ dimension: 'b2b', op: 'in', values: [false] });
+      text = blank(text, b2c.index, b2c[0].length);
+    }
 
     let metricIds = unique(foundMetrics.map((m) => m.id));
     // "international sales", "wholesale units", "sales by customer": the international report's own metrics.

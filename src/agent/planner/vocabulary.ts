@@ -37,7 +37,8 @@ export const FILLER_WORDS = new Set(
   each except excluding exclude excluded without other others than apart
   came come comes coming went go goes gone
   shipping shipment shipments delivery deliveries fulfilled orders' customers'
-  international wholesale export exports overseas`.split(/\s+/),
+  international wholesale export exports overseas
+  brings bring brought generates generate drives drive accounts accounted account comes`.split(/\s+/),
 );
 
 /** Phrases that try to steer the bot or smuggle SQL in. The planner refuses these outright. */
