@@ -37,7 +37,8 @@ function append(appender: DuckDBAppender, type: ColumnType, value: Value): void 
 
 /**
  * A weighted choice as a lookup table: each row owns a run of `slots` integer slots in proportion to its weight
- * (largest-remainder rounding), so a draw is an equi-join on `hash(...) % slots` instead of a range search.
+ * (largest-remainder rounding), so a draw is an equi-join on `hash(...) % slots` (table_slots) and then on
+ * choice_id (table) instead of a range search.
  */
 export async function createChoiceTable(
   conn: DuckDBConnection,
@@ -59,18 +60,19 @@ export async function createChoiceTable(
   let lo = 0;
   rows.forEach((row, i) => {
     const n = counts[i]!;
-    if (n > 0) bounded.push([...row, lo, lo + n]);
+    if (n > 0) bounded.push([i, ...row, lo, lo + n]);
     lo += n;
   });
+  // Attributes live in `table` (one row per choice, keyed by choice_id); `table_slots` maps slot → choice_id.
+  // Keeping the slot table narrow matters: a 262,144-slot hash join with string payloads was the slow part.
   await createTableFromRows(
     conn,
-    `${table}_runs`,
-    [...columns, ['slot_lo', 'BIGINT'], ['slot_hi', 'BIGINT']],
+    table,
+    [['choice_id', 'INTEGER'], ...columns, ['slot_lo', 'BIGINT'], ['slot_hi', 'BIGINT']],
     bounded,
   );
   await conn.run(
-    `CREATE OR REPLACE TABLE ${table} AS
-     SELECT ${columns.map(([n]) => `"${n}"`).join(', ')}, unnest(range(slot_lo, slot_hi)) AS slot FROM ${table}_runs`,
+    `CREATE OR REPLACE TABLE ${table}_slots AS
+     SELECT CAST(unnest(range(slot_lo, slot_hi)) AS BIGINT) AS slot, choice_id FROM ${table}`,
   );
-  await conn.run(`DROP TABLE ${table}_runs`);
 }

@@ -182,7 +182,14 @@ export async function createOrderChoiceTables(
     );
   }
   await conn.run(
-    'CREATE OR REPLACE TABLE c_promo AS SELECT * FROM c_promo_amazon UNION ALL SELECT * FROM c_promo_merchant',
+    `CREATE OR REPLACE TABLE c_promo AS
+     SELECT choice_id, fulfilment, promo FROM c_promo_amazon
+     UNION ALL SELECT choice_id, fulfilment, promo FROM c_promo_merchant`,
+  );
+  await conn.run(
+    `CREATE OR REPLACE TABLE c_promo_slots AS
+     SELECT 'Amazon' AS fulfilment, slot, choice_id FROM c_promo_amazon_slots
+     UNION ALL SELECT 'Merchant' AS fulfilment, slot, choice_id FROM c_promo_merchant_slots`,
   );
 }
 
@@ -247,12 +254,13 @@ WITH l AS (
       AS order_digits,
     lpad(CAST(${h('l.o', 'pin', 120)} + 1 AS VARCHAR), 3, '0') AS pin_tail
   FROM l
-  JOIN c_day d ON d.slot = ${h('l.o', 'day', SMALL)}
-  JOIN c_chan ch ON ch.slot = ${h('l.o', 'chan', SMALL)}
-  JOIN c_geo g ON g.slot = ${h('l.o', 'geo', LARGE)}
-  JOIN c_promo pr ON pr.fulfilment = ch.fulfilment AND pr.slot = ${h('l.o', 'promo', SMALL)}
-  JOIN c_prod p ON p.slot = ${h('l.i', 'prod', LARGE)}
-  JOIN c_qty qd ON qd.slot = ${h('l.i', 'qty', SMALL)}
+  JOIN c_day_slots ds ON ds.slot = ${h('l.o', 'day', SMALL)} JOIN c_day d ON d.choice_id = ds.choice_id
+  JOIN c_chan_slots chs ON chs.slot = ${h('l.o', 'chan', SMALL)} JOIN c_chan ch ON ch.choice_id = chs.choice_id
+  JOIN c_geo_slots gs ON gs.slot = ${h('l.o', 'geo', LARGE)} JOIN c_geo g ON g.choice_id = gs.choice_id
+  JOIN c_promo_slots prs ON prs.fulfilment = ch.fulfilment AND prs.slot = ${h('l.o', 'promo', SMALL)}
+  JOIN c_promo pr ON pr.fulfilment = prs.fulfilment AND pr.choice_id = prs.choice_id
+  JOIN c_prod_slots ps ON ps.slot = ${h('l.i', 'prod', LARGE)} JOIN c_prod p ON p.choice_id = ps.choice_id
+  JOIN c_qty_slots qs ON qs.slot = ${h('l.i', 'qty', SMALL)} JOIN c_qty qd ON qd.choice_id = qs.choice_id
 ), priced AS (
   SELECT *,
     CASE
@@ -333,7 +341,7 @@ export async function createOrdersChunk(
     CREATE OR REPLACE TABLE ${ordersTable} AS
     SELECT o, k, ${startOffset} + coalesce(sum(k) OVER (ORDER BY o ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS start
     FROM (SELECT range AS o, hash(hash(${s}, range, 'k')) % ${SMALL} AS sk FROM range(${fromOrder}, ${toOrder})) x
-    JOIN c_k ON c_k.slot = x.sk`);
+    JOIN c_k_slots ks ON ks.slot = x.sk JOIN c_k ON c_k.choice_id = ks.choice_id`);
   const reader = await conn.runAndReadAll(
     `SELECT coalesce(max(start + k), ${startOffset}) FROM ${ordersTable}`,
   );
