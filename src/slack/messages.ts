@@ -126,5 +126,8 @@ export const messages = {
     'Slack is not connected. To run the Slack bot, set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode), then run `retail-insights start` again. See README “Create the Slack app”.',
   missingSlackConfig: (names: string[]) =>
     `The Slack app needs ${names.join(' and ')}. Set ${names.length > 1 ? 'them' : 'it'} (see .env.example and the README “Create the Slack app”).`,
+  badChannelId: (channel: string) =>
+    `"${channel}" is not a Slack channel id (it looks like C0123ABCD; in Slack: channel name → View channel details → the id at the bottom).`,
+  summaryPostedTo: (channel: string, ts: string) => `Posted the summary to ${channel} (message ${ts}).`,
   listening: (mode: string, where: string) => `Retail Insights Slack app running (${mode}) ${where}`,
 } as const;

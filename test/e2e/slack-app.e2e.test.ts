@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createServices, type Services } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
@@ -143,6 +145,47 @@ describe.skipIf(!hasData)(
       expect(followText).toMatch(/Kurta/i);
       // The follow-up is about the summary's week, not the whole data set.
       expect(followText).toContain(seeded!.summaryContext!.period.from);
+    });
+
+    it('posts the scheduled weekly summary through the poster the scheduler calls', async () => {
+      const posted = await h.running.summaryPoster.post('CE8', {
+        key: 'scheduler-period',
+        timeRange: { from: '2022-06-20', to: '2022-06-26', label: 'week of 2022-06-20 to 2022-06-26' },
+      });
+      const [post] = await waitReplies('CE8', undefined, 1, 'the weekly post');
+      expect(post!.response!.ts).toBe(posted.ts);
+      expect(blocksText(post!.params.blocks)).toContain('2022-06-20');
+      await h.slack.waitFor(
+        () => h.slack.callsTo('files.completeUploadExternal').find((c) => c.params.thread_ts === posted.ts),
+        'the dashboard in the weekly thread',
+        WAIT_MS,
+      );
+      expect((await h.deps.threads.get(posted.threadKey))?.summaryContext?.period.from).toBe('2022-06-20');
+    });
+
+    it('`retail-insights summary --post CHANNEL` posts one now through the Web API', async () => {
+      const out: string[] = [];
+      const sink = new Writable({
+        write(chunk: Buffer, _enc, done) {
+          out.push(chunk.toString('utf8'));
+          done();
+        },
+      });
+      const code = await runCli(
+        ['summary', '--post', 'CE9', '--period', '2022-05'],
+        { stdout: sink, stderr: sink, stdin: Readable.from([]), interactive: false },
+        {
+          DATA_DIR,
+          REDIS_URL: redis.url,
+          LOG_LEVEL: 'silent',
+          SLACK_BOT_TOKEN: 'xoxb-test',
+          SLACK_API_URL: h.slack.apiUrl,
+        },
+      );
+      expect(code, out.join('')).toBe(0);
+      const [post] = await waitReplies('CE9', undefined, 1, 'the CLI post');
+      expect(blocksText(post!.params.blocks)).toContain('May 2022');
+      expect(out.join('')).toContain('Posted the summary to CE9');
     });
 
     it('answers a duplicated and retried event once', async () => {
