@@ -234,7 +234,7 @@ export function buildDashboardSpec(data: DashboardData): Record<string, unknown>
       {
         hconcat: [
           trendView(data, 450),
-          barView('Order status mix (share of orders)', statusItems, 170, CHART_PALETTE[4]),
+          barView('Status mix (% of total)', statusItems, 170, CHART_PALETTE[4]),
         ],
         spacing: 40,
       },

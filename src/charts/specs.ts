@@ -216,38 +216,59 @@ export function timeColumnsSpec(
   const label = (ms: number): string => periodLabel(ms, opts.grain);
   const multi = opts.seriesOrder !== undefined && opts.seriesOrder.length > 1;
   const height = headerPx(t) + 300 + (multi ? 50 : 0);
+  const x = {
+    field: 'period',
+    type: 'ordinal',
+    sort: xs.map(label),
+    title: null,
+    axis: { labelAngle: xs.length > 12 ? -45 : 0, labelOverlap: true },
+  };
+  const y = {
+    field: 'value',
+    type: 'quantitative',
+    title: opts.valueTitle,
+    axis: { ...axisFormat(opts.format), tickCount: 5 },
+  };
+  const values = points.map((p) => ({
+    period: label(p.x),
+    value: p.value,
+    series: p.series ?? '',
+    text: formatValue(p.value, opts.format),
+  }));
+  const bar = { type: 'bar', cornerRadiusEnd: 2, width: { band: xs.length <= 6 ? 0.55 : 0.8 } };
+  if (multi) {
+    return {
+      ...base(t, height),
+      data: { values },
+      mark: bar,
+      encoding: {
+        x,
+        y,
+        color: {
+          field: 'series',
+          type: 'nominal',
+          sort: opts.seriesOrder,
+          title: opts.seriesTitle ?? null,
+          scale: { range: [...CHART_PALETTE] },
+        },
+      },
+    };
+  }
   return {
     ...base(t, height),
-    data: {
-      values: points.map((p) => ({ period: label(p.x), value: p.value, series: p.series ?? '' })),
-    },
-    mark: { type: 'bar', cornerRadiusEnd: 2 },
-    encoding: {
-      x: {
-        field: 'period',
-        type: 'ordinal',
-        sort: xs.map(label),
-        title: null,
-        axis: { labelAngle: xs.length > 12 ? -45 : 0, labelOverlap: true },
-      },
-      y: {
-        field: 'value',
-        type: 'quantitative',
-        title: opts.valueTitle,
-        axis: { ...axisFormat(opts.format), tickCount: 5 },
-      },
-      ...(multi
-        ? {
-            color: {
-              field: 'series',
-              type: 'nominal',
-              sort: opts.seriesOrder,
-              title: opts.seriesTitle ?? null,
-              scale: { range: [...CHART_PALETTE] },
+    data: { values },
+    encoding: { x, y: { ...y, scale: { domain: [0, paddedMax(points.map((p) => p.value)) / 1.1] } } },
+    layer: [
+      { mark: bar },
+      ...(xs.length <= 16
+        ? [
+            {
+              mark: { type: 'text', baseline: 'bottom', dy: -5, fontSize: 11 },
+              encoding: { text: { field: 'text', type: 'nominal' } },
             },
-          }
-        : {}),
-    },
+          ]
+        : []),
+    ],
   };
 }
 
