@@ -33,7 +33,19 @@ const QUESTIONS = [
   'share of revenue by fulfilment',
   'orders by status last 30 days',
 ];
-const STAGES = ['resolve', 'sql', 'validate', 'synthesize', 'total'] as const;
+const STAGES = ['resolve', 'sql', 'validate', 'synthesize', 'total', 'cpu'] as const;
+
+/**
+ * Wall time on a shared 2-core machine mostly measures the queue for a core; CPU time (all threads of this
+ * process, DuckDB's included) is what one ask costs, so it is reported as the last row ("cpu").
+ */
+async function timed(run: () => Promise<Answer>): Promise<Answer> {
+  const before = process.cpuUsage();
+  const answer = await run();
+  const used = process.cpuUsage(before);
+  answer.timingsMs.cpu = (used.user + used.system) / 1000;
+  return answer;
+}
 
 function percentile(values: number[], p: number): number {
   if (!values.length) return NaN;
@@ -94,7 +106,7 @@ async function main(): Promise<void> {
       // A new assistant over a new store: no result cache, but the process (DuckDB, profile) stays warm.
       const kv = new MemoryKvStore();
       const fresh = createAssistant({ config, logger, warehouse, kv, openai: null, resolver: planner });
-      const a = await fresh.ask({ threadKey: `bench:miss:${r}:${i}`, text }, { chart: false });
+      const a = await timed(() => fresh.ask({ threadKey: `bench:miss:${r}:${i}`, text }, { chart: false }));
       if (a.status !== 'answered') unanswered.add(`${text} → ${a.status}`);
       misses.push(a);
     }
@@ -102,14 +114,15 @@ async function main(): Promise<void> {
   const hits: Answer[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const [i, text] of QUESTIONS.entries()) {
-      hits.push(await warm.ask({ threadKey: `bench:hit:${r}:${i}`, text }, { chart: false }));
+      hits.push(await timed(() => warm.ask({ threadKey: `bench:hit:${r}:${i}`, text }, { chart: false })));
     }
   }
   const p50Miss = report('Offline ask, result cache miss (SQL runs on DuckDB)', misses);
-  const p50Hit = report('Offline ask, result cache hit', hits);
+  // The first round fills the cache; the hit figures are the rounds after it.
+  const p50Hit = report('Offline ask, result cache hit', hits.slice(QUESTIONS.length));
   if (unanswered.size) console.log(`\nNot answered: ${[...unanswered].join('; ')}`);
   console.log(
-    `\nTarget p50 < 50 ms end to end: cache miss ${p50Miss.toFixed(1)} ms ${p50Miss < 50 ? 'OK' : 'MISSED'}, cache hit ${p50Hit.toFixed(1)} ms ${p50Hit < 50 ? 'OK' : 'MISSED'}`,
+    `\nTarget p50 < 50 ms end to end (wall): cache miss ${p50Miss.toFixed(1)} ms ${p50Miss < 50 ? 'OK' : 'MISSED'}, cache hit ${p50Hit.toFixed(1)} ms ${p50Hit < 50 ? 'OK' : 'MISSED'}`,
   );
   // Figures from a shared machine are only comparable with its load: print it next to them.
   console.log(
