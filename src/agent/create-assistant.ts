@@ -5,6 +5,7 @@ import { isAppError } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
 import { loadCatalog, type Catalog } from '../semantic/catalog.js';
 import { buildDataProfile, type DataProfile } from '../semantic/data-profile.js';
+import { createRollupRouter } from '../semantic/rollup-router.js';
 import { CHART_TYPES, type Plan } from '../semantic/plan.js';
 import type { KvStore } from '../state/kv-store.js';
 import { createThreadStore } from '../state/thread-store.js';
@@ -103,6 +104,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         cache,
         narrator,
         canRepair: client !== null,
+        rollups:
+          config.ROLLUPS_ENABLED && warehouse.rollupTables?.length
+            ? createRollupRouter(warehouse.rollupTables)
+            : null,
       });
       return { graph };
     })();

@@ -1,5 +1,6 @@
 import type { Logger } from '../observability/logger.js';
 import type { Catalog } from '../semantic/catalog.js';
+import type { RollupRouter } from '../semantic/rollup-router.js';
 import type { Warehouse } from '../warehouse/types.js';
 import type { ResultCache } from './cache/result-cache.js';
 import type { Narrator } from './llm/narrator.js';
@@ -12,6 +13,8 @@ export interface GraphDeps {
   catalog: Catalog;
   logger: Logger;
   cache?: ResultCache | null;
+  /** Answers covered plans from pre-aggregated rollup tables (same numbers); absent: detail tables only. */
+  rollups?: RollupRouter | null;
   /** LLM prose for the synthesis node; its numbers are checked against the result. */
   narrator?: Narrator | null;
   /**

@@ -14,6 +14,8 @@ export interface DuckDbWarehouseOptions {
   /** Concurrent queries (one DuckDB connection each). */
   poolSize: number;
   logger: Logger;
+  /** Rollup tables present in the database (src/warehouse/rollups). */
+  rollupTables?: readonly string[];
 }
 
 /**
@@ -23,6 +25,7 @@ export interface DuckDbWarehouseOptions {
 export class DuckDbWarehouse implements Warehouse {
   readonly fingerprint: string;
   readonly loadReport: LoadReport;
+  readonly rollupTables: readonly string[];
   private readonly instance: DuckDBInstance;
   private readonly schemaInfo: SchemaInfo;
   private readonly defaults: RunLimits;
@@ -37,6 +40,7 @@ export class DuckDbWarehouse implements Warehouse {
     this.instance = options.instance;
     this.fingerprint = options.fingerprint;
     this.loadReport = options.loadReport;
+    this.rollupTables = options.rollupTables ?? [];
     this.schemaInfo = options.schema;
     this.defaults = options.defaults;
     this.poolSize = Math.max(1, options.poolSize);

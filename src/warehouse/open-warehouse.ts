@@ -13,6 +13,11 @@ import { readSchemaInfo } from './schema-info.js';
 import { csvDirectorySource } from './sources/csv-directory-source.js';
 import type { WarehouseSource } from './sources/source.js';
 import type { LoadReport, Warehouse } from './types.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { hideRollups } from './rollups/hide-rollups.js';
+import { listRollupTables } from './rollups/build-rollups.js';
+import { withRollups } from './rollups/with-rollups.js';
+import { selectDataSource } from './sources/select-source.js';
 
 export interface OpenWarehouseHooks {
   /** Lines a person should see (e.g. "Generating a sample data set into …"), written to stderr by the CLI. */
@@ -35,13 +40,17 @@ export async function openWarehouse(
 ): Promise<Warehouse> {
   const started = performance.now();
   const cacheDir = resolveCacheDir(config.CACHE_DIR);
-  const dataDir = config.DATA_DIR ?? (await ensureSampleData(cacheDir, hooks));
+  const dataDir = config.DATA_DIR ?? (config.DATA_SOURCE ? '' : await ensureSampleData(cacheDir, hooks));
   const buildSettings = {
     threads: config.DUCKDB_THREADS,
     memoryLimit: config.DUCKDB_MEMORY_LIMIT,
     ...(config.DUCKDB_TEMP_DIR ? { tempDirectory: config.DUCKDB_TEMP_DIR } : {}),
   };
-  const source: WarehouseSource = csvDirectorySource(dataDir, buildSettings);
+  // Scale issue: DATA_SOURCE (parquet:…, duckdb:…, csv:…) wins over DATA_DIR; rollups are built with the cache.
+  const baseSource: WarehouseSource = config.DATA_SOURCE
+    ? selectDataSource(config.DATA_SOURCE, buildSettings)
+    : csvDirectorySource(dataDir, buildSettings);
+  const source = config.ROLLUPS_ENABLED ? withRollups(baseSource, buildSettings) : baseSource;
 
   const fingerprint = await source.fingerprint();
   const dbPath = cachedDatabasePath(cacheDir, fingerprint);
@@ -56,6 +65,7 @@ export async function openWarehouse(
     memoryLimit: config.DUCKDB_MEMORY_LIMIT,
     threads: config.DUCKDB_THREADS,
     ...(config.DUCKDB_TEMP_DIR ? { tempDirectory: config.DUCKDB_TEMP_DIR } : {}),
+    ...(source.prepare ? { prepare: (conn: DuckDBConnection) => source.prepare!(conn, 'query') } : {}),
   });
   try {
     const conn = await instance.connect();
@@ -69,7 +79,8 @@ export async function openWarehouse(
       const loadReport: LoadReport = report
         ? { ...stored, elapsedMs: Math.round(performance.now() - started) }
         : { ...stored, fromCache: true, elapsedMs: Math.round(performance.now() - started) };
-      const schema = await readSchemaInfo(conn);
+      const rollupTables = config.ROLLUPS_ENABLED ? await listRollupTables(conn) : [];
+      const schema = hideRollups(await readSchemaInfo(conn));
       logger.info(
         {
           fromCache: loadReport.fromCache,
@@ -91,6 +102,7 @@ export async function openWarehouse(
         defaults: { timeoutMs: config.QUERY_TIMEOUT_MS, maxRows: config.QUERY_ROW_LIMIT },
         poolSize: QUERY_POOL_SIZE,
         logger,
+        rollupTables,
       });
     } finally {
       conn.closeSync();

@@ -109,5 +109,10 @@ export interface Warehouse {
   /** Changes whenever the loaded data changes (source files' size+mtime+content hash). Part of cache keys. */
   readonly fingerprint: string;
   readonly loadReport: LoadReport;
+  /**
+   * Pre-aggregated tables present in this database (scale issue, src/warehouse/rollups); hidden from schema().
+   * Empty or absent: every plan reads the detail tables.
+   */
+  readonly rollupTables?: readonly string[];
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { isAppError } from '../../errors.js';
 import { compilePlan, type CompiledPlan } from '../../semantic/compile-plan.js';
 import type { Plan } from '../../semantic/plan.js';
+import { catalogForPlan } from '../../semantic/rollup-router.js';
 import type { QueryResult } from '../../warehouse/types.js';
 import type { CacheKey } from '../cache/result-cache.js';
 import type { GraphDeps } from '../graph-deps.js';
@@ -48,7 +49,7 @@ export function dataExtractionNode(deps: GraphDeps) {
     }
     let compiled: CompiledPlan;
     try {
-      compiled = compilePlan(state.plan, deps.catalog);
+      compiled = compilePlan(state.plan, catalogForPlan(state.plan, deps.catalog, deps.rollups));
     } catch (error) {
       return {
         extractionError: toExtractionError(error),
@@ -71,7 +72,7 @@ export function dataExtractionNode(deps: GraphDeps) {
 async function runPart(deps: GraphDeps, part: SummaryPart): Promise<SummaryPart> {
   let compiled: CompiledPlan;
   try {
-    compiled = compilePlan(part.plan, deps.catalog);
+    compiled = compilePlan(part.plan, catalogForPlan(part.plan, deps.catalog, deps.rollups));
   } catch (error) {
     return { ...part, error: toExtractionError(error) };
   }

@@ -1,3 +1,4 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LoadReport } from '../types.js';
 
 /**
@@ -12,4 +13,10 @@ export interface WarehouseSource {
   fingerprint(): Promise<string>;
   /** Writes the clean tables, views and the load report (meta.load_report) into a new database file. */
   build(dbPath: string): Promise<LoadReport>;
+  /**
+   * Optional (Parquet and DuckDB-file sources): run on a connection of every instance that opens the built
+   * database, before it is used: attach the source database, load httpfs for remote data, and on the query side
+   * (before enable_external_access=false and lock_configuration) set the directories reads are allowed from.
+   */
+  prepare?(conn: DuckDBConnection, side: 'build' | 'query'): Promise<void>;
 }

@@ -1,0 +1,38 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { ROLLUPS, rollupBuildSql } from './rollup-definitions.js';
+
+export interface RollupBuildReport {
+  table: string;
+  rows: number;
+  elapsedMs: number;
+}
+
+/**
+ * Builds every rollup from the clean amazon_sales table (or view) on a writable connection to the cache database
+ * being built. One pass per rollup; DuckDB spills the aggregation to its temp directory when it outgrows
+ * memory_limit, so this works on order tables larger than memory.
+ */
+export async function buildRollups(conn: DuckDBConnection): Promise<RollupBuildReport[]> {
+  const reports: RollupBuildReport[] = [];
+  for (const def of ROLLUPS) {
+    const started = performance.now();
+    await conn.run(rollupBuildSql(def));
+    const count = await conn.runAndReadAll(`SELECT COUNT(*) FROM ${def.table}`);
+    reports.push({
+      table: def.table,
+      rows: Number(count.getRowsJS()[0]![0]),
+      elapsedMs: Math.round(performance.now() - started),
+    });
+  }
+  return reports;
+}
+
+/** The rollup tables present in an opened cache database (an old cache or ROLLUPS_ENABLED=false has none). */
+export async function listRollupTables(conn: DuckDBConnection): Promise<string[]> {
+  const names = ROLLUPS.map((r) => `'${r.table}'`).join(', ');
+  const reader = await conn.runAndReadAll(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_name IN (${names})`,
+  );
+  const present = new Set(reader.getRowsJS().map((r) => String(r[0])));
+  return ROLLUPS.map((r) => r.table).filter((t) => present.has(t));
+}

@@ -1,0 +1,90 @@
+/**
+ * Pre-aggregated copies of amazon_sales (rollups), built into the cache database at load time. The plan→SQL path
+ * answers from a rollup when every metric, dimension and filter of the plan is covered (src/semantic/rollup-router.ts)
+ * and from the detail table otherwise, with identical numbers.
+ *
+ * Why only additive measures: a rollup row holds sums and counts over the detail rows of one group, and sums of
+ * sums are exact (DECIMAL amounts, integer counts). Distinct counts are not: an order with a Kurta line and a Set
+ * line is one order in total but one in each category, so COUNT(DISTINCT order_id) is never stored and every plan
+ * with a distinct-count metric (orders, average order value, SKU count, customers) goes to the detail table.
+ *
+ * Bump ROLLUP_VERSION when a definition changes: it is part of the cache fingerprint, so old caches are rebuilt.
+ */
+export const ROLLUP_VERSION = 'rollups-v1';
+
+export interface RollupColumn {
+  /** Column name in the rollup table. */
+  name: string;
+  /** The detail-table expression it groups by, exactly as the catalog's dimension column for amazon_sales. */
+  detailExpr: string;
+}
+
+export interface RollupMeasure {
+  name: string;
+  /** Aggregate over the detail rows of one group. */
+  detailAggregate: string;
+}
+
+export interface RollupDefinition {
+  /** Table name in the cache database (main schema, hidden from schema()). */
+  table: string;
+  source: 'amazon_sales';
+  /** The detail date column, kept at day grain under the same name (day/week/month grains roll up from it). */
+  dateColumn: 'order_date';
+  columns: RollupColumn[];
+}
+
+/** The measures every amazon_sales rollup stores; the metric translations below use only these. */
+export const ROLLUP_MEASURES: RollupMeasure[] = [
+  { name: 'line_count', detailAggregate: 'COUNT(*)' },
+  { name: 'amount_sum', detailAggregate: 'SUM(amount)' },
+  { name: 'qty_sum', detailAggregate: 'SUM(qty)' },
+  // avg_price divides by the units of lines that have an amount; that sum must be stored separately.
+  { name: 'qty_with_amount_sum', detailAggregate: 'SUM(qty) FILTER (WHERE amount IS NOT NULL)' },
+];
+
+const col = (name: string, detailExpr = name): RollupColumn => ({ name, detailExpr });
+
+/** Shared by both rollups: the order-status and channel attributes most questions filter or group by. */
+const COMMON = [
+  col('category'),
+  col('status'),
+  col('courier_status'),
+  col('fulfilment'),
+  col('sales_channel'),
+  col('ship_service_level'),
+  col('is_b2b'),
+];
+
+/**
+ * Smallest first: the router picks the first rollup that covers a plan. Geography (day × state × …) and product
+ * (day × size × promotion × …) are separate tables because one table with both would have nearly as many rows
+ * as the detail table at the sizes where rollups matter. City, SKU and style are too fine-grained to roll up.
+ */
+export const ROLLUPS: RollupDefinition[] = [
+  {
+    table: 'amazon_sales_daily',
+    source: 'amazon_sales',
+    dateColumn: 'order_date',
+    columns: [...COMMON, col('ship_state')],
+  },
+  {
+    table: 'amazon_sales_daily_product',
+    source: 'amazon_sales',
+    dateColumn: 'order_date',
+    columns: [
+      ...COMMON,
+      col('size'),
+      col('has_promotion', "(promotion_ids IS NOT NULL AND promotion_ids <> '')"),
+    ],
+  },
+];
+
+export const ROLLUP_TABLES = ROLLUPS.map((r) => r.table);
+
+/** CREATE TABLE … AS SELECT for one rollup over the detail table (amazon_sales, a table or a view). */
+export function rollupBuildSql(def: RollupDefinition): string {
+  const keys = [`${def.dateColumn}`, ...def.columns.map((c) => `${c.detailExpr} AS ${c.name}`)];
+  const measures = ROLLUP_MEASURES.map((m) => `${m.detailAggregate} AS ${m.name}`);
+  return `CREATE OR REPLACE TABLE ${def.table} AS SELECT ${[...keys, ...measures].join(', ')} FROM ${def.source} GROUP BY ALL`;
+}
