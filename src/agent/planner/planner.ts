@@ -926,7 +926,12 @@ export function createPlanner(deps: PlannerDeps): Planner {
       .filter(Boolean);
     const out: { word: string; filterLike: boolean }[] = [];
     tokens.forEach((t, i) => {
-      if (FILLER_WORDS.has(t) || /^\d+(\.\d+)?%?$/.test(t) || t.length <= 1) return;
+      // A number nobody used ("between 1 May and 15 May" misread) means the question was not understood.
+      if (/^\d+(\.\d+)?%?$/.test(t)) {
+        out.push({ word: t, filterLike: false });
+        return;
+      }
+      if (FILLER_WORDS.has(t) || t.length <= 1) return;
       if (/^(sku|style|size|category|state|city)$/.test(t)) return;
       const prev = tokens[i - 1] ?? '';
       out.push({ word: t, filterLike: ['in', 'for', 'from', 'of', 'only', 'about', 'just'].includes(prev) });

@@ -126,7 +126,7 @@ export function detectTime(text: string): TimeDetection {
   take(/\b(?:on )?(\d{4}-\d{2}-\d{2})\b/g, (m) => ({ kind: 'range', from: m[1]!, to: m[1]! }));
   take(
     new RegExp(
-      `\\b(\\d{1,2})(?:st|nd|rd|th)? (${MONTH_RE})(?:,? ('?\\d{2,4}))?\\s*(?:to|until|till|through|-|–)\\s*(\\d{1,2})(?:st|nd|rd|th)? (${MONTH_RE})(?:,? ('?\\d{2,4}))?\\b`,
+      `\\b(\\d{1,2})(?:st|nd|rd|th)? (${MONTH_RE})(?:,? ('?\\d{2,4}))?\\s*(?:to|until|till|through|and|-|–)\\s*(\\d{1,2})(?:st|nd|rd|th)? (${MONTH_RE})(?:,? ('?\\d{2,4}))?\\b`,
       'g',
     ),
     (m) => dayRangeSpec(m[1]!, m[2]!, m[3] ?? m[6], m[4]!, m[5]!, m[6] ?? m[3]),
@@ -145,6 +145,35 @@ export function detectTime(text: string): TimeDetection {
       unit: m[2]!.replace(/s$/, '') as 'day' | 'week' | 'month',
       n: num(m[1]!),
     }),
+  );
+  take(new RegExp(`\\b(first|second|1st|2nd) half of (${MONTH_RE})(?:,? ('?\\d{4}))?\\b`, 'g'), (m) => {
+    const first = m[1] === 'first' || m[1] === '1st';
+    const mm = String(MONTHS[m[2]!]! + 1).padStart(2, '0');
+    const y = m[3] ? String(year(m[3])) : '????';
+    const end = m[3] ? endOfMonth(`${y}-${mm}-01`).slice(8) : '31';
+    return {
+      kind: 'range',
+      from: `${y}-${mm}-${first ? '01' : '16'}`,
+      to: `${y}-${mm}-${first ? '15' : end}`,
+    };
+  });
+  // "vs last month" compares this month with the last one (weeks: the last complete week with the one before).
+  take(
+    /\b(?:vs\.?|versus|compared (?:to|with)|than|against|from) (?:the )?(?:last|previous|prior) (month|quarter|year)\b/,
+    (m) => {
+      found.push({
+        spec: { kind: 'calendar', unit: m[1] as 'month' | 'quarter' | 'year', offset: 0 },
+        at: m.index,
+      });
+      return 'compare';
+    },
+  );
+  take(
+    /\b(?:vs\.?|versus|compared (?:to|with)|than|against) (?:the )?(?:last|previous|prior) week\b/,
+    (m) => {
+      found.push({ spec: { kind: 'calendar', unit: 'week', offset: -1 }, at: m.index });
+      return 'compare';
+    },
   );
   take(
     /\b(?:in |during |for |over )?(?:the )?(last|previous|past|prior|this|current) (week|month|quarter|year)\b/g,
@@ -251,7 +280,12 @@ export function resolveTime(spec: TimeSpec, latest: string): TimeRange | undefin
     case 'calendar':
       return calendar(spec.unit, spec.offset, latest);
     case 'range': {
-      const fill = (d: string) => (d.startsWith('????') ? `${latestYear}${d.slice(4)}` : d);
+      // No year given: the data's latest year; "April 31" (a half-month's end) clamps to the month's end.
+      const fill = (d: string) => {
+        const iso = d.startsWith('????') ? `${latestYear}${d.slice(4)}` : d;
+        const monthEnd = endOfMonth(`${iso.slice(0, 7)}-01`);
+        return iso > monthEnd ? monthEnd : iso;
+      };
       const from = fill(spec.from);
       const to = fill(spec.to);
       return { from, to, label: from === to ? from : `${from} to ${to}` };

@@ -38,7 +38,8 @@ export const FILLER_WORDS = new Set(
   came come comes coming went go goes gone
   shipping shipment shipments delivery deliveries fulfilled orders' customers'
   international wholesale export exports overseas
-  brings bring brought generates generate drives drive accounts accounted account comes`.split(/\s+/),
+  brings bring brought generates generate drives drive accounts accounted account comes
+  popular popularity shipped sent ship ships half`.split(/\s+/),
 );
 
 /** Phrases that try to steer the bot or smuggle SQL in. The planner refuses these outright. */

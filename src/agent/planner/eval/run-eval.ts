@@ -36,6 +36,10 @@ export interface EvalReport {
   byCategory: { category: EvalCategory; total: number; correct: number }[];
   /** Questions that should have been clarified or refused but came back with numbers. Target: 0. */
   wrongNumbersOnClarifyOrRefuse: number;
+  /** Answerable questions answered with numbers that do not match the gold result (the worst outcome). */
+  answeredWithWrongNumbers: number;
+  /** Answerable questions the assistant asked about or refused instead (safe, but not answered). */
+  notAnswered: number;
   failures: EvalFailure[];
   elapsedMs: number;
 }
@@ -51,6 +55,8 @@ export async function runEval(options: {
   const runId = options.runId ?? `eval-${Date.now()}`;
   const failures: EvalFailure[] = [];
   let wrongNumbers = 0;
+  let answeredWrong = 0;
+  let notAnswered = 0;
   const stats = new Map<EvalCategory, { total: number; correct: number }>();
   for (const item of options.items) {
     const stat = stats.get(item.category) ?? { total: 0, correct: 0 };
@@ -66,6 +72,10 @@ export async function runEval(options: {
     }
     const verdict = await judge(item, answer, options.goldQuery);
     if (item.expect !== 'answer' && answer.status === 'answered') wrongNumbers++;
+    if (item.expect === 'answer' && !verdict.ok) {
+      if (answer.status === 'answered') answeredWrong++;
+      else notAnswered++;
+    }
     if (verdict.ok) stat.correct++;
     else
       failures.push({
@@ -83,6 +93,8 @@ export async function runEval(options: {
     accuracy: total ? correct / total : 0,
     byCategory: EVAL_CATEGORIES.filter((c) => stats.has(c)).map((c) => ({ category: c, ...stats.get(c)! })),
     wrongNumbersOnClarifyOrRefuse: wrongNumbers,
+    answeredWithWrongNumbers: answeredWrong,
+    notAnswered,
     failures,
     elapsedMs: Math.round(performance.now() - started),
   };
@@ -165,6 +177,7 @@ export function formatReport(report: EvalReport): string {
     ),
     '',
     `Wrong numbers on questions that should be clarified or refused: ${report.wrongNumbersOnClarifyOrRefuse}`,
+    `Answerable questions answered with wrong numbers: ${report.answeredWithWrongNumbers}; asked or refused instead: ${report.notAnswered}`,
   ];
   if (report.failures.length) {
     lines.push('', 'Failures:');
