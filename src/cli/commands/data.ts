@@ -1,6 +1,7 @@
 import { generateSampleData, DEFAULT_SEED } from '../../data-gen/generate.js';
 import { AppError } from '../../errors.js';
 import type { CliCommand } from '../types.js';
+import { CONVERT_USAGE, runDataConvert } from './data-convert.js';
 
 const USAGE = [
   'Usage: retail-insights data generate --out DIR [--rows N] [--seed S] [--format csv|parquet]',
@@ -37,11 +38,12 @@ function wholeNumber(name: string, raw: string | undefined): number | undefined 
 
 export const dataCommand: CliCommand = {
   name: 'data',
-  summary: 'Generate a sample data set (data generate --out DIR)',
-  usage: USAGE,
+  summary: 'Generate a sample data set (data generate --out DIR) or convert CSVs to Parquet (data convert)',
+  usage: `${USAGE}\n\n${CONVERT_USAGE}`,
   async run(ctx) {
     const [sub, ...rest] = ctx.args;
-    if (sub !== 'generate') throw new AppError('BAD_INPUT', USAGE);
+    if (sub === 'convert') return runDataConvert(ctx, rest);
+    if (sub !== 'generate') throw new AppError('BAD_INPUT', `${USAGE}\n\n${CONVERT_USAGE}`);
     const flags = parseFlags(rest, ['out', 'rows', 'seed', 'format']);
     if (!flags.out) throw new AppError('BAD_INPUT', `--out DIR is required.\n\n${USAGE}`);
     const format = flags.format ?? 'csv';
