@@ -57,6 +57,8 @@ export interface ValueMatch {
 export class ValueIndex {
   private readonly byKey = new Map<string, string[]>();
   private readonly aliases = new Map<string, string>();
+  /** Singular forms of the data's keys ("kurtas" in the data → kurta), for O(1) plural lookups. */
+  private readonly bySingular = new Map<string, string[]>();
 
   private readonly key: (text: string) => string;
 
@@ -78,6 +80,10 @@ export class ValueIndex {
       } else this.byKey.set(key, [v]);
     }
     for (const [alias, target] of Object.entries(aliases)) this.aliases.set(this.key(alias), target);
+    for (const [k, vals] of this.byKey) {
+      for (const singular of singularKeys(k).slice(1))
+        if (!this.bySingular.has(singular)) this.bySingular.set(singular, vals);
+    }
   }
 
   get size(): number {
@@ -100,9 +106,8 @@ export class ValueIndex {
       if (hit) return { values: [...hit], kind: 'plural', distance: 0 };
     }
     // "kurta" against a data value "Kurtas" (or "KURTI" forms): try the data's singulars too.
-    for (const [k, vals] of this.byKey) {
-      if (singularKeys(k).slice(1).includes(key)) return { values: [...vals], kind: 'plural', distance: 0 };
-    }
+    const dataPlural = this.bySingular.get(key);
+    if (dataPlural) return { values: [...dataPlural], kind: 'plural', distance: 0 };
     if (options.fuzzy === false || this.byKey.size > this.fuzzyLimit) return undefined;
     const best = this.fuzzy(key, false);
     if (!best) return undefined;
