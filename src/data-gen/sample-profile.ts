@@ -936,6 +936,8 @@ export const SAMPLE_PROFILE = {
   international: {
     /** First-section rows per Amazon row in the real files (18,635 / 128,975). */
     rowsPerAmazonRow: 0.1445,
+    /** Upper bound on the first section (about 10× the real file's). */
+    maxFirstSectionRows: 200_000,
     /** The SKU/stock block between the sections, and the second section's repeat of the first. */
     skuBlockShare: 0.056,
     secondSectionShare: 0.95,

@@ -371,7 +371,11 @@ export function internationalFile(
     catalog.map((s) => [s, s.weight] as const),
   );
   const pickCustomer = weightedSampler(rng, customers);
-  const firstRows = Math.max(20, Math.round(amazonRows * p.rowsPerAmazonRow));
+  // Scales with the Amazon rows, capped so the 10M/100M-row scale runs do not build millions of JS rows.
+  const firstRows = Math.min(
+    p.maxFirstSectionRows,
+    Math.max(20, Math.round(amazonRows * p.rowsPerAmazonRow)),
+  );
   type Line = {
     date: Date;
     customer: string;
