@@ -29,10 +29,7 @@ export const METRIC_TRANSLATIONS: Record<string, MetricTranslation> = {
     detailSql: "COUNT(*) FILTER (WHERE status = 'Cancelled') / NULLIF(COUNT(*), 0)",
     rollupSql: `${lines("status = 'Cancelled'")} / NULLIF(${lines()}, 0)`,
   },
-  cancelled_orders: {
-    detailSql: "COUNT(*) FILTER (WHERE status = 'Cancelled')",
-    rollupSql: lines("status = 'Cancelled'"),
-  },
+  // cancelled_orders counts distinct order ids (catalog), so it has no translation and reads the detail table.
   return_rate: {
     detailSql: `COUNT(*) FILTER (WHERE status IN ${RETURN_STATUSES}) / NULLIF(COUNT(*) FILTER (WHERE status LIKE 'Shipped%'), 0)`,
     rollupSql: `${lines(`status IN ${RETURN_STATUSES}`)} / NULLIF(${lines("status LIKE 'Shipped%'")}, 0)`,

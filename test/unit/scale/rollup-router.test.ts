@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../src/semantic/catalog.js';
+import { compilePlan } from '../../../src/semantic/compile-plan.js';
+import { parsePlan, type PlanInput } from '../../../src/semantic/plan.js';
+import { createRollupRouter, routePlan } from '../../../src/semantic/rollup-router.js';
+import { METRIC_TRANSLATIONS } from '../../../src/warehouse/rollups/metric-translations.js';
+import { ROLLUPS } from '../../../src/warehouse/rollups/rollup-definitions.js';
+
+const catalog = loadCatalog();
+const may = { from: '2022-05-01', to: '2022-05-31', label: 'May 2022' };
+const target = (input: PlanInput) => {
+  const d = routePlan(parsePlan(input), catalog);
+  return d.target === 'rollup' ? d.table : 'detail';
+};
+
+describe('rollup routing', () => {
+  it('sends additive metrics over kept dimensions to the smallest covering rollup', () => {
+    expect(target({ source: 'amazon_sales', metrics: ['revenue'] })).toBe('amazon_sales_daily');
+    expect(target({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['category'] })).toBe(
+      'amazon_sales_daily',
+    );
+    expect(
+      target({
+        source: 'amazon_sales',
+        metrics: ['revenue', 'units'],
+        groupBy: ['state'],
+        filters: [{ dimension: 'category', op: 'in', values: ['Kurta'] }],
+        timeRange: may,
+        compareTo: 'previous_period',
+      }),
+    ).toBe('amazon_sales_daily');
+    expect(
+      target({ source: 'amazon_sales', metrics: ['cancel_rate'], groupBy: ['month', 'fulfilment'] }),
+    ).toBe('amazon_sales_daily');
+  });
+
+  it('uses the product rollup for size and promotion', () => {
+    expect(target({ source: 'amazon_sales', metrics: ['units'], groupBy: ['size'] })).toBe(
+      'amazon_sales_daily_product',
+    );
+    const d = routePlan(
+      parsePlan({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['promotion'] }),
+      catalog,
+    );
+    expect(d.target).toBe('rollup');
+    // The promotion flag is an expression on the detail table and a stored column in the rollup.
+    expect(
+      compilePlan(
+        parsePlan({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['promotion'] }),
+        d.catalog,
+      ).sql,
+    ).toContain('has_promotion AS "promotion"');
+  });
+
+  it('sends distinct counts and unrolled dimensions to the detail table', () => {
+    expect(target({ source: 'amazon_sales', metrics: ['orders'] })).toBe('detail');
+    expect(target({ source: 'amazon_sales', metrics: ['revenue', 'aov'], groupBy: ['category'] })).toBe(
+      'detail',
+    );
+    expect(target({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['city'] })).toBe('detail');
+    expect(
+      target({
+        source: 'amazon_sales',
+        metrics: ['revenue'],
+        filters: [{ dimension: 'sku', op: 'in', values: ['JNE3781-KR-XXXL'] }],
+      }),
+    ).toBe('detail');
+    // State and size are in different rollups; no single rollup keeps both.
+    expect(target({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['state', 'size'] })).toBe(
+      'detail',
+    );
+    expect(target({ source: 'inventory', metrics: ['stock'], groupBy: ['category'] })).toBe('detail');
+  });
+
+  it('reads the rollup table in the compiled SQL, the detail table otherwise', () => {
+    const plan = parsePlan({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      groupBy: ['category'],
+      share: true,
+    });
+    const routed = compilePlan(plan, routePlan(plan, catalog).catalog).sql;
+    expect(routed).toContain('FROM "amazon_sales_daily"');
+    expect(routed).not.toContain('FROM "amazon_sales"');
+    expect(routed).toContain('SUM(amount_sum)');
+    const detail = compilePlan(parsePlan({ source: 'amazon_sales', metrics: ['orders'] }), catalog).sql;
+    expect(detail).toContain('FROM "amazon_sales"');
+  });
+
+  it('falls back to the detail table when the catalog changed a metric since its translation', () => {
+    const changed = {
+      ...catalog,
+      metrics: { ...catalog.metrics, revenue: { ...catalog.metrics.revenue!, sql: 'SUM(amount) * 1.18' } },
+    };
+    const d = routePlan(parsePlan({ source: 'amazon_sales', metrics: ['revenue'] }), changed);
+    expect(d.target).toBe('detail');
+  });
+
+  it('uses only the rollups present in the database', () => {
+    const onlyProduct = createRollupRouter(['amazon_sales_daily_product']);
+    const d = onlyProduct.route(
+      parsePlan({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['category'] }),
+      catalog,
+    );
+    expect(d.target === 'rollup' && d.table).toBe('amazon_sales_daily_product');
+    const none = createRollupRouter([]);
+    expect(none.route(parsePlan({ source: 'amazon_sales', metrics: ['revenue'] }), catalog).target).toBe(
+      'detail',
+    );
+  });
+
+  it('has a translation for exactly the catalog metrics it was written for, and none for distinct counts', () => {
+    for (const [id, t] of Object.entries(METRIC_TRANSLATIONS)) {
+      expect(catalog.metrics[id]?.sql, id).toBe(t.detailSql);
+      expect(catalog.metrics[id]?.source).toBe('amazon_sales');
+    }
+    for (const [id, m] of Object.entries(catalog.metrics))
+      if (/COUNT\s*\(\s*DISTINCT/i.test(m.sql)) expect(METRIC_TRANSLATIONS[id], id).toBeUndefined();
+  });
+
+  it('keeps every dimension column the metric translations filter on in every rollup', () => {
+    for (const r of ROLLUPS) {
+      const names = r.columns.map((c) => c.name);
+      expect(names).toEqual(expect.arrayContaining(['status', 'is_b2b']));
+    }
+  });
+});
