@@ -140,6 +140,13 @@ export function analyzeResult(
     } else if (!plan || !plan.metrics.includes(column.name)) addDimension(column.name, i);
   });
 
+  // A plan whose metric columns are not in the result (LLM SQL answering a plan's question): fall back to types.
+  if (plan && measures.length === 0) {
+    columns.forEach((column, i) => {
+      if (used.has(i) || column.name === 'share' || /_(previous|change)$/.test(column.name)) return;
+      if (isNumericColumn(column, rows, i)) addMeasure(column.name, i);
+    });
+  }
   for (const m of measures) {
     const p = byName.get(`${m.id}_previous`);
     const c = byName.get(`${m.id}_change`);

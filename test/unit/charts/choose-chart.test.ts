@@ -188,6 +188,24 @@ describe('chart rules', () => {
     expect(chooseChart(undefined, dated)!.type).toBe('line');
   });
 
+  it('falls back to numeric result columns when the plan metrics are missing', () => {
+    const chart = chooseChart(
+      plan({ metrics: ['revenue'], groupBy: ['category'] }),
+      result(
+        [
+          ['category', 'VARCHAR'],
+          ['total_sales', 'DOUBLE'],
+        ],
+        [
+          ['Set', 10],
+          ['kurta', 5],
+        ],
+      ),
+    )!;
+    expect(chart.type).toBe('bar');
+    expect(chart.title).toBe('Total sales by category');
+  });
+
   it('puts user text only into data, never into an expression', () => {
     const evil = `"); alert(1); //' {{datum.x}} \${signal}`;
     const chart = chooseChart(
