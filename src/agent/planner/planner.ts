@@ -587,7 +587,11 @@ export function createPlanner(deps: PlannerDeps): Planner {
         },
       ]);
     }
-    if (share && groupBy.length === 0 && filters.every((f) => f.dimension === 'status')) {
+    const statusShare = filters.find((f) => f.dimension === 'status' && f.op === 'in');
+    if (share && groupBy.length === 0 && statusShare) {
+      // "share of orders that were cancelled": the status's share of all statuses.
+      groupBy = ['status'];
+    } else if (share && groupBy.length === 0 && filters.every((f) => f.dimension === 'status')) {
       // "share of revenue" with nothing to share over: by category is the usual reading.
       groupBy = ['category'].filter((d) => dimensionSources(catalog, d).includes(source));
       if (groupBy.length) notes.push('Showing each category’s share of the total.');

@@ -39,7 +39,10 @@ export const FILLER_WORDS = new Set(
   shipping shipment shipments delivery deliveries fulfilled orders' customers'
   international wholesale export exports overseas
   brings bring brought generates generate drives drive accounts accounted account comes
-  popular popularity shipped sent ship ships half`.split(/\s+/),
+  popular popularity shipped sent ship ships half
+  interesting something anything insight insights highlight highlights overview summary update news happening`.split(
+    /\s+/,
+  ),
 );
 
 /** Phrases that try to steer the bot or smuggle SQL in. The planner refuses these outright. */
