@@ -1,0 +1,294 @@
+/**
+ * npm run bench:scale: the scale benchmark (issue 8). For each size of generated order table (default 1M, 10M,
+ * 100M order rows; `--sizes 1e6,1e7` to limit):
+ *   - generate: `data generate --format parquet` time and the Parquet size on disk (reused when already there);
+ *   - load: first open with DATA_SOURCE=parquet:… (views over the files + rollups built into the cache DB), and the
+ *     cache DB's size;
+ *   - ask p50: 10 typical questions through the Assistant (offline planner, no chart, no result cache), with and
+ *     without rollups;
+ *   - bare: the exact SQL each answer ran, executed by a bare @duckdb/node-api instance on the same cache file with
+ *     the same threads/memory; ratio = ours (warehouse.queryTrusted) / bare on the same SQL, and ask p50 / bare p50;
+ *   - peak RSS of this process (DuckDB's memory is inside it) while the questions run 4 at a time.
+ * Prints a markdown table. Data lives in .cache/bench-scale (gitignored) unless --dir DIR.
+ * Options: --sizes LIST  --dir DIR  --runs N (default 5 timed runs per question, after one warm-up).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Answer } from '../src/agent/answer.js';
+import { createAssistant } from '../src/agent/create-assistant.js';
+import { loadConfig, type Config } from '../src/config/config.js';
+import { createLogger } from '../src/observability/logger.js';
+import type { KvStore } from '../src/state/kv-store.js';
+import { openWarehouse } from '../src/warehouse/open-warehouse.js';
+import type { Warehouse } from '../src/warehouse/types.js';
+
+/** Typical questions; the comment says where the router sends them (distinct counts read the detail table). */
+const QUESTIONS = [
+  'total revenue', // rollup
+  'revenue by category', // rollup
+  'top 5 states by revenue', // rollup
+  'monthly revenue trend', // rollup
+  'cancellation rate by category', // rollup
+  'units sold by size', // rollup (product)
+  'revenue for Kurta in Maharashtra in May 2022', // rollup
+  'B2B share of revenue', // rollup
+  'How many orders did we get?', // detail: COUNT(DISTINCT order_id)
+  'average order value by month', // detail: distinct orders in the denominator
+];
+
+/** A store that remembers nothing: every ask runs its SQL (no result cache hits, no thread history). */
+const forgetfulKv: KvStore = {
+  get: async () => null,
+  set: async () => undefined,
+  setIfAbsent: async () => true,
+  delete: async () => undefined,
+  keys: async () => [],
+  close: async () => undefined,
+};
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const sizes = (arg('sizes') ?? '1e6,1e7,1e8').split(',').map((s) => Math.round(Number(s)));
+const runs = Number(arg('runs') ?? 5);
+const baseDir = resolve(arg('dir') ?? '.cache/bench-scale');
+const logger = createLogger({ level: 'warn' });
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN;
+};
+const ms = (n: number) => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(1) : Math.round(n)} ms` : '–');
+const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(bytes < 10 * 1_048_576 ? 1 : 0)} MB`;
+const label = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n.toLocaleString('en-US'));
+
+async function dirBytes(path: string): Promise<number> {
+  if (!existsSync(path)) return 0;
+  const info = await stat(path);
+  if (info.isFile()) return info.size;
+  let total = 0;
+  for (const e of await readdir(path, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) total += (await stat(join(e.parentPath, e.name))).size;
+  return total;
+}
+
+let peakRss = 0;
+const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+
+interface Row {
+  rows: number;
+  generateMs: number;
+  generated: 'now' | 'reused';
+  parquetBytes: number;
+  loadMs: number;
+  cacheBytes: number;
+  rollupRows: string;
+  askRollupP50: number;
+  askDetailP50: number;
+  oursSqlP50: number;
+  bareSqlP50: number;
+  sqlRatio: number;
+  askRatio: number;
+  peakRssBytes: number;
+  perQuestion: {
+    question: string;
+    status: string;
+    table: string;
+    askMs: number;
+    oursMs: number;
+    bareMs: number;
+  }[];
+}
+
+async function timeAsks(
+  config: Config,
+  warehouse: Warehouse,
+): Promise<{ p50: number; answers: Answer[]; perQ: number[] }> {
+  const assistant = createAssistant({ config, logger, warehouse, kv: forgetfulKv });
+  const samples: number[] = [];
+  const perQ: number[] = [];
+  const answers: Answer[] = [];
+  for (const [i, question] of QUESTIONS.entries()) {
+    const first = await assistant.ask({ threadKey: `warm-${i}`, text: question }, { chart: false });
+    answers.push(first);
+    const mine: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const t = performance.now();
+      await assistant.ask({ threadKey: `q-${i}-${r}`, text: question }, { chart: false });
+      mine.push(performance.now() - t);
+    }
+    samples.push(...mine);
+    perQ.push(median(mine));
+  }
+  return { p50: median(samples), answers, perQ };
+}
+
+async function benchSize(rows: number): Promise<Row> {
+  const dataDir = join(baseDir, `orders-${label(rows)}`);
+  const marker = join(dataDir, '.bench-complete.json');
+  let generateMs: number;
+  let generated: Row['generated'] = 'reused';
+  if (existsSync(marker)) {
+    generateMs = (JSON.parse(await readFile(marker, 'utf8')) as { elapsedMs: number }).elapsedMs;
+  } else {
+    console.error(`generating ${label(rows)} order rows into ${dataDir} …`);
+    await rm(dataDir, { recursive: true, force: true });
+    // Imported only when generating, so a reused data set needs nothing from the generator.
+    const { generateSampleData } = await import('../src/data-gen/generate.js');
+    const report = await generateSampleData({ outDir: dataDir, rows, format: 'parquet' });
+    generateMs = report.elapsedMs;
+    generated = 'now';
+    await writeFile(marker, JSON.stringify({ elapsedMs: generateMs, rows }));
+  }
+  const parquetBytes = await dirBytes(dataDir);
+
+  const cacheDir = join(baseDir, `cache-${label(rows)}`);
+  await rm(cacheDir, { recursive: true, force: true });
+  const env = {
+    DATA_SOURCE: `parquet:${dataDir}`,
+    CACHE_DIR: cacheDir,
+    LOG_LEVEL: 'warn',
+    DUCKDB_MEMORY_LIMIT: process.env.DUCKDB_MEMORY_LIMIT ?? '1GB',
+    DUCKDB_THREADS: process.env.DUCKDB_THREADS ?? '2',
+    DUCKDB_TEMP_DIR: join(baseDir, 'spill'),
+  };
+  const config = loadConfig(env);
+  console.error(`loading ${label(rows)} (views + rollups) …`);
+  peakRss = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const warehouse = await openWarehouse(config, logger);
+  const loadMs = performance.now() - t0;
+  const cacheFiles = (await readdir(cacheDir)).filter((f) => f.endsWith('.duckdb'));
+  const dbPath = join(cacheDir, cacheFiles[0]!);
+  const cacheBytes = await dirBytes(dbPath);
+  const rollupCounts = await warehouse.queryTrusted(
+    `SELECT (SELECT COUNT(*) FROM amazon_sales_daily), (SELECT COUNT(*) FROM amazon_sales_daily_product)`,
+  );
+
+  console.error(`asking (${runs} runs × ${QUESTIONS.length} questions, with and without rollups) …`);
+  const withRollups = await timeAsks(config, warehouse);
+  const withoutRollups = await timeAsks({ ...config, ROLLUPS_ENABLED: false }, warehouse);
+
+  // Under load: the 10 questions, 4 at a time, twice; the RSS peak is sampled throughout.
+  const loadAssistant = createAssistant({
+    config: { ...config, ROLLUPS_ENABLED: false },
+    logger,
+    warehouse,
+    kv: forgetfulKv,
+  });
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < QUESTIONS.length; i += 4)
+      await Promise.all(
+        QUESTIONS.slice(i, i + 4).map((q, k) =>
+          loadAssistant.ask({ threadKey: `load-${round}-${i + k}`, text: q }, { chart: false }),
+        ),
+      );
+  }
+
+  // The same SQL: ours (the locked-down warehouse) vs a bare DuckDB instance on the same file.
+  const sqls = withRollups.answers.map((a) => a.sql ?? '');
+  const bare = await DuckDBInstance.create(dbPath, {
+    access_mode: 'READ_ONLY',
+    threads: env.DUCKDB_THREADS,
+    memory_limit: env.DUCKDB_MEMORY_LIMIT,
+  });
+  const bareConn = await bare.connect();
+  const oursMs: number[] = [];
+  const bareMs: number[] = [];
+  const perOurs: number[] = [];
+  const perBare: number[] = [];
+  for (const sql of sqls) {
+    if (!sql) {
+      perOurs.push(NaN);
+      perBare.push(NaN);
+      continue;
+    }
+    await warehouse.queryTrusted(sql);
+    await bareConn.runAndReadAll(sql);
+    const o: number[] = [];
+    const b: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      // Alternate so neither side always runs on a warmer cache.
+      let t = performance.now();
+      await warehouse.queryTrusted(sql);
+      o.push(performance.now() - t);
+      t = performance.now();
+      (await bareConn.runAndReadAll(sql)).getRowsJson();
+      b.push(performance.now() - t);
+    }
+    oursMs.push(...o);
+    bareMs.push(...b);
+    perOurs.push(median(o));
+    perBare.push(median(b));
+  }
+  bareConn.closeSync();
+  bare.closeSync();
+  await warehouse.close();
+
+  const oursSqlP50 = median(oursMs);
+  const bareSqlP50 = median(bareMs);
+  return {
+    rows,
+    generateMs,
+    generated,
+    parquetBytes,
+    loadMs,
+    cacheBytes,
+    rollupRows: rollupCounts.rows[0]!.map((n) => Number(n).toLocaleString('en-US')).join(' / '),
+    askRollupP50: withRollups.p50,
+    askDetailP50: withoutRollups.p50,
+    oursSqlP50,
+    bareSqlP50,
+    sqlRatio: oursSqlP50 / bareSqlP50,
+    askRatio: withRollups.p50 / bareSqlP50,
+    peakRssBytes: peakRss,
+    perQuestion: QUESTIONS.map((question, i) => ({
+      question,
+      status: withRollups.answers[i]!.status,
+      table:
+        /FROM "?(amazon_sales_daily_product|amazon_sales_daily|amazon_sales)"?/.exec(sqls[i] ?? '')?.[1] ??
+        '–',
+      askMs: withRollups.perQ[i]!,
+      oursMs: perOurs[i]!,
+      bareMs: perBare[i]!,
+    })),
+  };
+}
+
+await mkdir(baseDir, { recursive: true });
+const results: Row[] = [];
+for (const size of sizes) {
+  const row = await benchSize(size);
+  results.push(row);
+  console.error(JSON.stringify(row));
+}
+clearInterval(rssTimer);
+
+const lines = [
+  `Scale benchmark: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)}), DuckDB ${process.env.DUCKDB_THREADS ?? '2'} threads, memory_limit ${process.env.DUCKDB_MEMORY_LIMIT ?? '1GB'}, ${runs} runs per question after a warm-up.`,
+  '',
+  '| order rows | generate (Parquet) | Parquet on disk | load (views + rollups) | cache DB (rollups) | rollup rows (geo / product) | ask p50 with rollups | ask p50 without | SQL p50 ours / bare | ours ÷ bare | peak RSS |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...results.map(
+    (r) =>
+      `| ${label(r.rows)} | ${(r.generateMs / 1000).toFixed(0)} s${r.generated === 'reused' ? ' (earlier run)' : ''} | ${mb(r.parquetBytes)} | ${(r.loadMs / 1000).toFixed(1)} s | ${mb(r.cacheBytes)} | ${r.rollupRows} | ${ms(r.askRollupP50)} | ${ms(r.askDetailP50)} | ${ms(r.oursSqlP50)} / ${ms(r.bareSqlP50)} | ${r.sqlRatio.toFixed(2)}× | ${mb(r.peakRssBytes)} |`,
+  ),
+];
+for (const r of results) {
+  lines.push(
+    '',
+    `Per question at ${label(r.rows)} rows (with rollups; ask = Assistant end to end, SQL = the answer's SQL):`,
+    '',
+    '| question | reads | ask p50 | SQL ours | SQL bare |',
+    '|---|---|---:|---:|---:|',
+    ...r.perQuestion.map(
+      (q) => `| ${q.question} | ${q.table} | ${ms(q.askMs)} | ${ms(q.oursMs)} | ${ms(q.bareMs)} |`,
+    ),
+  );
+}
+console.log(lines.join('\n'));
