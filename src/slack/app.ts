@@ -20,6 +20,7 @@ import { messages } from './messages.js';
 import type { SlackDeps } from './ports.js';
 import { WEB_CLIENT_RETRY_CONFIG, WEB_CLIENT_TIMEOUT_MS, type WebClient } from './slack-api.js';
 import { createSummaryPoster } from './summary-poster.js';
+import { DEFAULT_MAX_CONCURRENT_ANSWERS, WorkQueue } from './work-queue.js';
 
 /**
  * Bolt wiring. HTTP mode (HTTPReceiver on PORT, one path for events, commands and interactivity) when
@@ -106,8 +107,12 @@ export interface RunningSlackApp {
 /** Builds the Bolt app with every listener registered; does not listen yet. */
 export function createSlackApp(
   settings: SlackTransportSettings,
-  deps: SlackDeps,
-): { app: App; mode: 'http' | 'socket' } {
+  baseDeps: SlackDeps,
+): { app: App; mode: 'http' | 'socket'; deps: SlackDeps } {
+  const deps: SlackDeps = {
+    ...baseDeps,
+    answerQueue: baseDeps.answerQueue ?? new WorkQueue(DEFAULT_MAX_CONCURRENT_ANSWERS),
+  };
   const logger = boltLogger(deps.logger);
   const clientOptions = {
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
@@ -151,15 +156,16 @@ export function createSlackApp(
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack listener error');
   });
-  return { app, mode };
+  return { app, mode, deps };
 }
 
 /** Creates and starts the app; in HTTP mode it listens on settings.host:settings.port. */
 export async function startSlackApp(
   settings: SlackTransportSettings,
-  deps: SlackDeps,
+  baseDeps: SlackDeps,
 ): Promise<RunningSlackApp> {
-  const { app, mode } = createSlackApp(settings, deps);
+  const created = createSlackApp(settings, baseDeps);
+  const { app, mode, deps } = created;
   let port: number | null = null;
   let url: string | null = null;
   if (mode === 'http') {

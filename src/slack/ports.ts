@@ -3,6 +3,7 @@ import type { InFlightTracker } from '../lifecycle/in-flight-tracker.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { SchemaInfo } from '../warehouse/types.js';
+import type { WorkQueue } from './work-queue.js';
 
 /**
  * What the Slack layer needs from the rest of the app, as narrow structural interfaces. The composition root
@@ -44,6 +45,8 @@ export interface SlackDeps {
   summaryTimeZone: string;
   /** Called after subscribe/unsubscribe on this instance (the scheduler re-reads subscriptions). */
   onSubscriptionsChanged?: () => void;
+  /** Limits answers running at once so acks stay fast (createSlackApp provides one when absent). */
+  answerQueue?: WorkQueue;
   /** Counts answers in progress so a graceful shutdown can wait for them. */
   tracker?: InFlightTracker;
   metrics?: Metrics;

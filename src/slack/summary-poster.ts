@@ -47,7 +47,8 @@ export async function computeSummary(
 ): Promise<ComputedSummary> {
   const now = deps.now ?? Date.now;
   const startedAt = now();
-  const answer = await deps.assistant.summary({ ...request, chart: true });
+  const run = () => deps.assistant.summary({ ...request, chart: true });
+  const answer = await (deps.answerQueue ? deps.answerQueue.run(run) : run());
   if (answer.status === 'error') {
     throw new AppError('INTERNAL', answer.headline, {
       detail: `summary failed (${answer.errorCode ?? 'unknown'}, ref ${answer.errorRef ?? 'n/a'})`,

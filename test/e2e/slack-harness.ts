@@ -3,6 +3,7 @@ import { createLogger, type Logger } from '../../src/observability/logger.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
 import { buildSlackDeps } from '../../src/slack/deps.js';
 import type { SlackDeps } from '../../src/slack/ports.js';
+import { WorkQueue } from '../../src/slack/work-queue.js';
 import type { KvStore } from '../../src/state/kv-store.js';
 import type { SchemaInfo } from '../../src/warehouse/types.js';
 import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
@@ -48,6 +49,8 @@ export interface HarnessOptions {
   kv: KvStore;
   schema?: () => SchemaInfo;
   logger?: Logger;
+  /** Answers running at once (default: the app's). */
+  maxConcurrentAnswers?: number;
 }
 
 export async function startSlackHarness(options: HarnessOptions): Promise<SlackHarness> {
@@ -61,6 +64,7 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     assistant: options.assistant,
     schema: options.schema ?? (() => ({ tables: [] })),
   });
+  if (options.maxConcurrentAnswers) deps.answerQueue = new WorkQueue(options.maxConcurrentAnswers);
   const running = await startSlackApp(
     {
       botToken: 'xoxb-test-token',

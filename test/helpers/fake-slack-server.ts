@@ -207,6 +207,10 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
       res.writeHead(500).end(String(error));
     });
   });
+  // Longer than the client's idle keep-alive, so the server never closes a socket the client is about to reuse
+  // (a race that shows up as "fetch failed" under load).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

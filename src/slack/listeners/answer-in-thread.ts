@@ -45,8 +45,10 @@ export async function answerInThread(job: AnswerJob): Promise<Answer | null> {
   let ok = false;
   deps.metrics?.requests.inc({ surface: job.surface });
   // Counted as in-flight work so a graceful shutdown lets it finish (or tells the user to ask again).
-  const track = <T>(work: () => Promise<T>): Promise<T> =>
+  const tracked = <T>(work: () => Promise<T>): Promise<T> =>
     deps.tracker ? deps.tracker.run(`slack-${job.surface}`, work) : work();
+  const track = <T>(work: () => Promise<T>): Promise<T> =>
+    deps.answerQueue ? deps.answerQueue.run(() => tracked(work)) : tracked(work);
   try {
     answer = await track(() =>
       deps.assistant.ask({
