@@ -5,6 +5,7 @@ import { runCli } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createServices, type Services } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
+import { runSlackServer } from '../../src/slack/run-slack-server.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
 import { eventEnvelope, mentionEvent, nextTs, postSigned } from '../helpers/slack-signing.js';
 import { blocksText, buttonsOf, PNG_MAGIC, startSlackHarness, type SlackHarness } from './slack-harness.js';
@@ -213,6 +214,33 @@ describe.skipIf(!hasData)(
         WAIT_MS,
       );
       expect(replies('CE5', ts)).toHaveLength(1);
+    });
+
+    it('serves the health routes next to the Slack endpoint and shuts down gracefully', async () => {
+      const server = await runSlackServer(
+        {
+          ...services,
+          config: {
+            ...services.config,
+            SLACK_BOT_TOKEN: 'xoxb-test',
+            SLACK_SIGNING_SECRET: 'another-secret',
+            SLACK_API_URL: h.slack.apiUrl,
+            PORT: 0,
+            HOST: '127.0.0.1',
+            SUMMARY_CHANNELS: [],
+          },
+          // The suite's services stay open for the other tests.
+          close: async () => undefined,
+        },
+        { installSignalHandlers: false },
+      );
+      const base = server.running.url!.replace('/slack/events', '');
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status, await ready.clone().text()).toBe(200);
+      const report = await server.shutdown('test');
+      expect(report.completed).toEqual(expect.arrayContaining(['slack', 'scheduler']));
+      await expect(fetch(`${base}/healthz`)).rejects.toThrow();
     });
 
     it('rejects a forged signature', async () => {
