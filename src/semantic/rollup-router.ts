@@ -52,9 +52,11 @@ export function routePlan(
       return detail(`metric ${id} changed in the catalog since its rollup translation was written`);
   }
 
+  const needsOrderCount = plan.metrics.some((id) => METRIC_TRANSLATIONS[id]!.needsOrderCount);
   const dimensionIds = [...new Set([...plan.groupBy, ...plan.filters.map((f) => f.dimension)])];
-  let lastReason = '';
+  let lastReason = needsOrderCount ? 'no rollup with verified order counts covers the plan' : '';
   for (const rollup of candidates) {
+    if (needsOrderCount && !rollup.orderCount) continue;
     const overrides: Record<string, string> = {};
     let covered = true;
     for (const id of dimensionIds) {

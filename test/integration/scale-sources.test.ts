@@ -151,6 +151,28 @@ describe('data sources besides a CSV folder', () => {
     await expect(plain.queryTrusted('SELECT 1 FROM amazon_sales_daily')).rejects.toThrow();
   });
 
+  it('keeps the orders rollup only when no order spans two of its groups', async () => {
+    const spanDb = join(work, 'span.duckdb');
+    const instance = await DuckDBInstance.create(spanDb);
+    const conn = await instance.connect();
+    await conn.run(
+      `CREATE TABLE amazon_sales AS SELECT * EXCLUDE (year, month) FROM read_parquet('${parquetRoot}/amazon_sales/**/*.parquet', hive_partitioning = true)`,
+    );
+    // One order shipped to two states: its lines fall in two groups of amazon_orders_daily.
+    await conn.run(
+      `INSERT INTO amazon_sales SELECT * REPLACE ('SPAN-1' AS order_id, CASE WHEN source_row % 2 = 0 THEN 'Goa' ELSE 'Kerala' END AS ship_state) FROM amazon_sales LIMIT 2`,
+    );
+    conn.closeSync();
+    instance.closeSync();
+    const spanning = await open({ DATA_SOURCE: `duckdb:${spanDb}` });
+    expect(spanning.rollupTables).not.toContain('amazon_orders_daily');
+    expect(spanning.rollupTables).toContain('amazon_sales_daily');
+    const notes = spanning.loadReport.files.find((f) => f.table === 'amazon_sales')?.notes.join(' ');
+    expect(notes).toContain('amazon_orders_daily not built');
+    const clean = await open({ DATA_SOURCE: `parquet:${parquetRoot}` });
+    expect(clean.rollupTables).toContain('amazon_orders_daily');
+  });
+
   it('a missing Parquet folder is a clear DATA_NOT_FOUND', async () => {
     await expect(open({ DATA_SOURCE: `parquet:${join(work, 'nowhere')}` })).rejects.toMatchObject({
       code: 'DATA_NOT_FOUND',

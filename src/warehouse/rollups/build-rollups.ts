@@ -5,6 +5,8 @@ export interface RollupBuildReport {
   table: string;
   rows: number;
   elapsedMs: number;
+  /** Why the rollup was not kept, when it was not. */
+  skipped?: string;
 }
 
 /**
@@ -17,6 +19,24 @@ export async function buildRollups(conn: DuckDBConnection): Promise<RollupBuildR
   for (const def of ROLLUPS) {
     const started = performance.now();
     await conn.run(rollupBuildSql(def));
+    if (def.orderCount) {
+      // Every order lands in at least one group, so the groups' counts add up to the distinct orders exactly
+      // when no order lands in two. Otherwise the stored counts could not be summed: drop the table.
+      const check = await conn.runAndReadAll(
+        `SELECT (SELECT COALESCE(SUM(order_count), 0) FROM ${def.table}) - (SELECT COUNT(DISTINCT order_id) FROM ${def.source})`,
+      );
+      const extra = Number(check.getRowsJS()[0]![0]);
+      if (extra !== 0) {
+        await conn.run(`DROP TABLE ${def.table}`);
+        reports.push({
+          table: def.table,
+          rows: 0,
+          elapsedMs: Math.round(performance.now() - started),
+          skipped: `not built: orders span several of its groups (${extra} extra order counts), so order counts read the detail table`,
+        });
+        continue;
+      }
+    }
     const count = await conn.runAndReadAll(`SELECT COUNT(*) FROM ${def.table}`);
     reports.push({
       table: def.table,

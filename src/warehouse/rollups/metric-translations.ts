@@ -10,6 +10,8 @@
 export interface MetricTranslation {
   detailSql: string;
   rollupSql: string;
+  /** Needs the verified per-group distinct order count (only rollups with orderCount have it). */
+  needsOrderCount?: boolean;
 }
 
 const RETURN_STATUSES =
@@ -29,7 +31,22 @@ export const METRIC_TRANSLATIONS: Record<string, MetricTranslation> = {
     detailSql: "COUNT(*) FILTER (WHERE status = 'Cancelled') / NULLIF(COUNT(*), 0)",
     rollupSql: `${lines("status = 'Cancelled'")} / NULLIF(${lines()}, 0)`,
   },
-  // cancelled_orders counts distinct order ids (catalog), so it has no translation and reads the detail table.
+  // Distinct orders: exact only on a rollup whose groups never split an order (verified when it is built).
+  orders: {
+    detailSql: 'COUNT(DISTINCT order_id)',
+    rollupSql: 'CAST(COALESCE(SUM(order_count), 0) AS BIGINT)',
+    needsOrderCount: true,
+  },
+  aov: {
+    detailSql: 'COALESCE(SUM(amount), 0) / NULLIF(COUNT(DISTINCT order_id), 0)',
+    rollupSql: 'COALESCE(SUM(amount_sum), 0) / NULLIF(CAST(COALESCE(SUM(order_count), 0) AS BIGINT), 0)',
+    needsOrderCount: true,
+  },
+  cancelled_orders: {
+    detailSql: "COUNT(DISTINCT order_id) FILTER (WHERE status = 'Cancelled')",
+    rollupSql: "CAST(COALESCE(SUM(order_count) FILTER (WHERE status = 'Cancelled'), 0) AS BIGINT)",
+    needsOrderCount: true,
+  },
   return_rate: {
     detailSql: `COUNT(*) FILTER (WHERE status IN ${RETURN_STATUSES}) / NULLIF(COUNT(*) FILTER (WHERE status LIKE 'Shipped%'), 0)`,
     rollupSql: `${lines(`status IN ${RETURN_STATUSES}`)} / NULLIF(${lines("status LIKE 'Shipped%'")}, 0)`,

@@ -3,14 +3,16 @@
  * answers from a rollup when every metric, dimension and filter of the plan is covered (src/semantic/rollup-router.ts)
  * and from the detail table otherwise, with identical numbers.
  *
- * Why only additive measures: a rollup row holds sums and counts over the detail rows of one group, and sums of
- * sums are exact (DECIMAL amounts, integer counts). Distinct counts are not: an order with a Kurta line and a Set
- * line is one order in total but one in each category, so COUNT(DISTINCT order_id) is never stored and every plan
- * with a distinct-count metric (orders, average order value, SKU count, customers) goes to the detail table.
+ * Additive measures only: a rollup row holds sums and counts over the detail rows of one group, and sums of sums
+ * are exact (DECIMAL amounts, integer counts). Distinct counts are not additive in general: an order with a Kurta
+ * line and a Set line is one order in total but one in each category. So distinct orders are stored only in
+ * amazon_orders_daily, whose group keys are order-level attributes, and only after the build verified on the data
+ * that no order spans two groups (then the groups' order counts add up exactly). Plans counting orders by a
+ * line-level attribute (category, size), and other distinct counts (SKUs, customers), read the detail table.
  *
  * Bump ROLLUP_VERSION when a definition changes: it is part of the cache fingerprint, so old caches are rebuilt.
  */
-export const ROLLUP_VERSION = 'rollups-v1';
+export const ROLLUP_VERSION = 'rollups-v2';
 
 export interface RollupColumn {
   /** Column name in the rollup table. */
@@ -32,6 +34,13 @@ export interface RollupDefinition {
   /** The detail date column, kept at day grain under the same name (day/week/month grains roll up from it). */
   dateColumn: 'order_date';
   columns: RollupColumn[];
+  /**
+   * Also store COUNT(DISTINCT order_id) per group. Only exact when no order spans two groups, which holds for
+   * order-level attributes (date, state, status, fulfilment, channel, service level, B2B) but not for line-level
+   * ones (category, size: an order can hold a Kurta and a Set). buildRollups checks it on the data (the groups'
+   * order counts must add up to the distinct orders) and drops the table when it does not hold.
+   */
+  orderCount?: boolean;
 }
 
 /** The measures every amazon_sales rollup stores; the metric translations below use only these. */
@@ -63,6 +72,20 @@ const COMMON = [
  */
 export const ROLLUPS: RollupDefinition[] = [
   {
+    table: 'amazon_orders_daily',
+    source: 'amazon_sales',
+    dateColumn: 'order_date',
+    orderCount: true,
+    columns: [
+      col('ship_state'),
+      col('status'),
+      col('fulfilment'),
+      col('sales_channel'),
+      col('ship_service_level'),
+      col('is_b2b'),
+    ],
+  },
+  {
     table: 'amazon_sales_daily',
     source: 'amazon_sales',
     dateColumn: 'order_date',
@@ -86,5 +109,6 @@ export const ROLLUP_TABLES = ROLLUPS.map((r) => r.table);
 export function rollupBuildSql(def: RollupDefinition): string {
   const keys = [`${def.dateColumn}`, ...def.columns.map((c) => `${c.detailExpr} AS ${c.name}`)];
   const measures = ROLLUP_MEASURES.map((m) => `${m.detailAggregate} AS ${m.name}`);
+  if (def.orderCount) measures.push('COUNT(DISTINCT order_id) AS order_count');
   return `CREATE OR REPLACE TABLE ${def.table} AS SELECT ${[...keys, ...measures].join(', ')} FROM ${def.source} GROUP BY ALL`;
 }

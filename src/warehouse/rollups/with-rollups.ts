@@ -28,7 +28,7 @@ export function withRollups(inner: WarehouseSource, settings: BuildSettings): Wa
       try {
         await inner.prepare?.(conn, 'build');
         const built = await buildRollups(conn);
-        const note = `Rollups built: ${built.map((b) => `${b.table} (${b.rows} rows, ${b.elapsedMs} ms)`).join(', ')}.`;
+        const note = `Rollups built: ${built.map((b) => (b.skipped ? `${b.table} ${b.skipped}` : `${b.table} (${b.rows} rows, ${b.elapsedMs} ms)`)).join(', ')}.`;
         const sales = report.files.find((f) => f.table === 'amazon_sales');
         if (sales) sales.notes.push(note);
         await writeLoadReport(conn, report);

@@ -15,7 +15,10 @@ const target = (input: PlanInput) => {
 
 describe('rollup routing', () => {
   it('sends additive metrics over kept dimensions to the smallest covering rollup', () => {
-    expect(target({ source: 'amazon_sales', metrics: ['revenue'] })).toBe('amazon_sales_daily');
+    expect(target({ source: 'amazon_sales', metrics: ['revenue'] })).toBe('amazon_orders_daily');
+    expect(target({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['state'] })).toBe(
+      'amazon_orders_daily',
+    );
     expect(target({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['category'] })).toBe(
       'amazon_sales_daily',
     );
@@ -31,7 +34,7 @@ describe('rollup routing', () => {
     ).toBe('amazon_sales_daily');
     expect(
       target({ source: 'amazon_sales', metrics: ['cancel_rate'], groupBy: ['month', 'fulfilment'] }),
-    ).toBe('amazon_sales_daily');
+    ).toBe('amazon_orders_daily');
   });
 
   it('uses the product rollup for size and promotion', () => {
@@ -52,8 +55,36 @@ describe('rollup routing', () => {
     ).toContain('has_promotion AS "promotion"');
   });
 
-  it('sends distinct counts and unrolled dimensions to the detail table', () => {
-    expect(target({ source: 'amazon_sales', metrics: ['orders'] })).toBe('detail');
+  it('counts orders from the order-level rollup only, never across line-level groups', () => {
+    expect(target({ source: 'amazon_sales', metrics: ['orders'] })).toBe('amazon_orders_daily');
+    expect(
+      target({
+        source: 'amazon_sales',
+        metrics: ['aov', 'revenue'],
+        groupBy: ['month', 'state'],
+        timeRange: may,
+      }),
+    ).toBe('amazon_orders_daily');
+    expect(target({ source: 'amazon_sales', metrics: ['cancelled_orders'], groupBy: ['fulfilment'] })).toBe(
+      'amazon_orders_daily',
+    );
+    // An order can hold a Kurta line and a Set line: orders per category are not a sum of stored counts.
+    expect(target({ source: 'amazon_sales', metrics: ['orders'], groupBy: ['category'] })).toBe('detail');
+    expect(
+      target({
+        source: 'amazon_sales',
+        metrics: ['orders'],
+        filters: [{ dimension: 'size', op: 'in', values: ['M'] }],
+      }),
+    ).toBe('detail');
+    // Without the verified orders rollup in the database, order counts read the detail table.
+    const withoutOrders = createRollupRouter(['amazon_sales_daily', 'amazon_sales_daily_product']);
+    expect(
+      withoutOrders.route(parsePlan({ source: 'amazon_sales', metrics: ['orders'] }), catalog).target,
+    ).toBe('detail');
+  });
+
+  it('sends other distinct counts and unrolled dimensions to the detail table', () => {
     expect(target({ source: 'amazon_sales', metrics: ['revenue', 'aov'], groupBy: ['category'] })).toBe(
       'detail',
     );
@@ -83,7 +114,10 @@ describe('rollup routing', () => {
     expect(routed).toContain('FROM "amazon_sales_daily"');
     expect(routed).not.toContain('FROM "amazon_sales"');
     expect(routed).toContain('SUM(amount_sum)');
-    const detail = compilePlan(parsePlan({ source: 'amazon_sales', metrics: ['orders'] }), catalog).sql;
+    const detail = compilePlan(
+      parsePlan({ source: 'amazon_sales', metrics: ['orders'], groupBy: ['category'] }),
+      catalog,
+    ).sql;
     expect(detail).toContain('FROM "amazon_sales"');
   });
 
@@ -109,13 +143,17 @@ describe('rollup routing', () => {
     );
   });
 
-  it('has a translation for exactly the catalog metrics it was written for, and none for distinct counts', () => {
+  it('has translations matching the catalog metrics, and distinct counts only as verified order counts', () => {
     for (const [id, t] of Object.entries(METRIC_TRANSLATIONS)) {
       expect(catalog.metrics[id]?.sql, id).toBe(t.detailSql);
       expect(catalog.metrics[id]?.source).toBe('amazon_sales');
     }
     for (const [id, m] of Object.entries(catalog.metrics))
-      if (/COUNT\s*\(\s*DISTINCT/i.test(m.sql)) expect(METRIC_TRANSLATIONS[id], id).toBeUndefined();
+      if (/COUNT\s*\(\s*DISTINCT/i.test(m.sql)) {
+        // A distinct count may only be translated to the verified per-group order count.
+        const t = METRIC_TRANSLATIONS[id];
+        if (t) expect(Boolean(t.needsOrderCount) && /DISTINCT order_id/.test(m.sql), id).toBe(true);
+      }
   });
 
   it('keeps every dimension column the metric translations filter on in every rollup', () => {
