@@ -35,44 +35,72 @@ function append(appender: DuckDBAppender, type: ColumnType, value: Value): void 
   }
 }
 
+/** Alias thresholds are integers out of ALIAS_SCALE (2^20): draws are exact to about one in a million. */
+export const ALIAS_SCALE = 1_048_576;
+
 /**
- * A weighted choice as a lookup table: each row owns a run of `slots` integer slots in proportion to its weight
- * (largest-remainder rounding), so a draw is an equi-join on `hash(...) % slots` (table_slots) and then on
- * choice_id (table) instead of a range search.
+ * Walker/Vose alias table for `weights`: draw a bucket b uniformly, then keep b when a uniform r in
+ * [0, ALIAS_SCALE) is below threshold[b], else take alias[b]. Exact for any weights (no slot rounding), O(1) per
+ * draw, and deterministic (no randomness in the construction). Zero weights are never drawn.
  */
-export async function createChoiceTable(
+export function aliasTable(weights: readonly number[]): { threshold: number[]; alias: number[] } {
+  const n = weights.length;
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (n === 0 || !(total > 0)) throw new Error('aliasTable needs at least one positive weight');
+  const prob = weights.map((w) => (w * n) / total);
+  const threshold = new Array<number>(n).fill(ALIAS_SCALE);
+  const alias = Array.from({ length: n }, (_, i) => i);
+  const small: number[] = [];
+  const large: number[] = [];
+  prob.forEach((p, i) => (p < 1 ? small : large).push(i));
+  while (small.length > 0 && large.length > 0) {
+    const s = small.pop()!;
+    const l = large.pop()!;
+    threshold[s] = Math.round(prob[s]! * ALIAS_SCALE);
+    alias[s] = l;
+    prob[l] = prob[l]! + prob[s]! - 1;
+    (prob[l]! < 1 ? small : large).push(l);
+  }
+  // Leftovers (floating-point residue) keep their own bucket: threshold stays ALIAS_SCALE, alias = self.
+  return { threshold, alias };
+}
+
+/**
+ * A weighted choice as a one-row table of LISTs: `thr` and `alias` (the alias table) and one list per attribute,
+ * all indexed by choice id (1-based in SQL). The generator cross-joins these one-row tables, so a draw is two list
+ * lookups and each attribute one more: no hash join and no per-vector copy of a constant list (a LIST literal in
+ * the query text is re-materialised for every vector, which made it 10× slower than this).
+ * `columns` may carry a SQL cast applied when the lists are built (e.g. VARCHAR → DATE).
+ */
+export async function createChoiceLists(
   conn: DuckDBConnection,
   table: string,
-  columns: readonly (readonly [string, ColumnType])[],
+  columns: readonly (readonly [string, ColumnType] | readonly [string, ColumnType, string])[],
   rows: readonly (readonly Value[])[],
   weights: readonly number[],
-  slots: number,
 ): Promise<void> {
-  const total = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (w / total) * slots);
-  const counts = exact.map(Math.floor);
-  let left = slots - counts.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((e, i) => [e - Math.floor(e), i] as const)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) counts[order[k]![1]]! += 1;
-  const bounded: Value[][] = [];
-  let lo = 0;
-  rows.forEach((row, i) => {
-    const n = counts[i]!;
-    if (n > 0) bounded.push([i, ...row, lo, lo + n]);
-    lo += n;
-  });
-  // Attributes live in `table` (one row per choice, keyed by choice_id); `table_slots` maps slot → choice_id.
-  // Keeping the slot table narrow matters: a 262,144-slot hash join with string payloads was the slow part.
+  const { threshold, alias } = aliasTable(weights);
+  const long = `${table}_rows`;
   await createTableFromRows(
     conn,
-    table,
-    [['choice_id', 'INTEGER'], ...columns, ['slot_lo', 'BIGINT'], ['slot_hi', 'BIGINT']],
-    bounded,
+    long,
+    [
+      ['choice_id', 'INTEGER'],
+      ['thr', 'INTEGER'],
+      ['alias', 'INTEGER'],
+      ...columns.map(([n, t]) => [n, t] as const),
+    ],
+    rows.map((row, i) => [i, threshold[i]!, alias[i]!, ...row]),
   );
+  const lists = [
+    ['thr', undefined],
+    ['alias', 'BIGINT'],
+    ...columns.map(([n, , cast]) => [n, cast] as const),
+  ] as const;
   await conn.run(
-    `CREATE OR REPLACE TABLE ${table}_slots AS
-     SELECT CAST(unnest(range(slot_lo, slot_hi)) AS BIGINT) AS slot, choice_id FROM ${table}`,
+    `CREATE OR REPLACE TABLE ${table} AS SELECT ${lists
+      .map(([n, cast]) => `list(${cast ? `CAST("${n}" AS ${cast})` : `"${n}"`} ORDER BY choice_id) AS "${n}"`)
+      .join(', ')}, count(*) AS n FROM ${long}`,
   );
+  await conn.run(`DROP TABLE ${long}`);
 }

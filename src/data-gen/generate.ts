@@ -1,6 +1,8 @@
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '../errors.js';
 import { buildCatalog } from './catalog.js';
@@ -11,6 +13,7 @@ import {
   createOrdersChunk,
   orderLinesSql,
   rawProjection,
+  type ChoiceSizes,
 } from './order-lines.js';
 import {
   AMAZON_FILE,
@@ -37,8 +40,14 @@ export interface GenerateReport {
 }
 
 export const DEFAULT_SEED = 42;
-/** Orders per SQL chunk on the Parquet path: bounds memory at 100M rows. */
-const ORDERS_PER_CHUNK = 5_000_000;
+/**
+ * Orders per SQL chunk. Memory per chunk is the orders table (24 bytes an order) and its running-sum window; the
+ * line query itself streams (no join, sort or window), so memory does not grow with the chunk's lines.
+ */
+const PARQUET_ORDERS_PER_CHUNK = 2_000_000;
+const CSV_ORDERS_PER_CHUNK = 2_000_000;
+/** DuckDB settings for generation: bounded memory (spilling to a temp directory), all cores. */
+const MEMORY_LIMIT = '1GB';
 
 /**
  * Writes a sample data set: with `csv` (default) the retailer's five files in their raw formats (same headers and
@@ -61,20 +70,22 @@ export async function generateSampleData(options: GenerateOptions): Promise<Gene
   await mkdir(options.outDir, { recursive: true });
   const spillDir = await mkdtemp(join(tmpdir(), 'retail-insights-gen-'));
   // Our own trusted code writing files: an in-memory DuckDB with external access (this is not the query guard).
-  const instance = await DuckDBInstance.create(':memory:', { temp_directory: spillDir });
+  const instance = await DuckDBInstance.create(':memory:', {
+    temp_directory: spillDir,
+    memory_limit: MEMORY_LIMIT,
+  });
   const conn = await instance.connect();
   try {
     const catalog = buildCatalog(SAMPLE_PROFILE, seed);
-    await createOrderChoiceTables(conn, SAMPLE_PROFILE, catalog, seed);
-    const side = {
+    const sizes = await createOrderChoiceTables(conn, SAMPLE_PROFILE, catalog, seed);
+    // The side files are plain JS; they are built while DuckDB writes the first chunk of order lines.
+    const makeSide = (): SideFiles => ({
       inventory: inventoryFile(SAMPLE_PROFILE, catalog, seed),
       prices: priceFiles(SAMPLE_PROFILE, catalog, seed),
       international: internationalFile(SAMPLE_PROFILE, catalog, rows, seed),
-    };
-    const files =
-      format === 'csv'
-        ? await writeCsv(conn, options.outDir, rows, seed, side)
-        : await writeParquet(conn, options.outDir, rows, seed, side);
+    });
+    const job: Job = { conn, sizes, outDir: options.outDir, rows, seed, makeSide };
+    const files = format === 'csv' ? await writeCsv(job) : await writeParquet(job);
     return { outDir: options.outDir, files, elapsedMs: Math.round(performance.now() - started) };
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -92,22 +103,62 @@ interface SideFiles {
   international: SideFile;
 }
 
+interface Job {
+  conn: DuckDBConnection;
+  sizes: ChoiceSizes;
+  outDir: string;
+  rows: number;
+  seed: number;
+  makeSide: () => SideFiles;
+}
+
 type FileEntry = GenerateReport['files'][number];
 
-async function writeCsv(
-  conn: DuckDBConnection,
-  outDir: string,
-  rows: number,
-  seed: number,
-  side: SideFiles,
-): Promise<FileEntry[]> {
-  // Every order has at least one line, so `rows` orders always make enough lines.
-  await createOrdersChunk(conn, seed, 'ord', 0, rows, 0);
-  const amazonPath = join(outDir, AMAZON_FILE);
-  await conn.run(
-    `COPY (${rawProjection(orderLinesSql(SAMPLE_PROFILE, seed, 'ord', rows))}) TO ${sqlString(amazonPath)} (HEADER, DELIMITER ',')`,
-  );
-  const entries: FileEntry[] = [{ file: AMAZON_FILE, rows, bytes: (await stat(amazonPath)).size }];
+/**
+ * Writes the order lines chunk by chunk: `copy(chunk)` runs one COPY for the orders table `ord` of that chunk.
+ * The side files are made (synchronously, in JS) right after the first COPY has been handed to DuckDB's threads,
+ * so the two overlap. Every order has at least one line, so `rows` orders always make enough lines.
+ */
+async function writeLines(
+  job: Job,
+  ordersPerChunk: number,
+  copy: (chunk: number) => Promise<unknown>,
+): Promise<SideFiles> {
+  let side: SideFiles | undefined;
+  let lines = 0;
+  for (let chunk = 0, from = 0; lines < job.rows; chunk++, from += ordersPerChunk) {
+    const to = Math.min(from + ordersPerChunk, job.rows);
+    lines = await createOrdersChunk(job.conn, job.sizes, job.seed, 'ord', from, to, lines);
+    const copying = copy(chunk);
+    side ??= job.makeSide();
+    await copying;
+  }
+  return side ?? job.makeSide();
+}
+
+async function writeCsv(job: Job): Promise<FileEntry[]> {
+  const amazonPath = join(job.outDir, AMAZON_FILE);
+  const linesSql = orderLinesSql(SAMPLE_PROFILE, job.sizes, job.seed, 'ord', job.rows);
+  // One thread writes the lines in order without a sort (see rawProjection); the other core builds the side files.
+  await job.conn.run('SET threads = 1');
+  // Chunks go to numbered part files (the first with the header) that are concatenated at the end.
+  const parts: string[] = [];
+  const side = await writeLines(job, CSV_ORDERS_PER_CHUNK, (chunk) => {
+    const part = chunk === 0 ? amazonPath : `${amazonPath}.part${chunk}`;
+    if (chunk > 0) parts.push(part);
+    return job.conn.run(
+      `COPY (${rawProjection(linesSql)}) TO ${sqlString(part)} (HEADER ${chunk === 0}, DELIMITER ',')`,
+    );
+  });
+  if (parts.length > 0) {
+    const out = createWriteStream(amazonPath, { flags: 'a' });
+    for (const part of parts) await pipeline(createReadStream(part), out, { end: false });
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+    for (const part of parts) await rm(part, { force: true });
+  }
+  const entries: FileEntry[] = [{ file: AMAZON_FILE, rows: job.rows, bytes: (await stat(amazonPath)).size }];
   const small: [string, SideFile][] = [
     [INTERNATIONAL_FILE, side.international],
     [INVENTORY_FILE, side.inventory],
@@ -115,7 +166,7 @@ async function writeCsv(
     [PRICE_MAY_2022_FILE, side.prices.may2022],
   ];
   for (const [file, content] of small) {
-    await writeFile(join(outDir, file), content.text);
+    await writeFile(join(job.outDir, file), content.text);
     entries.push({ file, rows: content.rawRows, bytes: Buffer.byteLength(content.text) });
   }
   return entries;
@@ -171,27 +222,20 @@ const SMALL_TABLES: Record<string, readonly (readonly [string, ColumnType, strin
   ],
 };
 
-async function writeParquet(
-  conn: DuckDBConnection,
-  outDir: string,
-  rows: number,
-  seed: number,
-  side: SideFiles,
-): Promise<FileEntry[]> {
+async function writeParquet(job: Job): Promise<FileEntry[]> {
+  const { conn, outDir } = job;
   // Row order across a partitioned write does not matter; not preserving it lets DuckDB stream with less memory.
   await conn.run('SET preserve_insertion_order = false');
   const salesDir = join(outDir, 'amazon_sales');
   await rm(salesDir, { recursive: true, force: true });
-  let lines = 0;
-  for (let chunk = 0, from = 0; lines < rows; chunk++, from += ORDERS_PER_CHUNK) {
-    const to = Math.min(from + ORDERS_PER_CHUNK, rows);
-    lines = await createOrdersChunk(conn, seed, 'ord', from, to, lines);
-    await conn.run(
-      `COPY (${cleanProjection(orderLinesSql(SAMPLE_PROFILE, seed, 'ord', rows))}) TO ${sqlString(salesDir)}
+  const linesSql = cleanProjection(orderLinesSql(SAMPLE_PROFILE, job.sizes, job.seed, 'ord', job.rows));
+  const side = await writeLines(job, PARQUET_ORDERS_PER_CHUNK, (chunk) =>
+    conn.run(
+      `COPY (${linesSql}) TO ${sqlString(salesDir)}
        (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year, month), FILENAME_PATTERN 'chunk${String(chunk).padStart(4, '0')}_{i}', OVERWRITE_OR_IGNORE true)`,
-    );
-  }
-  const entries: FileEntry[] = [{ file: 'amazon_sales/', rows, bytes: await dirBytes(salesDir) }];
+    ),
+  );
+  const entries: FileEntry[] = [{ file: 'amazon_sales/', rows: job.rows, bytes: await dirBytes(salesDir) }];
 
   const tables: [string, CleanRowsSource][] = [
     ['inventory', side.inventory.clean],

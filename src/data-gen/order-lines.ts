@@ -1,17 +1,29 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CatalogStyle } from './catalog.js';
-import { createChoiceTable } from './duck-tables.js';
+import { ALIAS_SCALE, createChoiceLists } from './duck-tables.js';
 import { createRng } from './prng.js';
 import type { SampleProfile } from './sample-profile.js';
 
 /**
  * Amazon order lines, generated in DuckDB SQL so that 10M+ rows take seconds, not minutes. Every random choice
- * is `hash(seed, key, salt)` joined to a slot table (see createChoiceTable): deterministic for a seed, and the
- * same whether the lines are made in one go or in chunks. Order-level fields (date, channel, status, address,
- * promotion, B2B) hash the order number; line-level fields (SKU, qty, price) hash the line number.
+ * is an alias-method draw from `hash(seed, key, salt)` against a one-row table of LISTs (see createChoiceLists):
+ * no joins, deterministic for a seed, and the same whether the lines are made in one go or in chunks. Order-level
+ * fields (date, channel, status, address, promotion, B2B, order-id prefix) hash the order number; line-level
+ * fields (SKU, qty, price) hash the line number.
  */
-const SMALL = 65_536;
-const LARGE = 262_144;
+
+/** Choice sizes (number of choices) per list table, needed as literals by the draw SQL. */
+export type ChoiceSizes = Record<ChoiceTable, number>;
+type ChoiceTable =
+  | 'c_day'
+  | 'c_k'
+  | 'c_chan'
+  | 'c_geo'
+  | 'c_prod'
+  | 'c_qty'
+  | 'c_prefix'
+  | 'c_promo_amazon'
+  | 'c_promo_merchant';
 
 const titleCase = (s: string): string =>
   s.toLowerCase().replace(/(^|[\s\-/(])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
@@ -21,7 +33,7 @@ export async function createOrderChoiceTables(
   profile: SampleProfile,
   catalog: CatalogStyle[],
   seed: number,
-): Promise<void> {
+): Promise<ChoiceSizes> {
   // Days: 7-day blocks from 1 April × day-of-week factor; the first and last days are partial.
   const days: string[] = [];
   const dayWeights: number[] = [];
@@ -44,22 +56,28 @@ export async function createOrderChoiceTables(
     days.push(d.toISOString().slice(0, 10));
     dayWeights.push(w);
   }
-  await createChoiceTable(
+  await createChoiceLists(
     conn,
     'c_day',
-    [['d', 'VARCHAR']],
+    [['d', 'VARCHAR', 'DATE']],
     days.map((d) => [d]),
     dayWeights,
-    SMALL,
   );
 
-  await createChoiceTable(
+  await createChoiceLists(
     conn,
     'c_k',
     [['k', 'INTEGER']],
     profile.linesPerOrder.map(([k]) => [k]),
     profile.linesPerOrder.map(([, w]) => w),
-    SMALL,
+  );
+
+  await createChoiceLists(
+    conn,
+    'c_prefix',
+    [['prefix', 'VARCHAR']],
+    profile.orderIdPrefixes.map(([p]) => [p]),
+    profile.orderIdPrefixes.map(([, w]) => w),
   );
 
   const chanRows: string[][] = [];
@@ -71,7 +89,7 @@ export async function createOrderChoiceTables(
       chanWeights.push(ch.share * share);
     }
   }
-  await createChoiceTable(
+  await createChoiceLists(
     conn,
     'c_chan',
     [
@@ -84,7 +102,6 @@ export async function createOrderChoiceTables(
     ],
     chanRows,
     chanWeights,
-    SMALL,
   );
 
   const geoRows: string[][] = [];
@@ -101,7 +118,7 @@ export async function createOrderChoiceTables(
       }
     }
   }
-  await createChoiceTable(
+  await createChoiceLists(
     conn,
     'c_geo',
     [
@@ -113,7 +130,6 @@ export async function createOrderChoiceTables(
     ],
     geoRows,
     geoWeights,
-    LARGE,
   );
 
   const prodRows: (string | number)[][] = [];
@@ -132,7 +148,7 @@ export async function createOrderChoiceTables(
       prodWeights.push(sku.weight);
     }
   }
-  await createChoiceTable(
+  await createChoiceLists(
     conn,
     'c_prod',
     [
@@ -146,51 +162,74 @@ export async function createOrderChoiceTables(
     ],
     prodRows,
     prodWeights,
-    LARGE,
   );
 
-  await createChoiceTable(
+  await createChoiceLists(
     conn,
     'c_qty',
     [['q', 'INTEGER']],
     profile.amounts.qty.map(([q]) => [q]),
     profile.amounts.qty.map(([, w]) => w),
-    SMALL,
   );
 
   const promo = promotionVocabulary(profile, seed);
+  const promoSizes: number[] = [];
   for (const fulfilment of ['Amazon', 'Merchant'] as const) {
     const rows: (string | null)[][] = [];
     const weights: number[] = [];
     for (const [kind, share] of profile.promotions[fulfilment]) {
       const values = kind === 'none' ? [null] : kind === 'core' ? [profile.corePromotion] : promo[kind];
       for (const v of values) {
-        rows.push([fulfilment, v]);
+        rows.push([v]);
         weights.push(share / values.length);
       }
     }
-    await createChoiceTable(
+    await createChoiceLists(
       conn,
       `c_promo_${fulfilment.toLowerCase()}`,
-      [
-        ['fulfilment', 'VARCHAR'],
-        ['promo', 'VARCHAR'],
-      ],
+      [['promo', 'VARCHAR']],
       rows,
       weights,
-      SMALL,
     );
+    promoSizes.push(rows.length);
   }
-  await conn.run(
-    `CREATE OR REPLACE TABLE c_promo AS
-     SELECT choice_id, fulfilment, promo FROM c_promo_amazon
-     UNION ALL SELECT choice_id, fulfilment, promo FROM c_promo_merchant`,
-  );
-  await conn.run(
-    `CREATE OR REPLACE TABLE c_promo_slots AS
-     SELECT 'Amazon' AS fulfilment, slot, choice_id FROM c_promo_amazon_slots
-     UNION ALL SELECT 'Merchant' AS fulfilment, slot, choice_id FROM c_promo_merchant_slots`,
-  );
+  return {
+    c_day: days.length,
+    c_k: profile.linesPerOrder.length,
+    c_prefix: profile.orderIdPrefixes.length,
+    c_chan: chanRows.length,
+    c_geo: geoRows.length,
+    c_prod: prodRows.length,
+    c_qty: profile.amounts.qty.length,
+    c_promo_amazon: promoSizes[0]!,
+    c_promo_merchant: promoSizes[1]!,
+  };
+}
+
+/** The 64-bit draw for (seed, key, salt); hashed twice so that draws with different salts do not correlate. */
+const hashSql = (seed: number, key: string, salt: string): string => `hash(hash(${seed}, ${key}, '${salt}'))`;
+
+/**
+ * The 14 digits of an order id: (o × M + C) mod 10^14, a bijection on order numbers (M is odd and not a multiple
+ * of 5), so ids never repeat. Computed in BIGINT by splitting M into 7-digit halves (o × M itself would overflow;
+ * HUGEINT arithmetic made this the costliest column), exact for o < 9·10^11.
+ */
+function orderDigitsSql(o: string, seed: number): string {
+  const mHi = Math.floor(ORDER_MULTIPLIER / 1e7);
+  const mLo = ORDER_MULTIPLIER % 1e7;
+  const c = 12_345_678_901_234 + (seed % 1_000_000) * 7919;
+  return `((${o} * ${mLo}) % 100000000000000 + ((${o} * ${mHi}) % 10000000) * 10000000 + ${c}) % 100000000000000`;
+}
+const ORDER_MULTIPLIER = 37_139_213_876_543;
+
+/**
+ * SQL for a 0-based choice id of `table` from the UBIGINT hash column `h`: the low part picks the alias bucket,
+ * the high part (h // n) is the uniform that decides between the bucket and its alias.
+ */
+function pickSql(table: ChoiceTable, sizes: ChoiceSizes, h: string): string {
+  const n = sizes[table];
+  const bucket = `CAST(${h} % ${n} AS BIGINT)`;
+  return `CASE WHEN CAST((${h} // ${n}) % ${ALIAS_SCALE} AS BIGINT) < ${table}.thr[1 + ${bucket}] THEN ${bucket} ELSE ${table}.alias[1 + ${bucket}] END`;
 }
 
 /** Made-up promotion ids in the shapes of the real ones (PLCC lists, coupons, 'Duplicated …'). */
@@ -218,49 +257,62 @@ function promotionVocabulary(
 }
 
 /**
- * SQL selecting the order lines with source_row in [fromRow, toRow) from the orders in [fromOrder, toOrder):
- * every field the raw and the clean projection need. `ordersTable` holds (o, k, start).
+ * SQL selecting the order lines with source_row below `totalRows` from the orders in `ordersTable` (o, k, start):
+ * every field the raw and the clean projection need. Streams: no join, no window, no sort.
  */
 export function orderLinesSql(
   profile: SampleProfile,
+  sizes: ChoiceSizes,
   seed: number,
   ordersTable: string,
   totalRows: number,
 ): string {
   const s = Math.trunc(seed);
   const h = (key: string, salt: string, mod: number): string =>
-    `CAST(hash(hash(${s}, ${key}, '${salt}')) % ${mod} AS BIGINT)`;
+    `CAST(${hashSql(s, key, salt)} % ${mod} AS BIGINT)`;
   const u = (key: string, salt: string): string => `(${h(key, salt, 1_000_000)} / 1000000.0)`;
+  const pick = (table: ChoiceTable, col: string): string => pickSql(table, sizes, col);
   const a = profile.amounts;
-  const prefixes = profile.orderIdPrefixes.map(([p]) => `'${p}'`).join(', ');
   const u22 = profile.unnamed22;
+  const lists = `c_day, c_chan, c_geo, c_prod, c_qty, c_prefix, c_promo_amazon, c_promo_merchant`;
   return `
 WITH l AS (
   SELECT o, start + j AS i FROM (SELECT o, start, unnest(range(k)) AS j FROM ${ordersTable})
   WHERE start + j < ${totalRows}
-), base AS (
-  SELECT l.i, l.o, CAST(d.d AS DATE) AS order_date,
-    ch.fulfilment, ch.sales_channel, ch.service_level, NULLIF(ch.fulfilled_by, '') AS fulfilled_by, ch.status,
-    NULLIF(ch.courier_status, '') AS courier_status,
-    g.state, g.state_raw, g.city_raw, g.city, g.pc3,
-    pr.promo, p.style, p.sku, p.category_raw, p.category, p.size, p.asin, p.price, qd.q AS qty_draw,
-    ${u('l.o', 'addr')} < ${profile.missingAddressShare} AS no_address,
-    ${u('l.o', 'b2b')} < ${profile.b2bShare} AS is_b2b,
-    ${u('l.i', 'blank')} AS r_blank, ${u('l.i', 'qty0')} AS r_qty0, ${u('l.i', 'zero')} AS r_zero,
-    ${u('l.i', 'list')} AS r_list, ${u('l.i', 'disc')} AS r_disc, ${u('l.i', 'u22')} AS r_u22,
-    ${h('l.i', 'qty2', 1000)} AS r_qty2,
-    [${prefixes}][1 + ${h('l.o', 'prefix', profile.orderIdPrefixes.length)}] || '-' ||
-      lpad(CAST((CAST(l.o AS HUGEINT) * 37139213876543 + ${12_345_678_901_234 + (s % 1_000_000) * 7919}) % 100000000000000 AS VARCHAR), 14, '0')
-      AS order_digits,
-    lpad(CAST(${h('l.o', 'pin', 120)} + 1 AS VARCHAR), 3, '0') AS pin_tail
+), hashed AS (
+  SELECT i, o,
+    ${hashSql(s, 'o', 'day')} AS h_day, ${hashSql(s, 'o', 'chan')} AS h_chan, ${hashSql(s, 'o', 'geo')} AS h_geo,
+    ${hashSql(s, 'o', 'promo')} AS h_promo, ${hashSql(s, 'o', 'prefix')} AS h_prefix,
+    ${hashSql(s, 'i', 'prod')} AS h_prod, ${hashSql(s, 'i', 'qty')} AS h_qty
   FROM l
-  JOIN c_day_slots ds ON ds.slot = ${h('l.o', 'day', SMALL)} JOIN c_day d ON d.choice_id = ds.choice_id
-  JOIN c_chan_slots chs ON chs.slot = ${h('l.o', 'chan', SMALL)} JOIN c_chan ch ON ch.choice_id = chs.choice_id
-  JOIN c_geo_slots gs ON gs.slot = ${h('l.o', 'geo', LARGE)} JOIN c_geo g ON g.choice_id = gs.choice_id
-  JOIN c_promo_slots prs ON prs.fulfilment = ch.fulfilment AND prs.slot = ${h('l.o', 'promo', SMALL)}
-  JOIN c_promo pr ON pr.fulfilment = prs.fulfilment AND pr.choice_id = prs.choice_id
-  JOIN c_prod_slots ps ON ps.slot = ${h('l.i', 'prod', LARGE)} JOIN c_prod p ON p.choice_id = ps.choice_id
-  JOIN c_qty_slots qs ON qs.slot = ${h('l.i', 'qty', SMALL)} JOIN c_qty qd ON qd.choice_id = qs.choice_id
+), picked AS (
+  SELECT i, o,
+    ${pick('c_day', 'h_day')} AS day_id, ${pick('c_chan', 'h_chan')} AS chan_id, ${pick('c_geo', 'h_geo')} AS geo_id,
+    ${pick('c_promo_amazon', 'h_promo')} AS promo_a_id, ${pick('c_promo_merchant', 'h_promo')} AS promo_m_id,
+    ${pick('c_prefix', 'h_prefix')} AS prefix_id, ${pick('c_prod', 'h_prod')} AS prod_id,
+    ${pick('c_qty', 'h_qty')} AS qty_id
+  FROM hashed, ${lists}
+), base AS (
+  SELECT i, o, c_day.d[1 + day_id] AS order_date,
+    c_chan.fulfilment[1 + chan_id] AS fulfilment, c_chan.sales_channel[1 + chan_id] AS sales_channel,
+    c_chan.service_level[1 + chan_id] AS service_level, NULLIF(c_chan.fulfilled_by[1 + chan_id], '') AS fulfilled_by,
+    c_chan.status[1 + chan_id] AS status, NULLIF(c_chan.courier_status[1 + chan_id], '') AS courier_status,
+    c_geo.state[1 + geo_id] AS state, c_geo.state_raw[1 + geo_id] AS state_raw,
+    c_geo.city_raw[1 + geo_id] AS city_raw, c_geo.city[1 + geo_id] AS city, c_geo.pc3[1 + geo_id] AS pc3,
+    CASE WHEN c_chan.fulfilment[1 + chan_id] = 'Amazon' THEN c_promo_amazon.promo[1 + promo_a_id]
+      ELSE c_promo_merchant.promo[1 + promo_m_id] END AS promo,
+    c_prod.style[1 + prod_id] AS style, c_prod.sku[1 + prod_id] AS sku,
+    c_prod.category_raw[1 + prod_id] AS category_raw, c_prod.category[1 + prod_id] AS category,
+    c_prod.size[1 + prod_id] AS size, c_prod.asin[1 + prod_id] AS asin, c_prod.price[1 + prod_id] AS price,
+    c_qty.q[1 + qty_id] AS qty_draw,
+    ${u('o', 'addr')} < ${profile.missingAddressShare} AS no_address,
+    ${u('o', 'b2b')} < ${profile.b2bShare} AS is_b2b,
+    ${u('i', 'blank')} AS r_blank, ${u('i', 'qty0')} AS r_qty0, ${u('i', 'zero')} AS r_zero,
+    ${u('i', 'list')} AS r_list, ${u('i', 'disc')} AS r_disc, ${u('i', 'u22')} AS r_u22,
+    ${h('i', 'qty2', 1000)} AS r_qty2,
+    c_prefix.prefix[1 + prefix_id] AS order_prefix, ${orderDigitsSql('o', s)} AS order_digits,
+    lpad(CAST(${h('o', 'pin', 120)} + 1 AS VARCHAR), 3, '0') AS pin_tail
+  FROM picked, ${lists}
 ), priced AS (
   SELECT *,
     CASE
@@ -278,7 +330,8 @@ SELECT *,
     WHEN status = 'Cancelled' THEN r_blank < ${a.cancelledMerchantBlank}
     ELSE r_blank < ${a.otherBlank}
   END AS amount_blank,
-  substr(order_digits, 1, 3) || '-' || substr(order_digits, 5, 7) || '-' || substr(order_digits, 12, 7) AS order_id,
+  order_prefix || '-' || lpad(CAST(order_digits // 10000000 AS VARCHAR), 7, '0') || '-' ||
+    lpad(CAST(order_digits % 10000000 AS VARCHAR), 7, '0') AS order_id,
   CASE
     WHEN order_date >= DATE '${u22.allFalseFrom}' THEN 'False'
     WHEN order_date = DATE '${u22.partialDay}' AND r_u22 < ${u22.partialDayShare} THEN 'False'
@@ -288,7 +341,12 @@ SELECT *,
 FROM priced`;
 }
 
-/** The raw 'Amazon Sale Report.csv' columns, in the export's order and text formats. */
+/**
+ * The raw 'Amazon Sale Report.csv' columns, in the export's order and text formats. No ORDER BY: the caller runs
+ * the COPY on one DuckDB thread with insertion order preserved, so lines come out in line-number order (the orders
+ * table is sorted and unnest keeps each order's lines together). Sorting 0.5 KB rows, or DuckDB's order-preserving
+ * parallel CSV writer, cost 5-8× more than the whole single-threaded write.
+ */
 export function rawProjection(inner: string): string {
   return `
 SELECT i AS "index", order_id AS "Order ID", strftime(order_date, '%m-%d-%y') AS "Date", status AS "Status",
@@ -305,7 +363,7 @@ SELECT i AS "index", order_id AS "Order ID", strftime(order_date, '%m-%d-%y') AS
   CASE WHEN NOT no_address THEN 'IN' END AS "ship-country",
   promo AS "promotion-ids", CASE WHEN is_b2b THEN 'True' ELSE 'False' END AS "B2B",
   fulfilled_by AS "fulfilled-by", unnamed_22 AS "Unnamed: 22"
-FROM (${inner}) ORDER BY i`;
+FROM (${inner})`;
 }
 
 /** The clean amazon_sales schema (src/warehouse/types.ts), plus year/month for hive partitioning. */
@@ -326,10 +384,12 @@ FROM (${inner})`;
 
 /**
  * Fills `ordersTable` with orders [fromOrder, toOrder): lines per order and where each starts, carrying the
- * running line count from earlier chunks. Returns the line count after this chunk.
+ * running line count from earlier chunks. The running sum is a window over this chunk only, so memory is bounded
+ * by the chunk size. Returns the line count after this chunk.
  */
 export async function createOrdersChunk(
   conn: DuckDBConnection,
+  sizes: ChoiceSizes,
   seed: number,
   ordersTable: string,
   fromOrder: number,
@@ -339,11 +399,12 @@ export async function createOrdersChunk(
   const s = Math.trunc(seed);
   await conn.run(`
     CREATE OR REPLACE TABLE ${ordersTable} AS
-    SELECT o, k, ${startOffset} + coalesce(sum(k) OVER (ORDER BY o ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS start
-    FROM (SELECT range AS o, hash(hash(${s}, range, 'k')) % ${SMALL} AS sk FROM range(${fromOrder}, ${toOrder})) x
-    JOIN c_k_slots ks ON ks.slot = x.sk JOIN c_k ON c_k.choice_id = ks.choice_id`);
-  const reader = await conn.runAndReadAll(
-    `SELECT coalesce(max(start + k), ${startOffset}) FROM ${ordersTable}`,
-  );
-  return Number(reader.getRows()[0]![0]);
+    SELECT o, k, ${startOffset} + sum(k) OVER (ORDER BY o ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - k AS start
+    FROM (
+      SELECT o, c_k.k[1 + ${pickSql('c_k', sizes, 'h')}] AS k
+      FROM (SELECT range AS o, ${hashSql(s, 'range', 'k')} AS h FROM range(${fromOrder}, ${toOrder})), c_k
+    )
+    ORDER BY o`);
+  const reader = await conn.runAndReadAll(`SELECT CAST(coalesce(sum(k), 0) AS BIGINT) FROM ${ordersTable}`);
+  return startOffset + Number(reader.getRows()[0]![0]);
 }
