@@ -173,6 +173,20 @@ describe('data sources besides a CSV folder', () => {
     expect(clean.rollupTables).toContain('amazon_orders_daily');
   });
 
+  it('applies DUCKDB_MEMORY_LIMIT and DUCKDB_TEMP_DIR (spilling) on the query side', async () => {
+    const spill = join(work, 'spill');
+    const parquet = await open({
+      DATA_SOURCE: `parquet:${parquetRoot}`,
+      DUCKDB_MEMORY_LIMIT: '300MB',
+      DUCKDB_TEMP_DIR: spill,
+    });
+    const settings = await parquet.queryTrusted(
+      "SELECT current_setting('memory_limit')::VARCHAR, current_setting('temp_directory')::VARCHAR",
+    );
+    expect(String(settings.rows[0]![0])).toMatch(/^28\d(\.\d+)? MiB$/);
+    expect(settings.rows[0]![1]).toBe(spill);
+  });
+
   it('a missing Parquet folder is a clear DATA_NOT_FOUND', async () => {
     await expect(open({ DATA_SOURCE: `parquet:${join(work, 'nowhere')}` })).rejects.toMatchObject({
       code: 'DATA_NOT_FOUND',
