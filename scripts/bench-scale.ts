@@ -224,8 +224,10 @@ async function benchSize(rows: number): Promise<Row> {
   const cacheFiles = (await readdir(cacheDir)).filter((f) => f.endsWith('.duckdb'));
   const dbPath = join(cacheDir, cacheFiles[0]!);
   const cacheBytes = await dirBytes(dbPath);
-  const rollupCounts = await warehouse.queryTrusted(
-    `SELECT (SELECT COUNT(*) FROM amazon_sales_daily), (SELECT COUNT(*) FROM amazon_sales_daily_product)`,
+  const rollupCounts = await Promise.all(
+    (warehouse.rollupTables ?? []).map(
+      async (t) => (await warehouse.queryTrusted(`SELECT COUNT(*) FROM ${t}`)).rows[0]![0],
+    ),
   );
 
   console.error(`asking (${runs} runs × ${QUESTIONS.length} questions, with and without rollups) …`);
@@ -297,7 +299,7 @@ async function benchSize(rows: number): Promise<Row> {
     parquetBytes,
     loadMs,
     cacheBytes,
-    rollupRows: rollupCounts.rows[0]!.map((n) => Number(n).toLocaleString('en-US')).join(' / '),
+    rollupRows: rollupCounts.map((n) => Number(n).toLocaleString('en-US')).join(' / '),
     askRollupP50: withRollups.p50,
     askDetailP50: withoutRollups.p50,
     oursSqlP50,
@@ -309,8 +311,9 @@ async function benchSize(rows: number): Promise<Row> {
       question,
       status: withRollups.answers[i]!.status,
       table:
-        /FROM "?(amazon_sales_daily_product|amazon_sales_daily|amazon_sales)"?/.exec(sqls[i] ?? '')?.[1] ??
-        '–',
+        /FROM "?(amazon_orders_daily|amazon_sales_daily_product|amazon_sales_daily|amazon_sales)"?/.exec(
+          sqls[i] ?? '',
+        )?.[1] ?? '–',
       askMs: withRollups.perQ[i]!,
       oursMs: perOurs[i]!,
       bareMs: perBare[i]!,
@@ -330,7 +333,7 @@ clearInterval(rssTimer);
 const lines = [
   `Scale benchmark: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)}), DuckDB ${process.env.DUCKDB_THREADS ?? '2'} threads, memory_limit ${process.env.DUCKDB_MEMORY_LIMIT ?? '1GB'}, ${runs} runs per question after a warm-up.`,
   '',
-  '| order rows | generate (Parquet) | Parquet on disk | load (views + rollups) | cache DB (rollups) | rollup rows (geo / product) | ask p50 with rollups | ask p50 without | SQL p50 ours / bare | ours ÷ bare | peak RSS |',
+  '| order rows | generate (Parquet) | Parquet on disk | load (views + rollups) | cache DB (rollups) | rollup rows (orders / geo / product) | ask p50 with rollups | ask p50 without | SQL p50 ours / bare | ours ÷ bare | peak RSS |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map(
     (r) =>
