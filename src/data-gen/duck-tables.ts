@@ -70,7 +70,10 @@ export function aliasTable(weights: readonly number[]): { threshold: number[]; a
  * all indexed by choice id (1-based in SQL). The generator cross-joins these one-row tables, so a draw is two list
  * lookups and each attribute one more: no hash join and no per-vector copy of a constant list (a LIST literal in
  * the query text is re-materialised for every vector, which made it 10× slower than this).
- * `columns` may carry a SQL cast applied when the lists are built (e.g. VARCHAR → DATE).
+ * `columns` may carry a SQL cast applied when the lists are built (e.g. VARCHAR → DATE). VARCHAR columns without
+ * one become ENUM lists (a type `<table>_<column>`): a draw then carries a 1-2 byte code instead of a string through
+ * the query, and DuckDB writes ENUM columns to CSV and Parquet as plain strings (Parquet reads them back as
+ * VARCHAR), dictionary-encoded without hashing each value.
  */
 export async function createChoiceLists(
   conn: DuckDBConnection,
@@ -92,11 +95,22 @@ export async function createChoiceLists(
     ],
     rows.map((row, i) => [i, threshold[i]!, alias[i]!, ...row]),
   );
-  const lists = [
+  const lists: [string, string | undefined][] = [
     ['thr', undefined],
     ['alias', 'BIGINT'],
-    ...columns.map(([n, , cast]) => [n, cast] as const),
-  ] as const;
+  ];
+  for (const [c, [n, type, cast]] of columns.entries()) {
+    if (type !== 'VARCHAR' || cast !== undefined) {
+      lists.push([n, cast]);
+      continue;
+    }
+    const values = [...new Set(rows.map((r) => r[c]).filter((v) => v !== null && v !== undefined))];
+    const enumType = `${table}_${n}`;
+    await conn.run(
+      `CREATE TYPE ${enumType} AS ENUM (${values.map((v) => `'${String(v).replace(/'/g, "''")}'`).join(', ')})`,
+    );
+    lists.push([n, enumType]);
+  }
   await conn.run(
     `CREATE OR REPLACE TABLE ${table} AS SELECT ${lists
       .map(([n, cast]) => `list(${cast ? `CAST("${n}" AS ${cast})` : `"${n}"`} ORDER BY choice_id) AS "${n}"`)

@@ -14,6 +14,20 @@ import type { SampleProfile } from './sample-profile.js';
 
 /** Choice sizes (number of choices) per list table, needed as literals by the draw SQL. */
 export type ChoiceSizes = Record<ChoiceTable, number>;
+
+/** A calendar month of the generated period as a range of day choice ids (days are listed in date order). */
+export interface MonthDays {
+  year: number;
+  /** '01'..'12', as the hive partition writes it. */
+  month: string;
+  firstDayId: number;
+  lastDayId: number;
+}
+
+export interface ChoiceInfo {
+  sizes: ChoiceSizes;
+  months: MonthDays[];
+}
 type ChoiceTable =
   | 'c_day'
   | 'c_k'
@@ -33,7 +47,7 @@ export async function createOrderChoiceTables(
   profile: SampleProfile,
   catalog: CatalogStyle[],
   seed: number,
-): Promise<ChoiceSizes> {
+): Promise<ChoiceInfo> {
   // Days: 7-day blocks from 1 April × day-of-week factor; the first and last days are partial.
   const days: string[] = [];
   const dayWeights: number[] = [];
@@ -80,12 +94,20 @@ export async function createOrderChoiceTables(
     profile.orderIdPrefixes.map(([, w]) => w),
   );
 
-  const chanRows: string[][] = [];
+  const chanRows: (string | null)[][] = [];
   const chanWeights: number[] = [];
   for (const ch of profile.channels) {
     const statuses = profile.statusByFulfilment[ch.fulfilment as 'Amazon' | 'Merchant'];
     for (const [status, courier, share] of statuses) {
-      chanRows.push([ch.fulfilment, ch.salesChannel, ch.serviceLevel, ch.fulfilledBy, status, courier]);
+      // Empty fulfilled-by / courier status are blank cells: NULL in the lists.
+      chanRows.push([
+        ch.fulfilment,
+        ch.salesChannel,
+        ch.serviceLevel,
+        ch.fulfilledBy || null,
+        status,
+        courier || null,
+      ]);
       chanWeights.push(ch.share * share);
     }
   }
@@ -173,8 +195,7 @@ export async function createOrderChoiceTables(
   );
 
   const promo = promotionVocabulary(profile, seed);
-  const promoSizes: number[] = [];
-  for (const fulfilment of ['Amazon', 'Merchant'] as const) {
+  const promoTables = (['Amazon', 'Merchant'] as const).map((fulfilment) => {
     const rows: (string | null)[][] = [];
     const weights: number[] = [];
     for (const [kind, share] of profile.promotions[fulfilment]) {
@@ -184,16 +205,26 @@ export async function createOrderChoiceTables(
         weights.push(share / values.length);
       }
     }
-    await createChoiceLists(
-      conn,
-      `c_promo_${fulfilment.toLowerCase()}`,
-      [['promo', 'VARCHAR']],
-      rows,
-      weights,
-    );
-    promoSizes.push(rows.length);
-  }
-  return {
+    return { table: `c_promo_${fulfilment.toLowerCase()}`, rows, weights };
+  });
+  // Both promotion lists share one ENUM type, so the CASE choosing between them stays an ENUM (with two types it
+  // would fall back to VARCHAR and copy the 2 KB PLCC lists through the query).
+  const promoValues = [...new Set(promoTables.flatMap((t) => t.rows.map(([v]) => v)))].filter(
+    (v): v is string => typeof v === 'string',
+  );
+  await conn.run(`CREATE TYPE promo_t AS ENUM (${promoValues.map(sqlText).join(', ')})`);
+  for (const { table, rows, weights } of promoTables)
+    await createChoiceLists(conn, table, [['promo', 'VARCHAR', 'promo_t']], rows, weights);
+  const promoSizes = promoTables.map((t) => t.rows.length);
+  const months: MonthDays[] = [];
+  days.forEach((d, id) => {
+    const year = Number(d.slice(0, 4));
+    const month = d.slice(5, 7);
+    const last = months.at(-1);
+    if (last && last.year === year && last.month === month) last.lastDayId = id;
+    else months.push({ year, month, firstDayId: id, lastDayId: id });
+  });
+  const sizes: ChoiceSizes = {
     c_day: days.length,
     c_k: profile.linesPerOrder.length,
     c_prefix: profile.orderIdPrefixes.length,
@@ -204,7 +235,10 @@ export async function createOrderChoiceTables(
     c_promo_amazon: promoSizes[0]!,
     c_promo_merchant: promoSizes[1]!,
   };
+  return { sizes, months };
 }
+
+const sqlText = (v: string): string => `'${v.replace(/'/g, "''")}'`;
 
 /** The 64-bit draw for (seed, key, salt); hashed twice so that draws with different salts do not correlate. */
 const hashSql = (seed: number, key: string, salt: string): string => `hash(hash(${seed}, ${key}, '${salt}'))`;
@@ -257,8 +291,9 @@ function promotionVocabulary(
 }
 
 /**
- * SQL selecting the order lines with source_row below `totalRows` from the orders in `ordersTable` (o, k, start):
- * every field the raw and the clean projection need. Streams: no join, no window, no sort.
+ * SQL selecting the order lines with source_row below `totalRows` from the orders in `ordersTable`
+ * (o, k, start, day_id), optionally only those of one month: every field the raw and the clean projection need.
+ * Streams: no join, no window, no sort. The month filter applies to the orders table before lines are made.
  */
 export function orderLinesSql(
   profile: SampleProfile,
@@ -266,28 +301,29 @@ export function orderLinesSql(
   seed: number,
   ordersTable: string,
   totalRows: number,
+  month?: MonthDays,
 ): string {
   const s = Math.trunc(seed);
+  const inMonth = month ? `WHERE day_id BETWEEN ${month.firstDayId} AND ${month.lastDayId}` : '';
   const h = (key: string, salt: string, mod: number): string =>
     `CAST(${hashSql(s, key, salt)} % ${mod} AS BIGINT)`;
   const u = (key: string, salt: string): string => `(${h(key, salt, 1_000_000)} / 1000000.0)`;
   const pick = (table: ChoiceTable, col: string): string => pickSql(table, sizes, col);
   const a = profile.amounts;
   const u22 = profile.unnamed22;
-  const lists = `c_day, c_chan, c_geo, c_prod, c_qty, c_prefix, c_promo_amazon, c_promo_merchant`;
+  const lists = `c_chan, c_geo, c_prod, c_qty, c_prefix, c_promo_amazon, c_promo_merchant`;
   return `
 WITH l AS (
-  SELECT o, start + j AS i FROM (SELECT o, start, unnest(range(k)) AS j FROM ${ordersTable})
+  SELECT o, day_id, start + j AS i FROM (SELECT o, day_id, start, unnest(range(k)) AS j FROM ${ordersTable} ${inMonth})
   WHERE start + j < ${totalRows}
 ), hashed AS (
-  SELECT i, o,
-    ${hashSql(s, 'o', 'day')} AS h_day, ${hashSql(s, 'o', 'chan')} AS h_chan, ${hashSql(s, 'o', 'geo')} AS h_geo,
+  SELECT i, o, day_id,
+    ${hashSql(s, 'o', 'chan')} AS h_chan, ${hashSql(s, 'o', 'geo')} AS h_geo,
     ${hashSql(s, 'o', 'promo')} AS h_promo, ${hashSql(s, 'o', 'prefix')} AS h_prefix,
     ${hashSql(s, 'i', 'prod')} AS h_prod, ${hashSql(s, 'i', 'qty')} AS h_qty
   FROM l
 ), picked AS (
-  SELECT i, o,
-    ${pick('c_day', 'h_day')} AS day_id, ${pick('c_chan', 'h_chan')} AS chan_id, ${pick('c_geo', 'h_geo')} AS geo_id,
+  SELECT i, o, day_id, ${pick('c_chan', 'h_chan')} AS chan_id, ${pick('c_geo', 'h_geo')} AS geo_id,
     ${pick('c_promo_amazon', 'h_promo')} AS promo_a_id, ${pick('c_promo_merchant', 'h_promo')} AS promo_m_id,
     ${pick('c_prefix', 'h_prefix')} AS prefix_id, ${pick('c_prod', 'h_prod')} AS prod_id,
     ${pick('c_qty', 'h_qty')} AS qty_id
@@ -295,8 +331,8 @@ WITH l AS (
 ), base AS (
   SELECT i, o, c_day.d[1 + day_id] AS order_date,
     c_chan.fulfilment[1 + chan_id] AS fulfilment, c_chan.sales_channel[1 + chan_id] AS sales_channel,
-    c_chan.service_level[1 + chan_id] AS service_level, NULLIF(c_chan.fulfilled_by[1 + chan_id], '') AS fulfilled_by,
-    c_chan.status[1 + chan_id] AS status, NULLIF(c_chan.courier_status[1 + chan_id], '') AS courier_status,
+    c_chan.service_level[1 + chan_id] AS service_level, c_chan.fulfilled_by[1 + chan_id] AS fulfilled_by,
+    c_chan.status[1 + chan_id] AS status, c_chan.courier_status[1 + chan_id] AS courier_status,
     c_geo.state[1 + geo_id] AS state, c_geo.state_raw[1 + geo_id] AS state_raw,
     c_geo.city_raw[1 + geo_id] AS city_raw, c_geo.city[1 + geo_id] AS city, c_geo.pc3[1 + geo_id] AS pc3,
     CASE WHEN c_chan.fulfilment[1 + chan_id] = 'Amazon' THEN c_promo_amazon.promo[1 + promo_a_id]
@@ -312,7 +348,7 @@ WITH l AS (
     ${h('i', 'qty2', 1000)} AS r_qty2,
     c_prefix.prefix[1 + prefix_id] AS order_prefix, ${orderDigitsSql('o', s)} AS order_digits,
     lpad(CAST(${h('o', 'pin', 120)} + 1 AS VARCHAR), 3, '0') AS pin_tail
-  FROM picked, ${lists}
+  FROM picked, c_day, ${lists}
 ), priced AS (
   SELECT *,
     CASE
@@ -330,7 +366,7 @@ SELECT *,
     WHEN status = 'Cancelled' THEN r_blank < ${a.cancelledMerchantBlank}
     ELSE r_blank < ${a.otherBlank}
   END AS amount_blank,
-  order_prefix || '-' || lpad(CAST(order_digits // 10000000 AS VARCHAR), 7, '0') || '-' ||
+  CAST(order_prefix AS VARCHAR) || '-' || lpad(CAST(order_digits // 10000000 AS VARCHAR), 7, '0') || '-' ||
     lpad(CAST(order_digits % 10000000 AS VARCHAR), 7, '0') AS order_id,
   CASE
     WHEN order_date >= DATE '${u22.allFalseFrom}' THEN 'False'
@@ -359,7 +395,7 @@ SELECT i AS "index", order_id AS "Order ID", strftime(order_date, '%m-%d-%y') AS
     ELSE rtrim(CAST(amount_value AS VARCHAR), '0') END AS "Amount",
   CASE WHEN NOT no_address THEN city_raw END AS "ship-city",
   CASE WHEN NOT no_address THEN state_raw END AS "ship-state",
-  CASE WHEN NOT no_address THEN pc3 || pin_tail || '.0' END AS "ship-postal-code",
+  CASE WHEN NOT no_address THEN CAST(pc3 AS VARCHAR) || pin_tail || '.0' END AS "ship-postal-code",
   CASE WHEN NOT no_address THEN 'IN' END AS "ship-country",
   promo AS "promotion-ids", CASE WHEN is_b2b THEN 'True' ELSE 'False' END AS "B2B",
   fulfilled_by AS "fulfilled-by", unnamed_22 AS "Unnamed: 22"
@@ -375,7 +411,7 @@ SELECT CAST(i AS INTEGER) AS source_row, order_id, order_date, status, fulfilmen
   CASE WHEN NOT amount_blank THEN amount_value END AS amount,
   CASE WHEN NOT no_address THEN city END AS ship_city,
   CASE WHEN NOT no_address THEN state END AS ship_state,
-  CASE WHEN NOT no_address THEN pc3 || pin_tail END AS ship_postal_code,
+  CASE WHEN NOT no_address THEN CAST(pc3 AS VARCHAR) || pin_tail END AS ship_postal_code,
   CASE WHEN NOT no_address THEN 'IN' END AS ship_country,
   promo AS promotion_ids, is_b2b, fulfilled_by,
   year(order_date) AS year, lpad(CAST(month(order_date) AS VARCHAR), 2, '0') AS month
@@ -383,7 +419,8 @@ FROM (${inner})`;
 }
 
 /**
- * Fills `ordersTable` with orders [fromOrder, toOrder): lines per order and where each starts, carrying the
+ * Fills `ordersTable` with orders [fromOrder, toOrder): lines per order, the order's day (drawn here so that a
+ * month's lines can be selected before they are made) and where each order starts, carrying the
  * running line count from earlier chunks. The running sum is a window over this chunk only, so memory is bounded
  * by the chunk size. Returns the line count after this chunk.
  */
@@ -399,10 +436,14 @@ export async function createOrdersChunk(
   const s = Math.trunc(seed);
   await conn.run(`
     CREATE OR REPLACE TABLE ${ordersTable} AS
-    SELECT o, k, ${startOffset} + sum(k) OVER (ORDER BY o ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - k AS start
+    SELECT o, k, day_id,
+      ${startOffset} + sum(k) OVER (ORDER BY o ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - k AS start
     FROM (
-      SELECT o, c_k.k[1 + ${pickSql('c_k', sizes, 'h')}] AS k
-      FROM (SELECT range AS o, ${hashSql(s, 'range', 'k')} AS h FROM range(${fromOrder}, ${toOrder})), c_k
+      SELECT o, c_k.k[1 + ${pickSql('c_k', sizes, 'h')}] AS k, ${pickSql('c_day', sizes, 'h_day')} AS day_id
+      FROM (
+        SELECT range AS o, ${hashSql(s, 'range', 'k')} AS h, ${hashSql(s, 'range', 'day')} AS h_day
+        FROM range(${fromOrder}, ${toOrder})
+      ), c_k, c_day
     )
     ORDER BY o`);
   const reader = await conn.runAndReadAll(`SELECT CAST(coalesce(sum(k), 0) AS BIGINT) FROM ${ordersTable}`);

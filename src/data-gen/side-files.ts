@@ -309,6 +309,9 @@ function nillToNull(s: string): string | null {
   return s === 'Nill' ? null : s;
 }
 
+const monthLabel = (d: Date): string =>
+  `${MONTH_NAMES[d.getUTCMonth()]}-${String(d.getUTCFullYear() % 100).padStart(2, '0')}`;
+
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const NAME_PARTS = [
   'MULBERRY',
@@ -376,8 +379,41 @@ export function internationalFile(
     p.maxFirstSectionRows,
     Math.max(20, Math.round(amazonRows * p.rowsPerAmazonRow)),
   );
+  // Dates as UTC day numbers with their text forms memoised (a few hundred distinct days, up to 200k lines).
+  type Day = { time: number; mmddyy: string; iso: string; label: string; month: string };
+  const dayCache = new Map<number, Day>();
+  const dayOf = (y: number, m: number, d: number): Day => {
+    const time = Date.UTC(y, m - 1, d);
+    let day = dayCache.get(time);
+    if (!day) {
+      const date = new Date(time);
+      day = {
+        time,
+        mmddyy: mmddyy(date),
+        iso: isoDate(date),
+        label: monthLabel(date),
+        month: isoDate(new Date(Date.UTC(y, m - 1, 1))),
+      };
+      dayCache.set(time, day);
+    }
+    return day;
+  };
+  const monthDays = p.months.map(([ym, w]) => {
+    const [y, m] = ym.split('-').map(Number) as [number, number];
+    return [{ y, m, days: new Date(Date.UTC(y, m, 0)).getUTCDate() }, w] as const;
+  });
+  const pickMonth = weightedSampler(rng, monthDays);
+  const pickPcs = weightedSampler(rng, p.pcs);
+  // Sorting by (date, customer) on one number: customers ranked by name.
+  const customerRank = new Map(
+    [...customers]
+      .map(([name]) => name)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((name, i) => [name, i]),
+  );
   type Line = {
-    date: Date;
+    date: Day;
+    key: number;
     customer: string;
     style: string;
     sku: string | null;
@@ -388,14 +424,15 @@ export function internationalFile(
   };
   const lines: Line[] = [];
   for (let n = 0; n < firstRows; n++) {
-    const [y, m] = rng.pick(p.months).split('-').map(Number) as [number, number];
-    const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    const date = new Date(Date.UTC(y, m - 1, rng.int(1, days)));
+    const { y, m, days } = pickMonth();
+    const date = dayOf(y, m, rng.int(1, days));
     const customer = pickCustomer();
+    const key = (date.time / 86_400_000) * 1024 + customerRank.get(customer)!;
     if (rng.chance(p.shippingShare)) {
       const rate = 500 * rng.int(4, 16);
       lines.push({
         date,
+        key,
         customer,
         style: 'SHIPPING',
         sku: 'SHIPPING',
@@ -408,11 +445,12 @@ export function internationalFile(
     }
     const style = pickStyle();
     const sku = style.skus[rng.int(0, style.skus.length - 1)]!;
-    const pcs = rng.pick(p.pcs);
+    const pcs = pickPcs();
     const rate = Math.round(style.price * p.rateToPrice * (0.9 + 0.2 * rng.next()) * 100) / 100;
     const gross = rng.chance(0.8) ? Math.round(pcs * rate) : Math.round(pcs * rate * 100) / 100;
     lines.push({
       date,
+      key,
       customer,
       style: style.style,
       sku: rng.chance(p.blankSkuShare) ? null : sku.sku,
@@ -422,12 +460,7 @@ export function internationalFile(
       gross,
     });
   }
-  lines.sort(
-    (a, b) =>
-      a.date.getTime() - b.date.getTime() || (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0),
-  );
-  const monthLabel = (d: Date): string =>
-    `${MONTH_NAMES[d.getUTCMonth()]}-${String(d.getUTCFullYear() % 100).padStart(2, '0')}`;
+  lines.sort((a, b) => a.key - b.key);
   const out = [headerLine(INTERNATIONAL_HEADER)];
   const clean: CleanValue[][] = [];
   let index = 0;
@@ -435,8 +468,8 @@ export function internationalFile(
     out.push(
       csvLine([
         index,
-        mmddyy(l.date),
-        monthLabel(l.date),
+        l.date.mmddyy,
+        l.date.label,
         l.customer,
         l.style,
         l.sku,
@@ -446,19 +479,7 @@ export function internationalFile(
         sheetNumber(l.gross),
       ]),
     );
-    const month = new Date(Date.UTC(l.date.getUTCFullYear(), l.date.getUTCMonth(), 1));
-    clean.push([
-      index,
-      isoDate(l.date),
-      isoDate(month),
-      l.customer,
-      l.style,
-      l.sku,
-      l.size,
-      l.pcs,
-      l.rate,
-      l.gross,
-    ]);
+    clean.push([index, l.date.iso, l.date.month, l.customer, l.style, l.sku, l.size, l.pcs, l.rate, l.gross]);
     index++;
   }
   // The block between the sections: a 'SKU' row, then style codes, some with a stock figure.
@@ -477,8 +498,8 @@ export function internationalFile(
       csvLine([
         index++,
         l.customer,
-        mmddyy(l.date),
-        monthLabel(l.date),
+        l.date.mmddyy,
+        l.date.label,
         l.style,
         l.sku,
         l.pcs,
