@@ -122,13 +122,14 @@ type FileEntry = GenerateReport['files'][number];
 async function writeLines(
   job: Job,
   ordersPerChunk: number,
+  sorted: boolean,
   copy: (chunk: number) => Promise<unknown>,
 ): Promise<SideFiles> {
   let side: SideFiles | undefined;
   let lines = 0;
   for (let chunk = 0, from = 0; lines < job.rows; chunk++, from += ordersPerChunk) {
     const to = Math.min(from + ordersPerChunk, job.rows);
-    lines = await createOrdersChunk(job.conn, job.choices.sizes, job.seed, 'ord', from, to, lines);
+    lines = await createOrdersChunk(job.conn, job.choices.sizes, job.seed, 'ord', from, to, lines, sorted);
     const copying = copy(chunk);
     side ??= job.makeSide();
     await copying;
@@ -143,7 +144,7 @@ async function writeCsv(job: Job): Promise<FileEntry[]> {
   await job.conn.run('SET threads = 1');
   // Chunks go to numbered part files (the first with the header) that are concatenated at the end.
   const parts: string[] = [];
-  const side = await writeLines(job, CSV_ORDERS_PER_CHUNK, (chunk) => {
+  const side = await writeLines(job, CSV_ORDERS_PER_CHUNK, true, (chunk) => {
     const part = chunk === 0 ? amazonPath : `${amazonPath}.part${chunk}`;
     if (chunk > 0) parts.push(part);
     return job.conn.run(
@@ -233,7 +234,7 @@ async function writeParquet(job: Job): Promise<FileEntry[]> {
   // split but cost twice the CPU and held a buffer per open partition (1.1 GB at 1M rows).
   for (const m of job.choices.months)
     await mkdir(join(salesDir, `year=${m.year}`, `month=${m.month}`), { recursive: true });
-  const side = await writeLines(job, PARQUET_ORDERS_PER_CHUNK, async (chunk) => {
+  const side = await writeLines(job, PARQUET_ORDERS_PER_CHUNK, false, async (chunk) => {
     for (const m of job.choices.months) {
       const file = join(
         salesDir,

@@ -432,6 +432,8 @@ export async function createOrdersChunk(
   fromOrder: number,
   toOrder: number,
   startOffset: number,
+  /** Store the orders sorted by order number (the CSV path writes lines in that order; the sort costs 30-40 %). */
+  sorted: boolean,
 ): Promise<number> {
   const s = Math.trunc(seed);
   await conn.run(`
@@ -445,7 +447,7 @@ export async function createOrdersChunk(
         FROM range(${fromOrder}, ${toOrder})
       ), c_k, c_day
     )
-    ORDER BY o`);
+    ${sorted ? 'ORDER BY o' : ''}`);
   const reader = await conn.runAndReadAll(`SELECT CAST(coalesce(sum(k), 0) AS BIGINT) FROM ${ordersTable}`);
   return startOffset + Number(reader.getRows()[0]![0]);
 }
