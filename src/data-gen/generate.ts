@@ -39,13 +39,17 @@ export interface GenerateReport {
   elapsedMs: number;
 }
 
+/** Internal knobs, for tests that check chunking changes nothing; callers leave them at their defaults. */
+export interface GenerateTuning {
+  /**
+   * Orders per SQL chunk (default 2,000,000). Memory per chunk is the orders table (about 30 bytes an order) and
+   * its running-sum window; the line query itself streams (no join, sort or window).
+   */
+  ordersPerChunk?: number;
+}
+
 export const DEFAULT_SEED = 42;
-/**
- * Orders per SQL chunk. Memory per chunk is the orders table (24 bytes an order) and its running-sum window; the
- * line query itself streams (no join, sort or window), so memory does not grow with the chunk's lines.
- */
-const PARQUET_ORDERS_PER_CHUNK = 2_000_000;
-const CSV_ORDERS_PER_CHUNK = 2_000_000;
+const ORDERS_PER_CHUNK = 2_000_000;
 /** DuckDB settings for generation: bounded memory (spilling to a temp directory), all cores. */
 const MEMORY_LIMIT = '1GB';
 
@@ -55,7 +59,10 @@ const MEMORY_LIMIT = '1GB';
  * inventory, price_list, international_sales) for the scale path. Deterministic for a seed: the same seed writes
  * byte-identical CSV files.
  */
-export async function generateSampleData(options: GenerateOptions): Promise<GenerateReport> {
+export async function generateSampleData(
+  options: GenerateOptions,
+  tuning: GenerateTuning = {},
+): Promise<GenerateReport> {
   const started = performance.now();
   const rows = options.rows ?? SAMPLE_PROFILE.amazonRows;
   const seed = options.seed ?? DEFAULT_SEED;
@@ -66,6 +73,11 @@ export async function generateSampleData(options: GenerateOptions): Promise<Gene
     throw new AppError('BAD_INPUT', '--seed must be a whole number of 0 or more.');
   if (format !== 'csv' && format !== 'parquet')
     throw new AppError('BAD_INPUT', '--format must be csv or parquet.');
+  if (
+    tuning.ordersPerChunk !== undefined &&
+    !(Number.isSafeInteger(tuning.ordersPerChunk) && tuning.ordersPerChunk >= 1)
+  )
+    throw new AppError('BAD_INPUT', 'ordersPerChunk must be a whole number of at least 1.');
 
   await mkdir(options.outDir, { recursive: true });
   const spillDir = await mkdtemp(join(tmpdir(), 'retail-insights-gen-'));
@@ -84,7 +96,8 @@ export async function generateSampleData(options: GenerateOptions): Promise<Gene
       prices: priceFiles(SAMPLE_PROFILE, catalog, seed),
       international: internationalFile(SAMPLE_PROFILE, catalog, rows, seed),
     });
-    const job: Job = { conn, choices, outDir: options.outDir, rows, seed, makeSide };
+    const ordersPerChunk = tuning.ordersPerChunk ?? ORDERS_PER_CHUNK;
+    const job: Job = { conn, choices, outDir: options.outDir, rows, seed, ordersPerChunk, makeSide };
     const files = format === 'csv' ? await writeCsv(job) : await writeParquet(job);
     return { outDir: options.outDir, files, elapsedMs: Math.round(performance.now() - started) };
   } catch (error) {
@@ -109,6 +122,7 @@ interface Job {
   outDir: string;
   rows: number;
   seed: number;
+  ordersPerChunk: number;
   makeSide: () => SideFiles;
 }
 
@@ -121,14 +135,13 @@ type FileEntry = GenerateReport['files'][number];
  */
 async function writeLines(
   job: Job,
-  ordersPerChunk: number,
   sorted: boolean,
   copy: (chunk: number) => Promise<unknown>,
 ): Promise<SideFiles> {
   let side: SideFiles | undefined;
   let lines = 0;
-  for (let chunk = 0, from = 0; lines < job.rows; chunk++, from += ordersPerChunk) {
-    const to = Math.min(from + ordersPerChunk, job.rows);
+  for (let chunk = 0, from = 0; lines < job.rows; chunk++, from += job.ordersPerChunk) {
+    const to = Math.min(from + job.ordersPerChunk, job.rows);
     lines = await createOrdersChunk(job.conn, job.choices.sizes, job.seed, 'ord', from, to, lines, sorted);
     const copying = copy(chunk);
     side ??= job.makeSide();
@@ -144,7 +157,7 @@ async function writeCsv(job: Job): Promise<FileEntry[]> {
   await job.conn.run('SET threads = 1');
   // Chunks go to numbered part files (the first with the header) that are concatenated at the end.
   const parts: string[] = [];
-  const side = await writeLines(job, CSV_ORDERS_PER_CHUNK, true, (chunk) => {
+  const side = await writeLines(job, true, (chunk) => {
     const part = chunk === 0 ? amazonPath : `${amazonPath}.part${chunk}`;
     if (chunk > 0) parts.push(part);
     return job.conn.run(
@@ -234,7 +247,7 @@ async function writeParquet(job: Job): Promise<FileEntry[]> {
   // split but cost twice the CPU and held a buffer per open partition (1.1 GB at 1M rows).
   for (const m of job.choices.months)
     await mkdir(join(salesDir, `year=${m.year}`, `month=${m.month}`), { recursive: true });
-  const side = await writeLines(job, PARQUET_ORDERS_PER_CHUNK, false, async (chunk) => {
+  const side = await writeLines(job, false, async (chunk) => {
     for (const m of job.choices.months) {
       const file = join(
         salesDir,

@@ -185,6 +185,17 @@ describe('determinism', () => {
   });
 });
 
+describe('chunking', () => {
+  it('writes the same bytes when the lines are made in many chunks (part files joined in order)', async () => {
+    const chunked = join(root, 'chunked');
+    await generateSampleData({ outDir: chunked, rows: ROWS, seed: 7 }, { ordersPerChunk: 700 });
+    const a = await readFile(join(dirA, AMAZON_FILE));
+    const b = await readFile(join(chunked, AMAZON_FILE));
+    expect(b.length).toBe(a.length);
+    expect(b.equals(a)).toBe(true);
+  });
+});
+
 describe('options', () => {
   it('refuses a bad row count or seed with a coded error', async () => {
     await expect(generateSampleData({ outDir: join(root, 'x'), rows: 0 })).rejects.toMatchObject({

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,24 @@ describe('parquet output (the scale path’s clean format)', () => {
     expect(row.cancelled_blank).toBeGreaterThan(0);
     expect(row.first_day! >= '2022-03-31' && row.last_day! <= '2022-06-29').toBe(true);
     expect(report.files[0]).toMatchObject({ file: 'amazon_sales/', rows: ROWS });
+  });
+
+  it('holds the same rows when the lines are made in many chunks (one file per chunk and month)', async () => {
+    const chunked = join(dir, 'chunked');
+    await generateSampleData(
+      { outDir: chunked, rows: ROWS, seed: 11, format: 'parquet' },
+      { ordersPerChunk: 500 },
+    );
+    const files = async (root: string) =>
+      (await readdir(join(root, 'amazon_sales'), { recursive: true })).filter((f) => f.endsWith('.parquet'));
+    expect((await files(chunked)).length).toBeGreaterThan((await files(dir)).length);
+    const rowsOf = (root: string) =>
+      `SELECT * FROM read_parquet(${sqlPath(join(root, 'amazon_sales', '**', '*.parquet'))}, hive_partitioning = true)`;
+    const [diff] = (await queryRows(`
+      SELECT (SELECT count(*) FROM (${rowsOf(dir)} EXCEPT ALL ${rowsOf(chunked)}))::INTEGER AS missing,
+        (SELECT count(*) FROM (${rowsOf(chunked)} EXCEPT ALL ${rowsOf(dir)}))::INTEGER AS extra,
+        (SELECT count(*) FROM (${rowsOf(chunked)}))::INTEGER AS n`)) as [Record<string, number>];
+    expect(diff).toEqual({ missing: 0, extra: 0, n: ROWS });
   });
 
   it('writes the small tables as parquet with their clean columns and types', async () => {
