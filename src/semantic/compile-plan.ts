@@ -155,7 +155,12 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledPlan {
       });
     }
     definitions.push(
-      `Change = (current − previous) / previous, comparing ${plan.timeRange?.label ?? ''} with ${comparePeriod.label} (${comparePeriod.from} to ${comparePeriod.to}).`,
+      `Change = (current − previous) / previous, comparing ${plan.timeRange?.label ?? ''} with ${
+        // Labels of explicit ranges already carry their dates; say them only once.
+        comparePeriod.label.includes(comparePeriod.from)
+          ? comparePeriod.label
+          : `${comparePeriod.label} (${comparePeriod.from} to ${comparePeriod.to})`
+      }.`,
     );
   }
 
