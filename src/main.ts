@@ -49,7 +49,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const warehouse = await openWarehouse(config, logger, {
     onNotice: (line) => options.io?.stderr.write(`${line}\n`),
   });
-  const kv = createKvStore(config, logger);
+  const kv = createKvStore(config, logger, { localUse: !options.server });
   const assistant = createAssistant({ config, logger, warehouse, kv });
   return {
     config,

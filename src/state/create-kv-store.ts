@@ -10,6 +10,11 @@ export interface CreateKvStoreOptions {
   keyPrefix?: string;
   /** Clock for the memory store's TTLs. */
   now?: () => number;
+  /**
+   * A server warns that the memory store is per process; a one-shot CLI command or the local shell is exactly
+   * the local use it is for, so there the note goes to debug.
+   */
+  localUse?: boolean;
 }
 
 /**
@@ -22,7 +27,8 @@ export function createKvStore(config: Config, logger: Logger, options: CreateKvS
     const redis = new RedisKvStore({ url: config.REDIS_URL, logger, keyPrefix: options.keyPrefix });
     return new ResilientKvStore(redis, logger, options.now);
   }
-  logger.warn(
+  const log = options.localUse ? logger.debug.bind(logger) : logger.warn.bind(logger);
+  log(
     'REDIS_URL is not set: in-memory store: for local use only (thread memory, event de-duplication and ' +
       'summary locks are per process and lost on restart)',
   );
