@@ -117,7 +117,9 @@ function composeSingle(input: ComposeInput, dims: ColumnMeta[], metrics: ColumnM
   let headline: string;
   if (metrics.length === 1) {
     const p = phrases[0]!;
-    headline = `${who}${dims.length ? p.label.toLowerCase() : p.label} was ${p.value}${ctx}${p.tail}.`;
+    // "Orders were 4,957", "Revenue was ₹2.6 Cr": plural metric names read better with "were".
+    const verb = /s$/.test(p.label) ? 'were' : 'was';
+    headline = `${who}${dims.length ? p.label.toLowerCase() : p.label} ${verb} ${p.value}${ctx}${p.tail}.`;
   } else {
     const list = phrases.map((p) => `${p.label.toLowerCase()} ${p.value}${p.tail}`).join(', ');
     headline = ctx ? `${capitalize(ctx.trim())}: ${who}${list}.` : `${who}${capitalize(list)}.`;
