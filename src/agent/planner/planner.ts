@@ -244,6 +244,12 @@ export function createPlanner(deps: PlannerDeps): Planner {
     }
     foundMetrics.sort((a, b) => a.at - b.at);
     foundDims.sort((a, b) => a.at - b.at);
+    // "Which category sold the most units": "sold" alone means revenue, but next to a named metric it is only
+    // the verb, and the named metric is what was asked.
+    if (foundMetrics.some((m) => m.text !== 'sold')) {
+      for (let i = foundMetrics.length - 1; i >= 0; i--)
+        if (foundMetrics[i]!.text === 'sold') foundMetrics.splice(i, 1);
+    }
 
     // Yes/no dimensions: "B2B revenue" is a filter; "revenue by B2B", "B2B vs B2C" a breakdown.
     for (const d of [...foundDims]) {

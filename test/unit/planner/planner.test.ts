@@ -48,6 +48,11 @@ describe('deterministic planner: questions → plans', () => {
       metrics: ['revenue'],
       groupBy: ['category'],
     });
+    // "sold" next to a named metric is only the verb: the ranking is by units, not revenue.
+    expect(planOf('which category sold the most units').plan).toMatchObject({
+      metrics: ['units'],
+      groupBy: ['category'],
+    });
     expect(planOf('monthly revenue').plan.groupBy).toEqual(['month']);
     expect(planOf('stock by color').plan).toMatchObject({
       source: 'inventory',
