@@ -471,7 +471,10 @@ export function createPlanner(deps: PlannerDeps): Planner {
           ? `Top ${limit} ${plural(catalog.dimensions[groupBy[0]!]!.label.toLowerCase())} by ${firstSynonym(catalog, id)}${when ?? ''}`
           : groupBy.length || filters.length || ranking
             ? `${capitalise(firstSynonym(catalog, id))} ${scope}${when ?? ''}`.trim()
-            : `What was the ${firstSynonym(catalog, id)}${when ?? ''}?`;
+            : // "What was the revenue?" but "How many units?": counts read as "how many".
+              ['units', 'orders'].includes(id)
+              ? `How many ${firstSynonym(catalog, id)}${when ?? ''}?`
+              : `What was the ${firstSynonym(catalog, id)}${when ?? ''}?`;
       const options =
         source === 'amazon_sales'
           ? ['revenue', 'units', 'orders', 'cancel_rate']
