@@ -23,7 +23,7 @@ export async function buildRollups(conn: DuckDBConnection): Promise<RollupBuildR
       // Every order lands in at least one group, so the groups' counts add up to the distinct orders exactly
       // when no order lands in two. Otherwise the stored counts could not be summed: drop the table.
       const check = await conn.runAndReadAll(
-        `SELECT (SELECT COALESCE(SUM(order_count), 0) FROM ${def.table}) - (SELECT COUNT(DISTINCT order_id) FROM ${def.source})`,
+        `SELECT (SELECT COALESCE(SUM(order_count), 0) FROM ${def.table}) - (SELECT COUNT(*) FROM (SELECT order_id FROM ${def.source} WHERE order_id IS NOT NULL GROUP BY order_id))`,
       );
       const extra = Number(check.getRowsJS()[0]![0]);
       if (extra !== 0) {

@@ -12,7 +12,7 @@
  *
  * Bump ROLLUP_VERSION when a definition changes: it is part of the cache fingerprint, so old caches are rebuilt.
  */
-export const ROLLUP_VERSION = 'rollups-v2';
+export const ROLLUP_VERSION = 'rollups-v3';
 
 export interface RollupColumn {
   /** Column name in the rollup table. */
@@ -109,6 +109,15 @@ export const ROLLUP_TABLES = ROLLUPS.map((r) => r.table);
 export function rollupBuildSql(def: RollupDefinition): string {
   const keys = [`${def.dateColumn}`, ...def.columns.map((c) => `${c.detailExpr} AS ${c.name}`)];
   const measures = ROLLUP_MEASURES.map((m) => `${m.detailAggregate} AS ${m.name}`);
-  if (def.orderCount) measures.push('COUNT(DISTINCT order_id) AS order_count');
-  return `CREATE OR REPLACE TABLE ${def.table} AS SELECT ${[...keys, ...measures].join(', ')} FROM ${def.source} GROUP BY ALL`;
+  if (!def.orderCount)
+    return `CREATE OR REPLACE TABLE ${def.table} AS SELECT ${[...keys, ...measures].join(', ')} FROM ${def.source} GROUP BY ALL`;
+  // Distinct orders per group in two plain aggregations (group by order + keys, then count the orders of each
+  // group) instead of COUNT(DISTINCT) per group: DuckDB spills plain hash aggregates to DUCKDB_TEMP_DIR, while
+  // per-group DISTINCT sets must fit in memory (they ran out of a 1 GB limit at 100M rows).
+  const keyNames = [def.dateColumn, ...def.columns.map((c) => c.name)];
+  const outer = ROLLUP_MEASURES.map((m) => `SUM(${m.name}) AS ${m.name}`);
+  return `CREATE OR REPLACE TABLE ${def.table} AS
+    SELECT ${keyNames.join(', ')}, ${outer.join(', ')}, COUNT(order_id) AS order_count
+    FROM (SELECT order_id, ${[...keys, ...measures].join(', ')} FROM ${def.source} GROUP BY ALL)
+    GROUP BY ALL`;
 }
