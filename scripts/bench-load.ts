@@ -3,14 +3,19 @@
  * persisted database. Targets (issue 2): cold < 5 s, warm < 1 s to ready, on the 2-core machine.
  *
  *   npm run bench:load                       # the real files in ../shared/datasets/ecommerce-sales
- *   npm run bench:load -- --data-dir DIR [--warm-runs 5]
+ *   npm run bench:load -- --data-dir DIR [--warm-runs 5] [--phases]
+ *
+ * --phases prints the cold load's phases (fingerprint, each file's read and cleaning, rollups, checkpoint,
+ * reopen, lock checks) as timed by the loaders on Node's performance timeline (src/warehouse/load-phases.ts).
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import type { PerformanceMeasure } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/observability/logger.js';
+import { LOAD_PHASE_PREFIX } from '../src/warehouse/load-phases.js';
 import { openWarehouse } from '../src/warehouse/open-warehouse.js';
 
 function arg(name: string): string | undefined {
@@ -22,6 +27,7 @@ const dataDir = resolve(
   arg('--data-dir') ?? join(import.meta.dirname, '../../shared/datasets/ecommerce-sales'),
 );
 const warmRuns = Number(arg('--warm-runs') ?? 5);
+const showPhases = process.argv.includes('--phases');
 if (!existsSync(dataDir)) {
   console.error(`No data directory at ${dataDir}; pass --data-dir DIR.`);
   process.exit(1);
@@ -41,6 +47,16 @@ try {
   const cpu = process.cpuUsage(cpuBefore);
   // CPU time of this process (all DuckDB threads): a steadier figure than wall time on a shared machine.
   const coldCpuMs = (cpu.user + cpu.system) / 1000;
+  // Phases of the cold load only (warm starts below add their own measures).
+  const phases = performance
+    .getEntriesByType('measure')
+    .filter((m) => m.name.startsWith(LOAD_PHASE_PREFIX))
+    .map((m) => ({
+      name: m.name.slice(LOAD_PHASE_PREFIX.length),
+      startMs: m.startTime - started,
+      ms: m.duration,
+      cpuMs: ((m as PerformanceMeasure).detail as { cpuMs?: number } | null)?.cpuMs ?? 0,
+    }));
   started = performance.now();
   const probe = await cold.queryGuarded('SELECT COUNT(*), SUM(amount) FROM amazon_sales');
   const firstQueryMs = performance.now() - started;
@@ -72,6 +88,13 @@ try {
   console.log(
     `  cold load (CSV → cache → locked read-only DB ready): ${ms(coldMs)} wall, ${ms(coldCpuMs)} CPU   target < 5000 ms`,
   );
+  if (showPhases) {
+    console.log('  cold load phases (wall time; nested phases indented, start offset from the cold start):');
+    for (const p of phases)
+      console.log(
+        `    ${p.name.padEnd(48)} ${ms(p.ms).padStart(8)} wall ${ms(p.cpuMs).padStart(8)} CPU   at ${ms(p.startMs)}`,
+      );
+  }
   console.log(
     `  first query (COUNT/SUM over amazon_sales, result ${JSON.stringify(probe.rows[0])}): ${ms(firstQueryMs)}`,
   );

@@ -1,5 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '../errors.js';
+import { timePhase } from './load-phases.js';
 
 export interface LockSettings {
   memoryLimit: string;
@@ -33,13 +34,15 @@ export async function openLockedDatabase(dbPath: string, settings: LockSettings)
     threads: String(settings.threads),
   };
   if (settings.tempDirectory) options.temp_directory = settings.tempDirectory;
-  const instance = await DuckDBInstance.create(dbPath, options);
+  const instance = await timePhase('  create read-only instance', () =>
+    DuckDBInstance.create(dbPath, options),
+  );
   const conn = await instance.connect();
   try {
     await settings.prepare?.(conn);
     await conn.run('SET enable_external_access = false');
     await conn.run('SET lock_configuration = true');
-    await verifyLocked(conn, dbPath);
+    await timePhase('  verify lock', () => verifyLocked(conn, dbPath));
   } catch (error) {
     conn.closeSync();
     instance.closeSync();

@@ -17,6 +17,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { hideRollups } from './rollups/hide-rollups.js';
 import { listRollupTables } from './rollups/build-rollups.js';
 import { withRollups } from './rollups/with-rollups.js';
+import { timePhase } from './load-phases.js';
 import { selectDataSource } from './sources/select-source.js';
 
 export interface OpenWarehouseHooks {
@@ -52,21 +53,23 @@ export async function openWarehouse(
     : csvDirectorySource(dataDir, buildSettings);
   const source = config.ROLLUPS_ENABLED ? withRollups(baseSource, buildSettings) : baseSource;
 
-  const fingerprint = await source.fingerprint();
+  const fingerprint = await timePhase('fingerprint', () => source.fingerprint());
   const dbPath = cachedDatabasePath(cacheDir, fingerprint);
   let report: LoadReport | undefined;
   if (!existsSync(dbPath)) {
     logger.info({ source: source.description, dbPath }, 'loading data into the warehouse cache');
-    report = await buildAtomically(dbPath, (tmp) => source.build(tmp));
-    await removeStaleCaches(cacheDir, dbPath);
+    report = await timePhase('build', () => buildAtomically(dbPath, (tmp) => source.build(tmp)));
+    await timePhase('remove stale caches', () => removeStaleCaches(cacheDir, dbPath));
   }
 
-  const instance = await openLockedDatabase(dbPath, {
-    memoryLimit: config.DUCKDB_MEMORY_LIMIT,
-    threads: config.DUCKDB_THREADS,
-    ...(config.DUCKDB_TEMP_DIR ? { tempDirectory: config.DUCKDB_TEMP_DIR } : {}),
-    ...(source.prepare ? { prepare: (conn: DuckDBConnection) => source.prepare!(conn, 'query') } : {}),
-  });
+  const instance = await timePhase('open locked read-only', () =>
+    openLockedDatabase(dbPath, {
+      memoryLimit: config.DUCKDB_MEMORY_LIMIT,
+      threads: config.DUCKDB_THREADS,
+      ...(config.DUCKDB_TEMP_DIR ? { tempDirectory: config.DUCKDB_TEMP_DIR } : {}),
+      ...(source.prepare ? { prepare: (conn: DuckDBConnection) => source.prepare!(conn, 'query') } : {}),
+    }),
+  );
   try {
     const conn = await instance.connect();
     try {
@@ -80,7 +83,7 @@ export async function openWarehouse(
         ? { ...stored, elapsedMs: Math.round(performance.now() - started) }
         : { ...stored, fromCache: true, elapsedMs: Math.round(performance.now() - started) };
       const rollupTables = config.ROLLUPS_ENABLED ? await listRollupTables(conn) : [];
-      const schema = hideRollups(await readSchemaInfo(conn));
+      const schema = hideRollups(await timePhase('read schema', () => readSchemaInfo(conn)));
       logger.info(
         {
           fromCache: loadReport.fromCache,

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RejectedRows } from '../types.js';
 import { ident } from './sql.js';
+import { timePhase } from '../load-phases.js';
 
 /**
  * A staged table holds every row read, its clean columns, `source_row` and `reject_reason` (NULL = keep).
@@ -17,9 +18,11 @@ export async function insertStaged(
 ): Promise<{ rowsStaged: number; rowsLoaded: number; rejected: RejectedRows[] }> {
   const cols = cleanColumns.map(ident).join(', ');
   const values = cleanColumns.map((c) => computed.exprs[c] ?? `s.${ident(c)}`).join(', ');
-  await conn.run(
-    `INSERT INTO ${ident(cleanTable)} (${cols}) SELECT ${values} FROM ${ident(stagedTable)} s ${computed.joins}
+  await timePhase(`  insert ${cleanTable}`, () =>
+    conn.run(
+      `INSERT INTO ${ident(cleanTable)} (${cols}) SELECT ${values} FROM ${ident(stagedTable)} s ${computed.joins}
       WHERE s.reject_reason IS NULL`,
+    ),
   );
   const counts = await conn.runAndReadAll(
     `SELECT COUNT(*), COUNT(*) FILTER (WHERE reject_reason IS NULL) FROM ${ident(stagedTable)}`,

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '../../errors.js';
 import type { RejectedRows } from '../types.js';
 import { ident, sqlString } from './sql.js';
+import { timePhase } from '../load-phases.js';
 
 export interface RawRead {
   /** Rows the CSV reader produced (well-formed lines), i.e. rows in the staged table. */
@@ -30,7 +31,9 @@ export async function stageCsv(
         header = false, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"',
         columns = ${columnSpec}, store_rejects = true, max_line_size = 10000000, parallel = true)`;
   try {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${ident(stagedTable)} AS ${select(from)}`);
+    await timePhase(`  read_csv+clean ${fileName}`, () =>
+      conn.run(`CREATE OR REPLACE TEMP TABLE ${ident(stagedTable)} AS ${select(from)}`),
+    );
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new AppError(

@@ -3,6 +3,7 @@ import { fingerprintFiles } from '../csv/fingerprint.js';
 import { listDataFiles } from '../csv/list-data-files.js';
 import { AppError } from '../../errors.js';
 import type { WarehouseSource } from './source.js';
+import { timePhase } from '../load-phases.js';
 
 /** A directory of the retailer's raw CSV exports (DATA_DIR). */
 export function csvDirectorySource(dataDir: string, settings: BuildSettings): WarehouseSource {
@@ -20,7 +21,7 @@ export function csvDirectorySource(dataDir: string, settings: BuildSettings): Wa
     },
     async build(dbPath) {
       files ??= await listDataFiles(dataDir);
-      return buildFromCsvFiles(dataDir, files, dbPath, settings);
+      return timePhase('csv build', () => buildFromCsvFiles(dataDir, files!, dbPath, settings));
     },
   };
 }
