@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { buildDashboardSpec, chooseChart, renderPng } from '../charts/index.js';
+import { buildDashboardSpec, chooseChart, createPngCache } from '../charts/index.js';
 import { hasLlm, type Config } from '../config/config.js';
 import { isAppError } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
@@ -54,6 +54,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     ttlSeconds: config.CACHE_TTL_SECONDS,
     logger,
   });
+  const pngCache = createPngCache();
   const client =
     deps.openai !== undefined
       ? deps.openai
@@ -146,7 +147,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         },
       );
       if (!chosen) return;
-      const png = await renderPng(chosen.spec);
+      const png = await pngCache.render(chosen.spec);
       answer.chart = { type: chosen.type, spec: chosen.spec, title: chosen.title, png };
     } catch (error) {
       // A missing chart never costs the user the answer.
@@ -263,7 +264,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           try {
             const data = summaryDashboardData(state.summaryPeriod, state.summaryParts, catalog);
             const spec = buildDashboardSpec(data);
-            const png = await renderPng(spec);
+            const png = await pngCache.render(spec);
             answer.chart = {
               type: 'dashboard',
               spec,

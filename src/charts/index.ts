@@ -8,6 +8,7 @@
 export { chooseChart, type ChartKind, type ChooseChartOptions, type ChosenChart } from './choose-chart.js';
 export { buildDashboardSpec, type DashboardData, type DashboardKpi } from './dashboard.js';
 export { renderPng, type RenderOptions } from './render-png.js';
+export { createPngCache, type PngCache } from './png-cache.js';
 export type { DimensionInfo, MetricInfo, ValueFormat } from './fields.js';
 export {
   CHART_COLORS,
