@@ -94,6 +94,14 @@ try {
       console.log(
         `    ${p.name.padEnd(48)} ${ms(p.ms).padStart(8)} wall ${ms(p.cpuMs).padStart(8)} CPU   at ${ms(p.startMs)}`,
       );
+    // The rollup wrapper (ROLLUPS_ENABLED) reopens the new file, builds the rollups and checkpoints again: the
+    // part of `build` after `csv build`.
+    const build = phases.find((p) => p.name === 'build');
+    const csv = phases.find((p) => p.name === 'csv build');
+    if (build && csv)
+      console.log(
+        `    ${'(build − csv build: rollups, reopen, checkpoint)'.padEnd(48)} ${ms(build.ms - csv.ms).padStart(8)} wall ${ms(build.cpuMs - csv.cpuMs).padStart(8)} CPU`,
+      );
   }
   console.log(
     `  first query (COUNT/SUM over amazon_sales, result ${JSON.stringify(probe.rows[0])}): ${ms(firstQueryMs)}`,
