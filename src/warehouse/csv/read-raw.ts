@@ -17,6 +17,13 @@ export interface RawRead {
  * so the file is parsed once and the raw text never materialised. The dialect is fixed (comma, double
  * quotes) so a malformed line is rejected with a reason instead of derailing the sniffer.
  */
+/**
+ * Real lines are a few hundred bytes. DuckDB sizes each reader's buffer from this (16×), and files load
+ * concurrently, so 10 MB lines meant ~150 MiB per reader and out-of-memory under a 512 MB limit; 1 MB lines keep
+ * a reader near 16 MiB. A longer "line" is almost always an unclosed quote swallowing the file: it fails the load.
+ */
+const MAX_LINE_BYTES = 1_000_000;
+
 export async function stageCsv(
   conn: DuckDBConnection,
   filePath: string,
@@ -29,7 +36,7 @@ export async function stageCsv(
   await conn.run('DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans;');
   const from = `read_csv(${sqlString(filePath)},
         header = false, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"',
-        columns = ${columnSpec}, store_rejects = true, max_line_size = 10000000, parallel = true)`;
+        columns = ${columnSpec}, store_rejects = true, max_line_size = ${MAX_LINE_BYTES}, parallel = true)`;
   try {
     await timePhase(`  read_csv+clean ${fileName}`, () =>
       conn.run(`CREATE OR REPLACE TEMP TABLE ${ident(stagedTable)} AS ${select(from)}`),
@@ -45,7 +52,7 @@ export async function stageCsv(
   // An unterminated quote swallows every following line into one "value": rejecting that as one bad line would
   // lose the rest of the file quietly, so the whole load fails instead (the previous cache stays in place).
   const unterminated = await conn.runAndReadAll(
-    `SELECT MIN(line) FROM reject_errors WHERE error_type = 'UNQUOTED VALUE' HAVING COUNT(*) > 0`,
+    `SELECT MIN(line) FROM reject_errors WHERE error_type IN ('UNQUOTED VALUE', 'LINE SIZE OVER MAXIMUM') HAVING COUNT(*) > 0`,
   );
   const badLine = unterminated.getRowsJS()[0]?.[0];
   if (badLine != null)
