@@ -49,6 +49,8 @@ export const ConfigSchema = z.object({
   DUCKDB_THREADS: intWithDefault(2, 1),
   DUCKDB_TEMP_DIR: optionalString,
   ROLLUPS_ENABLED: boolWithDefault(true),
+  // Below this many order rows the detail table answers in milliseconds; building rollups would only slow the load.
+  ROLLUP_MIN_ROWS: intWithDefault(1_000_000, 0),
 
   // State
   REDIS_URL: optionalUrl,

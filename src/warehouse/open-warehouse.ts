@@ -51,7 +51,9 @@ export async function openWarehouse(
   const baseSource: WarehouseSource = config.DATA_SOURCE
     ? selectDataSource(config.DATA_SOURCE, buildSettings)
     : csvDirectorySource(dataDir, buildSettings);
-  const source = config.ROLLUPS_ENABLED ? withRollups(baseSource, buildSettings) : baseSource;
+  const source = config.ROLLUPS_ENABLED
+    ? withRollups(baseSource, buildSettings, config.ROLLUP_MIN_ROWS)
+    : baseSource;
 
   const fingerprint = await timePhase('fingerprint', () => source.fingerprint());
   const dbPath = cachedDatabasePath(cacheDir, fingerprint);
