@@ -8,7 +8,7 @@ import { ValueIndex } from '../../semantic/value-match.js';
 import type { Suggestion } from '../answer.js';
 import type { Resolution, Resolver, ResolverInput } from '../resolver/resolver.js';
 import { describeDataWeHave, questionForPlan } from './describe.js';
-import { detectTime, resolveTime, type TimeSpec } from './time-expressions.js';
+import { NUMBER_WORDS, detectTime, resolveTime, type TimeSpec } from './time-expressions.js';
 import { FILLER_WORDS, looksLikeInjection } from './vocabulary.js';
 
 /**
@@ -75,20 +75,6 @@ const COMMON_WORD_VALUES = new Set([
 const SIZE_LETTERS = new Set(['s', 'm', 'l']);
 
 const DRIVER_DIMENSIONS = ['category', 'state', 'size', 'fulfilment', 'style', 'customer', 'marketplace'];
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  fifteen: 15,
-  twenty: 20,
-};
 const CHART_WORDS: Record<string, ChartPreference> = {
   pie: 'pie',
   donut: 'donut',

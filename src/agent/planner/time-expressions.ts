@@ -63,7 +63,8 @@ const MONTHS: Record<string, number> = {
 const MONTH_RE = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');
-const NUMBER_WORDS: Record<string, number> = {
+/** Number words the planner reads, for top-N ("top five") and periods ("last thirty days"). */
+export const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,
@@ -76,6 +77,8 @@ const NUMBER_WORDS: Record<string, number> = {
   ten: 10,
   twelve: 12,
   fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
   thirty: 30,
   ninety: 90,
 };
