@@ -54,7 +54,7 @@ describe('persisted warehouse cache', () => {
     await second.warehouse.close();
 
     await appendFile(
-      join(dataDir, 'Amazon Sale Report.csv'),
+      join(dataDir, 'fixture-Amazon Sale Report.csv'),
       '\n16,171-0000016-0000016,06-29-22,Shipped,Amazon,Amazon.in,Expedited,J0007,J0007-SET-L,Set,L,B000000007,Shipped,1,INR,100.00,PUNE,MH,411001.0,IN,,False,,',
     );
     const third = await openTestWarehouse(dataDir, { CACHE_DIR: cacheDir });
@@ -82,18 +82,18 @@ describe('persisted warehouse cache', () => {
 
     // An unterminated quote swallows the rest of the file: not a CSV DuckDB (or anyone) can read reliably.
     await writeFile(
-      join(dataDir, 'Sale Report.csv'),
+      join(dataDir, 'fixture-Sale Report.csv'),
       'index,SKU Code,Design No.,Stock,Category,Size,Color\n0,"AN201-RED-L,AN201,5,AN : LEGGINGS,L,Red\n1,X,Y,1,KURTA,M,Red\n',
     );
     const error = await openError({ DATA_DIR: dataDir, CACHE_DIR: cacheDir });
     expect(error.code).toBe('DATA_LOAD_FAILED');
-    expect(error.userMessage).toContain('Sale Report.csv');
+    expect(error.userMessage).toContain('fixture-Sale Report.csv');
     expect((await readdir(cacheDir)).sort()).toEqual(before);
   });
 
   it('recognises files by their header, whatever their name', async () => {
     const dataDir = join(await scratch(), 'data');
-    await copyFixtures(dataDir, { 'Amazon Sale Report.csv': 'orders-export-2022.csv' });
+    await copyFixtures(dataDir, { 'fixture-Amazon Sale Report.csv': 'orders-export-2022.csv' });
     const opened = await openTestWarehouse(dataDir);
     try {
       const file = opened.warehouse.loadReport.files.find((f) => f.file === 'orders-export-2022.csv');

@@ -27,17 +27,17 @@ describe('loading the raw retailer files (hand-made fixtures with every quirk)',
   });
 
   it('recognises files by header and reports the ones it cannot', () => {
-    expect(report('Amazon Sale Report.csv').recognisedAs).toBe('amazon_sales');
-    expect(report('International sale Report.csv').recognisedAs).toBe('international_sales');
-    expect(report('Sale Report.csv').recognisedAs).toBe('inventory');
-    expect(report('May-2022.csv').recognisedAs).toBe('price_list');
-    expect(report('P  L March 2021.csv').recognisedAs).toBe('price_list');
+    expect(report('fixture-Amazon Sale Report.csv').recognisedAs).toBe('amazon_sales');
+    expect(report('fixture-International sale Report.csv').recognisedAs).toBe('international_sales');
+    expect(report('fixture-Sale Report.csv').recognisedAs).toBe('inventory');
+    expect(report('fixture-May-2022.csv').recognisedAs).toBe('price_list');
+    expect(report('fixture-P  L March 2021.csv').recognisedAs).toBe('price_list');
     expect(warehouse.loadReport.unrecognisedFiles).toEqual(['Expense IIGF.csv']);
     expect(report('Expense IIGF.csv').notes.join(' ')).toMatch(/not recognised/i);
   });
 
   it('amazon: rejects bad lines with reasons, keeps the rest (file without a final newline)', async () => {
-    const amazon = report('Amazon Sale Report.csv');
+    const amazon = report('fixture-Amazon Sale Report.csv');
     expect(amazon.rowsRead).toBe(16);
     const reasons = Object.fromEntries(amazon.rejected.map((r) => [r.reason, r.count]));
     expect(reasons).toEqual({
@@ -91,7 +91,7 @@ describe('loading the raw retailer files (hand-made fixtures with every quirk)',
     expect(amount(3)).toBeNull();
     expect(amount(4)).toBeNull();
     expect(amount(10)).toBe(1200.5);
-    const notes = report('Amazon Sale Report.csv').notes.join('\n');
+    const notes = report('fixture-Amazon Sale Report.csv').notes.join('\n');
     expect(notes).toMatch(/2 row\(s\) with a blank Amount/);
     expect(notes).toMatch(/2 row\(s\) with a non-numeric Amount/);
     const typed = await rowsOf(warehouse, `SELECT typeof(amount) AS t FROM amazon_sales LIMIT 1`);
@@ -118,11 +118,11 @@ describe('loading the raw retailer files (hand-made fixtures with every quirk)',
       10: 'Andaman and Nicobar Islands', // 'ANDAMAN & NICOBAR '
       15: 'Telangana',
     });
-    expect(report('Amazon Sale Report.csv').notes.join('\n')).toMatch(/"APO" \(1\)/);
+    expect(report('fixture-Amazon Sale Report.csv').notes.join('\n')).toMatch(/"APO" \(1\)/);
   });
 
   it('international: loads only the first section; the SKU list, stock table and repeated section are rejected', async () => {
-    const intl = report('International sale Report.csv');
+    const intl = report('fixture-International sale Report.csv');
     expect(intl.rowsRead).toBe(14);
     expect(intl.rowsLoaded).toBe(4);
     const reasons = Object.fromEntries(intl.rejected.map((r) => [r.reason, r.count]));
@@ -145,7 +145,7 @@ describe('loading the raw retailer files (hand-made fixtures with every quirk)',
   });
 
   it('inventory: empty trailing rows and rows without a SKU are rejected; #VALUE! stock is NULL', async () => {
-    const inv = report('Sale Report.csv');
+    const inv = report('fixture-Sale Report.csv');
     expect(Object.fromEntries(inv.rejected.map((r) => [r.reason, r.count]))).toEqual({
       'missing SKU Code': 1,
       'empty row': 2,
