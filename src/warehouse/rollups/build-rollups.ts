@@ -1,5 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ROLLUPS, rollupBuildSql } from './rollup-definitions.js';
+import { ROLLUPS, rollupBuildSql, rollupBuildSqlInBuckets } from './rollup-definitions.js';
+
+/** Order rows per pass of the order-count rollup: about what one pass handles within a 1 GB memory limit. */
+const ORDER_ROWS_PER_BUCKET = 20_000_000;
 
 export interface RollupBuildReport {
   table: string;
@@ -14,17 +17,29 @@ export interface RollupBuildReport {
  * being built. One pass per rollup; DuckDB spills the aggregation to its temp directory when it outgrows
  * memory_limit, so this works on order tables larger than memory.
  */
-export async function buildRollups(conn: DuckDBConnection): Promise<RollupBuildReport[]> {
+export async function buildRollups(
+  conn: DuckDBConnection,
+  options: { orderRowsPerBucket?: number } = {},
+): Promise<RollupBuildReport[]> {
   const reports: RollupBuildReport[] = [];
+  const rowsPerBucket = options.orderRowsPerBucket ?? ORDER_ROWS_PER_BUCKET;
   for (const def of ROLLUPS) {
     const started = performance.now();
     try {
-      await conn.run(rollupBuildSql(def));
+      if (def.orderCount) {
+        const rows = await conn.runAndReadAll(`SELECT COUNT(*) FROM ${def.source}`);
+        const buckets = Math.max(1, Math.ceil(Number(rows.getRowsJS()[0]![0]) / rowsPerBucket));
+        if (buckets === 1) await conn.run(rollupBuildSql(def));
+        else for (const sql of rollupBuildSqlInBuckets(def, buckets)) await conn.run(sql);
+      } else {
+        await conn.run(rollupBuildSql(def));
+      }
     } catch (error) {
       // Distinct orders need one aggregate group per order; under a tight DUCKDB_MEMORY_LIMIT on a very large
       // table that can run out of memory. The load still succeeds: order counts then read the detail table.
       if (!def.orderCount || !/Out of Memory/i.test(String(error))) throw error;
       await conn.run(`DROP TABLE IF EXISTS ${def.table}`);
+      await conn.run(`DROP TABLE IF EXISTS ${def.table}__parts`);
       reports.push({
         table: def.table,
         rows: 0,

@@ -116,8 +116,42 @@ export function rollupBuildSql(def: RollupDefinition): string {
   // per-group DISTINCT sets must fit in memory (they ran out of a 1 GB limit at 100M rows).
   const keyNames = [def.dateColumn, ...def.columns.map((c) => c.name)];
   const outer = ROLLUP_MEASURES.map((m) => `SUM(${m.name}) AS ${m.name}`);
-  return `CREATE OR REPLACE TABLE ${def.table} AS
-    SELECT ${keyNames.join(', ')}, ${outer.join(', ')}, COUNT(order_id) AS order_count
-    FROM (SELECT order_id, ${[...keys, ...measures].join(', ')} FROM ${def.source} GROUP BY ALL)
+  return `CREATE OR REPLACE TABLE ${def.table} AS ${orderCountSelect(def, keys, measures, keyNames, outer)}`;
+}
+
+function orderCountSelect(
+  def: RollupDefinition,
+  keys: string[],
+  measures: string[],
+  keyNames: string[],
+  outer: string[],
+  bucket?: { index: number; count: number },
+): string {
+  const where = bucket ? ` WHERE hash(order_id) % ${bucket.count} = ${bucket.index}` : '';
+  return `SELECT ${keyNames.join(', ')}, ${outer.join(', ')}, COUNT(order_id) AS order_count
+    FROM (SELECT order_id, ${[...keys, ...measures].join(', ')} FROM ${def.source}${where} GROUP BY ALL)
     GROUP BY ALL`;
+}
+
+/**
+ * The same order-count rollup built in `count` passes, each over the orders whose id hashes to one bucket, so one
+ * pass holds only 1/count of the orders' groups (one pass over 100M rows ran out of a 1 GB limit). Buckets are
+ * disjoint sets of orders, so summing the parts per group gives exactly the distinct counts of a single pass.
+ */
+export function rollupBuildSqlInBuckets(def: RollupDefinition, count: number): string[] {
+  const keys = [`${def.dateColumn}`, ...def.columns.map((c) => `${c.detailExpr} AS ${c.name}`)];
+  const measures = ROLLUP_MEASURES.map((m) => `${m.detailAggregate} AS ${m.name}`);
+  const keyNames = [def.dateColumn, ...def.columns.map((c) => c.name)];
+  const outer = ROLLUP_MEASURES.map((m) => `SUM(${m.name}) AS ${m.name}`);
+  const parts = `${def.table}__parts`;
+  const statements = [`DROP TABLE IF EXISTS ${parts}`];
+  for (let index = 0; index < count; index++) {
+    const select = orderCountSelect(def, keys, measures, keyNames, outer, { index, count });
+    statements.push(index === 0 ? `CREATE TABLE ${parts} AS ${select}` : `INSERT INTO ${parts} ${select}`);
+  }
+  statements.push(
+    `CREATE OR REPLACE TABLE ${def.table} AS SELECT ${keyNames.join(', ')}, ${outer.join(', ')}, SUM(order_count) AS order_count FROM ${parts} GROUP BY ALL`,
+    `DROP TABLE ${parts}`,
+  );
+  return statements;
 }
