@@ -25,10 +25,11 @@ export async function buildRollups(
   const rowsPerBucket = options.orderRowsPerBucket ?? ORDER_ROWS_PER_BUCKET;
   for (const def of ROLLUPS) {
     const started = performance.now();
+    let buckets = 1;
     try {
       if (def.orderCount) {
         const rows = await conn.runAndReadAll(`SELECT COUNT(*) FROM ${def.source}`);
-        const buckets = Math.max(1, Math.ceil(Number(rows.getRowsJS()[0]![0]) / rowsPerBucket));
+        buckets = Math.max(1, Math.ceil(Number(rows.getRowsJS()[0]![0]) / rowsPerBucket));
         if (buckets === 1) await conn.run(rollupBuildSql(def));
         else for (const sql of rollupBuildSqlInBuckets(def, buckets)) await conn.run(sql);
       } else {
@@ -52,10 +53,17 @@ export async function buildRollups(
     if (def.orderCount) {
       // Every order lands in at least one group, so the groups' counts add up to the distinct orders exactly
       // when no order lands in two. Otherwise the stored counts could not be summed: drop the table.
-      const check = await conn.runAndReadAll(
-        `SELECT (SELECT COALESCE(SUM(order_count), 0) FROM ${def.table}) - (SELECT COUNT(*) FROM (SELECT order_id FROM ${def.source} WHERE order_id IS NOT NULL GROUP BY order_id))`,
-      );
-      const extra = Number(check.getRowsJS()[0]![0]);
+      // The distinct orders are counted in the same buckets as the build, so no pass holds every order id.
+      const stored = await conn.runAndReadAll(`SELECT COALESCE(SUM(order_count), 0) FROM ${def.table}`);
+      let distinctOrders = 0;
+      for (let index = 0; index < buckets; index++) {
+        const where = buckets > 1 ? ` AND hash(order_id) % ${buckets} = ${index}` : '';
+        const part = await conn.runAndReadAll(
+          `SELECT COUNT(*) FROM (SELECT order_id FROM ${def.source} WHERE order_id IS NOT NULL${where} GROUP BY order_id)`,
+        );
+        distinctOrders += Number(part.getRowsJS()[0]![0]);
+      }
+      const extra = Number(stored.getRowsJS()[0]![0]) - distinctOrders;
       if (extra !== 0) {
         await conn.run(`DROP TABLE ${def.table}`);
         reports.push({
