@@ -111,16 +111,23 @@ export function horizontalBarSpec(
           },
         },
       },
-      ...(hasNegative
-        ? []
-        : [
-            {
-              mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, fontSize: 11 },
-              encoding: { text: { field: 'text', type: 'nominal' } },
-            },
-          ]),
+      ...valueLabels(hasNegative, 11),
     ],
   };
+}
+
+/**
+ * The value written just right of each bar's end (from the row's preformatted `text`). Left out when a value is
+ * negative: a label placed to the right of a bar that grows leftwards would land on the bar itself.
+ */
+function valueLabels(hasNegative: boolean, fontSize: number): Spec[] {
+  if (hasNegative) return [];
+  return [
+    {
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, fontSize },
+      encoding: { text: { field: 'text', type: 'nominal' } },
+    },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -442,14 +449,7 @@ export function pairedBarSpec(
           },
         },
       },
-      ...(hasNegative
-        ? []
-        : [
-            {
-              mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, fontSize: 10.5 },
-              encoding: { text: { field: 'text', type: 'nominal' } },
-            },
-          ]),
+      ...valueLabels(hasNegative, 10.5),
     ],
   };
 }
