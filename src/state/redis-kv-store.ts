@@ -156,8 +156,19 @@ export class RedisKvStore implements KvStore {
       await this.initialReady;
     }
     try {
-      return await command();
+      const result = await command();
+      // A stalled server (no socket close, so no 'ready' event later) recovers here, on the first reply.
+      if (this.down) {
+        this.down = false;
+        this.logger.info('Redis connection restored');
+      }
+      return result;
     } catch (error) {
+      // A command that times out on a stalled server is an outage too, even before ioredis emits 'error' or
+      // 'close' (it may never); a reply error (wrong type, bad argument) is not.
+      if (!(error instanceof Error && error.name === 'ReplyError')) {
+        this.markDown(error instanceof Error ? error.message : String(error));
+      }
       throw new AppError('STORE_UNAVAILABLE', 'The state store is unavailable right now.', {
         cause: error,
         detail: `redis ${operation} failed: ${error instanceof Error ? error.message : String(error)}`,
