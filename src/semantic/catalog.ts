@@ -23,6 +23,14 @@ const SourceSchema = z.object({
     .regex(/^[a-z][a-z0-9_]*$/)
     .optional(),
   description: z.string().min(1),
+  /**
+   * The table a share's total reads, when not `table`. Set by the rollup router only: orders per category come
+   * from a rollup whose counts cannot be summed across categories, so the share's total reads another rollup.
+   */
+  shareTotalTable: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .optional(),
 });
 
 const MetricSchema = z.object({

@@ -115,7 +115,12 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledPlan {
     // The total is computed from the rows themselves, so it is right for non-additive metrics too (distinct
     // orders are not the sum of each group's distinct orders). Filters on the grouped dimensions are left out
     // of the total: "what share of revenue is Set" is Set's revenue over all categories, not over Set alone.
-    const totalSql = [`SELECT ${first.def.sql} AS t`, `FROM ${table}`, where(plan.timeRange, plan.groupBy)]
+    const totalFrom = source.shareTotalTable ? quoteIdent(source.shareTotalTable) : table;
+    const totalSql = [
+      `SELECT ${first.def.sql} AS t`,
+      `FROM ${totalFrom}`,
+      where(plan.timeRange, plan.groupBy),
+    ]
       .filter(Boolean)
       .join(' ');
     ctes.push(`total AS (${totalSql})`);

@@ -10,8 +10,10 @@ import type { Plan } from './plan.js';
  * metric translations (src/warehouse/rollups/metric-translations.ts, tested against the detail path).
  *
  * A plan is covered when its source has rollups, every metric has a translation that matches the catalog's
- * current SQL (distinct counts never do), and every group-by and filter dimension is a date grain or a column
- * the rollup keeps. The first (smallest) covering rollup wins.
+ * current SQL (distinct counts other than orders never do), and every group-by and filter dimension is a date
+ * grain or a column the rollup keeps. Order counts need a rollup whose counts were verified, and a rollup that
+ * counts orders per category (or size) only when each result row stays within one category. The first
+ * (smallest) covering rollup wins.
  */
 export type RouteDecision =
   | { target: 'rollup'; table: string; catalog: Catalog }
@@ -53,37 +55,94 @@ export function routePlan(
   }
 
   const needsOrderCount = plan.metrics.some((id) => METRIC_TRANSLATIONS[id]!.needsOrderCount);
-  const dimensionIds = [...new Set([...plan.groupBy, ...plan.filters.map((f) => f.dimension)])];
   let lastReason = needsOrderCount ? 'no rollup with verified order counts covers the plan' : '';
   for (const rollup of candidates) {
     if (needsOrderCount && !rollup.orderCount) continue;
-    const overrides: Record<string, string> = {};
-    let covered = true;
-    for (const id of dimensionIds) {
-      const dim = catalog.dimensions[id];
-      if (!dim) {
-        covered = false;
-        lastReason = `unknown dimension ${id}`;
-        break;
-      }
-      if (dim.grain) continue;
-      const expr = dim.columns[plan.source];
-      const column = rollup.columns.find((c) => c.detailExpr === expr);
-      if (!column) {
-        covered = false;
-        lastReason = `dimension ${id} is not kept in any rollup`;
-        break;
-      }
-      if (column.name !== expr) overrides[id] = column.name;
+    const coverage = cover(plan, catalog, rollup);
+    if ('reason' in coverage) {
+      lastReason = coverage.reason;
+      continue;
     }
-    if (!covered) continue;
+    if (needsOrderCount && rollup.orderSplitColumn && !pinsSplitColumn(plan, catalog, rollup)) {
+      lastReason = `orders are counted per ${rollup.orderSplitColumn} in ${rollup.table}, and the plan does not keep to one ${rollup.orderSplitColumn} per row`;
+      continue;
+    }
+    let shareTotalTable: string | undefined;
+    if (plan.share && METRIC_TRANSLATIONS[plan.metrics[0]!]!.needsOrderCount && rollup.orderSplitColumn) {
+      // The share's total leaves out filters on grouped dimensions; grouped by the split column, that total
+      // spans its values, so it cannot be summed here and must come from a rollup that covers it on its own.
+      const total = totalTable(plan, catalog, rollups, coverage.overrides);
+      if (!total) {
+        lastReason = `the share's total of ${plan.metrics[0]} is not covered by a rollup`;
+        continue;
+      }
+      if (total !== rollup.table) shareTotalTable = total;
+    }
     return {
       target: 'rollup',
       table: rollup.table,
-      catalog: rollupCatalog(catalog, plan, rollup, overrides),
+      catalog: rollupCatalog(catalog, plan, rollup, coverage.overrides, shareTotalTable),
     };
   }
   return detail(lastReason);
+}
+
+/** Whether the rollup keeps every group-by and filter dimension of the plan, and under which column names. */
+function cover(
+  plan: Plan,
+  catalog: Catalog,
+  rollup: RollupDefinition,
+): { overrides: Record<string, string> } | { reason: string } {
+  const overrides: Record<string, string> = {};
+  for (const id of new Set([...plan.groupBy, ...plan.filters.map((f) => f.dimension)])) {
+    const dim = catalog.dimensions[id];
+    if (!dim) return { reason: `unknown dimension ${id}` };
+    if (dim.grain) continue;
+    const expr = dim.columns[plan.source];
+    const column = rollup.columns.find((c) => c.detailExpr === expr);
+    if (!column) return { reason: `dimension ${id} is not kept in any rollup` };
+    if (column.name !== expr) overrides[id] = column.name;
+  }
+  return { overrides };
+}
+
+/**
+ * Every row of the plan's result holds one value of the rollup's split column: the plan groups by it, or filters
+ * it to a single value. Only then are its per-value order counts summed within one value.
+ */
+function pinsSplitColumn(plan: Plan, catalog: Catalog, rollup: RollupDefinition): boolean {
+  const split = rollup.columns.find((c) => c.name === rollup.orderSplitColumn);
+  if (!split) return false;
+  const isSplit = (id: string) => catalog.dimensions[id]?.columns[plan.source] === split.detailExpr;
+  return (
+    plan.groupBy.some(isSplit) ||
+    plan.filters.some((f) => isSplit(f.dimension) && f.op === 'in' && f.values.length === 1)
+  );
+}
+
+/** The rollup that answers the share's total (first metric, filters on ungrouped dimensions, same period). */
+function totalTable(
+  plan: Plan,
+  catalog: Catalog,
+  rollups: readonly RollupDefinition[],
+  overrides: Record<string, string>,
+): string | undefined {
+  const totalPlan: Plan = {
+    ...plan,
+    metrics: [plan.metrics[0]!],
+    groupBy: [],
+    filters: plan.filters.filter((f) => !plan.groupBy.includes(f.dimension)),
+    share: false,
+    compareTo: undefined,
+  };
+  const decision = routePlan(totalPlan, catalog, rollups);
+  if (decision.target !== 'rollup') return undefined;
+  // The total is compiled with the grouped rows' catalog, so its filter columns must have the same names there.
+  const total = rollups.find((r) => r.table === decision.table)!;
+  const totalCover = cover(totalPlan, catalog, total);
+  if ('reason' in totalCover) return undefined;
+  const same = totalPlan.filters.every((f) => totalCover.overrides[f.dimension] === overrides[f.dimension]);
+  return same ? decision.table : undefined;
 }
 
 function rollupCatalog(
@@ -91,6 +150,7 @@ function rollupCatalog(
   plan: Plan,
   rollup: RollupDefinition,
   dimensionOverrides: Record<string, string>,
+  shareTotalTable?: string,
 ): Catalog {
   const metrics = { ...catalog.metrics };
   for (const id of plan.metrics) metrics[id] = { ...metrics[id]!, sql: METRIC_TRANSLATIONS[id]!.rollupSql };
@@ -99,7 +159,14 @@ function rollupCatalog(
     dimensions[id] = { ...dimensions[id]!, columns: { ...dimensions[id]!.columns, [plan.source]: column } };
   return {
     ...catalog,
-    sources: { ...catalog.sources, [plan.source]: { ...catalog.sources[plan.source]!, table: rollup.table } },
+    sources: {
+      ...catalog.sources,
+      [plan.source]: {
+        ...catalog.sources[plan.source]!,
+        table: rollup.table,
+        ...(shareTotalTable ? { shareTotalTable } : {}),
+      },
+    },
     metrics,
     dimensions,
   };

@@ -156,26 +156,34 @@ describe('data sources besides a CSV folder', () => {
     await expect(plain.queryTrusted('SELECT 1 FROM amazon_sales_daily')).rejects.toThrow();
   });
 
-  it('keeps the orders rollup only when no order spans two of its groups', async () => {
+  it('keeps an order-count rollup only when no order (per category or size) spans two of its groups', async () => {
     const spanDb = join(work, 'span.duckdb');
     const instance = await DuckDBInstance.create(spanDb);
     const conn = await instance.connect();
     await conn.run(
       `CREATE TABLE amazon_sales AS SELECT * EXCLUDE (year, month) FROM read_parquet('${parquetRoot}/amazon_sales/**/*.parquet', hive_partitioning = true)`,
     );
-    // One order shipped to two states: its lines fall in two groups of amazon_orders_daily.
+    // One order of two Kurta lines in size M shipped to two states: its lines fall in two groups of
+    // amazon_orders_daily, and so does its (order, Kurta) and (order, M) pair in the per-category and per-size ones.
     await conn.run(
-      `INSERT INTO amazon_sales SELECT * REPLACE ('SPAN-1' AS order_id, CASE WHEN source_row % 2 = 0 THEN 'Goa' ELSE 'Kerala' END AS ship_state) FROM amazon_sales LIMIT 2`,
+      `INSERT INTO amazon_sales SELECT * REPLACE ('SPAN-1' AS order_id, CASE WHEN source_row % 2 = 0 THEN 'Goa' ELSE 'Kerala' END AS ship_state, 'Kurta' AS category, 'M' AS size) FROM amazon_sales LIMIT 2`,
     );
     conn.closeSync();
     instance.closeSync();
     const spanning = await open({ DATA_SOURCE: `duckdb:${spanDb}` });
-    expect(spanning.rollupTables).not.toContain('amazon_orders_daily');
-    expect(spanning.rollupTables).toContain('amazon_sales_daily');
+    expect(spanning.rollupTables).toEqual(['amazon_sales_daily', 'amazon_sales_daily_product']);
     const notes = spanning.loadReport.files.find((f) => f.table === 'amazon_sales')?.notes.join(' ');
     expect(notes).toContain('amazon_orders_daily not built');
+    expect(notes).toMatch(/amazon_orders_daily_category not built: an order's lines of one category span/);
+    expect(notes).toMatch(/amazon_orders_daily_size not built: an order's lines of one size span/);
     const clean = await open({ DATA_SOURCE: `parquet:${parquetRoot}` });
-    expect(clean.rollupTables).toContain('amazon_orders_daily');
+    expect(clean.rollupTables).toEqual([
+      'amazon_orders_daily',
+      'amazon_orders_daily_category',
+      'amazon_orders_daily_size',
+      'amazon_sales_daily',
+      'amazon_sales_daily_product',
+    ]);
   });
 
   it('applies DUCKDB_MEMORY_LIMIT and DUCKDB_TEMP_DIR (spilling) on the query side', async () => {
@@ -209,5 +217,12 @@ describe('rollup and detail answers agree on every eval question (generated samp
     // Not vacuous: most eval questions are additive and must have gone through a rollup, through both tables.
     expect(report.routed.length).toBeGreaterThan(report.planned / 3);
     expect(new Set(report.routed.map((r) => r.table))).toEqual(new Set(ROLLUP_TABLES));
+    // Orders per category and per size came from the split rollups, and agreed with COUNT(DISTINCT) on the rows.
+    expect(report.routed.filter((r) => r.id.startsWith('x-'))).toEqual([
+      { id: 'x-promo', table: 'amazon_sales_daily_product' },
+      { id: 'x-size-category', table: 'amazon_sales_daily_product' },
+      { id: 'x-orders-share', table: 'amazon_orders_daily_category' },
+      { id: 'x-orders-one-size', table: 'amazon_orders_daily_size' },
+    ]);
   }, 180_000);
 });

@@ -1,5 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ROLLUPS, rollupBuildSql, rollupBuildSqlInBuckets } from './rollup-definitions.js';
+import {
+  ROLLUPS,
+  rollupBuildSql,
+  rollupBuildSqlInBuckets,
+  type RollupDefinition,
+} from './rollup-definitions.js';
 
 /** Order rows per pass of the order-count rollup: about what one pass handles within a 1 GB memory limit. */
 const ORDER_ROWS_PER_BUCKET = 20_000_000;
@@ -51,26 +56,16 @@ export async function buildRollups(
       continue;
     }
     if (def.orderCount) {
-      // Every order lands in at least one group, so the groups' counts add up to the distinct orders exactly
-      // when no order lands in two. Otherwise the stored counts could not be summed: drop the table.
-      // The distinct orders are counted in the same buckets as the build, so no pass holds every order id.
-      const stored = await conn.runAndReadAll(`SELECT COALESCE(SUM(order_count), 0) FROM ${def.table}`);
-      let distinctOrders = 0;
-      for (let index = 0; index < buckets; index++) {
-        const where = buckets > 1 ? ` AND hash(order_id) % ${buckets} = ${index}` : '';
-        const part = await conn.runAndReadAll(
-          `SELECT COUNT(*) FROM (SELECT order_id FROM ${def.source} WHERE order_id IS NOT NULL${where} GROUP BY order_id)`,
-        );
-        distinctOrders += Number(part.getRowsJS()[0]![0]);
-      }
-      const extra = Number(stored.getRowsJS()[0]![0]) - distinctOrders;
+      const extra = await extraOrderCounts(conn, def, buckets);
       if (extra !== 0) {
         await conn.run(`DROP TABLE ${def.table}`);
         reports.push({
           table: def.table,
           rows: 0,
           elapsedMs: Math.round(performance.now() - started),
-          skipped: `not built: orders span several of its groups (${extra} extra order counts), so order counts read the detail table`,
+          skipped: def.orderSplitColumn
+            ? `not built: an order's lines of one ${def.orderSplitColumn} span several of its groups (${extra} extra order counts), so order counts by ${def.orderSplitColumn} read the detail table`
+            : `not built: orders span several of its groups (${extra} extra order counts), so order counts read the detail table`,
         });
         continue;
       }
@@ -83,6 +78,33 @@ export async function buildRollups(
     });
   }
   return reports;
+}
+
+/**
+ * How many order counts the rollup stores beyond the distinct orders (or, with a split column, the distinct
+ * (order, split value) pairs) of the detail table; 0 when its counts add up exactly. Every order (pair) lands in
+ * at least one group, so the stored counts sum to the distinct count exactly when none lands in two. Counted in
+ * the same hash buckets as the build, so no pass holds every order id.
+ */
+async function extraOrderCounts(
+  conn: DuckDBConnection,
+  def: RollupDefinition,
+  buckets: number,
+): Promise<number> {
+  const stored = await conn.runAndReadAll(`SELECT COALESCE(SUM(order_count), 0) FROM ${def.table}`);
+  const split = def.orderSplitColumn ? def.columns.find((c) => c.name === def.orderSplitColumn) : undefined;
+  if (def.orderSplitColumn && !split)
+    throw new Error(`rollup ${def.table}: split column ${def.orderSplitColumn} is not among its columns`);
+  const pair = split ? `order_id, ${split.detailExpr}` : 'order_id';
+  let distinct = 0;
+  for (let index = 0; index < buckets; index++) {
+    const where = buckets > 1 ? ` AND hash(order_id) % ${buckets} = ${index}` : '';
+    const part = await conn.runAndReadAll(
+      `SELECT COUNT(*) FROM (SELECT ${pair} FROM ${def.source} WHERE order_id IS NOT NULL${where} GROUP BY ALL)`,
+    );
+    distinct += Number(part.getRowsJS()[0]![0]);
+  }
+  return Number(stored.getRowsJS()[0]![0]) - distinct;
 }
 
 /** The rollup tables present in an opened cache database (an old cache or ROLLUPS_ENABLED=false has none). */

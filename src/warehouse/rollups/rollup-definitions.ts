@@ -5,14 +5,20 @@
  *
  * Additive measures only: a rollup row holds sums and counts over the detail rows of one group, and sums of sums
  * are exact (DECIMAL amounts, integer counts). Distinct counts are not additive in general: an order with a Kurta
- * line and a Set line is one order in total but one in each category. So distinct orders are stored only in
- * amazon_orders_daily, whose group keys are order-level attributes, and only after the build verified on the data
- * that no order spans two groups (then the groups' order counts add up exactly). Plans counting orders by a
- * line-level attribute (category, size), and other distinct counts (SKUs, customers), read the detail table.
+ * line and a Set line is one order in total but one in each category. So distinct orders are stored only where
+ * the build verified on the data that they add up:
+ *   - amazon_orders_daily groups by order-level attributes only, and no order spans two of its groups, so any sum
+ *     of its order counts is exact;
+ *   - amazon_orders_daily_category and _size add one line-level attribute (the "split" column). An order with a
+ *     Kurta and a Set line is counted once under each, so their order counts add up only within one value of that
+ *     column: exact for "orders by category" or "orders of Kurta", never for a total across categories. The build
+ *     verifies that no (order, split value) pair spans two groups; the router uses them only when the plan pins
+ *     the split column (groups by it, or filters it to one value).
+ * Other distinct counts (SKUs, customers) read the detail table.
  *
  * Bump ROLLUP_VERSION when a definition changes: it is part of the cache fingerprint, so old caches are rebuilt.
  */
-export const ROLLUP_VERSION = 'rollups-v3';
+export const ROLLUP_VERSION = 'rollups-v4';
 
 export interface RollupColumn {
   /** Column name in the rollup table. */
@@ -41,6 +47,11 @@ export interface RollupDefinition {
    * order counts must add up to the distinct orders) and drops the table when it does not hold.
    */
   orderCount?: boolean;
+  /**
+   * With orderCount: the one line-level column among the keys (category, size). Order counts are then exact per
+   * value of this column only, and the build checks (order, value) pairs instead of orders.
+   */
+  orderSplitColumn?: string;
 }
 
 /** The measures every amazon_sales rollup stores; the metric translations below use only these. */
@@ -65,6 +76,16 @@ const COMMON = [
   col('is_b2b'),
 ];
 
+/** The order-level attributes: amazon_orders_daily verifies on the data that no order spans two of their values. */
+const ORDER_LEVEL = [
+  col('ship_state'),
+  col('status'),
+  col('fulfilment'),
+  col('sales_channel'),
+  col('ship_service_level'),
+  col('is_b2b'),
+];
+
 /**
  * Smallest first: the router picks the first rollup that covers a plan. Geography (day × state × …) and product
  * (day × size × promotion × …) are separate tables because one table with both would have nearly as many rows
@@ -76,14 +97,23 @@ export const ROLLUPS: RollupDefinition[] = [
     source: 'amazon_sales',
     dateColumn: 'order_date',
     orderCount: true,
-    columns: [
-      col('ship_state'),
-      col('status'),
-      col('fulfilment'),
-      col('sales_channel'),
-      col('ship_service_level'),
-      col('is_b2b'),
-    ],
+    columns: ORDER_LEVEL,
+  },
+  {
+    table: 'amazon_orders_daily_category',
+    source: 'amazon_sales',
+    dateColumn: 'order_date',
+    orderCount: true,
+    orderSplitColumn: 'category',
+    columns: [...ORDER_LEVEL, col('category')],
+  },
+  {
+    table: 'amazon_orders_daily_size',
+    source: 'amazon_sales',
+    dateColumn: 'order_date',
+    orderCount: true,
+    orderSplitColumn: 'size',
+    columns: [...ORDER_LEVEL, col('size')],
   },
   {
     table: 'amazon_sales_daily',

@@ -5,6 +5,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleData } from '../../../src/data-gen/generate.js';
 import { buildRollups } from '../../../src/warehouse/rollups/build-rollups.js';
+import { ROLLUPS } from '../../../src/warehouse/rollups/rollup-definitions.js';
 
 let dir: string;
 let instance: DuckDBInstance;
@@ -26,40 +27,71 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+async function rows(sql: string): Promise<string[]> {
+  return (await conn.runAndReadAll(sql)).getRowsJS().map((r) => r.map(String).join(' | '));
+}
+
 async function count(sql: string): Promise<number> {
   return Number((await conn.runAndReadAll(sql)).getRowsJS()[0]![0]);
 }
 
-describe('the order-count rollup built in hash buckets', () => {
-  it('holds exactly the rows of a single pass (distinct orders add up across disjoint buckets)', async () => {
+const ORDER_COUNT_TABLES = ROLLUPS.filter((r) => r.orderCount).map((r) => r.table);
+
+describe('the order-count rollups built in hash buckets', () => {
+  it('hold exactly the rows of a single pass (distinct orders add up across disjoint buckets)', async () => {
+    // The generated orders include some with lines in two categories or sizes: what the split rollups exist for.
+    expect(
+      await count(
+        'SELECT COUNT(*) FROM (SELECT order_id FROM amazon_sales GROUP BY order_id HAVING COUNT(DISTINCT category) > 1)',
+      ),
+    ).toBeGreaterThan(0);
+
     const single = await buildRollups(conn);
-    const orders = single.find((r) => r.table === 'amazon_orders_daily');
-    expect(orders?.skipped).toBeUndefined();
-    await conn.run('CREATE TABLE single_pass AS SELECT * FROM amazon_orders_daily');
+    for (const table of ORDER_COUNT_TABLES) {
+      expect(single.find((r) => r.table === table)?.skipped, table).toBeUndefined();
+      await conn.run(`CREATE TABLE single_${table} AS SELECT * FROM ${table}`);
+    }
 
     // 4,000 rows at 700 per bucket: six passes over disjoint sets of orders.
     const bucketed = await buildRollups(conn, { orderRowsPerBucket: 700 });
-    expect(bucketed.find((r) => r.table === 'amazon_orders_daily')?.skipped).toBeUndefined();
-
-    expect(await count('SELECT COUNT(*) FROM amazon_orders_daily')).toBe(
-      await count('SELECT COUNT(*) FROM single_pass'),
-    );
-    expect(
-      await count(
-        'SELECT COUNT(*) FROM (SELECT * FROM amazon_orders_daily EXCEPT ALL SELECT * FROM single_pass)',
-      ),
-    ).toBe(0);
-    expect(
-      await count(
-        'SELECT COUNT(*) FROM (SELECT * FROM single_pass EXCEPT ALL SELECT * FROM amazon_orders_daily)',
-      ),
-    ).toBe(0);
+    for (const table of ORDER_COUNT_TABLES) {
+      expect(bucketed.find((r) => r.table === table)?.skipped, table).toBeUndefined();
+      expect(await count(`SELECT COUNT(*) FROM ${table}`), table).toBe(
+        await count(`SELECT COUNT(*) FROM single_${table}`),
+      );
+      for (const [a, b] of [
+        [table, `single_${table}`],
+        [`single_${table}`, table],
+      ])
+        expect(
+          await count(`SELECT COUNT(*) FROM (SELECT * FROM ${a} EXCEPT ALL SELECT * FROM ${b})`),
+          `${a} minus ${b}`,
+        ).toBe(0);
+    }
     expect(await count('SELECT SUM(order_count) FROM amazon_orders_daily')).toBe(
       await count('SELECT COUNT(DISTINCT order_id) FROM amazon_sales'),
     );
-    // The working table of the passes is gone.
+    // The working tables of the passes are gone.
     expect(
       await count(`SELECT COUNT(*) FROM information_schema.tables WHERE table_name LIKE '%__parts'`),
     ).toBe(0);
+  });
+
+  it('count the distinct orders of each category and size, and more than the orders in total', async () => {
+    await buildRollups(conn, { orderRowsPerBucket: 700 });
+    for (const column of ['category', 'size']) {
+      const table = `amazon_orders_daily_${column}`;
+      const rolled = await rows(
+        `SELECT ${column}, strftime(order_date, '%Y-%m') AS m, SUM(order_count)::BIGINT FROM ${table} GROUP BY ALL ORDER BY ALL`,
+      );
+      const detail = await rows(
+        `SELECT ${column}, strftime(order_date, '%Y-%m') AS m, COUNT(DISTINCT order_id) FROM amazon_sales GROUP BY ALL ORDER BY ALL`,
+      );
+      expect(rolled, column).toEqual(detail);
+      // Summed across categories, an order with two categories counts twice: why the router never does that.
+      expect(await count(`SELECT SUM(order_count) FROM ${table}`)).toBeGreaterThan(
+        await count('SELECT COUNT(DISTINCT order_id) FROM amazon_sales'),
+      );
+    }
   });
 });

@@ -20,7 +20,7 @@ describe('rollup routing', () => {
       'amazon_orders_daily',
     );
     expect(target({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['category'] })).toBe(
-      'amazon_sales_daily',
+      'amazon_orders_daily_category',
     );
     expect(
       target({
@@ -31,6 +31,9 @@ describe('rollup routing', () => {
         timeRange: may,
         compareTo: 'previous_period',
       }),
+    ).toBe('amazon_orders_daily_category');
+    expect(
+      target({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['category', 'courier_status'] }),
     ).toBe('amazon_sales_daily');
     expect(
       target({ source: 'amazon_sales', metrics: ['cancel_rate'], groupBy: ['month', 'fulfilment'] }),
@@ -39,6 +42,9 @@ describe('rollup routing', () => {
 
   it('uses the product rollup for size and promotion', () => {
     expect(target({ source: 'amazon_sales', metrics: ['units'], groupBy: ['size'] })).toBe(
+      'amazon_orders_daily_size',
+    );
+    expect(target({ source: 'amazon_sales', metrics: ['units'], groupBy: ['size', 'category'] })).toBe(
       'amazon_sales_daily_product',
     );
     const d = routePlan(
@@ -55,7 +61,7 @@ describe('rollup routing', () => {
     ).toContain('has_promotion AS "promotion"');
   });
 
-  it('counts orders from the order-level rollup only, never across line-level groups', () => {
+  it('counts orders from the order-level rollup, and per category or size only within one value', () => {
     expect(target({ source: 'amazon_sales', metrics: ['orders'] })).toBe('amazon_orders_daily');
     expect(
       target({
@@ -68,26 +74,90 @@ describe('rollup routing', () => {
     expect(target({ source: 'amazon_sales', metrics: ['cancelled_orders'], groupBy: ['fulfilment'] })).toBe(
       'amazon_orders_daily',
     );
-    // An order can hold a Kurta line and a Set line: orders per category are not a sum of stored counts.
-    expect(target({ source: 'amazon_sales', metrics: ['orders'], groupBy: ['category'] })).toBe('detail');
+    // An order can hold a Kurta line and a Set line: it is counted under each category, so the per-category
+    // rollup answers only when every result row stays within one category.
+    expect(target({ source: 'amazon_sales', metrics: ['orders'], groupBy: ['category'] })).toBe(
+      'amazon_orders_daily_category',
+    );
+    expect(
+      target({ source: 'amazon_sales', metrics: ['aov'], groupBy: ['month', 'category'], timeRange: may }),
+    ).toBe('amazon_orders_daily_category');
     expect(
       target({
         source: 'amazon_sales',
         metrics: ['orders'],
         filters: [{ dimension: 'size', op: 'in', values: ['M'] }],
       }),
+    ).toBe('amazon_orders_daily_size');
+    expect(
+      target({
+        source: 'amazon_sales',
+        metrics: ['orders'],
+        groupBy: ['state'],
+        filters: [{ dimension: 'category', op: 'in', values: ['Kurta'] }],
+      }),
+    ).toBe('amazon_orders_daily_category');
+    // Two categories, or all but one, in one row: an order with both would be counted twice.
+    expect(
+      target({
+        source: 'amazon_sales',
+        metrics: ['orders'],
+        filters: [{ dimension: 'category', op: 'in', values: ['Kurta', 'Set'] }],
+      }),
     ).toBe('detail');
-    // Without the verified orders rollup in the database, order counts read the detail table.
+    expect(
+      target({
+        source: 'amazon_sales',
+        metrics: ['orders'],
+        groupBy: ['state'],
+        filters: [{ dimension: 'size', op: 'not_in', values: ['M'] }],
+      }),
+    ).toBe('detail');
+    // Category and size together: no rollup keeps both with order counts.
+    expect(target({ source: 'amazon_sales', metrics: ['orders'], groupBy: ['category', 'size'] })).toBe(
+      'detail',
+    );
+    // Without the verified orders rollups in the database, order counts read the detail table.
     const withoutOrders = createRollupRouter(['amazon_sales_daily', 'amazon_sales_daily_product']);
     expect(
       withoutOrders.route(parsePlan({ source: 'amazon_sales', metrics: ['orders'] }), catalog).target,
     ).toBe('detail');
+    expect(
+      withoutOrders.route(
+        parsePlan({ source: 'amazon_sales', metrics: ['orders'], groupBy: ['category'] }),
+        catalog,
+      ).target,
+    ).toBe('detail');
+  });
+
+  it("reads a share's total of orders from a rollup whose counts add up across categories", () => {
+    const plan = parsePlan({
+      source: 'amazon_sales',
+      metrics: ['orders'],
+      groupBy: ['category'],
+      share: true,
+    });
+    const d = routePlan(plan, catalog);
+    expect(d.target === 'rollup' && d.table).toBe('amazon_orders_daily_category');
+    const sql = compilePlan(plan, d.catalog).sql;
+    expect(sql).toMatch(/total AS \(SELECT .* FROM "amazon_orders_daily"/);
+    // Without the order-level rollup, the total has nowhere exact to come from.
+    const onlySplit = createRollupRouter(['amazon_orders_daily_category']);
+    expect(onlySplit.route(plan, catalog).target).toBe('detail');
+    // A share of revenue adds up anywhere: the total reads the same rollup.
+    const revenue = parsePlan({
+      source: 'amazon_sales',
+      metrics: ['revenue', 'orders'],
+      groupBy: ['category'],
+      share: true,
+    });
+    const r = routePlan(revenue, catalog);
+    expect(compilePlan(revenue, r.catalog).sql).toMatch(
+      /total AS \(SELECT .* FROM "amazon_orders_daily_category"/,
+    );
   });
 
   it('sends other distinct counts and unrolled dimensions to the detail table', () => {
-    expect(target({ source: 'amazon_sales', metrics: ['revenue', 'aov'], groupBy: ['category'] })).toBe(
-      'detail',
-    );
     expect(target({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['city'] })).toBe('detail');
     expect(
       target({
@@ -96,8 +166,8 @@ describe('rollup routing', () => {
         filters: [{ dimension: 'sku', op: 'in', values: ['JNE3781-KR-XXXL'] }],
       }),
     ).toBe('detail');
-    // State and size are in different rollups; no single rollup keeps both.
-    expect(target({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['state', 'size'] })).toBe(
+    // State and promotion are in different rollups; no single rollup keeps both.
+    expect(target({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['state', 'promotion'] })).toBe(
       'detail',
     );
     expect(target({ source: 'inventory', metrics: ['stock'], groupBy: ['category'] })).toBe('detail');
@@ -111,11 +181,11 @@ describe('rollup routing', () => {
       share: true,
     });
     const routed = compilePlan(plan, routePlan(plan, catalog).catalog).sql;
-    expect(routed).toContain('FROM "amazon_sales_daily"');
+    expect(routed).toContain('FROM "amazon_orders_daily_category"');
     expect(routed).not.toContain('FROM "amazon_sales"');
     expect(routed).toContain('SUM(amount_sum)');
     const detail = compilePlan(
-      parsePlan({ source: 'amazon_sales', metrics: ['orders'], groupBy: ['category'] }),
+      parsePlan({ source: 'amazon_sales', metrics: ['orders'], groupBy: ['category', 'size'] }),
       catalog,
     ).sql;
     expect(detail).toContain('FROM "amazon_sales"');
