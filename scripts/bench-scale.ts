@@ -29,18 +29,18 @@ import type { KvStore } from '../src/state/kv-store.js';
 import { openWarehouse } from '../src/warehouse/open-warehouse.js';
 import type { Warehouse } from '../src/warehouse/types.js';
 
-/** Typical questions; the comment says where the router sends them (distinct counts read the detail table). */
+/** Typical questions; the comment says where the router sends them. */
 const QUESTIONS = [
   'total revenue', // rollup
-  'revenue by category', // rollup
+  'revenue by category', // rollup (orders × category: the smallest that keeps category)
   'top 5 states by revenue', // rollup
   'monthly revenue trend', // rollup
   'cancellation rate by category', // rollup
-  'units sold by size', // rollup (product)
+  'units sold by size', // rollup (orders × size)
   'revenue for Kurta in Maharashtra in May 2022', // rollup
   'average order value by month', // orders rollup
   'How many orders did we get?', // orders rollup (verified per-group distinct order counts)
-  'number of orders by category', // detail: an order can span categories, so COUNT(DISTINCT) on the rows
+  'number of orders by category', // orders × category: distinct orders per category (an order can be in two)
 ];
 
 /** A store that remembers nothing: every ask runs its SQL (no result cache hits, no thread history). */
@@ -93,6 +93,8 @@ interface Row {
   loadMs: number;
   cacheBytes: number;
   rollupRows: string;
+  /** The load report's line on the rollups: rows and build time of each, or why one was not kept. */
+  rollupNote: string;
   askRollupP50: number;
   askDetailP50: number;
   oursSqlP50: number;
@@ -226,6 +228,7 @@ async function benchSize(rows: number): Promise<Row> {
   const cacheFiles = (await readdir(cacheDir)).filter((f) => f.endsWith('.duckdb'));
   const dbPath = join(cacheDir, cacheFiles[0]!);
   const cacheBytes = await dirBytes(dbPath);
+  const loadReport = warehouse.loadReport;
   const rollupCounts = await Promise.all(
     (warehouse.rollupTables ?? []).map(
       async (t) => (await warehouse.queryTrusted(`SELECT COUNT(*) FROM ${t}`)).rows[0]![0],
@@ -314,6 +317,10 @@ async function benchSize(rows: number): Promise<Row> {
     loadMs,
     cacheBytes,
     rollupRows: rollupCounts.map((n) => Number(n).toLocaleString('en-US')).join(' / '),
+    rollupNote:
+      loadReport.files
+        .find((f) => f.table === 'amazon_sales')
+        ?.notes.find((n) => n.startsWith('Rollups built')) ?? 'no rollups built',
     askRollupP50: withRollups.p50,
     askDetailP50: withoutRollups.p50,
     oursSqlP50,
@@ -324,10 +331,7 @@ async function benchSize(rows: number): Promise<Row> {
     perQuestion: QUESTIONS.map((question, i) => ({
       question,
       status: withRollups.answers[i]!.status,
-      table:
-        /FROM "?(amazon_orders_daily|amazon_sales_daily_product|amazon_sales_daily|amazon_sales)"?/.exec(
-          sqls[i] ?? '',
-        )?.[1] ?? '–',
+      table: /FROM "?(amazon_[a-z_]+)"?/.exec(sqls[i] ?? '')?.[1] ?? '–',
       askMs: withRollups.perQ[i]!,
       oursMs: perOurs[i]!,
       bareMs: perBare[i]!,
@@ -347,7 +351,7 @@ clearInterval(rssTimer);
 const lines = [
   `Scale benchmark: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)}), DuckDB ${process.env.DUCKDB_THREADS ?? '2'} threads, memory_limit ${process.env.DUCKDB_MEMORY_LIMIT ?? '1GB'}, ${runs} runs per question after a warm-up.`,
   '',
-  '| order rows | generate (Parquet) | Parquet on disk | load (views + rollups) | cache DB (rollups) | rollup rows (orders / geo / product) | ask p50 with rollups | ask p50 without | SQL p50 ours / bare | ours ÷ bare | peak RSS |',
+  '| order rows | generate (Parquet) | Parquet on disk | load (views + rollups) | cache DB (rollups) | rollup rows (orders / × category / × size / geo / product) | ask p50 with rollups | ask p50 without | SQL p50 ours / bare | ours ÷ bare | peak RSS |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map(
     (r) =>
@@ -356,6 +360,8 @@ const lines = [
 ];
 for (const r of results) {
   lines.push(
+    '',
+    `${r.rollupNote}`,
     '',
     `Per question at ${label(r.rows)} rows (with rollups; ask = Assistant end to end, SQL = the answer's SQL):`,
     '',
