@@ -6,78 +6,124 @@ import {
   type RollupDefinition,
 } from './rollup-definitions.js';
 
-/** Order rows per pass of the order-count rollup: about what one pass handles within a 1 GB memory limit. */
-const ORDER_ROWS_PER_BUCKET = 20_000_000;
+/**
+ * Order rows one pass of an order-count rollup groups per GiB of memory_limit. Measured at 100M rows, 2 threads,
+ * 1 GB: a third of the orders per pass (33M rows) fits, all of them runs out of memory; fewer, larger passes are
+ * faster (each pass scans the whole table: 3 passes 108 s, 5 passes 127 s, 10 passes 184 s). 25M leaves headroom.
+ */
+const ORDER_ROWS_PER_GIB = 25_000_000;
+/** On Out of Memory the passes are halved in size, up to this many times, before the rollup is given up. */
+const MAX_BUCKET_DOUBLINGS = 3;
 
 export interface RollupBuildReport {
   table: string;
   rows: number;
   elapsedMs: number;
+  /** Passes over disjoint sets of orders (order-count rollups). */
+  buckets?: number;
   /** Why the rollup was not kept, when it was not. */
   skipped?: string;
 }
 
+export interface RollupBuildOptions {
+  /** Order rows per pass of an order-count rollup; by default from the connection's memory_limit. */
+  orderRowsPerBucket?: number;
+}
+
 /**
  * Builds every rollup from the clean amazon_sales table (or view) on a writable connection to the cache database
- * being built. One pass per rollup; DuckDB spills the aggregation to its temp directory when it outgrows
- * memory_limit, so this works on order tables larger than memory.
+ * being built. Additive rollups are one pass each; DuckDB spills to its temp directory when a pass outgrows
+ * memory_limit. Order-count rollups need one aggregate group per order, which does not spill well enough at
+ * 100M rows, so they are built in passes over hash buckets of orders (see rollupBuildSqlInBuckets).
  */
 export async function buildRollups(
   conn: DuckDBConnection,
-  options: { orderRowsPerBucket?: number } = {},
+  options: RollupBuildOptions = {},
 ): Promise<RollupBuildReport[]> {
   const reports: RollupBuildReport[] = [];
-  const rowsPerBucket = options.orderRowsPerBucket ?? ORDER_ROWS_PER_BUCKET;
+  const rowsPerBucket = options.orderRowsPerBucket ?? (await defaultRowsPerBucket(conn));
+  let orderRows: number | undefined;
   for (const def of ROLLUPS) {
     const started = performance.now();
-    let buckets = 1;
-    try {
-      if (def.orderCount) {
-        const rows = await conn.runAndReadAll(`SELECT COUNT(*) FROM ${def.source}`);
-        buckets = Math.max(1, Math.ceil(Number(rows.getRowsJS()[0]![0]) / rowsPerBucket));
-        if (buckets === 1) await conn.run(rollupBuildSql(def));
-        else for (const sql of rollupBuildSqlInBuckets(def, buckets)) await conn.run(sql);
-      } else {
-        await conn.run(rollupBuildSql(def));
-      }
-    } catch (error) {
-      // Distinct orders need one aggregate group per order; under a tight DUCKDB_MEMORY_LIMIT on a very large
-      // table that can run out of memory. The load still succeeds: order counts then read the detail table.
-      if (!def.orderCount || !/Out of Memory/i.test(String(error))) throw error;
-      await conn.run(`DROP TABLE IF EXISTS ${def.table}`);
-      await conn.run(`DROP TABLE IF EXISTS ${def.table}__parts`);
-      reports.push({
-        table: def.table,
-        rows: 0,
-        elapsedMs: Math.round(performance.now() - started),
-        skipped:
-          'not built: counting distinct orders per group ran out of DUCKDB_MEMORY_LIMIT (raise it to build this rollup), so order counts read the detail table',
-      });
+    const elapsedMs = () => Math.round(performance.now() - started);
+    if (!def.orderCount) {
+      await conn.run(rollupBuildSql(def));
+      reports.push({ table: def.table, rows: await countRows(conn, def.table), elapsedMs: elapsedMs() });
       continue;
     }
-    if (def.orderCount) {
-      const extra = await extraOrderCounts(conn, def, buckets);
-      if (extra !== 0) {
-        await conn.run(`DROP TABLE ${def.table}`);
-        reports.push({
-          table: def.table,
-          rows: 0,
-          elapsedMs: Math.round(performance.now() - started),
-          skipped: def.orderSplitColumn
-            ? `not built: an order's lines of one ${def.orderSplitColumn} span several of its groups (${extra} extra order counts), so order counts by ${def.orderSplitColumn} read the detail table`
-            : `not built: orders span several of its groups (${extra} extra order counts), so order counts read the detail table`,
-        });
-        continue;
-      }
-    }
-    const count = await conn.runAndReadAll(`SELECT COUNT(*) FROM ${def.table}`);
+    orderRows ??= await countRows(conn, def.source);
+    const verifiedBy = impliedVerification(def, reports);
+    const outcome = await buildOrderCountRollup(
+      conn,
+      def,
+      Math.max(1, Math.ceil(orderRows / rowsPerBucket)),
+      verifiedBy,
+    );
     reports.push({
       table: def.table,
-      rows: Number(count.getRowsJS()[0]![0]),
-      elapsedMs: Math.round(performance.now() - started),
+      rows: outcome.skipped ? 0 : await countRows(conn, def.table),
+      elapsedMs: elapsedMs(),
+      buckets: outcome.buckets,
+      ...(outcome.skipped ? { skipped: outcome.skipped } : {}),
     });
   }
   return reports;
+}
+
+async function buildOrderCountRollup(
+  conn: DuckDBConnection,
+  def: RollupDefinition,
+  firstBuckets: number,
+  verifiedBy: string | undefined,
+): Promise<{ buckets: number; skipped?: string }> {
+  let buckets = firstBuckets;
+  for (let doublings = 0; ; doublings++) {
+    try {
+      if (buckets === 1) await conn.run(rollupBuildSql(def));
+      else for (const sql of rollupBuildSqlInBuckets(def, buckets)) await conn.run(sql);
+      const extra = verifiedBy ? 0 : await extraOrderCounts(conn, def, buckets);
+      if (extra === 0) return { buckets };
+      await conn.run(`DROP TABLE ${def.table}`);
+      return {
+        buckets,
+        skipped: def.orderSplitColumn
+          ? `not built: an order's lines of one ${def.orderSplitColumn} span several of its groups (${extra} extra order counts), so order counts by ${def.orderSplitColumn} read the detail table`
+          : `not built: orders span several of its groups (${extra} extra order counts), so order counts read the detail table`,
+      };
+    } catch (error) {
+      if (!/Out of Memory/i.test(String(error))) throw error;
+      await conn.run(`DROP TABLE IF EXISTS ${def.table}`);
+      await conn.run(`DROP TABLE IF EXISTS ${def.table}__parts`);
+      // Smaller passes need less memory; past a few doublings the limit is simply too small for this data.
+      // The load still succeeds: order counts then read the detail table.
+      if (doublings === MAX_BUCKET_DOUBLINGS)
+        return {
+          buckets,
+          skipped: `not built: counting distinct orders per group ran out of DUCKDB_MEMORY_LIMIT even in ${buckets} passes (raise it to build this rollup), so order counts read the detail table`,
+        };
+      buckets *= 2;
+    }
+  }
+}
+
+/**
+ * A split rollup (order-level columns + one line-level column) needs no check of its own when the order-level
+ * rollup over the same columns was kept: every order then has exactly one value of each of those columns, so
+ * every (order, split value) pair falls in exactly one group. Returns the rollup that vouches for it.
+ */
+function impliedVerification(def: RollupDefinition, built: RollupBuildReport[]): string | undefined {
+  if (!def.orderSplitColumn) return undefined;
+  const others = def.columns.filter((c) => c.name !== def.orderSplitColumn).map((c) => c.detailExpr);
+  const base = ROLLUPS.find(
+    (r) =>
+      r.orderCount &&
+      !r.orderSplitColumn &&
+      r.source === def.source &&
+      r.dateColumn === def.dateColumn &&
+      others.every((expr) => r.columns.some((c) => c.detailExpr === expr)),
+  );
+  const report = base && built.find((b) => b.table === base.table);
+  return report && !report.skipped ? base.table : undefined;
 }
 
 /**
@@ -105,6 +151,26 @@ async function extraOrderCounts(
     distinct += Number(part.getRowsJS()[0]![0]);
   }
   return Number(stored.getRowsJS()[0]![0]) - distinct;
+}
+
+async function countRows(conn: DuckDBConnection, table: string): Promise<number> {
+  return Number((await conn.runAndReadAll(`SELECT COUNT(*) FROM ${table}`)).getRowsJS()[0]![0]);
+}
+
+async function defaultRowsPerBucket(conn: DuckDBConnection): Promise<number> {
+  const reader = await conn.runAndReadAll("SELECT current_setting('memory_limit')::VARCHAR");
+  const bytes = parseByteSize(String(reader.getRowsJS()[0]![0]));
+  return Math.max(1_000_000, Math.floor((bytes / 2 ** 30) * ORDER_ROWS_PER_GIB));
+}
+
+/** DuckDB's memory_limit as it reports it ("953.6 MiB", "4.0 GiB", "1.0 GB") in bytes; 1 GiB when unreadable. */
+export function parseByteSize(text: string): number {
+  const m = /^\s*([\d.]+)\s*([KMGT]i?B|bytes?)?\s*$/i.exec(text);
+  if (!m) return 2 ** 30;
+  const unit = (m[2] ?? 'B').toUpperCase();
+  const power = { K: 1, M: 2, G: 3, T: 4 }[unit[0] as 'K' | 'M' | 'G' | 'T'] ?? 0;
+  const base = unit.includes('I') ? 1024 : 1000;
+  return Number(m[1]) * base ** power;
 }
 
 /** The rollup tables present in an opened cache database (an old cache or ROLLUPS_ENABLED=false has none). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleData } from '../../../src/data-gen/generate.js';
-import { buildRollups } from '../../../src/warehouse/rollups/build-rollups.js';
+import { buildRollups, parseByteSize } from '../../../src/warehouse/rollups/build-rollups.js';
 import { ROLLUPS } from '../../../src/warehouse/rollups/rollup-definitions.js';
 
 let dir: string;
@@ -93,5 +93,15 @@ describe('the order-count rollups built in hash buckets', () => {
         await count('SELECT COUNT(DISTINCT order_id) FROM amazon_sales'),
       );
     }
+  });
+});
+
+describe('parseByteSize: DuckDB memory_limit as it reports it', () => {
+  it('reads binary and decimal units', () => {
+    expect(parseByteSize('953.6 MiB')).toBeCloseTo(953.6 * 2 ** 20);
+    expect(parseByteSize('4.0 GiB')).toBe(4 * 2 ** 30);
+    expect(parseByteSize('1.0 GB')).toBe(1e9);
+    expect(parseByteSize('512 bytes')).toBe(512);
+    expect(parseByteSize('garbage')).toBe(2 ** 30);
   });
 });
