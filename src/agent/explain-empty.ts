@@ -1,4 +1,5 @@
 import type { Catalog } from '../semantic/catalog.js';
+import { booleanFilterValue } from '../semantic/boolean-values.js';
 import type { Plan } from '../semantic/plan.js';
 
 const SOURCE_NOUN: Record<Plan['source'], string> = {
@@ -23,6 +24,13 @@ export function explainEmpty(plan: Plan, catalog: Catalog): string {
 export function describeFilters(plan: Plan, catalog: Catalog): string[] {
   const parts: string[] = [];
   for (const f of plan.filters) {
+    const named = catalog.dimensions[f.dimension]?.values;
+    if (named && f.values.length === 1) {
+      // "for B2B orders", "without a promotion": a yes/no filter reads as its own phrase.
+      const yes = booleanFilterValue(named, f.values[0]!);
+      parts.push(named[yes === (f.op === 'in') ? 'true' : 'false'].phrase);
+      continue;
+    }
     const values = f.values.map(String);
     const list = values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values.at(-1)}` : values[0];
     if (f.op === 'not_in') {

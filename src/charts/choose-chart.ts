@@ -40,6 +40,7 @@ import {
   formatTimeRange,
   joinLabels,
 } from './titles.js';
+import { inSentence } from '../semantic/label-text.js';
 
 /**
  * Picks the chart for an answer: a pure function of the plan (when there is one), the result and the options.
@@ -245,14 +246,14 @@ function oneDimension(ctx: Ctx, dim: DimensionColumn): ChosenChart | null {
             },
           ]
         : sorted;
-    const t = titleFor(ctx, [primary], [dim], when, [`Share of ${primary.info.label.toLowerCase()}`]);
+    const t = titleFor(ctx, [primary], [dim], when, [`Share of ${inSentence(primary.info.label)}`]);
     return {
       type: 'donut',
       title: t.title,
       spec: donutSpec(t, parts, {
         format: primary.info.format,
         seriesTitle: dim.label,
-        totalCaption: primary.info.label.toLowerCase(),
+        totalCaption: inSentence(primary.info.label),
       }),
     };
   }

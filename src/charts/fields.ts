@@ -52,7 +52,7 @@ const DEFAULT_DIMENSIONS: Record<string, DimensionInfo> = {
   fulfilment: { label: 'Fulfilment' },
   sales_channel: { label: 'Sales channel' },
   service_level: { label: 'Service level' },
-  b2b: { label: 'B2B' },
+  b2b: { label: 'Buyer type' },
   promotion: { label: 'Promotion' },
   sku: { label: 'SKU' },
   style: { label: 'Style' },

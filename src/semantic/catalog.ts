@@ -46,6 +46,9 @@ const MetricSchema = z.object({
   synonyms,
 });
 
+/** How one value of a yes/no dimension reads: "B2B" in a table or chart, "for B2B orders" in a sentence. */
+const BooleanValueSchema = z.object({ label: z.string().min(1), phrase: z.string().min(1) });
+
 const DimensionSchema = z
   .object({
     label: z.string().min(1),
@@ -53,6 +56,11 @@ const DimensionSchema = z
     columns: z.partialRecord(sourceEnum, z.string().min(1)).default({}),
     grain: z.enum(['day', 'week', 'month']).optional(),
     type: z.enum(['string', 'boolean']).default('string'),
+    /**
+     * Yes/no dimensions only: what each value is called. Grouped rows then hold these labels instead of
+     * true/false, so the table, chart, CSV and answer all say "B2B" and "Retail (B2C)".
+     */
+    values: z.object({ true: BooleanValueSchema, false: BooleanValueSchema }).optional(),
     profile: z.boolean().default(false),
     /** Most frequent N values kept in the data profile (cities, SKUs). */
     profileLimit: z.number().int().positive().default(200),
@@ -60,7 +68,8 @@ const DimensionSchema = z
   })
   .refine((d) => d.grain !== undefined || Object.keys(d.columns).length > 0, {
     message: 'a dimension needs columns (or a date grain)',
-  });
+  })
+  .refine((d) => !d.values || d.type === 'boolean', { message: 'values are for boolean dimensions' });
 
 const OutOfScopeSchema = z.object({
   words: z.array(z.string().min(1)).min(1),

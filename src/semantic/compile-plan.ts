@@ -10,6 +10,8 @@ import {
   stringLiteral,
 } from './sql-literal.js';
 import { previousPeriod } from './time-range.js';
+import { booleanFilterValue } from './boolean-values.js';
+import { inSentence } from './label-text.js';
 
 /**
  * Plan → ONE SELECT over the clean tables. Result columns follow the convention agreed with the charts engineer:
@@ -53,7 +55,7 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledPlan {
   });
   if (new Set(plan.metrics).size !== plan.metrics.length) throw invalid('A metric is listed twice.');
 
-  const dims = plan.groupBy.map((id) => ({ id, expr: dimensionExpr(catalog, id, plan) }));
+  const dims = plan.groupBy.map((id) => ({ id, expr: groupExpr(catalog, id, plan) }));
   if (new Set(plan.groupBy).size !== plan.groupBy.length) throw invalid('A dimension is grouped twice.');
 
   if (plan.compareTo && !plan.timeRange)
@@ -128,7 +130,7 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledPlan {
     joins.push('CROSS JOIN total');
     columns.push({ name: 'share', role: 'share', ref: first.id, label: 'Share', format: 'percent' });
     definitions.push(
-      `Share = each row's ${first.def.label.toLowerCase()} / the total ${first.def.label.toLowerCase()} across all ${plan.groupBy.map((g) => catalog.dimensions[g]?.label.toLowerCase() ?? g).join(' × ') || 'rows'} values${plan.filters.some((f) => !plan.groupBy.includes(f.dimension)) || plan.timeRange ? ' within the other filters and period' : ''}.`,
+      `Share = each row's ${inSentence(first.def.label)} / the total ${inSentence(first.def.label)} across all ${plan.groupBy.map((g) => inSentence(catalog.dimensions[g]?.label ?? g)).join(' × ') || 'rows'} values${plan.filters.some((f) => !plan.groupBy.includes(f.dimension)) || plan.timeRange ? ' within the other filters and period' : ''}.`,
     );
   }
 
@@ -207,6 +209,14 @@ function dimensionExpr(catalog: Catalog, id: string, plan: Plan): string {
   return col;
 }
 
+/** The grouped column as people read it: a yes/no dimension with value names groups into those names. */
+function groupExpr(catalog: Catalog, id: string, plan: Plan): string {
+  const expr = dimensionExpr(catalog, id, plan);
+  const values = dimensionDef(catalog, id).values;
+  if (!values) return expr;
+  return `CASE WHEN ${expr} THEN ${stringLiteral(values.true.label)} WHEN NOT ${expr} THEN ${stringLiteral(values.false.label)} END`;
+}
+
 function dimensionColumn(catalog: Catalog, id: string): CompiledColumn {
   const d = dimensionDef(catalog, id);
   return {
@@ -223,7 +233,7 @@ function filterExpr(catalog: Catalog, plan: Plan, f: Filter): string {
   const expr = dimensionExpr(catalog, f.dimension, plan);
   const literals = f.values.map((v) => {
     if (d.grain) return dateLiteral(String(v));
-    if (d.type === 'boolean') return booleanLiteral(v);
+    if (d.type === 'boolean') return booleanLiteral(booleanFilterValue(d.values, v));
     if (typeof v === 'number') return numberLiteral(v);
     return stringLiteral(String(v));
   });

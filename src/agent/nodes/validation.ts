@@ -5,6 +5,7 @@ import { describeColumns, type ColumnMeta } from '../columns.js';
 import { explainEmpty } from '../explain-empty.js';
 import type { GraphDeps } from '../graph-deps.js';
 import type { AgentStateType, AgentStateUpdate, ExtractionError, ValidationOutcome } from '../state.js';
+import { inSentence } from '../../semantic/label-text.js';
 
 /** Codes after which another attempt is pointless (the guard refused on purpose, the data is missing). */
 const NOT_REPAIRABLE = new Set(['DATA_NOT_FOUND', 'STORE_UNAVAILABLE', 'INTERNAL']);
@@ -91,7 +92,7 @@ export function validateResult(
   }
   for (const col of dims) {
     const nulls = result.rows.filter((r) => r[col.index] === null).length;
-    if (nulls > 0) reasons.push(`One group has no ${col.label.toLowerCase()} in the data (shown as –).`);
+    if (nulls > 0) reasons.push(`One group has no ${inSentence(col.label)} in the data (shown as –).`);
   }
   if (failures.length) return { status: 'FAILED', reasons: failures, repairable: false };
   return { status: reasons.length ? 'WARNING' : 'PASSED', reasons, repairable: false };

@@ -10,6 +10,7 @@ import type { Resolution, Resolver, ResolverInput } from '../resolver/resolver.j
 import { describeDataWeHave, questionForPlan } from './describe.js';
 import { NUMBER_WORDS, detectTime, resolveTime, type TimeSpec } from './time-expressions.js';
 import { FILLER_WORDS, looksLikeInjection } from './vocabulary.js';
+import { inSentence } from '../../semantic/label-text.js';
 
 /**
  * The deterministic planner: question (+ the thread's previous plan) → Plan, with no network and no model.
@@ -319,7 +320,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
           const on = catalog.metrics[id]!.source;
           const dims = groupBy.filter((d) => dimensionSources(catalog, d).includes(on));
           const by = dims.length
-            ? ` by ${dims.map((d) => catalog.dimensions[d]!.label.toLowerCase()).join(' and ')}`
+            ? ` by ${dims.map((d) => inSentence(catalog.dimensions[d]!.label)).join(' and ')}`
             : '';
           return {
             label: catalog.metrics[id]!.label,
@@ -397,7 +398,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
       const word = filterLike[0]!.word;
       const near = nearestValues(word, source);
       const options: Suggestion[] = near.map((n) => ({
-        label: `${n.value} (${catalog.dimensions[n.dimension]?.label.toLowerCase()})`,
+        label: `${n.value} (${inSentence(catalog.dimensions[n.dimension]?.label ?? n.dimension)})`,
         question: original.replace(new RegExp(escapeRe(word), 'i'), n.value),
       }));
       return clarify(
@@ -445,7 +446,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
       }
       const scope = [
         groupBy.length
-          ? `by ${groupBy.map((d) => catalog.dimensions[d]!.label.toLowerCase()).join(' and ')}`
+          ? `by ${groupBy.map((d) => inSentence(catalog.dimensions[d]!.label)).join(' and ')}`
           : '',
         filters.length ? `for ${filters.flatMap((f) => f.values).join(', ')}` : '',
       ]
@@ -454,7 +455,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
       const when = time.current ? ' ' + original.match(/\b(in|for|during|last|this|over)\b.*$/i)?.[0] : '';
       const ask = (id: string) =>
         limit && groupBy.length
-          ? `Top ${limit} ${plural(catalog.dimensions[groupBy[0]!]!.label.toLowerCase())} by ${firstSynonym(catalog, id)}${when ?? ''}`
+          ? `Top ${limit} ${inSentence(plural(catalog.dimensions[groupBy[0]!]!.label))} by ${firstSynonym(catalog, id)}${when ?? ''}`
           : groupBy.length || filters.length || ranking
             ? `${capitalise(firstSynonym(catalog, id))} ${scope}${when ?? ''}`.trim()
             : // "What was the revenue?" but "How many units?": counts read as "how many".
@@ -493,10 +494,10 @@ export function createPlanner(deps: PlannerDeps): Planner {
         .filter(([id]) => dimensionSources(catalog, id).includes(source) && !catalog.dimensions[id]!.grain)
         .slice(0, 3);
       return clarify(
-        `${m.label} is not recorded by ${d.label.toLowerCase()} (it comes from ${catalog.sources[source]!.label}). I can break it down by:`,
+        `${m.label} is not recorded by ${inSentence(d.label)} (it comes from ${catalog.sources[source]!.label}). I can break it down by:`,
         possible.map(([, def]) => ({
           label: def.label,
-          question: `${capitalise(firstSynonym(catalog, metricIds[0]!))} by ${def.label.toLowerCase()}`,
+          question: `${capitalise(firstSynonym(catalog, metricIds[0]!))} by ${inSentence(def.label)}`,
         })),
       );
     }
@@ -792,7 +793,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
     plan.limit = 10;
     if (driver)
       notes.push(
-        `Broken down by ${catalog.dimensions[driver]!.label.toLowerCase()} to show what drove the result.`,
+        `Broken down by ${inSentence(catalog.dimensions[driver]!.label)} to show what drove the result.`,
       );
     return plan;
   }
@@ -891,7 +892,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
           mentions.set(d, (mentions.get(d) ?? 0) + 1);
           if (hit.kind === 'typo' || hit.kind === 'alias')
             notes.push(
-              `Read "${phrase}" as ${catalog.dimensions[d]!.label.toLowerCase()} ${hit.values.slice(0, 3).join(' / ')}.`,
+              `Read "${phrase}" as ${inSentence(catalog.dimensions[d]!.label)} ${hit.values.slice(0, 3).join(' / ')}.`,
             );
           for (let k = 0; k < n; k++) used[i + k] = true;
           matched = true;

@@ -5,6 +5,7 @@ import type { KeyFigure, Suggestion } from '../answer.js';
 import type { ColumnMeta } from '../columns.js';
 import { describeFilters, periodPhrase } from '../explain-empty.js';
 import { formatCell, formatChange, formatDateAtGrain } from '../format-value.js';
+import { inSentence } from '../../semantic/label-text.js';
 
 /**
  * The computed answer: headline, 1–3 insights and key figures from the result alone. This is what users get
@@ -70,7 +71,7 @@ function rowLabel(row: Cell[], dims: ColumnMeta[], catalog: Catalog): string {
 }
 
 function dimText(cell: Cell, dim: ColumnMeta, catalog: Catalog): string {
-  if (cell === null) return `(no ${dim.label.toLowerCase()})`;
+  if (cell === null) return `(no ${inSentence(dim.label)})`;
   if (dim.format === 'date' && typeof cell === 'string')
     return formatDateAtGrain(cell, catalog.dimensions[dim.ref]?.grain);
   return formatCell(cell, dim.format);
@@ -110,7 +111,7 @@ function composeSingle(input: ComposeInput, dims: ColumnMeta[], metrics: ColumnM
     }
     phrases.push({ label: m.label, value: formatCell(value, m.format), tail });
     if (m.format === 'inr' && typeof value === 'number' && Math.abs(value) >= 100_000) {
-      insights.push(`Exact ${m.label.toLowerCase()}: ${formatCell(value, 'inr', { exact: true })}.`);
+      insights.push(`Exact ${inSentence(m.label)}: ${formatCell(value, 'inr', { exact: true })}.`);
     }
   }
   const ctx = context(input);
@@ -119,9 +120,9 @@ function composeSingle(input: ComposeInput, dims: ColumnMeta[], metrics: ColumnM
     const p = phrases[0]!;
     // "Orders were 4,957", "Revenue was ₹2.6 Cr": plural metric names read better with "were".
     const verb = /s$/.test(p.label) ? 'were' : 'was';
-    headline = `${who}${dims.length ? p.label.toLowerCase() : p.label} ${verb} ${p.value}${ctx}${p.tail}.`;
+    headline = `${who}${dims.length ? inSentence(p.label) : p.label} ${verb} ${p.value}${ctx}${p.tail}.`;
   } else {
-    const list = phrases.map((p) => `${p.label.toLowerCase()} ${p.value}${p.tail}`).join(', ');
+    const list = phrases.map((p) => `${inSentence(p.label)} ${p.value}${p.tail}`).join(', ');
     headline = ctx ? `${capitalize(ctx.trim())}: ${who}${list}.` : `${who}${capitalize(list)}.`;
   }
   // Cancellation vs orders, units per order: simple ratios people ask next.
@@ -147,13 +148,13 @@ function composeSeries(input: ComposeInput, dim: ColumnMeta, metric: ColumnMeta)
   const low = points.reduce((a, b) => (b.value < a.value ? b : a));
   const first = points[0]!;
   const last = points.at(-1)!;
-  const headline = `${metric.label} by ${dim.label.toLowerCase()}${context(input)}: highest ${peak.label} (${formatCell(peak.value, metric.format)}), latest ${last.label} (${formatCell(last.value, metric.format)}).`;
+  const headline = `${metric.label} by ${inSentence(dim.label)}${context(input)}: highest ${peak.label} (${formatCell(peak.value, metric.format)}), latest ${last.label} (${formatCell(last.value, metric.format)}).`;
   const insights: string[] = [];
   if (first !== last && first.value !== 0) {
     const ratio = (last.value - first.value) / Math.abs(first.value);
     derived.push(ratio);
     insights.push(
-      `From ${first.label} to ${last.label}, ${metric.label.toLowerCase()} went ${ratio >= 0 ? 'up' : 'down'} ${formatChange(Math.abs(ratio))!.replace('+', '')}.`,
+      `From ${first.label} to ${last.label}, ${inSentence(metric.label)} went ${ratio >= 0 ? 'up' : 'down'} ${formatChange(Math.abs(ratio))!.replace('+', '')}.`,
     );
   }
   if (low !== peak) {
@@ -163,7 +164,7 @@ function composeSeries(input: ComposeInput, dim: ColumnMeta, metric: ColumnMeta)
     const avg = points.reduce((a, p) => a + p.value, 0) / points.length;
     derived.push(avg);
     insights.push(
-      `Average per ${dim.label.toLowerCase()}: ${formatCell(avg, metric.format)} over ${points.length} ${dim.label.toLowerCase()}s.`,
+      `Average per ${inSentence(dim.label)}: ${formatCell(avg, metric.format)} over ${points.length} ${inSentence(dim.label)}s.`,
     );
   }
   const keyFigures: KeyFigure[] = [
@@ -183,7 +184,7 @@ function composeRanking(input: ComposeInput, dims: ColumnMeta[], metric: ColumnM
   const top = rows[0]!;
   const topLabel = rowLabel(top, dims, catalog);
   const topValue = num(top[metric.index]);
-  const by = dims.map((d) => d.label.toLowerCase()).join(' and ');
+  const by = dims.map((d) => inSentence(d.label)).join(' and ');
   const additive = metric.ref in catalog.metrics ? catalog.metrics[metric.ref]!.additive : false;
   const values = rows.map((r) => num(r[metric.index]) ?? 0);
   // A total is only known when every group is in the result and the metric can be summed.
@@ -195,7 +196,7 @@ function composeRanking(input: ComposeInput, dims: ColumnMeta[], metric: ColumnM
   if (topShare !== null) derived.push(topShare);
   const shareText = topShare !== null ? ` (${formatCell(topShare, 'percent')} of the total)` : '';
   const leadWord = ascending ? 'lowest' : 'highest';
-  let headline = `${topLabel} has the ${leadWord} ${metric.label.toLowerCase()} by ${by}${context(input)}: ${formatCell(topValue, metric.format)}${shareText}.`;
+  let headline = `${topLabel} has the ${leadWord} ${inSentence(metric.label)} by ${by}${context(input)}: ${formatCell(topValue, metric.format)}${shareText}.`;
   if (input.explain) headline = `Breaking it down by ${by}: ${headline}`;
 
   const insights: string[] = [];
@@ -218,7 +219,7 @@ function composeRanking(input: ComposeInput, dims: ColumnMeta[], metric: ColumnM
     const top3 = values.slice(0, 3).reduce((a, b) => a + b, 0) / total;
     derived.push(top3);
     insights.push(
-      `The top 3 of ${rows.length} make up ${formatCell(top3, 'percent')} of ${metric.label.toLowerCase()} (total ${formatCell(total, metric.format)}).`,
+      `The top 3 of ${rows.length} make up ${formatCell(top3, 'percent')} of ${inSentence(metric.label)} (total ${formatCell(total, metric.format)}).`,
     );
   }
   if (change) {

@@ -103,6 +103,32 @@ describe('compilePlan: plan → one SELECT with the agreed column names', () => 
     expect(promo.rows.map((r) => r[1]).reduce((a, b) => Number(a) + Number(b), 0)).toBe(9);
   });
 
+  it('groups a yes/no dimension into its value names, and reads those names back as filter values', async () => {
+    const byB2b = await run({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['b2b'] });
+    // Rows say "B2B" and "Retail (B2C)" everywhere they are shown (table, chart, CSV), never true/false.
+    expect(byB2b.rows).toEqual([
+      ['Retail (B2C)', 4650],
+      ['B2B', 1200],
+    ]);
+    const promo = await run({ source: 'amazon_sales', metrics: ['order_lines'], groupBy: ['promotion'] });
+    expect(promo.rows.map((r) => r[0]).sort()).toEqual(['No promotion', 'With promotion']);
+    // A follow-up (or the LLM) that echoes a row's name filters on the boolean it stands for.
+    for (const values of [['B2B'], ['b2b'], [true], ['yes']]) {
+      const r = await run({
+        source: 'amazon_sales',
+        metrics: ['revenue'],
+        filters: [{ dimension: 'b2b', op: 'in', values }],
+      });
+      expect(r.rows[0]![0], String(values)).toBe(1200);
+    }
+    const retail = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      filters: [{ dimension: 'b2b', op: 'in', values: ['Retail (B2C)'] }],
+    });
+    expect(retail.rows[0]![0]).toBe(4650);
+  });
+
   it('adds "share" over the whole total, even when the grouped dimension is filtered', async () => {
     const all = await run({
       source: 'amazon_sales',
