@@ -521,6 +521,12 @@ export function createPlanner(deps: PlannerDeps): Planner {
       if (input.summaryContext.compareTo) compareRange = input.summaryContext.compareTo;
       notes.push(`Using the summary's period, ${timeRange.label}.`);
     }
+    if (timeRange && compareRange && sameRange(timeRange, compareRange)) {
+      // "this month vs last month" when the data ends this month: both phrases name the latest month, but two
+      // phrases mean two periods. Compare with the one before.
+      compareRange = undefined;
+      comparePrevious = true;
+    }
     if (timeRange && compareRange && compareRange.from > timeRange.from) {
       [timeRange, compareRange] = [compareRange, timeRange];
     }
@@ -687,7 +693,12 @@ export function createPlanner(deps: PlannerDeps): Planner {
       const range = resolveTime(p.time, latest);
       if (range) {
         plan.timeRange = range;
-        const compareRange = p.compare ? resolveTime(p.compare, latest) : undefined;
+        let compareRange = p.compare ? resolveTime(p.compare, latest) : undefined;
+        // Two phrases naming the same period ("this month vs last month" at the data's end): the one before.
+        if (compareRange && sameRange(compareRange, range)) {
+          compareRange = undefined;
+          plan.compareTo = 'previous_period';
+        }
         if (compareRange) {
           plan.timeRange = compareRange.from > range.from ? compareRange : range;
           plan.compareTo = compareRange.from > range.from ? range : compareRange;
@@ -1066,4 +1077,8 @@ function catalogMetricsOn(catalog: Catalog, source: Source): string[] {
   return Object.entries(catalog.metrics)
     .filter(([, m]) => m.source === source)
     .map(([id]) => id);
+}
+
+function sameRange(a: TimeRange, b: TimeRange): boolean {
+  return a.from === b.from && a.to === b.to;
 }

@@ -97,6 +97,18 @@ describe('deterministic planner: questions → plans', () => {
     const vs = planOf('May vs June revenue').plan;
     expect(vs.timeRange).toMatchObject({ from: '2022-06-01' });
     expect(vs.compareTo).toMatchObject({ from: '2022-05-01', to: '2022-05-31' });
+    // Two phrases for two periods, even when the data ends this month: June against May, never June against June.
+    for (const question of [
+      'revenue this month vs last month',
+      'this month compared to last month: orders',
+    ]) {
+      const both = planOf(question).plan;
+      expect(both.timeRange, question).toMatchObject({ from: '2022-06-01' });
+      expect(both.compareTo, question).toBe('previous_period');
+    }
+    const followUp = planOf('and this month vs last month?', planOf('revenue by category').plan).plan;
+    expect(followUp.timeRange).toMatchObject({ from: '2022-06-01' });
+    expect(followUp.compareTo).toBe('previous_period');
     expect(planOf('revenue week over week').plan).toMatchObject({
       timeRange: { from: '2022-06-20', to: '2022-06-26' },
       compareTo: 'previous_period',
