@@ -9,6 +9,7 @@ import { generateSampleData } from '../../src/data-gen/generate.js';
 import { isAppError } from '../../src/errors.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { loadCatalog } from '../../src/semantic/catalog.js';
+import { buildDataProfileWith } from '../../src/semantic/data-profile.js';
 import { openWarehouse } from '../../src/warehouse/open-warehouse.js';
 import { ROLLUP_TABLES } from '../../src/warehouse/rollups/rollup-definitions.js';
 import { convertCsvToParquet } from '../../src/warehouse/sources/convert-csv-to-parquet.js';
@@ -207,6 +208,22 @@ describe('data sources besides a CSV folder', () => {
     );
     expect(String(settings.rows[0]![0])).toMatch(/^28\d(\.\d+)? MiB$/);
     expect(settings.rows[0]![1]).toBe(spill);
+  });
+
+  it('profiles the data from the rollups with the same values, in the same order, as from the detail table', async () => {
+    const parquet = await open({ DATA_SOURCE: `parquet:${parquetRoot}` });
+    const seen: string[] = [];
+    const query = (sql: string) => {
+      seen.push(sql);
+      return parquet.queryTrusted(sql, { maxRows: 50_000 });
+    };
+    const fromRollups = await buildDataProfileWith(query, loadCatalog(), parquet.rollupTables ?? []);
+    const rollupReads = seen.filter((sql) => /FROM "amazon_(orders|sales)_daily/.test(sql)).length;
+    const fromDetail = await buildDataProfileWith(query, loadCatalog(), []);
+    expect(fromRollups).toEqual(fromDetail);
+    // Not vacuous: the dates and most amazon_sales dimensions came from a rollup (city, SKU, style cannot).
+    expect(rollupReads).toBeGreaterThanOrEqual(9);
+    expect(fromRollups.values.amazon_sales?.category?.length).toBeGreaterThan(3);
   });
 
   it('a missing Parquet folder is a clear DATA_NOT_FOUND', async () => {
