@@ -110,4 +110,9 @@ export interface Assistant {
   summary(request: SummaryRequest): Promise<Answer>;
   /** Re-render the last answer of a thread with another chart type, without re-querying. */
   rechart?(threadKey: string, chart: string): Promise<Answer | null>;
+  /**
+   * Do the once-per-process start-up work (reading the data profile) now rather than on the first question.
+   * Rejects when it fails; the next question then retries it.
+   */
+  warmUp?(): Promise<void>;
 }

@@ -208,6 +208,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   return {
+    async warmUp() {
+      await init();
+    },
     async ask(turn: Turn, options: { chart?: boolean } = {}): Promise<Answer> {
       const started = performance.now();
       const question = turn.text.trim();

@@ -13,6 +13,8 @@ export interface SlackServer {
   running: RunningSlackApp;
   /** Resolves when a graceful shutdown (SIGTERM/SIGINT or shutdown()) has finished. */
   done: Promise<ShutdownReport>;
+  /** Settles when the assistant's start-up work has finished (or failed); /readyz is 503 until then. */
+  warmedUp: Promise<void>;
   shutdown(reason: string): Promise<ShutdownReport>;
 }
 
@@ -28,10 +30,26 @@ export async function runSlackServer(
   const settings = slackSettingsFromConfig(config);
   const tracker = createInFlightTracker({ onCountChange: (n) => metrics.inFlight.set(n) });
   let shuttingDown = false;
+  // The data profile is read before the first question, not during it: at 100M order rows the scans it still
+  // needs (city, SKU, style) take tens of seconds. Until then the instance reports not ready, so a rolling
+  // deploy keeps the old pods answering.
+  let warm = false;
+  const warmStarted = performance.now();
+  const warmedUp = (services.assistant.warmUp?.() ?? Promise.resolve()).then(
+    () => {
+      warm = true;
+      logger.info({ elapsedMs: Math.round(performance.now() - warmStarted) }, 'assistant warmed up');
+    },
+    (error: unknown) => {
+      // Not fatal: the first question retries the start-up work and answers with a coded error if it fails.
+      warm = true;
+      logger.warn({ err: error }, 'assistant warm-up failed; the first question will retry it');
+    },
+  );
   const kvWithPing = kv as { ping?: () => Promise<unknown> };
   const routes = createHealthRoutes({
     probes: {
-      warehouse: () => Boolean(warehouse.schema()),
+      warehouse: () => Boolean(warehouse.schema()) && warm,
       redis: createRedisProbe(config.REDIS_URL && kvWithPing.ping ? () => kvWithPing.ping!() : undefined),
       shuttingDown: () => shuttingDown,
     },
@@ -118,5 +136,5 @@ export async function runSlackServer(
     });
   // Signals run the same idempotent shutdown, then exit the process with its code (a second signal: at once).
   if (options.installSignalHandlers !== false) shutdown.installSignalHandlers();
-  return { running, done, shutdown: run };
+  return { running, done, warmedUp, shutdown: run };
 }

@@ -216,10 +216,14 @@ describe.skipIf(!hasData)(
       expect(replies('CE5', ts)).toHaveLength(1);
     });
 
-    it('serves the health routes next to the Slack endpoint and shuts down gracefully', async () => {
+    it('serves the health routes next to the Slack endpoint, ready once warmed up, and shuts down gracefully', async () => {
+      // The start-up work (data profile) held open: the instance is alive but must not take traffic yet.
+      let finishWarmUp!: () => void;
+      const warmUpGate = new Promise<void>((resolve) => (finishWarmUp = resolve));
       const server = await runSlackServer(
         {
           ...services,
+          assistant: { ...services.assistant, warmUp: () => warmUpGate },
           config: {
             ...services.config,
             SLACK_BOT_TOKEN: 'xoxb-test',
@@ -236,6 +240,11 @@ describe.skipIf(!hasData)(
       );
       const base = server.running.url!.replace('/slack/events', '');
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const warming = await fetch(`${base}/readyz`);
+      expect(warming.status).toBe(503);
+      expect(await warming.json()).toMatchObject({ checks: { warehouse: 'loading' } });
+      finishWarmUp();
+      await server.warmedUp;
       const ready = await fetch(`${base}/readyz`);
       expect(ready.status, await ready.clone().text()).toBe(200);
       const report = await server.shutdown('test');
