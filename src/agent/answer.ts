@@ -42,6 +42,8 @@ export interface ChartOutput {
 export interface Answer {
   question: string;
   status: AnswerStatus;
+  /** Set when an unaddressed message (Turn.addressed false) was not a data question: nothing is posted. */
+  ignored?: boolean;
   /** One or two sentences: the number(s) answering the question. */
   headline: string;
   /** 1–3 short insight lines computed from the data. */
@@ -92,6 +94,12 @@ export interface Turn {
   threadKey: string;
   text: string;
   userId?: string;
+  /**
+   * False for a message not addressed to the bot: a reply in a thread it answered in, without a mention. Such a
+   * message is answered only when it reads as a data question; "thanks!" or a note to a colleague gets
+   * `ignored: true` and leaves the thread's state as it was.
+   */
+  addressed?: boolean;
 }
 
 export interface SummaryRequest {

@@ -243,6 +243,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       } catch (error) {
         answer = failed(question, error, { threadKey: turn.threadKey });
       }
+      if (turn.addressed === false && (answer.status === 'clarify' || answer.status === 'refused')) {
+        // Chatter in a thread the bot answered in ("thanks!", a note to a colleague): say nothing, and keep the
+        // thread's state so the next real follow-up still builds on the last answer.
+        answer.ignored = true;
+        answer.timingsMs.total = performance.now() - started;
+        return answer;
+      }
       await remember(turn.threadKey, thread, answer, question);
       answer.timingsMs.total = performance.now() - started;
       return answer;

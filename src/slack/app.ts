@@ -14,7 +14,11 @@ import { boltLogger } from './bolt-logger.js';
 import { EventGate } from './event-gate.js';
 import { registerActionListeners } from './listeners/actions.js';
 import { registerSummaryCommand, SUMMARY_COMMAND } from './listeners/commands.js';
-import { registerDirectMessageListener, registerMentionListener } from './listeners/events.js';
+import {
+  registerDirectMessageListener,
+  registerMentionListener,
+  registerThreadReplyListener,
+} from './listeners/events.js';
 import { registerHomeListener } from './listeners/home.js';
 import { messages } from './messages.js';
 import type { SlackDeps } from './ports.js';
@@ -33,6 +37,8 @@ type Register = (app: App, deps: SlackDeps, gate: EventGate) => void;
 export const EVENT_LISTENERS: Record<string, Register> = {
   app_mention: registerMentionListener,
   'message.im': registerDirectMessageListener,
+  'message.channels': registerThreadReplyListener('channel'),
+  'message.groups': registerThreadReplyListener('group'),
   app_home_opened: (app, deps) => registerHomeListener(app, deps),
 };
 

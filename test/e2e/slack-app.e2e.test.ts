@@ -7,7 +7,13 @@ import { createServices, type Services } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { runSlackServer } from '../../src/slack/run-slack-server.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
-import { eventEnvelope, mentionEvent, nextTs, postSigned } from '../helpers/slack-signing.js';
+import {
+  channelMessageEvent,
+  eventEnvelope,
+  mentionEvent,
+  nextTs,
+  postSigned,
+} from '../helpers/slack-signing.js';
 import { blocksText, buttonsOf, PNG_MAGIC, startSlackHarness, type SlackHarness } from './slack-harness.js';
 
 /**
@@ -94,6 +100,40 @@ describe.skipIf(!hasData)(
       const followUp = blocksText(both[1]!.params.blocks);
       expect(followUp).toContain('₹2.62 Cr');
       expect(followUp).toContain('2022-05-01');
+    });
+
+    it('follows up on an unmentioned reply in its thread, and stays out of chatter and other threads', async () => {
+      const ts = nextTs();
+      await h.sendEvent(mentionEvent({ channel: 'CE10', text: 'total revenue in April 2022', ts }));
+      await waitReplies('CE10', ts, 1, 'first answer');
+      // Chatter and a note to a colleague in the bot's thread; a question in a thread the bot never answered in.
+      const elsewhere = nextTs();
+      await h.sendEvent(
+        channelMessageEvent({ channel: 'CE10', text: 'thanks, that is great!', threadTs: ts }),
+      );
+      await h.sendEvent(
+        channelMessageEvent({ channel: 'CE10', text: '<@UPRIYA> can you check June?', threadTs: ts }),
+      );
+      await h.sendEvent(
+        channelMessageEvent({ channel: 'CE10', text: 'revenue in May 2022', threadTs: elsewhere }),
+      );
+      // A real follow-up without a mention: answered in the thread, building on April's plan.
+      const followUpTs = nextTs();
+      await h.sendEvent(
+        channelMessageEvent({ channel: 'CE10', text: 'and in May?', threadTs: ts, ts: followUpTs }),
+      );
+      const both = await waitReplies('CE10', ts, 2, 'the unmentioned follow-up');
+      const followUp = blocksText(both[1]!.params.blocks);
+      expect(followUp).toContain('₹2.62 Cr');
+      expect(followUp).toContain('2022-05-01');
+      // Only that one: no reply to the chatter, the colleague's note, or the thread the bot is not part of.
+      await h.sendEvent(mentionEvent({ channel: 'CE10', text: 'total revenue in June 2022', threadTs: ts }));
+      const three = await waitReplies('CE10', ts, 3, 'the next mention');
+      expect(three).toHaveLength(3);
+      expect(blocksText(three[2]!.params.blocks)).toContain('₹2.34 Cr');
+      expect(replies('CE10', elsewhere)).toHaveLength(0);
+      // No progress reaction was put on an unmentioned message.
+      expect(h.slack.callsTo('reactions.add').some((c) => c.params.timestamp === followUpTs)).toBe(false);
     });
 
     it('offers clarification buttons and answers the chosen one in the thread', async () => {

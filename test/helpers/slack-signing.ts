@@ -99,6 +99,26 @@ export function mentionEvent(args: {
   };
 }
 
+/** A plain message in a public channel (message.channels), e.g. a reply in a thread without a mention. */
+export function channelMessageEvent(args: {
+  channel: string;
+  text: string;
+  ts?: string;
+  threadTs?: string;
+  user?: string;
+}) {
+  return {
+    type: 'message',
+    channel_type: 'channel',
+    user: args.user ?? 'UALICE',
+    text: args.text,
+    ts: args.ts ?? nextTs(),
+    channel: args.channel,
+    team: 'T0TEST',
+    ...(args.threadTs ? { thread_ts: args.threadTs } : {}),
+  };
+}
+
 export function directMessageEvent(args: {
   channel: string;
   text: string;

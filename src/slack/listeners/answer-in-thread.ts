@@ -18,8 +18,10 @@ export interface AnswerJob {
   location: ThreadLocation;
   question: string;
   userId?: string;
-  /** For metrics: where the question came from. */
-  surface: 'mention' | 'dm' | 'action';
+  /** For metrics: where the question came from ('thread': a reply in a thread the bot answered, no mention). */
+  surface: 'mention' | 'dm' | 'action' | 'thread';
+  /** False for an unmentioned thread reply: answered only if it is a data question (see Turn.addressed). */
+  addressed?: boolean;
   /** The user's message, to show progress on with reactions. */
   reactTo?: { channel: string; ts: string };
 }
@@ -55,8 +57,14 @@ export async function answerInThread(job: AnswerJob): Promise<Answer | null> {
         threadKey: location.threadKey,
         text: job.question,
         ...(job.userId ? { userId: job.userId } : {}),
+        ...(job.addressed === false ? { addressed: false } : {}),
       }),
     );
+    if (answer.ignored) {
+      log.debug('unaddressed thread reply is not a data question; not answering');
+      ok = true;
+      return answer;
+    }
     if (deps.metrics) recordAnswer(deps.metrics, job.surface, answer);
     if (answer.status === 'error') {
       log.warn(

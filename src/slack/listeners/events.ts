@@ -33,7 +33,7 @@ async function handleQuestion(
   deps: SlackDeps,
   gate: EventGate,
   q: IncomingQuestion,
-  surface: 'mention' | 'dm',
+  surface: 'mention' | 'dm' | 'thread',
   client: Parameters<typeof answerInThread>[0]['client'],
 ): Promise<void> {
   // The event id covers Slack's retries; the message key covers the same message arriving as two event types.
@@ -65,7 +65,8 @@ async function handleQuestion(
     question,
     ...(q.userId ? { userId: q.userId } : {}),
     surface,
-    reactTo: { channel: q.channelId, ts: q.ts },
+    // An unmentioned reply may be chatter: no progress reaction on it, and an answer only for a data question.
+    ...(surface === 'thread' ? { addressed: false } : { reactTo: { channel: q.channelId, ts: q.ts } }),
   });
 }
 
@@ -124,4 +125,52 @@ export function registerDirectMessageListener(app: App, deps: SlackDeps, gate: E
       client,
     );
   });
+}
+
+/**
+ * `message.channels` / `message.groups`: a reply without a mention in a thread the bot has answered in ("and by
+ * state?") is a follow-up. Only replies in such threads are considered (the thread has state), never top-level
+ * channel messages; replies that mention someone are addressed to them (a mention of the bot arrives as
+ * app_mention, and the shared message key answers it once); and the Assistant answers only if the reply reads as
+ * a data question, so "thanks!" gets no reply.
+ */
+export function registerThreadReplyListener(channelType: 'channel' | 'group') {
+  return (app: App, deps: SlackDeps, gate: EventGate): void => {
+    app.event('message', async ({ event, body, client }) => {
+      const message = event as unknown as LooseMessageEvent;
+      if (message.channel_type !== channelType) return;
+      if (message.subtype !== undefined || message.bot_id !== undefined || !message.user) return;
+      if (!message.thread_ts || message.thread_ts === message.ts) return;
+      const text = message.text ?? '';
+      if (!text.trim() || /<@[A-Z0-9]+/.test(text)) return;
+      const teamId = message.team ?? body.team_id;
+      const location = locateThread({
+        teamId,
+        channelId: message.channel,
+        ts: message.ts,
+        threadTs: message.thread_ts,
+      });
+      const thread = await deps.threads.get(location.threadKey).catch((error: unknown) => {
+        deps.logger.warn({ err: error }, 'thread state unavailable; not following an unmentioned reply');
+        return null;
+      });
+      if (!thread) return;
+      await handleQuestion(
+        deps,
+        gate,
+        {
+          eventId: body.event_id,
+          teamId,
+          channelId: message.channel,
+          channelType,
+          ts: message.ts,
+          threadTs: message.thread_ts,
+          userId: message.user,
+          text,
+        },
+        'thread',
+        client,
+      );
+    });
+  };
 }

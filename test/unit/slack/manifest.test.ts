@@ -50,6 +50,9 @@ describe('slack-manifest.yml', () => {
   it('asks for the scopes the listeners need', () => {
     const needed = [
       'app_mentions:read',
+      // Thread replies without a mention (message.channels / message.groups).
+      'channels:history',
+      'groups:history',
       'chat:write',
       'files:write',
       'commands',
