@@ -8,8 +8,9 @@
  *     without rollups;
  *   - bare: the exact SQL each answer ran, executed by a bare @duckdb/node-api instance on the same cache file with
  *     the same threads/memory; ratio = ours (warehouse.queryTrusted) / bare on the same SQL, and ask p50 / bare p50;
- *   - peak RSS of this process (DuckDB's memory is inside it) from the load through the asks, including the
- *     10 questions run 4 at a time without rollups (before the bare instance opens in the same process).
+ *   - peak RSS of this process (DuckDB's memory is inside it): during the load (cache and rollup build), and
+ *     serving: from then through the asks, including the 10 questions run 4 at a time without rollups (before the
+ *     bare instance opens in the same process).
  * Prints a markdown table. Data lives in .cache/bench-scale (gitignored) unless --dir DIR.
  * Options: --sizes LIST  --dir DIR  --runs N (default 5 timed runs per question, after one warm-up).
  *   --replicate: build a size larger than the biggest generated set by copying that set k times with the order
@@ -102,6 +103,8 @@ interface Row {
   sqlRatio: number;
   askRatio: number;
   peakRssBytes: number;
+  /** Peak RSS while building the cache (views + rollups), before any question. */
+  loadPeakRssBytes: number;
   perQuestion: {
     question: string;
     status: string;
@@ -225,6 +228,9 @@ async function benchSize(rows: number): Promise<Row> {
   const t0 = performance.now();
   const warehouse = await openWarehouse(config, logger);
   const loadMs = performance.now() - t0;
+  // The build's peak, then the serving peak on its own: from the RSS the process keeps after the build.
+  const loadPeakRss = peakRss;
+  peakRss = process.memoryUsage().rss;
   const cacheFiles = (await readdir(cacheDir)).filter((f) => f.endsWith('.duckdb'));
   const dbPath = join(cacheDir, cacheFiles[0]!);
   const cacheBytes = await dirBytes(dbPath);
@@ -328,6 +334,7 @@ async function benchSize(rows: number): Promise<Row> {
     sqlRatio: oursSqlP50 / bareSqlP50,
     askRatio: withRollups.p50 / bareSqlP50,
     peakRssBytes: oursPeakRss,
+    loadPeakRssBytes: loadPeakRss,
     perQuestion: QUESTIONS.map((question, i) => ({
       question,
       status: withRollups.answers[i]!.status,
@@ -351,11 +358,11 @@ clearInterval(rssTimer);
 const lines = [
   `Scale benchmark: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)}), DuckDB ${process.env.DUCKDB_THREADS ?? '2'} threads, memory_limit ${process.env.DUCKDB_MEMORY_LIMIT ?? '1GB'}, ${runs} runs per question after a warm-up.`,
   '',
-  '| order rows | generate (Parquet) | Parquet on disk | load (views + rollups) | cache DB (rollups) | rollup rows (orders / × category / × size / geo / product) | ask p50 with rollups | ask p50 without | SQL p50 ours / bare | ours ÷ bare | peak RSS |',
+  '| order rows | generate (Parquet) | Parquet on disk | load (views + rollups) | cache DB (rollups) | rollup rows (orders / × category / × size / geo / product) | ask p50 with rollups | ask p50 without | SQL p50 ours / bare | ours ÷ bare | peak RSS: load / serving |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map(
     (r) =>
-      `| ${label(r.rows)} | ${(r.generateMs / 1000).toFixed(0)} s${r.generated === 'now' ? '' : ` (${r.generated === 'reused' ? 'earlier run' : r.generated})`} | ${mb(r.parquetBytes)} | ${(r.loadMs / 1000).toFixed(1)} s | ${mb(r.cacheBytes)} | ${r.rollupRows} | ${ms(r.askRollupP50)} | ${ms(r.askDetailP50)} | ${ms(r.oursSqlP50)} / ${ms(r.bareSqlP50)} | ${r.sqlRatio.toFixed(2)}× | ${mb(r.peakRssBytes)} |`,
+      `| ${label(r.rows)} | ${(r.generateMs / 1000).toFixed(0)} s${r.generated === 'now' ? '' : ` (${r.generated === 'reused' ? 'earlier run' : r.generated})`} | ${mb(r.parquetBytes)} | ${(r.loadMs / 1000).toFixed(1)} s | ${mb(r.cacheBytes)} | ${r.rollupRows} | ${ms(r.askRollupP50)} | ${ms(r.askDetailP50)} | ${ms(r.oursSqlP50)} / ${ms(r.bareSqlP50)} | ${r.sqlRatio.toFixed(2)}× | ${mb(r.loadPeakRssBytes)} / ${mb(r.peakRssBytes)} |`,
   ),
 ];
 for (const r of results) {
