@@ -296,7 +296,8 @@ export function createPlanner(deps: PlannerDeps): Planner {
 
     // Share and comparison words.
     const shareRe =
-      /\b(share|percentage|percent|%|proportion|contribution|contributes?|contributed|mix|portion|fraction|split)\b/;
+      // "%" is not a word character, so \b cannot bracket it.
+      /\b(share|percentage|percent|proportion|contribution|contributes?|contributed|mix|portion|fraction|split)\b|%/;
     const share = shareRe.test(text);
     const growthRe =
       /\b(growth|grow|grew|growing|change|changed|changes|increase|increased|decrease|decreased|decline|declined|drop|dropped|fell|fall|rise|rose|trend vs|compared? (?:to|with) (?:the )?(?:previous|prior|last) period|vs (?:the )?previous period|delta|difference)\b/;
@@ -590,9 +591,13 @@ export function createPlanner(deps: PlannerDeps): Planner {
       ]);
     }
     const statusShare = filters.find((f) => f.dimension === 'status' && f.op === 'in');
+    const valueFilters = unique(filters.filter((f) => f.op === 'in').map((f) => f.dimension));
     if (share && groupBy.length === 0 && statusShare) {
       // "share of orders that were cancelled": the status's share of all statuses.
       groupBy = ['status'];
+    } else if (share && groupBy.length === 0 && valueFilters.length === 1) {
+      // "what % of revenue is from promotions?", "Kurta's share of units": that value's share of all values.
+      groupBy = [valueFilters[0]!];
     } else if (share && groupBy.length === 0 && filters.every((f) => f.dimension === 'status')) {
       // "share of revenue" with nothing to share over: by category is the usual reading.
       groupBy = ['category'].filter((d) => dimensionSources(catalog, d).includes(source));
@@ -867,7 +872,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
         const after = tokens[i + n];
         if (n === 1 && COMMON_WORD_VALUES.has(phrase.replace(/s$/, '')) && !phrase.endsWith('s')) {
           const contextual =
-            [
+            ([
               'for',
               'of',
               'only',
@@ -886,7 +891,12 @@ export function createPlanner(deps: PlannerDeps): Planner {
               'vs',
               'and',
               'versus',
-            ].includes(before[before.length - 1] ?? '') &&
+              // "fulfilled by Amazon", "orders from Merchant", "shipped via Amazon".
+              'by',
+              'from',
+              'via',
+            ].includes(before[before.length - 1] ?? '') ||
+              ['vs', 'versus'].includes(after ?? '')) &&
             !(after && (/^\d/.test(after) || isDimensionWord(after)));
           if (!contextual) continue;
           if (SIZE_LETTERS.has(phrase) && before[before.length - 1] !== 'size') continue;

@@ -49,8 +49,15 @@ export function composeAnswer(input: ComposeInput): ComposedText {
   return composeRanking(input, dims, metrics[0]!);
 }
 
-function context(input: ComposeInput): string {
-  const parts = input.plan ? describeFilters(input.plan, input.catalog) : [];
+function context(input: ComposeInput, options: { exceptGrouped?: boolean } = {}): string {
+  const plan = input.plan;
+  // Rows grouped by a dimension already name its values: "Set has the highest revenue by category", not "… by
+  // category for Kurta or Set". Exclusions ("other than Set") still say what was left out.
+  const shown =
+    plan && options.exceptGrouped
+      ? { ...plan, filters: plan.filters.filter((f) => f.op !== 'in' || !plan.groupBy.includes(f.dimension)) }
+      : plan;
+  const parts = shown ? describeFilters(shown, input.catalog) : [];
   if (input.plan?.timeRange) parts.push(periodPhrase(input.plan.timeRange.label));
   return parts.length ? ` ${parts.join(' ')}` : '';
 }
@@ -125,6 +132,17 @@ function composeSingle(input: ComposeInput, dims: ColumnMeta[], metrics: ColumnM
     const list = phrases.map((p) => `${inSentence(p.label)} ${p.value}${p.tail}`).join(', ');
     headline = ctx ? `${capitalize(ctx.trim())}: ${who}${list}.` : `${who}${capitalize(list)}.`;
   }
+  // "What share of revenue is from promotions?": one group with its share leads with the share.
+  const shareCol = input.columns.find((c) => c.role === 'share');
+  const shareValue = shareCol ? num(row[shareCol.index]) : null;
+  if (dims.length && shareCol && shareValue !== null) {
+    const m = metrics.find((c) => c.ref === shareCol.ref) ?? metrics[0]!;
+    derived.push(shareValue);
+    keyFigures.unshift({ label: 'Share', value: formatCell(shareValue, 'percent') });
+    // The row label already names the group ("With promotion:"); say only the other filters and the period.
+    const rest = context(input, { exceptGrouped: true });
+    headline = `${who}${formatCell(shareValue, 'percent')} of ${inSentence(m.label)}${rest} (${formatCell(row[m.index] ?? null, m.format)}).`;
+  }
   // Cancellation vs orders, units per order: simple ratios people ask next.
   const byRef = new Map(metrics.map((m) => [m.ref, num(row[m.index])]));
   const orders = byRef.get('orders');
@@ -139,9 +157,16 @@ function composeSingle(input: ComposeInput, dims: ColumnMeta[], metrics: ColumnM
 
 function composeSeries(input: ComposeInput, dim: ColumnMeta, metric: ColumnMeta): ComposedText {
   const { result, catalog } = input;
+  // In time order, whatever the rows' order: "best day for revenue" sorts by revenue, but "latest" and "from …
+  // to …" are about dates.
   const points = result.rows
-    .map((r) => ({ label: dimText(r[dim.index] ?? null, dim, catalog), value: num(r[metric.index]) }))
-    .filter((p): p is { label: string; value: number } => p.value !== null);
+    .map((r) => ({
+      at: String(r[dim.index] ?? ''),
+      label: dimText(r[dim.index] ?? null, dim, catalog),
+      value: num(r[metric.index]),
+    }))
+    .filter((p): p is { at: string; label: string; value: number } => p.value !== null)
+    .sort((a, b) => a.at.localeCompare(b.at));
   const derived: number[] = [];
   if (!points.length) return composeRanking(input, [dim], metric);
   const peak = points.reduce((a, b) => (b.value > a.value ? b : a));
@@ -194,9 +219,15 @@ function composeRanking(input: ComposeInput, dims: ColumnMeta[], metric: ColumnM
 
   const topShare = share ? num(top[share.index]) : total ? (topValue ?? 0) / total : null;
   if (topShare !== null) derived.push(topShare);
-  const shareText = topShare !== null ? ` (${formatCell(topShare, 'percent')} of the total)` : '';
+  // Rows restricted to some values ("Kurta vs Set"): a share of the rows' total is a share of those values only.
+  const picked = plan?.filters.filter((f) => f.op === 'in' && plan.groupBy.includes(f.dimension)) ?? [];
+  const whole =
+    !share && picked.length
+      ? `the ${picked.flatMap((f) => f.values.map(String)).join(' and ')} total`
+      : 'the total';
+  const shareText = topShare !== null ? ` (${formatCell(topShare, 'percent')} of ${whole})` : '';
   const leadWord = ascending ? 'lowest' : 'highest';
-  let headline = `${topLabel} has the ${leadWord} ${inSentence(metric.label)} by ${by}${context(input)}: ${formatCell(topValue, metric.format)}${shareText}.`;
+  let headline = `${topLabel} has the ${leadWord} ${inSentence(metric.label)} by ${by}${context(input, { exceptGrouped: true })}: ${formatCell(topValue, metric.format)}${shareText}.`;
   if (input.explain) headline = `Breaking it down by ${by}: ${headline}`;
 
   const insights: string[] = [];

@@ -49,6 +49,24 @@ describe.skipIf(!present)('answers on the real Kaggle data (offline planner)', (
     expect(top.headline).toMatch(/^Set has the highest revenue/);
   });
 
+  it('headlines say what the rows show: a share first, dates in order, and whose total a share is of', async () => {
+    // One group with its share: the share leads, and the group's own filter is not repeated.
+    const promo = await ask('what % of revenue is from promotions?');
+    expect(promo.headline).toBe('With promotion: 68.2% of revenue (₹5.36 Cr).');
+    // Sorted by revenue, but "latest" is the last date, not the last row.
+    const bestDay = await ask('what was our best day for revenue?');
+    expect(bestDay.headline).toContain('highest 2022-05-04');
+    expect(bestDay.headline).toContain('latest 2022-06-29');
+    // Two values picked out of a dimension: the share is of those two, and the headline says so.
+    const pair = await ask('revenue Kurta vs Set');
+    expect(pair.headline).toBe(
+      'Set has the highest revenue by category: ₹3.92 Cr (64.8% of the Kurta and Set total).',
+    );
+    // Yes/no dimensions read as words, acronyms kept.
+    const b2b = await ask('revenue by b2b');
+    expect(b2b.headline).toMatch(/^Retail \(B2C\) has the highest revenue by buyer type: ₹7\.8 Cr/);
+  });
+
   it('the default summary is the latest full week, compared with the week before', async () => {
     const s = await assistant.summary({ chart: false });
     expect(s.status).toBe('answered');
