@@ -1,6 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '../errors.js';
 import { timePhase } from './load-phases.js';
+import { ALLOCATOR_OPTIONS } from './allocator-options.js';
 
 export interface LockSettings {
   memoryLimit: string;
@@ -32,6 +33,7 @@ export async function openLockedDatabase(dbPath: string, settings: LockSettings)
     allow_community_extensions: 'false',
     memory_limit: settings.memoryLimit,
     threads: String(settings.threads),
+    ...ALLOCATOR_OPTIONS,
   };
   if (settings.tempDirectory) options.temp_directory = settings.tempDirectory;
   const instance = await timePhase('  create read-only instance', () =>

@@ -12,6 +12,7 @@ import type { FileLoadReport, LoadReport } from '../types.js';
 import type { DataFile } from './list-data-files.js';
 import { timePhase } from '../load-phases.js';
 import { rawColumnNames, readCsvHeader, recogniseHeader } from './recognise.js';
+import { ALLOCATOR_OPTIONS } from '../allocator-options.js';
 
 const LOADERS: Loader[] = [amazonSalesLoader, internationalSalesLoader, inventoryLoader, priceListLoader];
 
@@ -65,6 +66,7 @@ export async function buildFromCsvFiles(
     memory_limit: settings.memoryLimit,
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
+    ...ALLOCATOR_OPTIONS,
   };
   if (settings.tempDirectory) options.temp_directory = settings.tempDirectory;
   const instance = await DuckDBInstance.create(dbPath, options);

@@ -12,6 +12,7 @@ import { isRemoteLocation } from './data-source-spec.js';
 import { listSourceFiles, type SourceFile } from './list-files.js';
 import { prepareRemoteAccess } from './remote-access.js';
 import type { WarehouseSource } from './source.js';
+import { ALLOCATOR_OPTIONS } from '../allocator-options.js';
 
 /** Bump when the views this source creates change. */
 const PARQUET_SOURCE_VERSION = 'parquet-source-v1';
@@ -148,6 +149,7 @@ export function buildOptions(settings: BuildSettings): Record<string, string> {
     autoload_known_extensions: 'false',
     // Aggregating hundreds of millions of rows: not keeping row order lets DuckDB stream with less memory.
     preserve_insertion_order: 'false',
+    ...ALLOCATOR_OPTIONS,
   };
   if (settings.tempDirectory) options.temp_directory = settings.tempDirectory;
   return options;
