@@ -99,17 +99,18 @@ export function mentionEvent(args: {
   };
 }
 
-/** A plain message in a public channel (message.channels), e.g. a reply in a thread without a mention. */
-export function channelMessageEvent(args: {
+interface MessageArgs {
   channel: string;
   text: string;
   ts?: string;
   threadTs?: string;
   user?: string;
-}) {
+}
+
+function messageEvent(channelType: 'im' | 'channel', args: MessageArgs) {
   return {
     type: 'message',
-    channel_type: 'channel',
+    channel_type: channelType,
     user: args.user ?? 'UALICE',
     text: args.text,
     ts: args.ts ?? nextTs(),
@@ -119,23 +120,13 @@ export function channelMessageEvent(args: {
   };
 }
 
-export function directMessageEvent(args: {
-  channel: string;
-  text: string;
-  ts?: string;
-  threadTs?: string;
-  user?: string;
-}) {
-  return {
-    type: 'message',
-    channel_type: 'im',
-    user: args.user ?? 'UALICE',
-    text: args.text,
-    ts: args.ts ?? nextTs(),
-    channel: args.channel,
-    team: 'T0TEST',
-    ...(args.threadTs ? { thread_ts: args.threadTs } : {}),
-  };
+/** A plain message in a public channel (message.channels), e.g. a reply in a thread without a mention. */
+export function channelMessageEvent(args: MessageArgs) {
+  return messageEvent('channel', args);
+}
+
+export function directMessageEvent(args: MessageArgs) {
+  return messageEvent('im', args);
 }
 
 export function commandBody(args: {

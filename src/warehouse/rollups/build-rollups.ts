@@ -79,8 +79,7 @@ async function buildOrderCountRollup(
   let buckets = firstBuckets;
   for (let doublings = 0; ; doublings++) {
     try {
-      if (buckets === 1) await conn.run(rollupBuildSql(def));
-      else for (const sql of rollupBuildSqlInBuckets(def, buckets)) await conn.run(sql);
+      for (const sql of rollupBuildSqlInBuckets(def, buckets)) await conn.run(sql);
       const extra = verifiedBy ? 0 : await extraOrderCounts(conn, def, buckets);
       if (extra === 0) return { buckets };
       await conn.run(`DROP TABLE ${def.table}`);

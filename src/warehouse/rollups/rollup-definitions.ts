@@ -137,29 +137,33 @@ export const ROLLUP_TABLES = ROLLUPS.map((r) => r.table);
 
 /** CREATE TABLE … AS SELECT for one rollup over the detail table (amazon_sales, a table or a view). */
 export function rollupBuildSql(def: RollupDefinition): string {
-  const keys = [`${def.dateColumn}`, ...def.columns.map((c) => `${c.detailExpr} AS ${c.name}`)];
-  const measures = ROLLUP_MEASURES.map((m) => `${m.detailAggregate} AS ${m.name}`);
+  const sql = rollupSqlParts(def);
   if (!def.orderCount)
-    return `CREATE OR REPLACE TABLE ${def.table} AS SELECT ${[...keys, ...measures].join(', ')} FROM ${def.source} GROUP BY ALL`;
+    return `CREATE OR REPLACE TABLE ${def.table} AS SELECT ${[...sql.keys, ...sql.measures].join(', ')} FROM ${def.source} GROUP BY ALL`;
   // Distinct orders per group in two plain aggregations (group by order + keys, then count the orders of each
   // group) instead of COUNT(DISTINCT) per group: DuckDB spills plain hash aggregates to DUCKDB_TEMP_DIR, while
   // per-group DISTINCT sets must fit in memory (they ran out of a 1 GB limit at 100M rows).
-  const keyNames = [def.dateColumn, ...def.columns.map((c) => c.name)];
-  const outer = ROLLUP_MEASURES.map((m) => `SUM(${m.name}) AS ${m.name}`);
-  return `CREATE OR REPLACE TABLE ${def.table} AS ${orderCountSelect(def, keys, measures, keyNames, outer)}`;
+  return `CREATE OR REPLACE TABLE ${def.table} AS ${orderCountSelect(def, sql)}`;
+}
+
+/** The SELECT fragments of a rollup: keys and measures over the detail rows, key names and re-sums over parts. */
+function rollupSqlParts(def: RollupDefinition) {
+  return {
+    keys: [`${def.dateColumn}`, ...def.columns.map((c) => `${c.detailExpr} AS ${c.name}`)],
+    measures: ROLLUP_MEASURES.map((m) => `${m.detailAggregate} AS ${m.name}`),
+    keyNames: [def.dateColumn, ...def.columns.map((c) => c.name)],
+    outer: ROLLUP_MEASURES.map((m) => `SUM(${m.name}) AS ${m.name}`),
+  };
 }
 
 function orderCountSelect(
   def: RollupDefinition,
-  keys: string[],
-  measures: string[],
-  keyNames: string[],
-  outer: string[],
+  sql: ReturnType<typeof rollupSqlParts>,
   bucket?: { index: number; count: number },
 ): string {
   const where = bucket ? ` WHERE hash(order_id) % ${bucket.count} = ${bucket.index}` : '';
-  return `SELECT ${keyNames.join(', ')}, ${outer.join(', ')}, COUNT(order_id) AS order_count
-    FROM (SELECT order_id, ${[...keys, ...measures].join(', ')} FROM ${def.source}${where} GROUP BY ALL)
+  return `SELECT ${sql.keyNames.join(', ')}, ${sql.outer.join(', ')}, COUNT(order_id) AS order_count
+    FROM (SELECT order_id, ${[...sql.keys, ...sql.measures].join(', ')} FROM ${def.source}${where} GROUP BY ALL)
     GROUP BY ALL`;
 }
 
@@ -167,20 +171,19 @@ function orderCountSelect(
  * The same order-count rollup built in `count` passes, each over the orders whose id hashes to one bucket, so one
  * pass holds only 1/count of the orders' groups (one pass over 100M rows ran out of a 1 GB limit). Buckets are
  * disjoint sets of orders, so summing the parts per group gives exactly the distinct counts of a single pass.
+ * One bucket is the single-pass statement.
  */
 export function rollupBuildSqlInBuckets(def: RollupDefinition, count: number): string[] {
-  const keys = [`${def.dateColumn}`, ...def.columns.map((c) => `${c.detailExpr} AS ${c.name}`)];
-  const measures = ROLLUP_MEASURES.map((m) => `${m.detailAggregate} AS ${m.name}`);
-  const keyNames = [def.dateColumn, ...def.columns.map((c) => c.name)];
-  const outer = ROLLUP_MEASURES.map((m) => `SUM(${m.name}) AS ${m.name}`);
+  if (count <= 1) return [rollupBuildSql(def)];
+  const sql = rollupSqlParts(def);
   const parts = `${def.table}__parts`;
   const statements = [`DROP TABLE IF EXISTS ${parts}`];
   for (let index = 0; index < count; index++) {
-    const select = orderCountSelect(def, keys, measures, keyNames, outer, { index, count });
+    const select = orderCountSelect(def, sql, { index, count });
     statements.push(index === 0 ? `CREATE TABLE ${parts} AS ${select}` : `INSERT INTO ${parts} ${select}`);
   }
   statements.push(
-    `CREATE OR REPLACE TABLE ${def.table} AS SELECT ${keyNames.join(', ')}, ${outer.join(', ')}, SUM(order_count) AS order_count FROM ${parts} GROUP BY ALL`,
+    `CREATE OR REPLACE TABLE ${def.table} AS SELECT ${sql.keyNames.join(', ')}, ${sql.outer.join(', ')}, SUM(order_count) AS order_count FROM ${parts} GROUP BY ALL`,
     `DROP TABLE ${parts}`,
   );
   return statements;
