@@ -13,7 +13,7 @@ import type { Answer } from '../src/agent/answer.js';
 import { createAssistant } from '../src/agent/create-assistant.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/observability/logger.js';
-import { createPlanner } from '../src/agent/planner/planner.js';
+import { createPlanner } from '../src/agent/understanding/planner.js';
 import { loadCatalog } from '../src/semantic/catalog.js';
 import { buildDataProfile } from '../src/semantic/data-profile.js';
 import { MemoryKvStore } from '../src/state/memory-kv-store.js';

@@ -10,6 +10,8 @@ export interface Suggestion {
   label: string;
   /** The full question to ask when chosen. */
   question: string;
+  /** The plan this option stands for, when it is one: chosen, it is answered as is, not parsed again. */
+  plan?: Plan;
 }
 
 export interface KeyFigure {
@@ -39,6 +41,15 @@ export interface ChartOutput {
   title: string;
 }
 
+/** Another way the question could have been read: "Not what I meant" offers these as buttons. */
+export interface Alternative {
+  /** Stable id of the plan (a button carries it, never words to re-parse). */
+  id: string;
+  /** The alternative's reading, e.g. "orders · by state · May 2022". */
+  label: string;
+  plan: Plan;
+}
+
 export interface Answer {
   question: string;
   status: AnswerStatus;
@@ -46,6 +57,13 @@ export interface Answer {
   ignored?: boolean;
   /** One or two sentences: the number(s) answering the question. */
   headline: string;
+  /**
+   * How the question was read, in plain words: "orders · top 5 states · Kurta only · May 2022". Set on every
+   * answered result (for LLM SQL, the SQL's description); surfaces show it under the headline.
+   */
+  reading?: string;
+  /** The resolver's next-best readings, for "Not what I meant" (empty or absent when it had none). */
+  alternatives?: Alternative[];
   /** 1–3 short insight lines computed from the data. */
   insights: string[];
   keyFigures: KeyFigure[];
@@ -100,6 +118,11 @@ export interface Turn {
    * `ignored: true` and leaves the thread's state as it was.
    */
   addressed?: boolean;
+  /**
+   * A plan chosen by the user (an alternative reading picked after "Not what I meant"): the Assistant answers it
+   * directly and skips question resolution.
+   */
+  plan?: Plan;
 }
 
 export interface SummaryRequest {

@@ -17,7 +17,7 @@ import { buildAgentGraph, runAgentGraph, type AgentGraph } from './graph.js';
 import type { Narrator } from './llm/narrator.js';
 import { createOpenAiNarrator } from './llm/openai-narrator.js';
 import { createOpenAiResolver } from './llm/openai-resolver.js';
-import { createPlanner } from './planner/planner.js';
+import { createPlanner } from './understanding/planner.js';
 import type { Resolver } from './resolver/resolver.js';
 import type { AgentStateType } from './state.js';
 import { summaryDashboardData } from './summary/summary-dashboard.js';
@@ -225,6 +225,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           userQuery: question,
           queryType: 'qa',
           previousPlan: thread?.lastPlan,
+          chosenPlan: turn.plan,
           hasPreviousAnswer: Boolean(thread?.lastAnswer),
           summaryContext: thread?.summaryContext,
           schemaInfo: warehouse.schema(),

@@ -5,7 +5,7 @@ import {
   formatPercent,
   formatPercentChange,
 } from '../format/money.js';
-import { monthLabel } from '../semantic/time-range.js';
+import { monthLabel, monthName, wholeMonths } from '../semantic/time-range.js';
 import type { Cell } from '../warehouse/types.js';
 import type { ColumnFormat } from './columns.js';
 
@@ -38,4 +38,38 @@ export function formatDateAtGrain(iso: string, grain: string | undefined): strin
   if (grain === 'month') return monthLabel(iso);
   if (grain === 'week') return `week of ${iso}`;
   return iso;
+}
+
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * An inclusive date range as a person writes it, compactly: "29 Jun 2022", "23–29 Jun 2022", "31 Mar–29 Jun 2022",
+ * "31 Dec 2021–5 Jan 2022". Whole months read as months: "May 2022", "April–June 2022", "June 2021–May 2022",
+ * and a whole calendar year as "2022"; `shortMonths` abbreviates those month names too ("Jun 2022 vs May 2022").
+ */
+export function formatDayRange(from: string, to: string, options: { shortMonths?: boolean } = {}): string {
+  const [fy, fm, fd] = parts(from);
+  const [ty, tm, td] = parts(to);
+  const months = wholeMonths({ from, to });
+  if (months > 0) {
+    const name = (m: number) => (options.shortMonths ? short(m) : monthName(m));
+    if (months === 12 && fm === 0) return String(fy);
+    if (months === 1) return `${name(fm)} ${fy}`;
+    if (fy === ty) return `${name(fm)}–${name(tm)} ${fy}`;
+    return `${name(fm)} ${fy}–${name(tm)} ${ty}`;
+  }
+  const day = (d: number, m: number) => `${d} ${short(m)}`;
+  if (from === to) return `${day(fd, fm)} ${fy}`;
+  if (fy === ty && fm === tm) return `${fd}–${td} ${short(tm)} ${ty}`;
+  if (fy === ty) return `${day(fd, fm)}–${day(td, tm)} ${ty}`;
+  return `${day(fd, fm)} ${fy}–${day(td, tm)} ${ty}`;
+}
+
+function short(monthIndex0: number): string {
+  return SHORT_MONTHS[monthIndex0] ?? '';
+}
+
+/** YYYY-MM-DD → [year, month index 0–11, day]. */
+function parts(iso: string): [number, number, number] {
+  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))];
 }

@@ -59,7 +59,8 @@ export function mergeUsage(a: LlmUsage | null, b: LlmUsage | null): LlmUsage | n
 }
 
 /**
- * The graph state. Inputs: messages, userQuery, queryType, previousPlan, summaryContext/summaryRequest, schemaInfo.
+ * The graph state. Inputs: messages, userQuery, queryType, previousPlan, chosenPlan, summaryContext/summaryRequest,
+ * schemaInfo.
  * Each node writes only its own fields; timings and LLM usage accumulate across repair passes.
  */
 export const AgentState = Annotation.Root({
@@ -67,6 +68,8 @@ export const AgentState = Annotation.Root({
   userQuery: lastValue<string>(() => ''),
   queryType: lastValue<QueryType>(() => 'qa'),
   previousPlan: lastValue<Plan | undefined>(() => undefined),
+  /** A plan the user picked (Turn.plan): resolution returns it as is, without reading the question. */
+  chosenPlan: lastValue<Plan | undefined>(() => undefined),
   /** The thread has a stored answer, so a presentation-only follow-up can re-render it without a query. */
   hasPreviousAnswer: lastValue<boolean>(() => false),
   summaryContext: lastValue<{ period: TimeRange; compareTo?: TimeRange } | undefined>(() => undefined),

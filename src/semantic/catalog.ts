@@ -44,10 +44,24 @@ const MetricSchema = z.object({
   format: z.enum(['inr', 'count', 'percent', 'number']),
   additive: z.boolean(),
   synonyms,
+  /** The same measure on another report ("revenue" asked of the wholesale report is its gross amount). */
+  sameAs: z.string().regex(idPattern).optional(),
+  /**
+   * The order lines this metric counts, as a filter: "revenue excluding returns" excludes these lines rather than
+   * asking for a second measure.
+   */
+  asFilter: z
+    .object({ dimension: z.string(), values: z.array(z.string()).min(1) })
+    .optional(),
 });
 
 /** How one value of a yes/no dimension reads: "B2B" in a table or chart, "for B2B orders" in a sentence. */
-const BooleanValueSchema = z.object({ label: z.string().min(1), phrase: z.string().min(1) });
+const BooleanValueSchema = z.object({
+  label: z.string().min(1),
+  phrase: z.string().min(1),
+  /** Words that name this value in a question ("b2c", "retail orders"). */
+  synonyms,
+});
 
 const DimensionSchema = z
   .object({
@@ -64,6 +78,13 @@ const DimensionSchema = z
     profile: z.boolean().default(false),
     /** Most frequent N values kept in the data profile (cities, SKUs). */
     profileLimit: z.number().int().positive().default(200),
+    /**
+     * When a word is a value of several dimensions ("delhi": a state and a city), the lower number is read first;
+     * the others stay as alternative readings.
+     */
+    valuePriority: z.number().int().nonnegative().default(50),
+    /** A driver that "why?" breaks a result down by to show what moved it. */
+    explains: z.boolean().default(false),
     synonyms,
   })
   .refine((d) => d.grain !== undefined || Object.keys(d.columns).length > 0, {

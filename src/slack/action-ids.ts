@@ -6,3 +6,8 @@ export const ACTION_FEEDBACK_DOWN = 'feedback_down';
 /** Clarification options and follow-up suggestions: `ask_option_0`, `ask_option_1`, … (ids must be unique per block). */
 export const ACTION_ASK_OPTION_PREFIX = 'ask_option_';
 export const ACTION_ASK_OPTION_PATTERN = /^ask_option_\d+$/;
+/** "Not what I meant" under an answer: offers the answer's alternative readings (value: the answer id). */
+export const ACTION_NOT_WHAT_I_MEANT = 'not_what_i_meant';
+/** An alternative reading picked after "Not what I meant": `pick_reading_0`, … (value: the alternative's id). */
+export const ACTION_PICK_READING_PREFIX = 'pick_reading_';
+export const ACTION_PICK_READING_PATTERN = /^pick_reading_\d+$/;

@@ -8,6 +8,8 @@ import {
   ACTION_DOWNLOAD_CSV,
   ACTION_FEEDBACK_DOWN,
   ACTION_FEEDBACK_UP,
+  ACTION_NOT_WHAT_I_MEANT,
+  ACTION_PICK_READING_PATTERN,
   ACTION_SHOW_SQL,
 } from './action-ids.js';
 import { boltLogger } from './bolt-logger.js';
@@ -53,6 +55,8 @@ export const ACTION_IDS = [
   ACTION_FEEDBACK_UP,
   ACTION_FEEDBACK_DOWN,
   ACTION_ASK_OPTION_PATTERN.source,
+  ACTION_NOT_WHAT_I_MEANT,
+  ACTION_PICK_READING_PATTERN.source,
 ];
 
 export const listenerRegistry = {

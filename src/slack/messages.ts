@@ -10,6 +10,11 @@ export const messages = {
   downloadCsvButton: 'Download CSV',
   feedbackUpButton: '👍',
   feedbackDownButton: '👎',
+  notWhatIMeantButton: 'Not what I meant',
+  readingLine: (reading: string) => `Read as: ${reading}`,
+  alternativesPrompt: 'Did you mean one of these? Pick one and I will answer it:',
+  rephrasePrompt:
+    'Sorry about that. I have no other reading of that question, so tell me in other words in this thread: the number, the breakdown and the dates, e.g. “orders by state in May 2022”.',
   clarifyPrompt: 'Pick one and I will answer it:',
   optionChosen: (label: string) => `:point_right: You chose *${label}*`,
   suggestionsPrompt: 'You could also ask:',

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Alternative } from '../../src/agent/answer.js';
+import { alternativeId } from '../../src/agent/understanding/reading.js';
 import { runCli } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createServices, type Services } from '../../src/main.js';
@@ -134,6 +136,65 @@ describe.skipIf(!hasData)(
       expect(replies('CE10', elsewhere)).toHaveLength(0);
       // No progress reaction was put on an unmentioned message.
       expect(h.slack.callsTo('reactions.add').some((c) => c.params.timestamp === followUpTs)).toBe(false);
+    });
+
+    it('says how it read the question, and "Not what I meant" then an alternative answers that plan', async () => {
+      const ts = nextTs();
+      await h.sendEvent(mentionEvent({ channel: 'CE11', text: 'total revenue in May 2022', ts }));
+      const [reply] = await waitReplies('CE11', ts, 1, 'the answer');
+      const text = blocksText(reply!.params.blocks);
+      expect(text).toContain('Read as: revenue · May 2022');
+      expect(text).toContain('₹2.62 Cr');
+      const notMeant = buttonsOf(reply!.params.blocks).find((b) => b.actionId === 'not_what_i_meant');
+      expect(notMeant?.text).toBe('Not what I meant');
+
+      // The alternatives live with the thread's last answer. Seed one the way the planner's next-best reading
+      // arrives (the planner may not offer any yet): the same question for June.
+      const threadKey = `T0TEST:CE11:${ts}`;
+      const state = (await h.deps.threads.get(threadKey))!;
+      const stored = state.lastAnswer!;
+      const junePlan = {
+        ...stored.plan!,
+        timeRange: { from: '2022-06-01', to: '2022-06-30', label: 'June 2022' },
+      };
+      const june: Alternative = { id: alternativeId(junePlan), label: 'revenue · June 2022', plan: junePlan };
+      stored.alternatives = [june, ...(stored.alternatives ?? []).filter((a) => a.id !== june.id)];
+      await h.deps.threads.save(threadKey, state);
+
+      await h.click({
+        actionId: notMeant!.actionId,
+        value: notMeant!.value,
+        text: notMeant!.text,
+        channel: 'CE11',
+        messageTs: reply!.response!.ts as string,
+        threadTs: ts,
+        blocks: reply!.params.blocks as unknown[],
+      });
+      const [, picker] = await waitReplies('CE11', ts, 2, 'the alternatives');
+      expect(blocksText(picker!.params.blocks)).toContain('Did you mean one of these?');
+      const option = buttonsOf(picker!.params.blocks).find((b) => b.value === june.id)!;
+      // The button carries the alternative's id, never words to read again.
+      expect(option).toMatchObject({
+        actionId: expect.stringMatching(/^pick_reading_\d+$/),
+        text: june.label,
+      });
+
+      await h.click({
+        actionId: option.actionId,
+        value: option.value,
+        text: option.text,
+        channel: 'CE11',
+        messageTs: picker!.response!.ts as string,
+        threadTs: ts,
+        blocks: picker!.params.blocks as unknown[],
+      });
+      const all = await waitReplies('CE11', ts, 3, 'the answer for the alternative');
+      const answer = blocksText(all[2]!.params.blocks);
+      // June 2022: ₹2,34,25,809.38.
+      expect(answer).toContain('₹2.34 Cr');
+      expect(answer).toContain('Read as: revenue · June 2022');
+      const after = await h.deps.threads.get(threadKey);
+      expect(after?.lastPlan?.timeRange?.from).toBe('2022-06-01');
     });
 
     it('offers clarification buttons and answers the chosen one in the thread', async () => {

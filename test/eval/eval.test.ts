@@ -4,14 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant } from '../../src/agent/create-assistant.js';
-import { loadEvalSet } from '../../src/agent/planner/eval/eval-set.js';
-import {
-  assistantAnswerer,
-  formatReport,
-  plannerAnswerer,
-  runEval,
-} from '../../src/agent/planner/eval/run-eval.js';
-import { createPlanner } from '../../src/agent/planner/planner.js';
+import { assistantAnswerer, plannerAnswerer } from '../../src/agent/eval/answerers.js';
+import { evalSetFiles, evalSetPath, loadEvalSet, loadEvalSetFiles } from '../../src/agent/eval/eval-set.js';
+import { formatReport } from '../../src/agent/eval/format-report.js';
+import { runEval } from '../../src/agent/eval/run-eval.js';
+import { createPlanner, type Planner } from '../../src/agent/understanding/planner.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { loadCatalog } from '../../src/semantic/catalog.js';
@@ -20,18 +17,36 @@ import { createKvStore } from '../../src/state/create-kv-store.js';
 import { openWarehouse } from '../../src/warehouse/open-warehouse.js';
 import type { Warehouse } from '../../src/warehouse/types.js';
 
+// The bars. They are raised as the planner improves; the held-out ones start low because nobody tuned on that set.
+/** Share of the tuning set (test/eval/tuning.yml) answered correctly, on both paths. */
+const TUNING_MIN_ACCURACY = 0.95;
+/** Share of the held-out set (test/eval/held-out.yml) answered correctly, on the planner path. */
+const HELD_OUT_MIN_ACCURACY = 0.5;
+/** Confident wrong answers allowed on the held-out set (the target is 0; not enforced yet). */
+const HELD_OUT_MAX_CONFIDENT_WRONG = Infinity;
+
 const DATA_DIR = resolve(import.meta.dirname, '../../../shared/datasets/ecommerce-sales');
 const present = existsSync(resolve(DATA_DIR, 'Amazon Sale Report.csv'));
 if (!present) console.warn(`[eval] skipped: the real data set is not at ${DATA_DIR} (CI has it).`);
+/** test/eval/held-out.yml and its held-out-*.yml pieces, those present (never opened by hand). */
+const HELD_OUT_FILES = evalSetFiles('held-out');
+const heldOutPresent = HELD_OUT_FILES.length > 0;
+if (present && !heldOutPresent)
+  console.warn(`[eval] held-out set skipped: ${evalSetPath('held-out')} (or a piece of it) is not there.`);
 
-/** The quality bar of the agent issue: ≥ 95 % correct on the real data, no number where we should ask or refuse. */
-describe.skipIf(!present)('evaluation set on the real data', () => {
-  const items = loadEvalSet();
+/**
+ * The tuning set holds the quality bar of the agent issue (≥ 95 % correct on the real data, no number where we
+ * should ask or refuse) on both paths; the held-out set measures unseen phrasing, and its questions are never
+ * printed.
+ */
+describe.skipIf(!present)('evaluation sets on the real data', () => {
+  const items = loadEvalSet(evalSetPath('tuning'));
   const catalog = loadCatalog();
   const config = loadConfig({ DATA_DIR, LOG_LEVEL: 'silent' });
   const logger = createLogger({ level: 'silent' });
   let warehouse: Warehouse;
   let cacheDir: string;
+  let planner: Planner | undefined;
 
   beforeAll(async () => {
     cacheDir = await mkdtemp(join(tmpdir(), 'ri-eval-'));
@@ -43,35 +58,44 @@ describe.skipIf(!present)('evaluation set on the real data', () => {
   });
 
   const query = async (sql: string) => (await warehouse.queryTrusted(sql, { maxRows: 100_000 })).rows;
+  const plannerPath = async () => {
+    planner ??= createPlanner({ catalog, profile: await buildDataProfile(warehouse, catalog) });
+    return plannerAnswerer({ planner, catalog, query });
+  };
 
-  it('has at least 80 questions across every category', () => {
+  it('the tuning set has at least 80 questions across the ten original categories', () => {
     expect(items.length).toBeGreaterThanOrEqual(80);
-    expect(new Set(items.map((i) => i.category)).size).toBe(10);
+    expect(new Set(items.map((i) => i.category)).size).toBeGreaterThanOrEqual(10);
   });
 
-  it('planner → compiler → warehouse meets the targets', async () => {
-    const profile = await buildDataProfile(warehouse, catalog);
-    const planner = createPlanner({ catalog, profile });
-    const report = await runEval({
-      items,
-      answerer: plannerAnswerer({ planner, catalog, query }),
-      goldQuery: query,
-    });
+  it('tuning set, planner → compiler → warehouse: meets the targets', async () => {
+    const report = await runEval({ items, answerer: await plannerPath(), goldQuery: query, set: 'tuning' });
     if (report.failures.length) console.warn(formatReport(report));
-    expect(report.wrongNumbersOnClarifyOrRefuse).toBe(0);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(report.numbersOnClarifyOrRefuse).toBe(0);
+    expect(report.accuracy).toBeGreaterThanOrEqual(TUNING_MIN_ACCURACY);
   });
 
-  it('the Assistant use case meets the targets', async () => {
+  it('tuning set, the Assistant use case: meets the targets', async () => {
     const kv = createKvStore(config, logger);
     const assistant = createAssistant({ config, logger, warehouse, kv, openai: null });
     try {
-      const report = await runEval({ items, answerer: assistantAnswerer(assistant), goldQuery: query });
+      const answerer = assistantAnswerer(assistant);
+      const report = await runEval({ items, answerer, goldQuery: query, set: 'tuning' });
       if (report.failures.length) console.warn(formatReport(report));
-      expect(report.wrongNumbersOnClarifyOrRefuse).toBe(0);
-      expect(report.accuracy).toBeGreaterThanOrEqual(0.95);
+      expect(report.numbersOnClarifyOrRefuse).toBe(0);
+      expect(report.accuracy).toBeGreaterThanOrEqual(TUNING_MIN_ACCURACY);
     } finally {
       await kv.close();
     }
+  });
+
+  it.skipIf(!heldOutPresent)('held-out set, planner → compiler → warehouse: meets its bars', async () => {
+    const heldOut = loadEvalSetFiles(HELD_OUT_FILES);
+    const answerer = await plannerPath();
+    const report = await runEval({ items: heldOut, answerer, goldQuery: query, set: 'held-out' });
+    // Always printed, so CI logs carry the figures; the questions themselves stay withheld.
+    console.log(formatReport(report, { redact: true }));
+    expect(report.confidentWrong).toBeLessThanOrEqual(HELD_OUT_MAX_CONFIDENT_WRONG);
+    expect(report.accuracy).toBeGreaterThanOrEqual(HELD_OUT_MIN_ACCURACY);
   });
 });

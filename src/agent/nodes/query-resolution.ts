@@ -1,5 +1,7 @@
+import { PlanSchema } from '../../semantic/plan.js';
 import type { LlmUsage } from '../answer.js';
 import type { GraphDeps } from '../graph-deps.js';
+import type { Resolution } from '../resolver/resolver.js';
 import { mergeUsage, type AgentStateType, type AgentStateUpdate } from '../state.js';
 import { resolveSummaryPeriod } from '../summary/summary-period.js';
 import { buildSummaryParts } from '../summary/summary-plans.js';
@@ -7,6 +9,7 @@ import { buildSummaryParts } from '../summary/summary-plans.js';
 /**
  * query_resolution: the question (plus thread context, plus the previous attempt's error on a repair pass) becomes
  * a Resolution: a Plan, guarded SQL (LLM only), a clarification or a refusal. Summary mode builds its fixed plans.
+ * A plan the user picked ("Not what I meant" → an alternative) is answered as it is: the question is not read again.
  */
 export function queryResolutionNode(deps: GraphDeps) {
   return async function queryResolution(state: AgentStateType): Promise<AgentStateUpdate> {
@@ -23,17 +26,26 @@ export function queryResolutionNode(deps: GraphDeps) {
       };
     }
 
+    // The chosen plan came back from thread state through a button: it is checked like any Plan before use.
+    const chosen = state.chosenPlan ? PlanSchema.safeParse(state.chosenPlan) : undefined;
     let usage: LlmUsage | null = null;
-    const resolution = await deps.resolver.resolve({
-      question: state.userQuery,
-      history: state.messages,
-      ...(state.previousPlan ? { previousPlan: state.previousPlan } : {}),
-      ...(state.summaryContext ? { summaryContext: state.summaryContext } : {}),
-      ...(state.repairFeedback ? { repairFeedback: state.repairFeedback } : {}),
-      onLlmUsage: (u) => {
-        usage = mergeUsage(usage, u);
-      },
-    });
+    const resolution: Resolution = chosen?.success
+      ? { kind: 'plan', plan: chosen.data, confidence: 1, notes: [], resolvedBy: 'planner' }
+      : await deps.resolver.resolve({
+          question: state.userQuery,
+          history: state.messages,
+          ...(state.previousPlan ? { previousPlan: state.previousPlan } : {}),
+          ...(state.summaryContext ? { summaryContext: state.summaryContext } : {}),
+          ...(state.repairFeedback ? { repairFeedback: state.repairFeedback } : {}),
+          onLlmUsage: (u) => {
+            usage = mergeUsage(usage, u);
+          },
+        });
+    if (chosen && !chosen.success)
+      deps.logger.warn(
+        { issues: chosen.error.issues.length },
+        'chosen plan is not a valid Plan; reading the question',
+      );
     return {
       resolution,
       plan: resolution.kind === 'plan' ? resolution.plan : undefined,

@@ -1,3 +1,6 @@
+import type { Catalog } from '../../semantic/catalog.js';
+import type { Plan } from '../../semantic/plan.js';
+import type { SchemaInfo } from '../../warehouse/types.js';
 import type { Answer } from '../answer.js';
 import { emptyAnswer, errorAnswer, newErrorRef } from '../answer-builders.js';
 import { describeColumns } from '../columns.js';
@@ -7,6 +10,7 @@ import { checkNumbers } from '../llm/number-check.js';
 import { mergeUsage, type AgentStateType, type AgentStateUpdate } from '../state.js';
 import { composeSummaryAnswer } from '../summary/summary-answer.js';
 import { composeAnswer, suggestFollowUps } from '../synthesis/compose-answer.js';
+import { describeReading, toAlternatives, type ReadingOptions } from '../understanding/reading.js';
 
 /** Guard refusals: the query was not a read-only SELECT, so nothing ran. */
 const REFUSAL_CODES = new Set(['SQL_NOT_READ_ONLY', 'SQL_MULTIPLE_STATEMENTS', 'SQL_FORBIDDEN']);
@@ -95,6 +99,14 @@ async function qaAnswer(state: AgentStateType, deps: GraphDeps): Promise<Answer>
   answer.definitions =
     state.compiled?.definitions ??
     (resolution?.kind === 'sql' ? [`${resolution.description} (SQL written by the language model)`] : []);
+  // How the question was read, and the other ways it could have been (for "Not what I meant").
+  const readingOptions = plan ? coverageOf(plan, deps.catalog, state.schemaInfo) : {};
+  if (plan) answer.reading = describeReading(plan, deps.catalog, readingOptions);
+  else if (resolution?.kind === 'sql') answer.reading = resolution.description;
+  if (resolution?.kind === 'plan' && resolution.alternatives?.length) {
+    const alternatives = toAlternatives(resolution.alternatives, plan, deps.catalog, readingOptions);
+    if (alternatives.length) answer.alternatives = alternatives;
+  }
 
   const empty = v.status === 'WARNING' && isEmptyExplanation(state);
   if (empty) {
@@ -154,6 +166,13 @@ async function qaAnswer(state: AgentStateType, deps: GraphDeps): Promise<Answer>
     }
   }
   return answer;
+}
+
+/** The source table's date coverage, so a plan without dates reads "all dates (31 Mar–29 Jun 2022)". */
+function coverageOf(plan: Plan, catalog: Catalog, schema: SchemaInfo): ReadingOptions {
+  const table = catalog.sources[plan.source]?.table;
+  const range = schema.tables.find((t) => t.name === table || t.name === plan.source)?.dateRange;
+  return range ? { coverage: { from: range.from, to: range.to } } : {};
 }
 
 function isEmptyExplanation(state: AgentStateType): boolean {

@@ -30,6 +30,8 @@ export type Resolution =
       presentationOnly?: boolean;
       /** "why?" follow-up: explain the previous result (drivers/breakdown) rather than restate it. */
       explain?: boolean;
+      /** The next-best readings of the question, best first; "Not what I meant" offers them. */
+      alternatives?: { label: string; plan: Plan }[];
       resolvedBy: 'planner' | 'llm';
     }
   | {

@@ -6,6 +6,7 @@ import { periodPhrase } from '../explain-empty.js';
 import { formatCell, formatChange } from '../format-value.js';
 import type { SummaryPart, SummaryPeriod } from '../state.js';
 import { capitalize, suggestFollowUps } from '../synthesis/compose-answer.js';
+import { describeReading } from '../understanding/reading.js';
 import { SUMMARY_KPIS } from './summary-plans.js';
 
 export interface SummaryAnswerInput {
@@ -125,7 +126,10 @@ export function composeSummaryAnswer(input: SummaryAnswerInput): Answer {
   answer.timeRange = period.period;
   answer.dataSource = catalog.sources.amazon_sales?.label;
   answer.definitions = kpiPart?.compiled?.definitions ?? [];
-  if (kpiPart?.plan) answer.plan = kpiPart.plan;
+  if (kpiPart?.plan) {
+    answer.plan = kpiPart.plan;
+    answer.reading = describeReading(kpiPart.plan, catalog, { subject: 'sales summary' });
+  }
   if (kpiPart?.sql) answer.sql = kpiPart.sql;
   if (kpiPart?.result) {
     answer.columns = kpiPart.result.columns;

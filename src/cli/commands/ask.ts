@@ -45,6 +45,7 @@ export function answerJson(answer: Answer, chartPath: string | null): Record<str
     definitions: answer.definitions,
     timeRange: answer.timeRange ?? null,
     dataSource: answer.dataSource ?? null,
+    reading: answer.reading ?? null,
     plan: answer.plan ?? null,
     sql: answer.sql ?? null,
     columns: answer.columns.map((c) => c.name),
@@ -62,9 +63,13 @@ export function answerJson(answer: Answer, chartPath: string | null): Record<str
   };
 }
 
-/** Human output: headline, a compact table, insights, a context line (definition, dates, source, time taken). */
+/**
+ * Human output: headline, how the question was read, a compact table, insights, a context line (definition,
+ * dates, source, time taken).
+ */
 export function renderAnswerText(answer: Answer, chartPath: string | null): string {
   const out: string[] = [answer.headline];
+  if (answer.status === 'answered' && answer.reading) out.push(`Read as: ${answer.reading}`);
   if (answer.status === 'clarify') {
     answer.suggestions.forEach((s, i) =>
       out.push(`  ${i + 1}. ${s.label}${s.question !== s.label ? ` — "${s.question}"` : ''}`),
@@ -129,7 +134,7 @@ export const askCommand: CliCommand = {
     '',
     'Answers one question about the sales data: the number(s), a short insight, the definition and dates used.',
     '  --chart FILE  also render the chart (when the answer has one) to a PNG file',
-    '  --json        one JSON object: question, status, answer, plan, sql, columns, rows, validation, …',
+    '  --json        one JSON object: question, status, answer, reading, plan, sql, columns, rows, validation, …',
     '',
     'Examples:',
     '  retail-insights ask "revenue by category in May 2022"',

@@ -1,93 +1,199 @@
+import { resolve } from 'node:path';
 import { loadConfig } from '../../config/config.js';
 import { AppError } from '../../errors.js';
 import { createLogger } from '../../observability/logger.js';
 import { loadCatalog } from '../../semantic/catalog.js';
 import { buildDataProfile } from '../../semantic/data-profile.js';
-import { EVAL_CATEGORIES, loadEvalSet, type EvalCategory } from '../../agent/planner/eval/eval-set.js';
+import { assistantAnswerer, plannerAnswerer } from '../../agent/eval/answerers.js';
 import {
-  assistantAnswerer,
-  formatReport,
-  plannerAnswerer,
-  runEval,
-  type EvalAnswerer,
-} from '../../agent/planner/eval/run-eval.js';
-import { createPlanner } from '../../agent/planner/planner.js';
+  EVAL_CATEGORIES,
+  EVAL_SET_NAMES,
+  evalSetFiles,
+  evalSetPath,
+  loadEvalSetFiles,
+  type EvalCategory,
+  type EvalSetName,
+} from '../../agent/eval/eval-set.js';
+import { formatCombined, formatReport, pct, redactReport } from '../../agent/eval/format-report.js';
+import { combineCounts, runEval, type EvalAnswerer, type EvalReport } from '../../agent/eval/run-eval.js';
+import { createPlanner } from '../../agent/understanding/planner.js';
 import { openWarehouse } from '../../warehouse/open-warehouse.js';
-import type { Warehouse } from '../../warehouse/types.js';
+import type { Cell, Warehouse } from '../../warehouse/types.js';
 import type { CliCommand, CliContext } from '../types.js';
 
-const USAGE = `retail-insights eval [--via auto|assistant|planner] [--category C]... [--set FILE] [--min-accuracy 0.95]
+const USAGE = `retail-insights eval [--set tuning|held-out|all|FILE] [--via auto|assistant|planner] [--category C]...
+                      [--min-accuracy 0.95] [--min-held-out-accuracy X] [--show-held-out]
 
-Runs the evaluation set (test/eval/questions.yml) and prints accuracy by category and every failure.
+Runs the evaluation sets and prints, per set and per category, confident wrong answers (the headline, target 0),
+correct answers, needless clarifications, refusals and errors, then every failure.
+  --set           tuning: test/eval/tuning.yml, the questions the planner was tuned on;
+                  held-out: test/eval/held-out.yml and any held-out-*.yml pieces, questions never read while
+                  changing the planner;
+                  all (default): both, each reported on its own, then a combined line (held-out when present);
+                  FILE: another set file (judged like the tuning set)
   --via           assistant: the full Assistant use case (graph, validation, synthesis);
                   planner: planner → compiler → warehouse only; auto (default): the assistant when it starts.
   --category C    only these categories (${EVAL_CATEGORIES.join(', ')})
-  --set FILE      another evaluation set file
-  --min-accuracy  exit 1 when accuracy is below this (default 0.95) or any clarify/refuse question got a number
-Use the global --data-dir to point at the retailer files and --json for the report as JSON.`;
-
-export const evalCommand: CliCommand = {
-  name: 'eval',
-  summary: 'Run the question/gold-SQL evaluation set and print accuracy by category',
-  usage: USAGE,
-  async run(ctx) {
-    const opts = parseArgs(ctx.args);
-    const all = loadEvalSet(opts.set);
-    const items = opts.categories.length ? all.filter((i) => opts.categories.includes(i.category)) : all;
-
-    // The Assistant comes from the composition root; if it cannot start (or --via planner), the planner path
-    // needs only the warehouse, which is then opened here.
-    let warehouse: Warehouse | undefined;
-    let ownWarehouse = false;
-    let answerer: EvalAnswerer | undefined;
-    let note = '';
-    if (opts.via !== 'planner') {
-      try {
-        const services = await ctx.services();
-        warehouse = services.warehouse;
-        answerer = assistantAnswerer(services.assistant);
-      } catch (error) {
-        if (opts.via === 'assistant') throw error;
-        note = `The assistant could not start (${error instanceof AppError ? error.userMessage : String(error)}); evaluating the planner path.\n`;
-      }
-    }
-    try {
-      if (!warehouse) {
-        const config = loadConfig(ctx.env);
-        warehouse = await openWarehouse(config, createLogger({ level: 'warn', pretty: false }), {
-          onNotice: (line) => ctx.io.stderr.write(`${line}\n`),
-        });
-        ownWarehouse = true;
-      }
-      const wh = warehouse;
-      const query = async (sql: string) => (await wh.queryTrusted(sql, { maxRows: 100_000 })).rows;
-      if (!answerer) {
-        const catalog = loadCatalog();
-        const profile = await buildDataProfile(wh, catalog);
-        answerer = plannerAnswerer({ planner: createPlanner({ catalog, profile }), catalog, query });
-      }
-      const report = await runEval({ items, answerer, goldQuery: query });
-      if (note) ctx.io.stderr.write(note);
-      ctx.io.stdout.write(
-        ctx.flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`,
-      );
-      const pass = report.accuracy >= opts.minAccuracy && report.wrongNumbersOnClarifyOrRefuse === 0;
-      return pass ? 0 : 1;
-    } finally {
-      if (ownWarehouse) await warehouse?.close().catch(() => undefined);
-    }
-  },
-};
+  --min-accuracy  exit 1 when the tuning set (or FILE) scores below this (default 0.95) or gives a number on any
+                  question that should be clarified or refused
+  --min-held-out-accuracy
+                  exit 1 when the held-out set scores below this (default: not checked)
+  --show-held-out print the held-out failures' questions (hidden by default, so they stay unseen)
+Use the global --data-dir to point at the retailer files and --json for { sets: [report...], combined } as JSON.`;
 
 interface EvalOptions {
   via: 'auto' | 'assistant' | 'planner';
   categories: EvalCategory[];
-  set?: string;
+  set: EvalSetName | 'all' | { file: string };
   minAccuracy: number;
+  minHeldOutAccuracy?: number;
+  showHeldOut: boolean;
+}
+
+/** A set to run (one file or several pieces); `kind` decides its threshold and whether its questions are shown. */
+interface SetToRun {
+  name: string;
+  paths: string[];
+  kind: EvalSetName;
+}
+
+export const evalCommand: CliCommand = {
+  name: 'eval',
+  summary:
+    'Run the tuning and held-out evaluation sets; report confident wrong answers and accuracy by category',
+  usage: USAGE,
+  async run(ctx) {
+    const opts = parseArgs(ctx.args);
+    const sets = setsToRun(opts.set, ctx);
+    const loaded = sets.map((set) => {
+      const all = loadEvalSetFiles(set.paths);
+      const items = opts.categories.length ? all.filter((i) => opts.categories.includes(i.category)) : all;
+      return { set, items };
+    });
+    const runner = await openAnswerer(ctx, opts.via);
+    try {
+      const reports: EvalReport[] = [];
+      for (const { set, items } of loaded)
+        reports.push(
+          await runEval({ items, answerer: runner.answerer, goldQuery: runner.query, set: set.name }),
+        );
+      if (runner.note) ctx.io.stderr.write(runner.note);
+      const hide = (i: number) => sets[i]!.kind === 'held-out' && !opts.showHeldOut;
+      if (ctx.flags.json) {
+        const shown = reports.map((r, i) => (hide(i) ? redactReport(r) : r));
+        ctx.io.stdout.write(
+          `${JSON.stringify({ sets: shown, combined: combineCounts(reports) }, null, 2)}\n`,
+        );
+      } else {
+        const blocks = reports.map((r, i) => formatReport(r, { redact: hide(i) }));
+        if (reports.length > 1) blocks.push(formatCombined(reports));
+        ctx.io.stdout.write(`${blocks.join('\n\n')}\n`);
+      }
+      const missed = missedThresholds(sets, reports, opts);
+      for (const line of missed) ctx.io.stderr.write(`${line}\n`);
+      return missed.length ? 1 : 0;
+    } finally {
+      await runner.close();
+    }
+  },
+};
+
+function setsToRun(choice: EvalOptions['set'], ctx: CliContext): SetToRun[] {
+  if (typeof choice === 'object') {
+    // A held-out file given by its path is still held-out: its questions stay hidden.
+    const heldOut = evalSetFiles('held-out').includes(resolve(choice.file));
+    return [{ name: choice.file, paths: [choice.file], kind: heldOut ? 'held-out' : 'tuning' }];
+  }
+  const named = (name: EvalSetName): SetToRun => ({ name, paths: evalSetFiles(name), kind: name });
+  const sets = (choice === 'all' ? EVAL_SET_NAMES : [choice]).map(named);
+  for (const set of sets.filter((s) => s.paths.length === 0)) {
+    const expected = evalSetPath(set.kind);
+    if (choice !== 'all' || set.kind === 'tuning')
+      throw new AppError('DATA_NOT_FOUND', `The ${set.name} evaluation set (${expected}) is not there.`);
+    ctx.io.stderr.write(
+      `The held-out set (${expected} or its pieces) is not there; only the tuning set runs.\n`,
+    );
+  }
+  return sets.filter((s) => s.paths.length > 0);
+}
+
+/**
+ * The Assistant comes from the composition root; if it cannot start (or --via planner), the planner path needs
+ * only the warehouse, which is then opened here (and closed by close()).
+ */
+async function openAnswerer(
+  ctx: CliContext,
+  via: EvalOptions['via'],
+): Promise<{
+  answerer: EvalAnswerer;
+  query: (sql: string) => Promise<Cell[][]>;
+  note: string;
+  close(): Promise<void>;
+}> {
+  let warehouse: Warehouse | undefined;
+  let answerer: EvalAnswerer | undefined;
+  let note = '';
+  if (via !== 'planner') {
+    try {
+      const services = await ctx.services();
+      warehouse = services.warehouse;
+      answerer = assistantAnswerer(services.assistant);
+    } catch (error) {
+      if (via === 'assistant') throw error;
+      note = `The assistant could not start (${error instanceof AppError ? error.userMessage : String(error)}); evaluating the planner path.\n`;
+    }
+  }
+  const own = !warehouse;
+  const wh =
+    warehouse ??
+    (await openWarehouse(loadConfig(ctx.env), createLogger({ level: 'warn', pretty: false }), {
+      onNotice: (line) => ctx.io.stderr.write(`${line}\n`),
+    }));
+  const close = async () => {
+    if (own) await wh.close().catch(() => undefined);
+  };
+  const query = async (sql: string) => (await wh.queryTrusted(sql, { maxRows: 100_000 })).rows;
+  try {
+    if (!answerer) {
+      const catalog = loadCatalog();
+      const profile = await buildDataProfile(wh, catalog);
+      answerer = plannerAnswerer({ planner: createPlanner({ catalog, profile }), catalog, query });
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { answerer, query, note, close };
+}
+
+function missedThresholds(sets: SetToRun[], reports: EvalReport[], opts: EvalOptions): string[] {
+  const missed: string[] = [];
+  const accuracy = (r: EvalReport) => pct(r.correct, r.total);
+  reports.forEach((r, i) => {
+    const kind = sets[i]!.kind;
+    const min = kind === 'held-out' ? opts.minHeldOutAccuracy : opts.minAccuracy;
+    const flag = kind === 'held-out' ? '--min-held-out-accuracy' : '--min-accuracy';
+    // A set the --category filter emptied has nothing to measure.
+    if (min !== undefined && r.total > 0 && r.accuracy < min)
+      missed.push(`${r.set}: accuracy ${accuracy(r)} is below ${flag} ${pct(min, 1)}.`);
+    if (kind === 'tuning' && r.numbersOnClarifyOrRefuse > 0)
+      missed.push(
+        `${r.set}: ${r.numbersOnClarifyOrRefuse} question(s) that should be clarified or refused got a number.`,
+      );
+  });
+  if (opts.minHeldOutAccuracy !== undefined && !sets.some((s) => s.kind === 'held-out'))
+    missed.push('--min-held-out-accuracy was given but no held-out set was run.');
+  return missed;
 }
 
 function parseArgs(args: CliContext['args']): EvalOptions {
-  const opts: EvalOptions = { via: 'auto', categories: [], minAccuracy: 0.95 };
+  const opts: EvalOptions = {
+    via: 'auto',
+    categories: [],
+    set: 'all',
+    minAccuracy: 0.95,
+    showHeldOut: false,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = () => {
@@ -108,13 +214,20 @@ function parseArgs(args: CliContext['args']): EvalOptions {
           `Unknown category "${v}". Categories: ${EVAL_CATEGORIES.join(', ')}.`,
         );
       opts.categories.push(v as EvalCategory);
-    } else if (arg === '--set') opts.set = value();
-    else if (arg === '--min-accuracy') {
-      const n = Number(value());
-      if (!Number.isFinite(n) || n < 0 || n > 1)
-        throw new AppError('BAD_INPUT', '--min-accuracy must be a number between 0 and 1.');
-      opts.minAccuracy = n;
-    } else throw new AppError('BAD_INPUT', `Unknown option "${arg}".\n\n${USAGE}`);
+    } else if (arg === '--set') {
+      const v = value();
+      opts.set = v === 'tuning' || v === 'held-out' || v === 'all' ? v : { file: v };
+    } else if (arg === '--min-accuracy') opts.minAccuracy = fraction(arg, value());
+    else if (arg === '--min-held-out-accuracy') opts.minHeldOutAccuracy = fraction(arg, value());
+    else if (arg === '--show-held-out') opts.showHeldOut = true;
+    else throw new AppError('BAD_INPUT', `Unknown option "${arg}".\n\n${USAGE}`);
   }
   return opts;
+}
+
+function fraction(flag: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0 || n > 1)
+    throw new AppError('BAD_INPUT', `${flag} must be a number between 0 and 1.`);
+  return n;
 }

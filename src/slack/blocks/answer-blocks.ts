@@ -1,14 +1,25 @@
-import type { Answer } from '../../agent/answer.js';
+import type { Alternative, Answer } from '../../agent/answer.js';
 import {
   ACTION_ASK_OPTION_PREFIX,
   ACTION_DOWNLOAD_CSV,
   ACTION_FEEDBACK_DOWN,
   ACTION_FEEDBACK_UP,
+  ACTION_NOT_WHAT_I_MEANT,
+  ACTION_PICK_READING_PREFIX,
   ACTION_SHOW_SQL,
 } from '../action-ids.js';
 import { messages } from '../messages.js';
 import { answerId } from './answer-id.js';
-import { actions, button, context, fieldsSection, header, section, type KnownBlock } from './kit.js';
+import {
+  actions,
+  button,
+  context,
+  escapeMrkdwn,
+  fieldsSection,
+  header,
+  section,
+  type KnownBlock,
+} from './kit.js';
 import { textTable } from './result-table.js';
 
 /** Rows shown inside the message; more go out as a CSV file in the thread. */
@@ -47,6 +58,8 @@ function answeredBlocks(answer: Answer, options: AnswerRenderOptions): RenderedM
   const blocks: KnownBlock[] = [];
   if (options.title) blocks.push(header(options.title));
   blocks.push(section(`*${answer.headline}*`, 'headline'));
+  // How the question was read, right under the headline, so a misreading shows at a glance.
+  if (answer.reading) blocks.push(context([messages.readingLine(escapeMrkdwn(answer.reading))]));
 
   if (answer.keyFigures.length > 0) {
     blocks.push(
@@ -76,6 +89,9 @@ function answeredBlocks(answer: Answer, options: AnswerRenderOptions): RenderedM
   const buttons = [];
   if (answer.sql) buttons.push(button(messages.showSqlButton, ACTION_SHOW_SQL, id));
   if (answer.rows.length > 0) buttons.push(button(messages.downloadCsvButton, ACTION_DOWNLOAD_CSV, id));
+  // A summary post answers no question, so there is nothing to have misread.
+  if (answer.reading && !options.title)
+    buttons.push(button(messages.notWhatIMeantButton, ACTION_NOT_WHAT_I_MEANT, id));
   buttons.push(button(messages.feedbackUpButton, ACTION_FEEDBACK_UP, id));
   buttons.push(button(messages.feedbackDownButton, ACTION_FEEDBACK_DOWN, id));
   blocks.push(actions('answer_actions', buttons));
@@ -106,6 +122,30 @@ function suggestionButtons(answer: Answer) {
       .slice(0, 4)
       .map((s, i) => button(s.label, `${ACTION_ASK_OPTION_PREFIX}${i}`, s.question)),
   );
+}
+
+/**
+ * What "Not what I meant" posts in the thread: the answer's alternative readings as buttons carrying their ids
+ * (never words to re-parse), or, without alternatives, a short prompt to rephrase.
+ */
+export function alternativesMessage(
+  alternatives: readonly Pick<Alternative, 'id' | 'label'>[],
+): RenderedMessage {
+  if (alternatives.length === 0) {
+    return {
+      text: messages.rephrasePrompt,
+      blocks: [section(messages.rephrasePrompt, 'rephrase')],
+      needsCsv: false,
+    };
+  }
+  const blocks: KnownBlock[] = [
+    section(messages.alternativesPrompt, 'alternatives'),
+    actions(
+      'pick_reading',
+      alternatives.map((a, i) => button(a.label, `${ACTION_PICK_READING_PREFIX}${i}`, a.id)),
+    ),
+  ];
+  return { text: messages.alternativesPrompt, blocks, needsCsv: false };
 }
 
 function clarifyBlocks(answer: Answer): RenderedMessage {

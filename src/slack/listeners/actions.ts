@@ -1,12 +1,16 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { ThreadState } from '../../agent/answer.js';
+import type { Plan } from '../../semantic/plan.js';
 import {
   ACTION_ASK_OPTION_PATTERN,
   ACTION_DOWNLOAD_CSV,
   ACTION_FEEDBACK_DOWN,
   ACTION_FEEDBACK_UP,
+  ACTION_NOT_WHAT_I_MEANT,
+  ACTION_PICK_READING_PATTERN,
   ACTION_SHOW_SQL,
 } from '../action-ids.js';
+import { alternativesMessage } from '../blocks/answer-blocks.js';
 import { answerId } from '../blocks/answer-id.js';
 import { context, section } from '../blocks/kit.js';
 import { toCsv } from '../blocks/result-table.js';
@@ -14,7 +18,7 @@ import { reportToUser } from '../errors.js';
 import type { EventGate } from '../event-gate.js';
 import { messages } from '../messages.js';
 import type { SlackDeps } from '../ports.js';
-import { slackErrorCode, uploadFile } from '../slack-api.js';
+import { postMessage, slackErrorCode, uploadFile, type WebClient } from '../slack-api.js';
 import { locateThread, type ThreadLocation } from '../thread-key.js';
 import { answerInThread } from './answer-in-thread.js';
 
@@ -28,9 +32,15 @@ function locateClick(body: BlockButtonAction): ThreadLocation | null {
   return locateThread({ teamId, channelId, ts, ...(threadTs ? { threadTs } : {}) });
 }
 
+/** The ts of the message a button was clicked on. */
+function clickedMessageTs(body: BlockButtonAction): string {
+  return body.message?.ts ?? body.container?.message_ts ?? '';
+}
+
 /**
  * Buttons under an answer. Show SQL and Download CSV read the thread's stored lastAnswer and never re-run the
- * query; a clarification option asks its full question in the same thread.
+ * query; a clarification option asks its full question in the same thread. "Not what I meant" posts the stored
+ * answer's alternative readings as buttons, and picking one answers its plan directly.
  */
 export function registerActionListeners(app: App, deps: SlackDeps, gate: EventGate): void {
   const ephemeral = (text: string) => ({
@@ -124,22 +134,94 @@ export function registerActionListeners(app: App, deps: SlackDeps, gate: EventGa
     const question = action.value ?? '';
     if (!location || !question) return;
     // A double click (or Slack re-delivering the action) must not ask twice.
-    const messageTs = body.message?.ts ?? body.container?.message_ts ?? '';
+    const messageTs = clickedMessageTs(body);
     if (!(await gate.claim([`click:${location.channelId}:${messageTs}:${action.action_id}`]))) return;
     const label = action.text?.text ?? question;
-    // Mark the choice on the clarification message so the thread reads well and the buttons are spent.
-    if (body.message && messageTs) {
-      const original = (body.message.blocks as unknown[] | undefined) ?? [];
-      const kept = original.filter((b) => (b as { type?: string }).type !== 'actions');
-      await client.chat
-        .update({
-          channel: location.channelId,
-          ts: messageTs,
-          text: body.message.text ?? label,
-          blocks: [...(kept as never[]), context([messages.optionChosen(label)])],
-        })
-        .catch((error: unknown) => deps.logger.debug({ err: slackErrorCode(error) }, 'chat.update failed'));
-    }
+    await markChosen(client, body, location, label);
     await answerInThread({ client, deps, location, question, userId: body.user.id, surface: 'action' });
   });
+
+  app.action<BlockButtonAction>(ACTION_NOT_WHAT_I_MEANT, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const location = locateClick(body);
+    try {
+      if (!location) throw new Error('button click without a channel or message');
+      const claim = `click:${location.channelId}:${clickedMessageTs(body)}:${action.action_id}`;
+      if (!(await gate.claim([claim]))) return;
+      const found = await storedAnswerFor(location, action.value ?? '');
+      if ('problem' in found) {
+        await respond(ephemeral(found.problem));
+        return;
+      }
+      const rendered = alternativesMessage(found.stored.alternatives ?? []);
+      await postMessage(client, {
+        channel: location.channelId,
+        ...(location.threadTs ? { threadTs: location.threadTs } : {}),
+        text: rendered.text,
+        blocks: rendered.blocks,
+      });
+    } catch (error) {
+      const { ref, userMessage } = reportToUser(deps.logger, error, 'not_what_i_meant');
+      await respond(ephemeral(messages.errorWithRef(userMessage, ref))).catch(() => undefined);
+    }
+  });
+
+  app.action<BlockButtonAction>(
+    ACTION_PICK_READING_PATTERN,
+    async ({ ack, body, action, respond, client }) => {
+      await ack();
+      const location = locateClick(body);
+      const id = action.value ?? '';
+      if (!location || !id) return;
+      let plan: Plan;
+      let label: string;
+      try {
+        const claim = `click:${location.channelId}:${clickedMessageTs(body)}:${action.action_id}`;
+        if (!(await gate.claim([claim]))) return;
+        // The button carries the alternative's id only; its plan is the one stored with the thread's last answer.
+        const stored = (await deps.threads.get(location.threadKey))?.lastAnswer;
+        const alternative = stored?.alternatives?.find((a) => a.id === id);
+        if (!alternative) {
+          await respond(ephemeral(stored ? messages.staleButton : messages.nothingStored));
+          return;
+        }
+        ({ plan, label } = alternative);
+      } catch (error) {
+        const { ref, userMessage } = reportToUser(deps.logger, error, 'pick_reading');
+        await respond(ephemeral(messages.errorWithRef(userMessage, ref))).catch(() => undefined);
+        return;
+      }
+      await markChosen(client, body, location, label);
+      await answerInThread({
+        client,
+        deps,
+        location,
+        question: label,
+        plan,
+        userId: body.user.id,
+        surface: 'action',
+      });
+    },
+  );
+
+  /** Marks the choice on the message with the options, so the thread reads well and its buttons are spent. */
+  async function markChosen(
+    client: WebClient,
+    body: BlockButtonAction,
+    location: ThreadLocation,
+    label: string,
+  ): Promise<void> {
+    const messageTs = clickedMessageTs(body);
+    if (!body.message || !messageTs) return;
+    const original = (body.message.blocks as unknown[] | undefined) ?? [];
+    const kept = original.filter((b) => (b as { type?: string }).type !== 'actions');
+    await client.chat
+      .update({
+        channel: location.channelId,
+        ts: messageTs,
+        text: body.message.text ?? label,
+        blocks: [...(kept as never[]), context([messages.optionChosen(label)])],
+      })
+      .catch((error: unknown) => deps.logger.debug({ err: slackErrorCode(error) }, 'chat.update failed'));
+  }
 }

@@ -1,4 +1,5 @@
 import type { Answer } from '../../agent/answer.js';
+import type { Plan } from '../../semantic/plan.js';
 import { recordAnswer } from '../../observability/metrics.js';
 import { answerBlocks, errorMessage } from '../blocks/answer-blocks.js';
 import { toCsv } from '../blocks/result-table.js';
@@ -22,6 +23,8 @@ export interface AnswerJob {
   surface: 'mention' | 'dm' | 'action' | 'thread';
   /** False for an unmentioned thread reply: answered only if it is a data question (see Turn.addressed). */
   addressed?: boolean;
+  /** An alternative reading the user picked: answered as it is, without reading the question. */
+  plan?: Plan;
   /** The user's message, to show progress on with reactions. */
   reactTo?: { channel: string; ts: string };
 }
@@ -58,6 +61,7 @@ export async function answerInThread(job: AnswerJob): Promise<Answer | null> {
         text: job.question,
         ...(job.userId ? { userId: job.userId } : {}),
         ...(job.addressed === false ? { addressed: false } : {}),
+        ...(job.plan ? { plan: job.plan } : {}),
       }),
     );
     if (answer.ignored) {

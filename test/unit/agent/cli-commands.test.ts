@@ -87,6 +87,17 @@ describe('CLI ask / chat / summary', () => {
     expect(obj.validation).toEqual({ status: 'PASSED', notes: expect.any(Array) });
   });
 
+  it('ask --json says how the question was read, next to the plan', async () => {
+    const { out } = await run(askCommand, ['revenue by category in May 2022'], { json: true });
+    const obj = JSON.parse(out);
+    const keys = Object.keys(obj);
+    expect(keys.indexOf('reading')).toBe(keys.indexOf('plan') - 1);
+    expect(obj.reading).toBe('revenue · by category · May 2022');
+    const refused = JSON.parse((await run(askCommand, ['what was the weather like'], { json: true })).out);
+    expect(refused.status).not.toBe('answered');
+    expect(refused.reading).toBeNull();
+  });
+
   it('ask --chart writes the PNG and names it in the JSON', async () => {
     const path = join(dir, 'cat.png');
     const { out } = await run(askCommand, ['revenue by category in May 2022', '--chart', path], {
@@ -100,6 +111,7 @@ describe('CLI ask / chat / summary', () => {
   it('ask prints a headline, a table, insights and a context line for people', async () => {
     const { out } = await run(askCommand, ['revenue by category in May 2022']);
     expect(out).toMatch(/^Set has the highest revenue by category in May 2022: ₹1,200/);
+    expect(out.split('\n')[1]).toBe('Read as: revenue · by category · May 2022');
     expect(out).toMatch(/Western Dress\s+₹800/);
     expect(out).toMatch(/• /);
     expect(out).toMatch(/Dates: 2022-05-01 to 2022-05-31 · Source: .*amazon_sales/);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlanner, type Planner } from '../../../src/agent/planner/planner.js';
+import { createPlanner, type Planner } from '../../../src/agent/understanding/planner.js';
 import type { Resolution } from '../../../src/agent/resolver/resolver.js';
 import { loadCatalog } from '../../../src/semantic/catalog.js';
 import { compilePlan } from '../../../src/semantic/compile-plan.js';

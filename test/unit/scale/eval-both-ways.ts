@@ -1,5 +1,5 @@
-import { createPlanner } from '../../../src/agent/planner/planner.js';
-import { loadEvalSet } from '../../../src/agent/planner/eval/eval-set.js';
+import { createPlanner } from '../../../src/agent/understanding/planner.js';
+import { loadEvalSet } from '../../../src/agent/eval/eval-set.js';
 import type { Catalog } from '../../../src/semantic/catalog.js';
 import { compilePlan } from '../../../src/semantic/compile-plan.js';
 import { buildDataProfile } from '../../../src/semantic/data-profile.js';
@@ -16,9 +16,9 @@ export interface BothWaysReport {
 }
 
 /**
- * Every eval question (test/eval/questions.yml, follow-ups in their threads) → the offline planner's plan → the
- * SQL over the detail table and, when the router covers it, over a rollup; then a few plans for the paths the
- * eval set does not reach. Both run on the same warehouse; the columns (names and types) and every row must be
+ * Every question of the tuning set (test/eval/tuning.yml, follow-ups in their threads) → the offline planner's
+ * plan → the SQL over the detail table and, when the router covers it, over a rollup; then a few plans for the
+ * paths the eval set does not reach. Both run on the same warehouse; the columns (names and types) and every row must be
  * identical.
  */
 export async function answerEvalBothWays(warehouse: Warehouse, catalog: Catalog): Promise<BothWaysReport> {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/agent/answer.js';
-import { answerBlocks, MAX_TABLE_ROWS } from '../../../src/slack/blocks/answer-blocks.js';
+import {
+  alternativesMessage,
+  answerBlocks,
+  MAX_TABLE_ROWS,
+} from '../../../src/slack/blocks/answer-blocks.js';
+import { summaryBlocks } from '../../../src/slack/blocks/summary-blocks.js';
 import { LIMITS } from '../../../src/slack/blocks/kit.js';
 import { textTable, toCsv } from '../../../src/slack/blocks/result-table.js';
 import { locateThread } from '../../../src/slack/thread-key.js';
@@ -123,6 +128,60 @@ describe('answer blocks', () => {
     expect(text).toContain('The query took too long.');
     expect(text).toContain('ERR-1234ABCD');
     expect(buttonsOf(blocks)).toHaveLength(0);
+  });
+});
+
+describe('the reading and "Not what I meant"', () => {
+  const reading = 'revenue · by category · Jammu & Kashmir only · May 2022';
+
+  it('says how the question was read right under the headline and offers "Not what I meant"', () => {
+    const { blocks } = answerBlocks(answer({ reading }));
+    expect(blocks[0]).toMatchObject({ type: 'section', block_id: 'headline' });
+    expect(blocks[1]).toEqual({
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: 'Read as: revenue · by category · Jammu &amp; Kashmir only · May 2022' },
+      ],
+    });
+    const buttons = buttonsOf(blocks);
+    expect(buttons.map((b) => b.actionId)).toEqual([
+      'show_sql',
+      'download_csv',
+      'not_what_i_meant',
+      'feedback_up',
+      'feedback_down',
+    ]);
+    const notMeant = buttons.find((b) => b.actionId === 'not_what_i_meant')!;
+    expect(notMeant.text).toBe('Not what I meant');
+    // Same answer id as Show SQL: the click finds the thread's stored answer the same way.
+    expect(notMeant.value).toBe(buttons[0]!.value);
+  });
+
+  it('shows the reading of a summary post, but no "Not what I meant" (no question was asked)', () => {
+    const { blocks } = summaryBlocks(answer({ reading: 'sales summary · 20–26 Jun 2022 vs 13–19 Jun 2022' }));
+    expect(blocksText(blocks)).toContain('Read as: sales summary · 20–26 Jun 2022 vs 13–19 Jun 2022');
+    expect(buttonsOf(blocks).map((b) => b.actionId)).not.toContain('not_what_i_meant');
+  });
+
+  it('has no reading line or button when the answer has no reading', () => {
+    const { blocks } = answerBlocks(answer());
+    expect(blocksText(blocks)).not.toContain('Read as:');
+    expect(buttonsOf(blocks).map((b) => b.actionId)).not.toContain('not_what_i_meant');
+  });
+
+  it('offers the alternatives as buttons carrying their ids, or a prompt to rephrase without any', () => {
+    const { blocks, text } = alternativesMessage([
+      { id: 'alt-aaaaaaaaaaaa', label: 'orders · by category · May 2022' },
+      { id: 'alt-bbbbbbbbbbbb', label: 'net revenue · by category · May 2022' },
+    ]);
+    expect(text).toContain('Did you mean');
+    expect(buttonsOf(blocks)).toEqual([
+      { actionId: 'pick_reading_0', value: 'alt-aaaaaaaaaaaa', text: 'orders · by category · May 2022' },
+      { actionId: 'pick_reading_1', value: 'alt-bbbbbbbbbbbb', text: 'net revenue · by category · May 2022' },
+    ]);
+    const none = alternativesMessage([]);
+    expect(buttonsOf(none.blocks)).toHaveLength(0);
+    expect(none.text).toMatch(/in other words/);
   });
 });
 

@@ -1,12 +1,35 @@
-import type { Answer, Assistant, SummaryRequest, ThreadState, Turn } from '../../../src/agent/answer.js';
+import type {
+  Alternative,
+  Answer,
+  Assistant,
+  SummaryRequest,
+  ThreadState,
+  Turn,
+} from '../../../src/agent/answer.js';
+import type { Plan } from '../../../src/semantic/plan.js';
 import type { ThreadStore } from '../../../src/state/thread-store.js';
 import { toStoredAnswer } from '../../../src/slack/stored-answer.js';
 
 /**
  * A fake Assistant for transport-only tests: a plain object implementing the interface with canned answers
- * (12 rows → CSV upload, a PNG chart, a clarification for "ambiguous"), writing thread state like the real one,
- * and recording every call so tests can prove buttons never re-run the query.
+ * (12 rows → CSV upload, a PNG chart, a clarification for "ambiguous"; a reading with one alternative for
+ * "misread", a reading without alternatives for "unsure"; a Turn carrying a plan is answered as that plan),
+ * writing thread state like the real one, and recording every call so tests can prove buttons never re-run the
+ * query.
  */
+export const ORDERS_BY_STATE: Plan = {
+  source: 'amazon_sales',
+  metrics: ['orders'],
+  groupBy: ['state'],
+  filters: [],
+  share: false,
+  chart: 'auto',
+};
+export const ORDERS_ALTERNATIVE: Alternative = {
+  id: 'alt-ordersstate',
+  label: 'orders · by state · all dates',
+  plan: ORDERS_BY_STATE,
+};
 export const TINY_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
@@ -74,6 +97,13 @@ export function createFakeAssistant(threads: ThreadStore): FakeAssistant {
           rows,
           chart: { type: 'bar', spec: {}, png: TINY_PNG, title: 'Revenue by state' },
         };
+        if (turn.plan) {
+          answer.plan = turn.plan;
+          answer.reading = `${turn.plan.metrics.join(' and ')} · by ${turn.plan.groupBy.join(' and ')} · all dates`;
+        } else if (/misread|unsure/i.test(turn.text)) {
+          answer.reading = 'revenue · by state · all dates';
+          if (/misread/i.test(turn.text)) answer.alternatives = [ORDERS_ALTERNATIVE];
+        }
       }
       const state: ThreadState = {
         messages: [

@@ -19,7 +19,12 @@ import {
   postSigned,
   slackSignature,
 } from '../../helpers/slack-signing.js';
-import { createFakeAssistant, type FakeAssistant } from './fake-assistant.js';
+import {
+  createFakeAssistant,
+  ORDERS_ALTERNATIVE,
+  ORDERS_BY_STATE,
+  type FakeAssistant,
+} from './fake-assistant.js';
 
 /**
  * The Slack transport against the real Bolt HTTPReceiver and a fake Web API, with a fake Assistant (canned
@@ -248,6 +253,100 @@ describe('Slack transport (fake assistant)', () => {
     const update = h.slack.callsTo('chat.update')[0]!;
     expect(blocksText(update.params.blocks)).toContain('You chose *Orders*');
     expect(buttonsOf(update.params.blocks)).toHaveLength(0);
+  });
+
+  it('"Not what I meant" posts the stored alternatives as buttons, and one answers its plan directly', async () => {
+    const ts = nextTs();
+    await h.sendEvent(mentionEvent({ channel: 'C11', text: 'misread revenue by state', ts }));
+    const [reply] = await h.slack.waitFor(
+      () => repliesIn('C11', ts).length === 1 && repliesIn('C11', ts),
+      'the answer',
+    );
+    expect(blocksText(reply!.params.blocks)).toContain('Read as: revenue · by state · all dates');
+    const notMeant = buttonsOf(reply!.params.blocks).find((b) => b.actionId === 'not_what_i_meant')!;
+    const asked = assistant.turns.length;
+    await h.click({
+      actionId: notMeant.actionId,
+      value: notMeant.value,
+      text: notMeant.text,
+      channel: 'C11',
+      messageTs: reply!.response!.ts as string,
+      threadTs: ts,
+    });
+    const [, picker] = await h.slack.waitFor(
+      () => repliesIn('C11', ts).length === 2 && repliesIn('C11', ts),
+      'the alternatives',
+    );
+    // Showing the alternatives asks nothing.
+    expect(assistant.turns.length).toBe(asked);
+    expect(blocksText(picker!.params.blocks)).toContain('Did you mean one of these?');
+    const options = buttonsOf(picker!.params.blocks);
+    expect(options).toEqual([
+      { actionId: 'pick_reading_0', value: ORDERS_ALTERNATIVE.id, text: ORDERS_ALTERNATIVE.label },
+    ]);
+    await h.click({
+      actionId: options[0]!.actionId,
+      value: options[0]!.value,
+      text: options[0]!.text,
+      channel: 'C11',
+      messageTs: picker!.response!.ts as string,
+      threadTs: ts,
+      blocks: picker!.params.blocks as unknown[],
+    });
+    const replies = await h.slack.waitFor(
+      () => repliesIn('C11', ts).length === 3 && repliesIn('C11', ts),
+      'the answer for the alternative',
+    );
+    expect(assistant.turns.at(-1)).toMatchObject({
+      threadKey: `T0TEST:C11:${ts}`,
+      text: ORDERS_ALTERNATIVE.label,
+      plan: ORDERS_BY_STATE,
+    });
+    expect(blocksText(replies[2]!.params.blocks)).toContain('Read as: orders · by state · all dates');
+    const update = h.slack.callsTo('chat.update').find((u) => u.params.ts === picker!.response!.ts)!;
+    expect(blocksText(update.params.blocks)).toContain(`You chose *${ORDERS_ALTERNATIVE.label}*`);
+    expect(buttonsOf(update.params.blocks)).toHaveLength(0);
+
+    // The picker of an older answer no longer matches the thread's last answer: nothing is asked.
+    const stale = await h.click(
+      {
+        actionId: options[0]!.actionId,
+        value: options[0]!.value,
+        channel: 'C11',
+        messageTs: '1700000000.777777',
+        threadTs: ts,
+      },
+      'stale-pick',
+    );
+    const response = await h.slack.waitFor(
+      () => h.slack.responses.find((r) => r.id === stale.responseId),
+      'the stale response',
+    );
+    expect(String(response.body.text)).toContain('earlier answer');
+    expect(assistant.turns.length).toBe(asked + 1);
+  });
+
+  it('"Not what I meant" without alternatives asks the user to rephrase in the thread', async () => {
+    const ts = nextTs();
+    await h.sendEvent(mentionEvent({ channel: 'C12', text: 'unsure revenue by state', ts }));
+    const [reply] = await h.slack.waitFor(
+      () => repliesIn('C12', ts).length === 1 && repliesIn('C12', ts),
+      'the answer',
+    );
+    const notMeant = buttonsOf(reply!.params.blocks).find((b) => b.actionId === 'not_what_i_meant')!;
+    await h.click({
+      actionId: notMeant.actionId,
+      value: notMeant.value,
+      channel: 'C12',
+      messageTs: reply!.response!.ts as string,
+      threadTs: ts,
+    });
+    const [, prompt] = await h.slack.waitFor(
+      () => repliesIn('C12', ts).length === 2 && repliesIn('C12', ts),
+      'the prompt to rephrase',
+    );
+    expect(blocksText(prompt!.params.blocks)).toMatch(/in other words/);
+    expect(buttonsOf(prompt!.params.blocks)).toHaveLength(0);
   });
 
   it('answers direct messages as one running conversation and ignores bot messages', async () => {

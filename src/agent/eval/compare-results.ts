@@ -1,4 +1,4 @@
-import type { Cell } from '../../../warehouse/types.js';
+import type { Cell } from '../../warehouse/types.js';
 
 /**
  * Does an answer's result hold the gold result? Every gold column must match some answer column (the answer may

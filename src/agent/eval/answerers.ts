@@ -1,0 +1,59 @@
+import type { Answer, Assistant } from '../answer.js';
+import type { Catalog } from '../../semantic/catalog.js';
+import { compilePlan } from '../../semantic/compile-plan.js';
+import type { Plan } from '../../semantic/plan.js';
+import type { Cell } from '../../warehouse/types.js';
+import type { Planner } from '../understanding/planner.js';
+import type { Resolution } from '../resolver/resolver.js';
+import type { EvalAnswer, EvalAnswerer } from './run-eval.js';
+
+/** The product path: the Assistant use case, one thread per eval thread. */
+export function assistantAnswerer(assistant: Assistant): EvalAnswerer {
+  return {
+    name: 'assistant',
+    async ask(threadKey, question) {
+      const a: Answer = await assistant.ask({ threadKey, text: question }, { chart: false });
+      return { status: a.status, rows: a.rows, ...(a.sql ? { sql: a.sql } : {}), ...readingOf(a) };
+    },
+  };
+}
+
+/** The offline path without the graph: planner → compiler → warehouse, keeping each thread's last plan. */
+export function plannerAnswerer(deps: {
+  planner: Planner;
+  catalog: Catalog;
+  query: (sql: string) => Promise<Cell[][]>;
+}): EvalAnswerer {
+  const threads = new Map<string, { plan?: Plan; rows?: Cell[][] }>();
+  return {
+    name: 'planner',
+    async ask(threadKey, question): Promise<EvalAnswer> {
+      const state = threads.get(threadKey) ?? {};
+      threads.set(threadKey, state);
+      const r = deps.planner.resolveSync({
+        question,
+        history: [],
+        ...(state.plan ? { previousPlan: state.plan } : {}),
+      });
+      const reading = readingOf(r);
+      if (r.kind === 'clarify') return { status: 'clarify', rows: [], ...reading };
+      if (r.kind === 'refuse') return { status: 'refused', rows: [], ...reading };
+      if (r.kind !== 'plan') return { status: 'error', rows: [], ...reading };
+      if (r.presentationOnly && state.rows) {
+        state.plan = r.plan;
+        return { status: 'answered', rows: state.rows, ...reading };
+      }
+      const compiled = compilePlan(r.plan, deps.catalog);
+      const rows = await deps.query(compiled.sql);
+      state.plan = r.plan;
+      state.rows = rows;
+      return { status: 'answered', rows, sql: compiled.sql, ...reading };
+    },
+  };
+}
+
+/** How the bot read the question, when the Answer / Resolution carries it (the field is optional and new). */
+function readingOf(source: Answer | Resolution): { reading?: string } {
+  const reading = (source as { reading?: unknown }).reading;
+  return typeof reading === 'string' && reading.trim() ? { reading: reading.trim() } : {};
+}

@@ -1,0 +1,182 @@
+import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
+import type { DataProfile } from '../../semantic/data-profile.js';
+import type { Filter, Plan, Source } from '../../semantic/plan.js';
+import { daysBetweenInclusive } from '../../semantic/time-range.js';
+import type { Frame } from './frame.js';
+import { applyFollowUpFilters, applyFollowUpGrouping, applyFollowUpMetrics, applyFollowUpTime } from './follow-up.js';
+import { chooseSource, defaultMetric, metricOn, resolveFilters, resolvePeriods, type ResolvedFilter } from './resolve-slots.js';
+
+/**
+ * Frame → Plan, for a new question (base undefined) or as edits of the thread's previous plan. Every slot keeps
+ * its score; the plan's confidence is its weakest slot, and `weakest` says which one, so a clarification asks
+ * about that slot and nothing else.
+ */
+export type SlotName = 'source' | 'measure' | 'filter' | 'breakdown' | 'period' | 'rank' | 'words';
+
+export interface Composed {
+  plan: Plan;
+  slots: { name: SlotName; score: number; doubt?: string }[];
+  notes: string[];
+  /** Next-best readings, as whole plans (another dimension for a value, the measure not assumed). */
+  alternatives: { label: string; plan: Plan }[];
+  missingFilters: string[];
+  unavailableDimensions: string[];
+  explain: boolean;
+}
+
+export interface ComposeDeps {
+  catalog: Catalog;
+  profile: DataProfile;
+}
+
+export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Composed {
+  const { catalog, profile } = deps;
+  const out: Composed = { plan: { source: 'amazon_sales', metrics: [], groupBy: [], filters: [], share: false, chart: frame.chart ?? 'auto' }, slots: [], notes: [], alternatives: [], missingFilters: [], unavailableDimensions: [], explain: frame.explain };
+  const sourceSlot = chooseSource(frame, catalog, base?.source);
+  const source = sourceSlot.value;
+  const sameThread = base && base.source === source ? base : undefined;
+  out.plan.source = source;
+  out.slots.push({ name: 'source', score: sourceSlot.score, ...(sourceSlot.doubt ? { doubt: sourceSlot.doubt } : {}) });
+
+  measures(frame, deps, out, source, sameThread);
+  const { filters, missing } = resolveFilters(frame, catalog, source);
+  out.missingFilters = missing.map((f) => f.text);
+  for (const f of filters) if (f.note) out.notes.push(f.note);
+  out.slots.push({ name: 'filter', score: Math.min(1, ...filters.map((f) => f.score), missing.length ? 0.3 : 1) });
+  const groupBy = frame.groupBy.map((g) => g.id);
+  out.unavailableDimensions = groupBy.filter((d) => !dimensionSources(catalog, d).includes(source));
+  const usable = groupBy.filter((d) => dimensionSources(catalog, d).includes(source));
+  if (sameThread) {
+    out.plan = { ...sameThread, chart: frame.chart ?? 'auto', filters: [...sameThread.filters], groupBy: [...sameThread.groupBy], metrics: out.plan.metrics };
+    if (out.plan.sort && !out.plan.metrics.some((m) => out.plan.sort!.by.startsWith(m))) out.plan.sort = { ...out.plan.sort, by: out.plan.metrics[0]! };
+    applyFollowUpFilters(out.plan, frame, filters);
+    applyFollowUpGrouping(out.plan, frame, usable, filters);
+  } else {
+    out.plan.filters = filters.map((f) => f.filter);
+    out.plan.groupBy = newGrouping(usable, filters, frame);
+  }
+  period(frame, deps, out, sameThread);
+  shape(frame, deps, out);
+  alternativesFor(out, filters);
+  return out;
+}
+
+function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source, base?: Plan): void {
+  const { catalog } = deps;
+  const named = [...new Set(frame.metrics.map((m) => metricOn(catalog, m.id, source)).filter((id): id is string => id !== undefined))];
+  if (base) {
+    out.plan.metrics = applyFollowUpMetrics(base.metrics, named, frame);
+    out.slots.push({ name: 'measure', score: 1 });
+    return;
+  }
+  if (named.length) {
+    out.plan.metrics = named;
+    out.slots.push({ name: 'measure', score: 1 });
+    return;
+  }
+  const fallback = defaultMetric(catalog, source, frame);
+  out.plan.metrics = [fallback];
+  const hasScope = frame.groupBy.length || frame.filters.length || frame.times.length || frame.rank || frame.share || frame.growth || frame.trend;
+  // No measure named: the tuning set (and users asked) prefer the question back, with each measure as a button.
+  out.slots.push({ name: 'measure', score: hasScope ? 0.45 : 0.4, doubt: 'no measure named' });
+  out.notes.push(`No measure named, so this shows ${catalog.metrics[fallback]!.label.toLowerCase()}.`);
+}
+
+/** A new question's breakdown: the dimensions named, less those pinned to one value, plus "X vs Y" values. */
+function newGrouping(usable: string[], filters: ResolvedFilter[], frame: Frame): string[] {
+  const pinned = new Set(filters.filter((f) => f.filter.op === 'in' && distinctValues(f.filter.values) === 1).map((f) => f.filter.dimension));
+  const groupBy = usable.filter((d) => !pinned.has(d) || frame.share);
+  if (!groupBy.some((d) => !isGrainId(d))) {
+    const several = filters.find((f) => f.filter.op === 'in' && frame.filters.filter((x) => x.candidates[0]?.dimension === f.filter.dimension || x.boolean?.dimension === f.filter.dimension).length > 1 && f.filter.dimension !== 'status');
+    if (several && !frame.share) groupBy.push(several.filter.dimension);
+  }
+  return groupBy;
+}
+
+/** "XL" and "xl" are one value spelt two ways in the data. */
+export function distinctValues(values: readonly (string | number | boolean)[]): number {
+  return new Set(values.map((v) => String(v).toLowerCase())).size;
+}
+
+function isGrainId(id: string): boolean {
+  return id === 'day' || id === 'week' || id === 'month';
+}
+
+function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): void {
+  const { catalog, profile } = deps;
+  const plan = out.plan;
+  const source = plan.source;
+  const hasDates = Boolean(catalog.sources[source]?.dateColumn);
+  const time = resolvePeriods(frame, profile, source);
+  if (frame.times.length && !hasDates) out.notes.push(`${catalog.sources[source]!.label} has no dates, so the period was not applied.`);
+  if (base) applyFollowUpTime(plan, frame, time);
+  else {
+    if (time.current) plan.timeRange = time.current;
+    if (time.compare) plan.compareTo = time.compare;
+    else if (time.comparePrevious && time.current) plan.compareTo = 'previous_period';
+  }
+  const latest = profile.dateRanges[source];
+  if (frame.growth && hasDates && latest && !plan.compareTo && !plan.groupBy.some(isGrainId)) {
+    if (!plan.timeRange) {
+      const unit = frame.growthUnit ?? 'month';
+      const offset = unit === 'week' ? -1 : 0;
+      plan.timeRange = resolvePeriods({ ...frame, times: [{ from: 0, to: 0, text: '', spec: { kind: 'calendar', unit, offset } }] }, profile, source).current!;
+      out.notes.push(`Growth compares ${unit === 'week' ? 'the last complete week' : `the latest ${unit}`} in the data, ${plan.timeRange.label}, with the ${unit} before.`);
+    }
+    plan.compareTo = 'previous_period';
+  }
+  if (plan.compareTo && plan.groupBy.some(isGrainId)) delete plan.compareTo;
+  if (frame.trend && hasDates && !plan.groupBy.some(isGrainId)) {
+    const days = plan.timeRange ? daysBetweenInclusive(plan.timeRange.from, plan.timeRange.to) : Infinity;
+    plan.groupBy = [days <= 31 ? 'day' : days <= 120 ? 'week' : 'month', ...plan.groupBy];
+    delete plan.compareTo;
+  }
+  out.slots.push({ name: 'period', score: 1 });
+}
+
+/** Ranking, share and sort: the parts that shape the rows rather than choose them. */
+function shape(frame: Frame, deps: ComposeDeps, out: Composed): void {
+  const plan = out.plan;
+  const metric = plan.metrics[0]!;
+  if (frame.share) shareShape(plan);
+  if (frame.rank) {
+    const byChange = Boolean(plan.compareTo) && frame.growth && plan.groupBy.length > 0;
+    plan.sort = { by: byChange ? `${metric}_change` : metric, direction: frame.rank.direction };
+    // "which state sold most" shows the whole ranking, best first: the answer names the top and shows the rest.
+    const n = frame.rank.n;
+    if (n) plan.limit = n;
+    if (!plan.groupBy.length && (frame.rank.n || frame.rank.which)) {
+      if (frame.rank.n) out.slots.push({ name: 'rank', score: 0.3, doubt: `top ${frame.rank.n} of what` });
+      delete plan.sort;
+      delete plan.limit;
+    }
+  }
+  if (plan.sort && !plan.groupBy.length) delete plan.sort;
+  if (plan.limit && !plan.groupBy.length) delete plan.limit;
+  if (plan.share && !plan.groupBy.length) plan.share = false;
+}
+
+function shareShape(plan: Plan): void {
+  if (plan.groupBy.length) {
+    plan.share = true;
+    return;
+  }
+  const status = plan.filters.find((f) => f.dimension === 'status' && f.op === 'in');
+  const valueDims = [...new Set(plan.filters.filter((f) => f.op === 'in').map((f) => f.dimension))];
+  if (status) plan.groupBy = ['status'];
+  else if (valueDims.length === 1) plan.groupBy = [valueDims[0]!];
+  else if (plan.source === 'amazon_sales' && plan.filters.every((f) => f.dimension === 'status')) plan.groupBy = ['category'];
+  plan.share = plan.groupBy.length > 0;
+}
+
+function alternativesFor(out: Composed, filters: ResolvedFilter[]): void {
+  for (const f of filters) {
+    if (!f.alternative) continue;
+    const plan: Plan = { ...out.plan, filters: out.plan.filters.map((x): Filter => (x === findFilter(out.plan, f.filter) ? f.alternative! : x)) };
+    out.alternatives.push({ label: `${f.alternative.values.slice(0, 2).join(', ')} as ${f.alternative.dimension}`, plan });
+  }
+}
+
+function findFilter(plan: Plan, f: Filter): Filter | undefined {
+  return plan.filters.find((x) => x.dimension === f.dimension && x.op === f.op);
+}

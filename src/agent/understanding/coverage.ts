@@ -1,0 +1,47 @@
+import type { Catalog } from '../../semantic/catalog.js';
+import type { DataProfile } from '../../semantic/data-profile.js';
+import type { Plan } from '../../semantic/plan.js';
+import { addDays, monthLabel } from '../../semantic/time-range.js';
+import type { Resolution } from '../resolver/resolver.js';
+
+/** A period outside the data is asked about (never answered with zero); one partly outside gets a note. */
+export function coverageCheck(plan: Plan, catalog: Catalog, profile: DataProfile): { resolution?: Resolution; note?: string } {
+  const range = plan.timeRange;
+  const data = profile.dateRanges[plan.source];
+  if (!range || !data) return {};
+  if (range.to < data.from || range.from > data.to) {
+    const months = monthsBetween(data.from, data.to).slice(-3);
+    return {
+      resolution: {
+        kind: 'clarify',
+        message: `${catalog.sources[plan.source]!.label} covers ${data.from} to ${data.to}, so there is no data for ${range.label}. Did you mean one of these months?`,
+        options: months.map((m) => ({
+          label: monthLabel(m),
+          question: `${catalog.metrics[plan.metrics[0]!]?.label ?? 'Revenue'} in ${monthLabel(m)}`,
+          plan: { ...plan, timeRange: { from: m, to: endOf(m), label: monthLabel(m) } },
+        })),
+        resolvedBy: 'planner',
+      },
+    };
+  }
+  // A month ending a day after the data does is not worth a warning; a range mostly outside it is.
+  if (addDays(range.to, -2) > data.to || addDays(range.from, 2) < data.from)
+    return { note: `The data covers ${data.from} to ${data.to}; ${range.label} is only partly covered.` };
+  return {};
+}
+
+function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let cursor = `${from.slice(0, 7)}-01`;
+  while (cursor <= to) {
+    out.push(cursor);
+    const [y, m] = [Number(cursor.slice(0, 4)), Number(cursor.slice(5, 7))];
+    cursor = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  }
+  return out;
+}
+
+function endOf(monthStart: string): string {
+  const d = new Date(`${monthStart}T00:00:00Z`);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+}

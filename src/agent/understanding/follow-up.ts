@@ -1,0 +1,79 @@
+import type { Filter, Plan } from '../../semantic/plan.js';
+import type { Frame } from './frame.js';
+import type { ResolvedFilter, ResolvedTime } from './resolve-slots.js';
+import { distinctValues } from './compose-plan.js';
+
+/**
+ * Follow-up edit operators: how a reply changes the thread's previous plan. "units too" adds a measure,
+ * "orders instead" replaces it; "drop Kerala" removes a value (or excludes it), "only Kurta" replaces a filter,
+ * "and Goa" adds a value; "split by size" adds a breakdown, "by size" replaces it; "vs April" adds a comparison
+ * and keeps the period, "in May" replaces the period.
+ */
+export function applyFollowUpMetrics(previous: string[], named: string[], frame: Frame): string[] {
+  if (!named.length) return [...previous];
+  if (frame.edits.add && !frame.edits.instead) return [...new Set([...previous, ...named])];
+  return named;
+}
+
+export function applyFollowUpFilters(plan: Plan, frame: Frame, filters: ResolvedFilter[]): void {
+  for (const { filter, from } of filters) {
+    const sameDim = plan.filters.findIndex((x) => x.dimension === filter.dimension && x.op === 'in');
+    if (filter.op === 'not_in' && frame.edits.remove && sameDim >= 0) {
+      removeValues(plan, sameDim, filter);
+      continue;
+    }
+    const existing = plan.filters.findIndex((x) => x.dimension === filter.dimension && x.op === filter.op);
+    if (existing >= 0 && frame.edits.add && !from.only) {
+      plan.filters[existing] = { ...filter, values: [...new Set([...plan.filters[existing]!.values, ...filter.values])] };
+    } else if (existing >= 0) plan.filters[existing] = filter;
+    else plan.filters.push(filter);
+    if (filter.op === 'in') plan.filters = plan.filters.filter((x) => !(x.dimension === filter.dimension && x.op === 'not_in'));
+    // A single value of a dimension the answer was broken down by: the breakdown collapses to that value.
+    const pinned = plan.filters.find((x) => x.dimension === filter.dimension && x.op === 'in');
+    if (pinned && distinctValues(pinned.values) === 1 && !plan.share) plan.groupBy = plan.groupBy.filter((d) => d !== filter.dimension);
+  }
+}
+
+function removeValues(plan: Plan, index: number, filter: Filter): void {
+  const kept = plan.filters[index]!.values.filter((v) => !filter.values.includes(v));
+  if (kept.length) plan.filters[index] = { ...plan.filters[index]!, values: kept };
+  else plan.filters.splice(index, 1);
+}
+
+export function applyFollowUpGrouping(plan: Plan, frame: Frame, groupBy: string[], filters: ResolvedFilter[]): void {
+  const fresh = groupBy.filter((d) => !filters.some((f) => f.filter.dimension === d && f.filter.op === 'in' && distinctValues(f.filter.values) === 1));
+  if (!fresh.length) return;
+  const keep = frame.edits.split || frame.edits.add;
+  plan.groupBy = keep ? [...new Set([...plan.groupBy, ...fresh])] : fresh;
+  // Grouping by a dimension the previous answer was pinned to ("best category?" after "Kurta revenue"): all values.
+  const newlyFiltered = new Set(filters.map((f) => f.filter.dimension));
+  plan.filters = plan.filters.filter((f) => newlyFiltered.has(f.dimension) || !plan.groupBy.includes(f.dimension));
+  if (!frame.rank && !keep) delete plan.limit;
+  if (plan.sort && !plan.groupBy.length) delete plan.sort;
+}
+
+export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime): void {
+  if (time.all) {
+    delete plan.timeRange;
+    delete plan.compareTo;
+    return;
+  }
+  if (!time.current) {
+    if (frame.growth && plan.timeRange && !plan.compareTo) plan.compareTo = 'previous_period';
+    return;
+  }
+  const comparing = frame.comparePeriods || frame.growth;
+  if (time.compare) {
+    plan.timeRange = time.current;
+    plan.compareTo = time.compare;
+  } else if (comparing && plan.timeRange && frame.times.length === 1) {
+    // "vs April", "compare with April": the thread's period stays, the named one becomes the comparison.
+    const [later, earlier] = plan.timeRange.from >= time.current.from ? [plan.timeRange, time.current] : [time.current, plan.timeRange];
+    plan.timeRange = later;
+    plan.compareTo = earlier;
+  } else {
+    plan.timeRange = time.current;
+    if (time.comparePrevious) plan.compareTo = 'previous_period';
+    else if (plan.compareTo && plan.compareTo !== 'previous_period') delete plan.compareTo;
+  }
+}

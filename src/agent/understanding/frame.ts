@@ -1,0 +1,80 @@
+import type { ChartPreference, Source } from '../../semantic/plan.js';
+import type { TimeMention } from './dates.js';
+import type { Reading } from './lexicon.js';
+
+/**
+ * What a question says, by role, before it meets a source or a previous plan: the grammar's output and the input
+ * of the follow-up operators and of frame → Plan. No text beyond the words quoted for notes and clarifications.
+ */
+export type ValueReading = Extract<Reading, { kind: 'value' }>;
+
+export interface FrameMetric {
+  id: string;
+  score: number;
+  /** Span position, for ordering and for "too"/"instead" edits. */
+  at: number;
+}
+
+export interface FrameFilter {
+  /** Every dimension/source the words could name, best first; frame → Plan picks the one on the plan's source. */
+  candidates: ValueReading[];
+  /** Yes/no dimensions ("b2b", "with a promo"). */
+  boolean?: { dimension: string; value: boolean };
+  /** A metric's lines as a filter ("excluding returns", "revenue from cancelled orders"). */
+  fixed?: { dimension: string; values: string[] };
+  negated: boolean;
+  /** The words, for notes ("Read "blr" as city BENGALURU"). */
+  text: string;
+  at: number;
+  score: number;
+  /** "only Kerala", "just for B2B": replaces what the previous plan had for that dimension. */
+  only: boolean;
+}
+
+export interface FrameRank {
+  direction: 'asc' | 'desc';
+  n?: number;
+  /** "which state…" / "what day…": the single top row when no N is said. */
+  which: boolean;
+  /** Sort by the change rather than the value ("grew the most"). */
+  byChange: boolean;
+}
+
+export interface UnknownWord {
+  word: string;
+  at: number;
+  /** Where a value would stand ("in Paris", "for Acme"): not knowing it changes the answer. */
+  filterLike: boolean;
+}
+
+export interface Frame {
+  metrics: FrameMetric[];
+  groupBy: { id: string; at: number }[];
+  filters: FrameFilter[];
+  times: TimeMention[];
+  /** A comparison word sits between two periods, or "vs"/"compare" with one period (a follow-up's "vs april"). */
+  comparePeriods: boolean;
+  /** The comparison word stands right before a period: "vs last month". */
+  compareBefore: boolean;
+  rank?: FrameRank;
+  /** "which state" (one row) rather than "which states". */
+  singularGroup?: boolean;
+  share: boolean;
+  growth: boolean;
+  /** The period a growth word implies ("WoW": the last complete week against the one before). */
+  growthUnit?: 'week' | 'month' | 'quarter';
+  trend: boolean;
+  chart?: ChartPreference;
+  explain: boolean;
+  sources: Source[];
+  /** "how many … sold": units, not revenue. */
+  howManySold: boolean;
+  /** Follow-up edit words present anywhere. */
+  edits: { add: boolean; only: boolean; remove: boolean; instead: boolean; split: boolean };
+  /** Starts like a follow-up ("and", "what about", "now", "same for") or points back ("that", "it"). */
+  leansOnPrevious: boolean;
+  chatter: boolean;
+  unknown: UnknownWord[];
+  /** Content words that had a meaning, for coverage. */
+  understoodWords: number;
+}

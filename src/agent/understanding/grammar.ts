@@ -1,0 +1,301 @@
+import type { CueKind } from './cues.js';
+import type { Frame, FrameFilter, ValueReading } from './frame.js';
+import type { Lexicon } from './lexicon.js';
+import { isFiller, isUnknown, type Span, type SpanReading } from './tagging.js';
+
+/**
+ * The grammar: a handful of compositional rules that give each span of the lattice a role. Each rule looks at a
+ * span and its neighbours only; none depends on another having blanked text first, so adding a word to the
+ * lexicon never reorders the rules.
+ */
+const VALUE_CONTEXT = new Set(['for', 'of', 'in', 'from', 'via', 'by', 'is', 'are', 'was', 'about', 'and', 'or', 'vs', 'versus', 'only', 'just', 'size', 'category', 'status', 'state', 'city', 'to', 'with', 'on', 'at', 'than', 'the', 'but', 'not']);
+const FILTER_PREPOSITIONS = new Set(['in', 'for', 'from', 'of', 'only', 'about', 'just', 'at', 'on']);
+const GROUPING_BEFORE = new Set(['by', 'per', 'across', 'split', 'vs', 'versus', 'or', 'each', 'between', 'wise']);
+const HEAD_NOUN_METRICS = new Set(['orders', 'order_lines', 'units']);
+
+export function readFrame(spans: Span[], lexicon: Lexicon): Frame {
+  const frame = emptyFrame();
+  const ctx = new Context(spans, lexicon);
+  let negating = false;
+  for (const span of spans) {
+    const kinds = ctx.cueKinds(span);
+    if (kinds.has('negate') || kinds.has('remove')) negating = true;
+    else if (breaksNegation(span, kinds)) negating = false;
+    readSpan(frame, ctx, span, kinds, negating);
+  }
+  resolveRoles(frame, ctx);
+  return frame;
+}
+
+function readSpan(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKind>, negating: boolean): void {
+  const time = span.readings.find((r) => r.kind === 'time');
+  if (time) {
+    frame.times.push(time.mention);
+    const before = ctx.spans[span.at - 1];
+    if (before && ctx.cueKinds(before).has('compare') && frame.times.length === 1) frame.compareBefore = true;
+    frame.understoodWords++;
+    return;
+  }
+  if (isUnknown(span)) {
+    const prev = ctx.prevWord(span.at);
+    const filterLike = FILTER_PREPOSITIONS.has(prev) || (span.at > 0 && /^[A-Z]/.test(span.raw) && !/^[A-Z]+$/.test(span.raw));
+    if (!/^\d/.test(span.text) || ctx.isLoneNumber(span)) frame.unknown.push({ word: span.raw, at: span.at, filterLike });
+    return;
+  }
+  if (readStructure(frame, ctx, span, kinds)) return;
+  const metric = span.readings.find((r) => r.kind === 'metric');
+  const dimension = span.readings.find((r) => r.kind === 'dimension');
+  const boolean = span.readings.find((r) => r.kind === 'boolean');
+  const values = span.readings.filter((r): r is ValueReading => r.kind === 'value');
+  const source = span.readings.find((r) => r.kind === 'source');
+  if (source) frame.sources.push(source.source);
+  if (boolean && (!dimension || !ctx.groupingContext(span))) {
+    frame.filters.push(filterOf(ctx, span, { boolean: { dimension: boolean.dimension, value: negating ? !boolean.value : boolean.value } }, false));
+    frame.understoodWords++;
+    return;
+  }
+  const dimDef = dimension ? ctx.lexicon.catalog.dimensions[dimension.id] : undefined;
+  if (dimension && dimDef?.type === 'boolean' && !boolean && !ctx.groupingContext(span)) {
+    frame.filters.push(filterOf(ctx, span, { boolean: { dimension: dimension.id, value: !negating } }, false));
+    frame.understoodWords++;
+    return;
+  }
+  if (metric && dimension && ctx.rankedBefore(span)) return pushDimension(frame, span, dimension.id);
+  if (dimension && !metric && frame.rank?.which && !frame.groupBy.length) frame.singularGroup = !/s$/.test(span.text) || span.text.endsWith('ss');
+  if (metric) return pushMetric(frame, ctx, span, metric.id, negating, values);
+  const valueReadings = values.filter((v) => !v.common || ctx.clearValueContext(span));
+  if (dimension && !ctx.namesValueNext(span, dimension.id)) return pushDimension(frame, span, dimension.id);
+  if (dimension) {
+    frame.understoodWords++;
+    return;
+  }
+  if (valueReadings.length) {
+    frame.filters.push(filterOf(ctx, span, { candidates: valueReadings }, negating));
+    frame.understoodWords++;
+    return;
+  }
+  if (source) frame.understoodWords++;
+}
+
+/** Cue words: ranking, share, growth, comparison, trend, chart, explanation, follow-up edits. True when used. */
+function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKind>): boolean {
+  if (kinds.has('add')) frame.edits.add = true;
+  if (kinds.has('only')) frame.edits.only = true;
+  if (kinds.has('remove')) frame.edits.remove = true;
+  if (kinds.has('instead')) frame.edits.instead = true;
+  if (kinds.has('split')) frame.edits.split = true;
+  if (kinds.has('chatter') && ctx.spans.length <= 4) frame.chatter = true;
+  if (kinds.has('explain')) frame.explain = true;
+  if (kinds.has('share')) frame.share = true;
+  if (kinds.has('growth')) {
+    frame.growth = true;
+    const unit = growthUnit(span.text);
+    if (unit) frame.growthUnit = unit;
+  }
+  if (kinds.has('trend')) frame.trend = true;
+  if (kinds.has('compare')) frame.comparePeriods = true;
+  const chart = span.readings.find((r) => r.kind === 'chart');
+  if (chart && (kinds.has('chart') || ctx.chartContext(span))) frame.chart = chart.chart;
+  else if (kinds.has('chart') && !frame.chart) frame.chart = 'auto';
+  const rankDir = kinds.has('rankDesc') ? 'desc' : kinds.has('rankAsc') ? 'asc' : undefined;
+  const valueFirst = span.readings.some((r) => r.kind === 'value') && ctx.clearValueContext(span) && !ctx.rankFollows(span);
+  if (rankDir && !valueFirst) {
+    frame.rank = { direction: rankDir, which: frame.rank?.which ?? false, byChange: false, ...ctx.rankCount(span) };
+    frame.understoodWords++;
+    if (/sell|popular/.test(span.text)) frame.howManySold = true;
+    return !span.readings.some((r) => r.kind === 'metric');
+  }
+  if (kinds.has('which') && span.at <= 2) frame.rank = { direction: 'desc', which: true, byChange: false, ...(frame.rank ?? {}) };
+  const structural = ['explain', 'share', 'growth', 'trend', 'compare', 'chart', 'add', 'only', 'remove', 'instead', 'split', 'negate', 'which', 'groupBy', 'followUpLead', 'chatter'] as const;
+  const used = structural.some((k) => kinds.has(k)) || Boolean(chart);
+  const hasData = span.readings.some((r) => r.kind === 'metric' || r.kind === 'dimension' || r.kind === 'boolean' || (r.kind === 'value' && (!r.common || ctx.clearValueContext(span))));
+  if (used && !hasData) {
+    if (!isFiller(span)) frame.understoodWords++;
+    return true;
+  }
+  if (span.readings.find((r) => r.kind === 'number') && !hasData) return true;
+  return isFiller(span) && !hasData;
+}
+
+function pushMetric(frame: Frame, ctx: Context, span: Span, id: string, negating: boolean, values: ValueReading[]): void {
+  frame.understoodWords++;
+  const def = ctx.lexicon.catalog.metrics[id]!;
+  // "excluding returns", "orders that weren't cancelled": the metric's lines as an excluded filter.
+  if (negating && def.asFilter) {
+    frame.filters.push(filterOf(ctx, span, { fixed: def.asFilter }, true));
+    return;
+  }
+  // "revenue for B2B orders", "just for Kurta orders": a count word heading a filter phrase names no measure.
+  if (HEAD_NOUN_METRICS.has(id) && ctx.headsFilterPhrase(span, frame)) return;
+  if (/^(sell|sold|selling|sells)$/.test(span.text)) {
+    frame.howManySold = true;
+    if (ctx.spans.some((s) => s.at !== span.at && s.readings.some((r) => r.kind === 'metric' && !/^(sell|sold|selling|sells)$/.test(s.text)))) return;
+  }
+  void values;
+  frame.metrics.push({ id, score: 1, at: span.at });
+}
+
+function pushDimension(frame: Frame, span: Span, id: string): void {
+  frame.understoodWords++;
+  if (!frame.groupBy.some((g) => g.id === id)) frame.groupBy.push({ id, at: span.at });
+}
+
+function filterOf(ctx: Context, span: Span, what: Partial<FrameFilter>, negated: boolean): FrameFilter {
+  const best = what.candidates?.[0];
+  return {
+    candidates: what.candidates ?? [],
+    ...(what.boolean ? { boolean: what.boolean } : {}),
+    ...(what.fixed ? { fixed: what.fixed } : {}),
+    negated,
+    text: span.raw,
+    at: span.at,
+    score: best?.score ?? 1,
+    only: ctx.onlyBefore(span),
+  };
+}
+
+/** Metrics that name order lines used as adjectives next to another metric: "revenue from cancelled orders". */
+function resolveRoles(frame: Frame, ctx: Context): void {
+  if (frame.metrics.length > 1) {
+    for (const m of [...frame.metrics]) {
+      const def = ctx.lexicon.catalog.metrics[m.id]!;
+      const adjective = /^(cancelled|canceled|returned|cancelled orders|canceled orders|returned orders)$/.test(ctx.spans[m.at]!.text);
+      if (def.asFilter && adjective) {
+        frame.metrics.splice(frame.metrics.indexOf(m), 1);
+        frame.filters.push(filterOf(ctx, ctx.spans[m.at]!, { fixed: def.asFilter }, false));
+      }
+    }
+  }
+  const first = ctx.spans.find((s) => !isFiller(s) || ctx.cueKinds(s).has('followUpLead'));
+  frame.leansOnPrevious = Boolean(first && ctx.cueKinds(first).has('followUpLead')) || frame.edits.add || frame.edits.only || frame.edits.instead || frame.edits.remove;
+}
+
+/** "WoW", "month on month", "QoQ": the period a growth word implies when none is named. */
+function growthUnit(text: string): 'week' | 'month' | 'quarter' | undefined {
+  if (/^(wow|w\/w)$|^week (on|over) week$/.test(text)) return 'week';
+  if (/^(mom|m\/m)$|^month (on|over) month$/.test(text)) return 'month';
+  if (/^qoq$|^quarter (on|over) quarter$/.test(text)) return 'quarter';
+  return undefined;
+}
+
+function breaksNegation(span: Span, kinds: Set<CueKind>): boolean {
+  if (isFiller(span) || kinds.has('negate')) return false;
+  if (/^(and|or|nor)$/.test(span.text)) return false;
+  return !span.readings.some((r) => r.kind === 'value' || r.kind === 'boolean' || (r.kind === 'metric' && /cancel|return/.test(r.id)));
+}
+
+function emptyFrame(): Frame {
+  return {
+    metrics: [],
+    groupBy: [],
+    filters: [],
+    times: [],
+    comparePeriods: false,
+    compareBefore: false,
+    share: false,
+    growth: false,
+    trend: false,
+    explain: false,
+    sources: [],
+    howManySold: false,
+    edits: { add: false, only: false, remove: false, instead: false, split: false },
+    leansOnPrevious: false,
+    chatter: false,
+    unknown: [],
+    understoodWords: 0,
+  };
+}
+
+/** Neighbourhood questions the rules ask about a span. */
+class Context {
+  constructor(
+    readonly spans: Span[],
+    readonly lexicon: Lexicon,
+  ) {}
+
+  cueKinds(span: Span): Set<CueKind> {
+    return new Set(span.readings.flatMap((r: SpanReading) => (r.kind === 'cue' ? [r.cue] : [])));
+  }
+
+  prevWord(at: number): string {
+    return this.spans[at - 1]?.text.split(' ').pop() ?? '';
+  }
+
+  nextWord(at: number): string {
+    return this.spans[at + 1]?.text.split(' ')[0] ?? '';
+  }
+
+  isLoneNumber(span: Span): boolean {
+    return /^\d+(\.\d+)?%?$/.test(span.text) && !this.spans.some((s) => s.at === span.at - 1 && /top|bottom/.test(s.text));
+  }
+
+  /** "set" is the category only where a value would stand: "for Set", "Set revenue", "Set vs Kurta", "SET". */
+  clearValueContext(span: Span): boolean {
+    const prev = this.prevWord(span.at);
+    const next = this.spans[span.at + 1];
+    if (VALUE_CONTEXT.has(prev) || this.cueKinds(this.spans[span.at - 1] ?? span).has('negate')) return !this.isDimensionOrRankNext(span);
+    if (next && /^(vs|versus|or|and)$/.test(next.text)) return true;
+    if (next && next.readings.some((r) => r.kind === 'metric') && !next.readings.some((r) => r.kind === 'dimension')) return true;
+    if (span.raw.length >= 2 && span.raw === span.raw.toUpperCase() && /[A-Z]/.test(span.raw)) return true;
+    return span.at > 0 && /^[A-Z][a-z]/.test(span.raw) && !this.rankFollows(span);
+  }
+
+  private isDimensionOrRankNext(span: Span): boolean {
+    const next = this.spans[span.at + 1];
+    return Boolean(next && next.readings.some((r) => r.kind === 'number'));
+  }
+
+  rankFollows(span: Span): boolean {
+    const next = this.spans[span.at + 1];
+    return Boolean(next && next.readings.some((r) => r.kind === 'number' || r.kind === 'dimension' || (r.kind === 'metric')));
+  }
+
+  rankedBefore(span: Span): boolean {
+    const prev = this.spans[span.at - 1];
+    if (!prev) return false;
+    const kinds = this.cueKinds(prev);
+    return kinds.has('rankDesc') || kinds.has('rankAsc') || kinds.has('which') || prev.readings.some((r) => r.kind === 'number') || GROUPING_BEFORE.has(this.prevWord(span.at));
+  }
+
+  /** N of "top 5", "3 worst", "top three"; none for "top". */
+  rankCount(span: Span): { n?: number } {
+    const num = (s: Span | undefined) => s?.readings.find((r) => r.kind === 'number');
+    const after = num(this.spans[span.at + 1]);
+    if (after && after.kind === 'number' && Number.isInteger(after.value) && after.value <= 1000) return { n: after.value };
+    const before = num(this.spans[span.at - 1]);
+    if (before && before.kind === 'number' && Number.isInteger(before.value) && before.value <= 1000) return { n: before.value };
+    return {};
+  }
+
+  groupingContext(span: Span): boolean {
+    const next = this.nextWord(span.at);
+    return GROUPING_BEFORE.has(this.prevWord(span.at)) || /^(vs|versus|or|wise|split|breakdown|mix)$/.test(next) || /\b(vs|or|type)\b/.test(span.text);
+  }
+
+  chartContext(span: Span): boolean {
+    return /^(as|in|into|a|an|on)$/.test(this.prevWord(span.at)) || /^(chart|graph|plot|view)$/.test(this.nextWord(span.at));
+  }
+
+  /** "category Set", "size XL", "state of Kerala": the dimension word labels the value beside it. */
+  namesValueNext(span: Span, dimension: string): boolean {
+    const near = [this.spans[span.at + 1], this.spans[span.at - 1], this.prevWord(span.at + 1) === 'of' ? this.spans[span.at + 2] : undefined];
+    return near.some((s) => s?.readings.some((r) => r.kind === 'value' && r.dimension === dimension));
+  }
+
+  onlyBefore(span: Span): boolean {
+    for (let k = span.at - 1; k >= Math.max(0, span.at - 3); k--) if (this.cueKinds(this.spans[k]!).has('only')) return true;
+    return false;
+  }
+
+  /** A count word right after a filter value that follows "for/only/just/of": "for B2B orders". */
+  headsFilterPhrase(span: Span, frame: Frame): boolean {
+    const prev = this.spans[span.at - 1];
+    if (!prev || !frame.filters.some((f) => f.at === prev.at)) return false;
+    for (let k = prev.at - 1; k >= Math.max(0, prev.at - 3); k--) {
+      const s = this.spans[k]!;
+      if (/^(for|of|from|only|just|with|on|among|in)$/.test(s.text) || this.cueKinds(s).has('only')) return true;
+      if (!isFiller(s)) break;
+    }
+    return false;
+  }
+}

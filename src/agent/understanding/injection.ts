@@ -1,0 +1,22 @@
+/**
+ * Messages that try to steer the bot or smuggle SQL in are refused before any parsing: a defence in depth, since
+ * the planner only ever emits Plans and the SQL guard stands before every query anyway.
+ */
+/** Phrases that try to steer the bot or smuggle SQL in. The planner refuses these outright. */
+export const INJECTION_PATTERNS: RegExp[] = [
+  /\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|rules?|prompts?|guard|system|previous|above)\b/i,
+  /\b(system prompt|developer mode|jailbreak|you are now|act as|pretend to be|DAN)\b/,
+  /\b(drop|truncate|alter|delete|insert|update|grant|revoke|attach|detach|copy|pragma|install|load|export|create)\s+(table|database|schema|view|into|from|extension|user|role|\*|all|records?|rows?|data)\b/i,
+  /\bselect\b[\s\S]{0,200}\bfrom\b/i,
+  /\bunion\s+(all\s+)?select\b/i,
+  /;\s*(drop|delete|select|insert|update|attach|copy|create|alter|pragma)\b/i,
+  /'\s*(or|and)\s+'?\d*'?\s*=\s*'?\d*/i,
+  /(--|\/\*|\*\/|;)\s*$/m,
+  /\b(read_csv|read_parquet|read_text|read_blob|glob|getenv|current_setting)\s*\(/i,
+  /\b(run|execute|exec)\b.{0,20}\b(sql|query|command|shell|code)\b/i,
+  /`{3}|<\/?script>|\$\(|\bos\.|\bprocess\.env\b|\/etc\/passwd/i,
+];
+
+export function looksLikeInjection(question: string): boolean {
+  return INJECTION_PATTERNS.some((re) => re.test(question));
+}

@@ -1,0 +1,141 @@
+import type { Catalog } from '../../semantic/catalog.js';
+import type { DataProfile } from '../../semantic/data-profile.js';
+import type { ChartPreference, Source } from '../../semantic/plan.js';
+import { ValueIndex } from '../../semantic/value-match.js';
+import type { CueKind, CueLexicon } from './cues.js';
+import { tokenize } from './tokens.js';
+
+/**
+ * Everything a span of words can mean, built from three places: the catalog (metric and dimension words), the data
+ * profile (the values that exist, matched forgivingly) and the cue-word file (structure words).
+ */
+export type Reading =
+  | { kind: 'metric'; id: string; score: number }
+  | { kind: 'dimension'; id: string; score: number }
+  | {
+      kind: 'value';
+      dimension: string;
+      source: Source;
+      values: string[];
+      /** 1 exact, lower for aliases, plurals and typos. */
+      score: number;
+      match: 'exact' | 'plural' | 'alias' | 'typo';
+      /** An ordinary English word too ("set", "top", "amazon"): needs a clear context. */
+      common: boolean;
+    }
+  | { kind: 'boolean'; dimension: string; value: boolean; score: number }
+  | { kind: 'cue'; cue: CueKind; score: number }
+  | { kind: 'chart'; chart: ChartPreference; score: number }
+  | { kind: 'source'; source: Source; score: number };
+
+export interface Lexicon {
+  readonly catalog: Catalog;
+  /** Readings of tokens' words as one phrase (normalised text). */
+  readingsOf(phrase: string, lemma: string): Reading[];
+  /** Data values a phrase names, on every source. */
+  valuesOf(phrase: string, options: { fuzzy: boolean }): Extract<Reading, { kind: 'value' }>[];
+  /** Closest data values to a word, for "did you mean" options. */
+  nearestValues(word: string, source: Source): { dimension: string; value: string }[];
+  /** Dimensions in the order their values are tried ("delhi": state before city). */
+  readonly valueDimensions: string[];
+  readonly cues: CueLexicon;
+  readonly maxWords: number;
+}
+
+const MATCH_SCORE = { exact: 1, plural: 0.95, alias: 0.95, typo: 0.75 } as const;
+
+export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLexicon): Lexicon {
+  const phrases = new Map<string, Reading[]>();
+  let maxWords = cues.maxWords;
+  const add = (text: string, reading: Reading) => {
+    const tokens = tokenize(text);
+    maxWords = Math.max(maxWords, tokens.length);
+    for (const key of new Set([tokens.map((t) => t.norm).join(' '), tokens.map((t) => t.lemma).join(' ')])) {
+      const list = phrases.get(key) ?? [];
+      if (!list.some((r) => JSON.stringify(r) === JSON.stringify(reading))) list.push(reading);
+      phrases.set(key, list);
+    }
+  };
+  for (const [id, m] of Object.entries(catalog.metrics))
+    for (const s of [m.label, ...m.synonyms]) add(s.toLowerCase(), { kind: 'metric', id, score: 1 });
+  for (const [id, d] of Object.entries(catalog.dimensions)) {
+    for (const s of [d.label, ...d.synonyms]) add(s.toLowerCase(), { kind: 'dimension', id, score: 1 });
+    if (d.values) {
+      // Yes/no dimensions: "b2b" is its true value, "b2c"/"retail" the false one (from the value labels).
+      for (const value of [true, false]) {
+        const def = d.values[value ? 'true' : 'false'];
+        for (const s of [def.label, ...def.synonyms])
+          add(s.toLowerCase(), { kind: 'boolean', dimension: id, value, score: 1 });
+      }
+    }
+  }
+
+  const valueDimensions = Object.entries(catalog.dimensions)
+    .filter(([, d]) => d.profile)
+    .sort(([, a], [, b]) => a.valuePriority - b.valuePriority)
+    .map(([id]) => id);
+  const indexes: { source: Source; dimension: string; index: ValueIndex }[] = [];
+  for (const dimension of valueDimensions) {
+    for (const [source, dims] of Object.entries(profile.values) as [Source, Record<string, string[]>][]) {
+      const values = dims?.[dimension];
+      if (!values?.length) continue;
+      const aliases = catalog.valueAliases[dimension] ?? {};
+      indexes.push({
+        source,
+        dimension,
+        index: new ValueIndex(values, aliases, 300, { ignoreDigits: dimension === 'city' }),
+      });
+    }
+  }
+
+  const valuesOf: Lexicon['valuesOf'] = (phrase, options) => {
+    const out: Extract<Reading, { kind: 'value' }>[] = [];
+    // "bottom 3", "10 cities": a number beside a word is a count, never part of a value's name.
+    if (/(^|\s)\d+(\s|$)/.test(phrase)) return out;
+    const multiWord = phrase.includes(' ');
+    const common = cues.kindsOf(phrase).includes('commonWord');
+    for (const { source, dimension, index } of indexes) {
+      // Typos are forgiven in one word only: across words a near miss is usually other words ("kurta sales").
+      const hit = index.match(phrase, { fuzzy: options.fuzzy && !multiWord && phrase.length >= 4 });
+      if (!hit) continue;
+      out.push({
+        kind: 'value',
+        dimension,
+        source,
+        values: hit.values,
+        score: MATCH_SCORE[hit.kind],
+        match: hit.kind,
+        common,
+      });
+    }
+    return out;
+  };
+
+  return {
+    catalog,
+    cues,
+    valueDimensions,
+    get maxWords() {
+      return maxWords;
+    },
+    readingsOf(phrase, lemma) {
+      const out: Reading[] = [...(phrases.get(phrase) ?? phrases.get(lemma) ?? [])];
+      for (const cue of new Set([...cues.kindsOf(phrase), ...cues.kindsOf(lemma)]))
+        out.push({ kind: 'cue', cue, score: 1 });
+      const chart = cues.chartTypeOf(phrase);
+      if (chart) out.push({ kind: 'chart', chart, score: 1 });
+      const source = cues.sourceOf(phrase) ?? cues.sourceOf(lemma);
+      if (source) out.push({ kind: 'source', source, score: 1 });
+      return out;
+    },
+    valuesOf,
+    nearestValues(word, source) {
+      const out: { dimension: string; value: string }[] = [];
+      for (const { source: s, dimension, index } of indexes) {
+        if (s !== source || index.size > 500) continue;
+        for (const value of index.nearest(word, 2)) out.push({ dimension, value });
+      }
+      return out.slice(0, 4);
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import type { TimeRange } from '../../semantic/plan.js';
+import {
+  addDays,
+  addMonths,
+  endOfMonth,
+  monthLabel,
+  startOfMonth,
+  startOfWeek,
+} from '../../semantic/time-range.js';
+
+/**
+ * Period maths: a time phrase, once recognised (dates.ts), becomes a TimeSpec; it is resolved here against the
+ * source's latest date, so "last month" in data ending 2022-06-29 is May 2022 whatever today is, and a month named
+ * without a year is the latest such month in the data, never a year chrono guesses from a day number.
+ */
+export type TimeSpec =
+  | { kind: 'month'; month: number; year?: number }
+  | { kind: 'quarter'; quarter: number; year?: number }
+  | { kind: 'year'; year: number }
+  | { kind: 'rolling'; unit: 'day' | 'week' | 'month'; n: number }
+  | { kind: 'calendar'; unit: 'day' | 'week' | 'month' | 'quarter' | 'year'; offset: 0 | -1 }
+  /** ISO dates; "????" stands for a year not said (the data's latest year). */
+  | { kind: 'range'; from: string; to: string }
+  /** "since April 15" / "till May 10": open at one end, closed by the data's coverage. */
+  | { kind: 'since'; from: string }
+  | { kind: 'until'; to: string }
+  /** "first week of May": the Nth (or last) 7 days of a month, clipped to it. */
+  | { kind: 'weekOfMonth'; month: number; year?: number; n: number | 'last' }
+  /** MTD / QTD / YTD: from the start of the latest month/quarter/year to the latest date. */
+  | { kind: 'toDate'; unit: 'month' | 'quarter' | 'year' }
+  /** "the week before", "the previous period": compare with the period before the one named. */
+  | { kind: 'previous' }
+  | { kind: 'all' };
+
+/** Resolves a spec against the source's latest date. Returns undefined for "all time". */
+export function resolveTime(spec: TimeSpec, latest: string, earliest?: string): TimeRange | undefined {
+  const latestYear = Number(latest.slice(0, 4));
+  const latestMonth = Number(latest.slice(5, 7)) - 1;
+  switch (spec.kind) {
+    case 'all':
+    case 'previous':
+      return undefined;
+    case 'month': {
+      // Without a year: the most recent such month on or before the data's latest date.
+      const y = spec.year ?? (spec.month <= latestMonth ? latestYear : latestYear - 1);
+      const from = `${y}-${String(spec.month + 1).padStart(2, '0')}-01`;
+      return { from, to: endOfMonth(from), label: monthLabel(from) };
+    }
+    case 'quarter': {
+      const latestQ = Math.floor(latestMonth / 3) + 1;
+      const y = spec.year ?? (spec.quarter <= latestQ ? latestYear : latestYear - 1);
+      const from = `${y}-${String((spec.quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
+      const to = endOfMonth(addMonths(from, 2));
+      return { from, to, label: `Q${spec.quarter} ${y} (${from} to ${to})` };
+    }
+    case 'year':
+      return { from: `${spec.year}-01-01`, to: `${spec.year}-12-31`, label: String(spec.year) };
+    case 'rolling': {
+      const from =
+        spec.unit === 'day'
+          ? addDays(latest, -(spec.n - 1))
+          : spec.unit === 'week'
+            ? addDays(latest, -(spec.n * 7 - 1))
+            : addDays(addMonthsKeepDay(latest, -spec.n), 1);
+      const unit = spec.n === 1 ? spec.unit : `${spec.n} ${spec.unit}s`;
+      return { from, to: latest, label: `last ${unit} (${from} to ${latest})` };
+    }
+    case 'calendar':
+      return calendar(spec.unit, spec.offset, latest);
+    case 'since': {
+      const from = fillYear(spec.from, latestYear);
+      return { from, to: latest, label: `since ${from} (${from} to ${latest})` };
+    }
+    case 'until': {
+      const to = fillYear(spec.to, latestYear);
+      const from = earliest ?? `${to.slice(0, 4)}-01-01`;
+      return { from, to, label: `up to ${to} (${from} to ${to})` };
+    }
+    case 'weekOfMonth': {
+      const y = spec.year ?? (spec.month <= latestMonth ? latestYear : latestYear - 1);
+      const monthStart = `${y}-${String(spec.month + 1).padStart(2, '0')}-01`;
+      const monthEnd = endOfMonth(monthStart);
+      const from = spec.n === 'last' ? addDays(monthEnd, -6) : addDays(monthStart, (spec.n - 1) * 7);
+      const to = spec.n === 'last' ? monthEnd : minIso(addDays(from, 6), monthEnd);
+      const which = spec.n === 'last' ? 'last' : ['first', 'second', 'third', 'fourth', 'fifth'][spec.n - 1];
+      return { from, to, label: `the ${which} week of ${monthLabel(monthStart)} (${from} to ${to})` };
+    }
+    case 'toDate': {
+      const from =
+        spec.unit === 'month'
+          ? startOfMonth(latest)
+          : spec.unit === 'year'
+            ? `${latest.slice(0, 4)}-01-01`
+            : calendar('quarter', 0, latest).from;
+      return { from, to: latest, label: `${spec.unit} to date (${from} to ${latest})` };
+    }
+    case 'range': {
+      // No year given: the data's latest year; "April 31" (a half-month's end) clamps to the month's end.
+      const from = fillYear(spec.from, latestYear);
+      const to = fillYear(spec.to, latestYear);
+      return { from, to, label: from === to ? from : `${from} to ${to}` };
+    }
+  }
+}
+
+function addMonthsKeepDay(iso: string, months: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d.toISOString().slice(0, 10);
+}
+
+function calendar(
+  unit: 'day' | 'week' | 'month' | 'quarter' | 'year',
+  offset: 0 | -1,
+  latest: string,
+): TimeRange {
+  switch (unit) {
+    case 'day': {
+      const d = addDays(latest, offset);
+      return {
+        from: d,
+        to: d,
+        label: `${offset === 0 ? 'the latest day' : 'the day before the latest'} (${d})`,
+      };
+    }
+    case 'week': {
+      // "this week" is the (maybe partial) week of the latest date; "last week" the complete week before it.
+      const thisWeek = startOfWeek(latest);
+      const weekComplete = addDays(thisWeek, 6) === latest;
+      if (offset === 0) {
+        const to = addDays(thisWeek, 6);
+        return { from: thisWeek, to, label: `the week of ${thisWeek} (${thisWeek} to ${to})` };
+      }
+      const from = weekComplete ? thisWeek : addDays(thisWeek, -7);
+      const to = addDays(from, 6);
+      return { from, to, label: `the week ${from} to ${to}` };
+    }
+    case 'month': {
+      const from = addMonths(startOfMonth(latest), offset);
+      return { from, to: endOfMonth(from), label: monthLabel(from) };
+    }
+    case 'quarter': {
+      const m = Number(latest.slice(5, 7)) - 1;
+      const qStart = `${latest.slice(0, 4)}-${String(Math.floor(m / 3) * 3 + 1).padStart(2, '0')}-01`;
+      const from = addMonths(qStart, offset * 3);
+      const to = endOfMonth(addMonths(from, 2));
+      const q = Math.floor((Number(from.slice(5, 7)) - 1) / 3) + 1;
+      return { from, to, label: `Q${q} ${from.slice(0, 4)} (${from} to ${to})` };
+    }
+    case 'year': {
+      const y = Number(latest.slice(0, 4)) + offset;
+      return { from: `${y}-01-01`, to: `${y}-12-31`, label: String(y) };
+    }
+  }
+}
+
+function fillYear(iso: string, latestYear: number): string {
+  const filled = iso.startsWith('????') ? `${latestYear}${iso.slice(4)}` : iso;
+  const monthEnd = endOfMonth(`${filled.slice(0, 7)}-01`);
+  return filled > monthEnd ? monthEnd : filled;
+}
+
+function minIso(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+export function sameRange(a: TimeRange, b: TimeRange): boolean {
+  return a.from === b.from && a.to === b.to;
+}

@@ -1,0 +1,134 @@
+import type { Catalog } from '../../semantic/catalog.js';
+import type { DataProfile } from '../../semantic/data-profile.js';
+import { PlanSchema, type Plan } from '../../semantic/plan.js';
+import type { Resolution, Resolver, ResolverInput } from '../resolver/resolver.js';
+import { clarifyFor, defaultOptions, explainPlan, refuse } from './clarify.js';
+import { composePlan, type Composed } from './compose-plan.js';
+import { loadCues, type CueLexicon } from './cues.js';
+import { findTimeMentions } from './dates.js';
+import { describeDataWeHave } from './describe.js';
+import type { Frame } from './frame.js';
+import { readFrame } from './grammar.js';
+import { looksLikeInjection } from './injection.js';
+import { buildLexicon } from './lexicon.js';
+import { coverageCheck } from './coverage.js';
+import { tag } from './tagging.js';
+import { tokenize } from './tokens.js';
+
+/**
+ * The deterministic planner: question (+ the thread's previous plan) → Plan, with no network and no model. It
+ * composes meaning from parts (tokens → lattice of readings → roles → plan), scores each slot, and asks about the
+ * weakest slot only when it is too unsure to answer; otherwise it answers and says how it read the question.
+ * It only ever emits Plans: text from the question never becomes SQL.
+ */
+export interface PlannerDeps {
+  catalog: Catalog;
+  profile: DataProfile;
+  cues?: CueLexicon;
+}
+
+export interface Planner extends Resolver {
+  /** The same as resolve(), synchronously (the planner does no I/O). */
+  resolveSync(input: ResolverInput): Resolution;
+}
+
+/** Below this the offline planner asks; between it and the LLM threshold it answers, saying what it assumed. */
+export const ASK_BELOW = 0.5;
+
+export function createPlanner(deps: PlannerDeps): Planner {
+  const { catalog, profile } = deps;
+  const lexicon = buildLexicon(catalog, profile, deps.cues ?? loadCues());
+  const resolveSync = (input: ResolverInput): Resolution => {
+    try {
+      return plan(input);
+    } catch {
+      // The planner is pure logic; a bug here must become a question back, never a wrong answer.
+      return clarifyFor.rephrase(catalog, profile);
+    }
+  };
+
+  function plan(input: ResolverInput): Resolution {
+    const question = input.question.trim();
+    if (!question) return { kind: 'clarify', message: 'What would you like to know about the sales data?', options: defaultOptions(catalog, profile), resolvedBy: 'planner' };
+    if (looksLikeInjection(question))
+      return refuse(`I can only answer questions about the sales data; I don't run commands or SQL from messages. ${describeDataWeHave(catalog, profile)}`);
+    const outOfScope = catalog.outOfScope.find((g) => g.words.some((w) => new RegExp(`(?<![\\w])${escapeRe(w)}(?![\\w])`, 'i').test(question)));
+    if (outOfScope) return refuse(`I don't have data on ${outOfScope.reason}. ${describeDataWeHave(catalog, profile)}`);
+
+    const previous = input.previousPlan;
+    const tokens = tokenize(question);
+    const latest = profile.dateRanges[previous?.source ?? 'amazon_sales']?.to ?? profile.dateRanges.amazon_sales?.to;
+    const spans = tag(tokens, lexicon, findTimeMentions(question, tokens, latest));
+    const frame = readFrame(spans, lexicon);
+    if (!hasContent(frame)) {
+      if (frame.explain && !previous) return { kind: 'clarify', message: 'What would you like me to explain? Ask a question first, then "why?".', options: defaultOptions(catalog, profile), resolvedBy: 'planner' };
+      if (!frame.explain) return refuse(`I'm not sure that's about our sales data. ${describeDataWeHave(catalog, profile)}`);
+    }
+    const followUp = previous && isFollowUp(frame) ? previous : undefined;
+    if (followUp && onlyPresentation(frame)) {
+      return { kind: 'plan', plan: { ...followUp, chart: frame.chart ?? 'auto' }, confidence: 0.95, notes: [`Showing the previous result as ${frame.chart === 'auto' || !frame.chart ? 'a chart' : `a ${frame.chart.replace('_', ' ')} chart`}.`], presentationOnly: true, resolvedBy: 'planner' };
+    }
+    const composed = composePlan(frame, { catalog, profile }, followUp);
+    if (input.summaryContext && !frame.times.length && !followUp?.timeRange && composed.plan.source === 'amazon_sales') {
+      composed.plan.timeRange = input.summaryContext.period;
+      if (input.summaryContext.compareTo) composed.plan.compareTo = input.summaryContext.compareTo;
+      composed.notes.push(`Using the summary's period, ${input.summaryContext.period.label}.`);
+    }
+    return finish(composed, frame, question);
+  }
+
+  function finish(composed: Composed, frame: Frame, question: string): Resolution {
+    const blocker = clarifyFor.blockers(composed, frame, { catalog, profile, lexicon, question });
+    if (blocker) return blocker;
+    const covered = coverageCheck(composed.plan, catalog, profile);
+    if (covered.resolution) return covered.resolution;
+    if (covered.note) composed.notes.push(covered.note);
+    const words = wordsSlot(frame);
+    if (words.ignored.length) composed.notes.push(`I didn't use the word${words.ignored.length > 1 ? 's' : ''} ${words.ignored.map((w) => `"${w}"`).join(', ')}.`);
+    const weakest = [...composed.slots, { name: 'words' as const, score: words.score }].sort((a, b) => a.score - b.score)[0]!;
+    if (weakest.score < ASK_BELOW) return clarifyFor.slot(weakest.name, composed, { catalog, profile, lexicon, question });
+    let plan: Plan = composed.plan;
+    if (composed.explain) plan = explainPlan(plan, catalog, composed.notes);
+    plan = PlanSchema.parse(plan);
+    return {
+      kind: 'plan',
+      plan,
+      confidence: weakest.score * 0.95,
+      notes: [...new Set(composed.notes)],
+      ...(composed.explain ? { explain: true } : {}),
+      ...(composed.alternatives.length ? { alternatives: composed.alternatives.slice(0, 3) } : {}),
+      resolvedBy: 'planner',
+    };
+  }
+
+  return {
+    resolveSync,
+    async resolve(input) {
+      return resolveSync(input);
+    },
+  };
+}
+
+function hasContent(frame: Frame): boolean {
+  return Boolean(frame.metrics.length || frame.groupBy.length || frame.filters.length || frame.times.length || frame.rank?.n || frame.share || frame.growth || frame.trend || frame.chart || frame.sources.length);
+}
+
+/** A reply that edits the previous answer rather than asking anew. */
+function isFollowUp(frame: Frame): boolean {
+  if (!frame.metrics.length) return true;
+  return frame.leansOnPrevious || frame.edits.add || frame.edits.instead;
+}
+
+function onlyPresentation(frame: Frame): boolean {
+  return Boolean(frame.chart) && !frame.metrics.length && !frame.groupBy.length && !frame.filters.length && !frame.times.length && !frame.rank && !frame.share && !frame.growth && !frame.explain;
+}
+
+/** Words not understood lower confidence; one where a value would stand is handled as a missing value instead. */
+function wordsSlot(frame: Frame): { score: number; ignored: string[] } {
+  const ignored = frame.unknown.filter((u) => !u.filterLike && u.word.length > 1).map((u) => u.word);
+  return { score: Math.max(0.6, 1 - 0.12 * ignored.length), ignored };
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,151 @@
+import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
+import type { DataProfile } from '../../semantic/data-profile.js';
+import type { Filter, Source, TimeRange } from '../../semantic/plan.js';
+import type { Frame, FrameFilter, ValueReading } from './frame.js';
+import { resolveTime, sameRange } from './periods.js';
+import { addDays } from '../../semantic/time-range.js';
+
+/**
+ * Slots of a frame resolved on one source: which report, which measures, which filter values, which periods.
+ * Each comes with a score (1 = read as written) and, where the words allowed another reading, that alternative.
+ * This is where catalog and source checks live; it never sees the question's text.
+ */
+export interface Slot<T> {
+  value: T;
+  score: number;
+  /** Why the score is below 1, in words for the clarification. */
+  doubt?: string;
+}
+
+export interface ResolvedFilter {
+  filter: Filter;
+  score: number;
+  /** The same words read as another dimension's value ("delhi": the state, or the city). */
+  alternative?: Filter;
+  note?: string;
+  from: FrameFilter;
+}
+
+export function chooseSource(frame: Frame, catalog: Catalog, fallback: Source | undefined): Slot<Source> {
+  const metricSources = [...new Set(frame.metrics.map((m) => catalog.metrics[m.id]!.source))];
+  const named = frame.sources[0];
+  if (named && metricSources.every((s) => s === named || hasSameAs(catalog, named, frame.metrics.map((m) => m.id)))) return { value: named, score: 1 };
+  if (metricSources.length === 1) return { value: metricSources[0]!, score: 1 };
+  if (metricSources.length > 1) return { value: metricSources[0]!, score: 0.3, doubt: 'measures from different reports' };
+  const onlyOn = frame.groupBy.map((g) => dimensionSources(catalog, g.id)).find((s) => s.length === 1);
+  if (onlyOn) return { value: onlyOn[0]!, score: 1 };
+  const valueOnly = frame.filters.find((f) => f.candidates.length && f.candidates.every((c) => c.source === f.candidates[0]!.source) && f.candidates[0]!.source !== 'amazon_sales');
+  if (valueOnly && !frame.filters.some((f) => f.candidates.some((c) => c.source === 'amazon_sales') && !f.candidates.some((c) => c.source === valueOnly.candidates[0]!.source))) return { value: valueOnly.candidates[0]!.source, score: 0.9 };
+  return { value: fallback ?? 'amazon_sales', score: 1 };
+}
+
+function hasSameAs(catalog: Catalog, source: Source, ids: string[]): boolean {
+  return ids.every((id) => Object.values(catalog.metrics).some((m) => m.source === source && m.sameAs === id) || catalog.metrics[id]?.source === source);
+}
+
+/** A metric asked of another report: "revenue" of the wholesale report is its own revenue metric. */
+export function metricOn(catalog: Catalog, id: string, source: Source): string | undefined {
+  if (catalog.metrics[id]?.source === source) return id;
+  const same = Object.entries(catalog.metrics).find(([, m]) => m.source === source && (m.sameAs === id || m.sameAs === catalog.metrics[id]?.sameAs && m.sameAs !== undefined));
+  return same?.[0];
+}
+
+/** The measure people mean when they name none, per report: the first metric of that report in the catalog. */
+export function defaultMetric(catalog: Catalog, source: Source, frame: Frame): string {
+  const onSource = Object.entries(catalog.metrics).filter(([, m]) => m.source === source).map(([id]) => id);
+  if (frame.howManySold) return metricOn(catalog, 'units', source) ?? onSource[0]!;
+  return onSource[0]!;
+}
+
+export function resolveFilters(frame: Frame, catalog: Catalog, source: Source): { filters: ResolvedFilter[]; missing: FrameFilter[] } {
+  const out: ResolvedFilter[] = [];
+  const missing: FrameFilter[] = [];
+  for (const f of frame.filters) {
+    const op = f.negated ? 'not_in' : 'in';
+    if (f.boolean) {
+      if (dimensionSources(catalog, f.boolean.dimension).includes(source)) out.push({ filter: { dimension: f.boolean.dimension, op: 'in', values: [f.boolean.value] }, score: 1, from: f });
+      else missing.push(f);
+      continue;
+    }
+    if (f.fixed) {
+      if (dimensionSources(catalog, f.fixed.dimension).includes(source)) out.push({ filter: { dimension: f.fixed.dimension, op, values: [...f.fixed.values] }, score: 1, from: f });
+      continue;
+    }
+    const onSource = f.candidates.filter((c) => c.source === source);
+    const best = pickCandidate(onSource, frame);
+    if (!best) {
+      missing.push(f);
+      continue;
+    }
+    const runnerUp = onSource.find((c) => c.dimension !== best.dimension);
+    const resolved: ResolvedFilter = { filter: { dimension: best.dimension, op, values: best.values }, score: best.score, from: f };
+    if (runnerUp) resolved.alternative = { dimension: runnerUp.dimension, op, values: runnerUp.values };
+    if (best.match === 'typo' || best.match === 'alias') resolved.note = `Read "${f.text}" as ${catalog.dimensions[best.dimension]!.label.toLowerCase()} ${best.values.slice(0, 3).join(' / ')}.`;
+    out.push(resolved);
+  }
+  return { filters: mergeFilters(out), missing };
+}
+
+/** A dimension named in the question wins ("city of Delhi"), then the catalog's value priority. */
+function pickCandidate(candidates: ValueReading[], frame: Frame): ValueReading | undefined {
+  const named = new Set(frame.groupBy.map((g) => g.id));
+  return candidates.find((c) => named.has(c.dimension)) ?? [...candidates].sort((a, b) => b.score - a.score)[0];
+}
+
+function mergeFilters(list: ResolvedFilter[]): ResolvedFilter[] {
+  const out: ResolvedFilter[] = [];
+  for (const r of list) {
+    const same = out.find((x) => x.filter.dimension === r.filter.dimension && x.filter.op === r.filter.op);
+    if (same) {
+      same.filter = { ...same.filter, values: [...new Set([...same.filter.values, ...r.filter.values])] };
+      same.score = Math.min(same.score, r.score);
+    } else out.push({ ...r, filter: { ...r.filter, values: [...r.filter.values] } });
+  }
+  return out;
+}
+
+/**
+ * One period after "vs" in a new question ("is revenue up vs last month?"): that period is the comparison, and the
+ * current one is the period after it (this month; for weeks, the last complete week).
+ */
+function comparedWithOne(frame: Frame, only: TimeRange, latest: string): { current: TimeRange; compare?: TimeRange } {
+  const mention = frame.times.find((t) => t.spec.kind !== 'previous' && t.spec.kind !== 'all');
+  if (!frame.compareBefore || !mention || mention.spec.kind !== 'calendar' || mention.spec.offset !== -1) return { current: only };
+  const unit = mention.spec.unit;
+  if (unit === 'week') {
+    const current = only;
+    const compare = resolveTime({ kind: 'range', from: addDays(only.from, -7), to: addDays(only.to, -7) }, latest)!;
+    return { current, compare: { ...compare, label: `the week ${compare.from} to ${compare.to}` } };
+  }
+  return { current: resolveTime({ kind: 'calendar', unit, offset: 0 }, latest)!, compare: only };
+}
+
+export interface ResolvedTime {
+  current?: TimeRange;
+  compare?: TimeRange;
+  /** Two phrases naming the same period ("this month vs last month" at the data's end): the one before. */
+  comparePrevious: boolean;
+  all: boolean;
+}
+
+export function resolvePeriods(frame: Frame, profile: DataProfile, source: Source): ResolvedTime {
+  const range = profile.dateRanges[source];
+  const out: ResolvedTime = {
+    comparePrevious: frame.times.some((t) => t.spec.kind === 'previous'),
+    all: frame.times.some((t) => t.spec.kind === 'all'),
+  };
+  if (!range) return out;
+  const ranges = frame.times.map((t) => resolveTime(t.spec, range.to, range.from)).filter((r): r is TimeRange => r !== undefined);
+  if (!ranges.length) return out;
+  if (ranges.length === 1) return { ...out, ...comparedWithOne(frame, ranges[0]!, range.to) };
+  let [a, b] = [ranges[0]!, ranges[1]!];
+  if (!frame.comparePeriods && !frame.growth) {
+    // "May and June": both periods, as one range.
+    const from = a.from < b.from ? a.from : b.from;
+    const to = a.to > b.to ? a.to : b.to;
+    return { ...out, current: { from, to, label: `${a.label} and ${b.label}` } };
+  }
+  if (sameRange(a, b)) return { ...out, current: a, comparePrevious: true };
+  if (a.from < b.from) [a, b] = [b, a];
+  return { ...out, current: a, compare: b };
+}

@@ -1,0 +1,93 @@
+import type { TimeMention } from './dates.js';
+import type { Lexicon, Reading } from './lexicon.js';
+import { phraseOf, type Token } from './tokens.js';
+
+/**
+ * The lattice: the question cut into spans, each with every reading it could have. The longest phrase with a
+ * meaning wins a position ("sales channel" over "sales"), but within a span nothing is decided yet: "set" keeps
+ * both the category Set and the ordinary word, "amazon" both the fulfilment value and the marketplace. The grammar
+ * decides from context.
+ */
+export type SpanReading = Reading | { kind: 'time'; mention: TimeMention; score: number } | { kind: 'number'; value: number; score: number };
+
+export interface Span {
+  /** Position among spans. */
+  at: number;
+  /** Token range [from, to). */
+  from: number;
+  to: number;
+  text: string;
+  /** Raw text as typed (case kept: "UP" the state, "up" the word). */
+  raw: string;
+  readings: SpanReading[];
+}
+
+/** Spans that only carry filler, or nothing known. */
+export function isFiller(span: Span): boolean {
+  return span.readings.length > 0 && span.readings.every((r) => r.kind === 'cue' && (r.cue === 'filler' || r.cue === 'commonWord'));
+}
+
+export function isUnknown(span: Span): boolean {
+  return span.readings.length === 0;
+}
+
+export function tag(tokens: Token[], lexicon: Lexicon, times: TimeMention[]): Span[] {
+  const spans: Span[] = [];
+  const timeAt = new Map(times.map((t) => [t.from, t]));
+  const inTime = new Set(times.flatMap((t) => range(t.from, t.to)));
+  const push = (from: number, to: number, readings: SpanReading[]) =>
+    spans.push({
+      at: spans.length,
+      from,
+      to,
+      text: phraseOf(tokens, from, to),
+      raw: tokens.slice(from, to).map((t) => t.raw).join(' '),
+      readings,
+    });
+  let i = 0;
+  while (i < tokens.length) {
+    const time = timeAt.get(i);
+    if (time) {
+      push(time.from, time.to, [{ kind: 'time', mention: time, score: 1 }]);
+      i = time.to;
+      continue;
+    }
+    const best = longestReading(tokens, i, lexicon, inTime);
+    push(i, i + best.length, best.readings);
+    i += best.length;
+  }
+  return spans;
+}
+
+function longestReading(tokens: Token[], i: number, lexicon: Lexicon, inTime: Set<number>) {
+  let limit = 0;
+  while (limit < lexicon.maxWords && i + limit < tokens.length && !inTime.has(i + limit)) limit++;
+  for (let n = limit; n >= 1; n--) {
+    const phrase = phraseOf(tokens, i, i + n);
+    const lemma = phraseOf(tokens, i, i + n, 'lemma');
+    const readings: SpanReading[] = lexicon.readingsOf(phrase, lemma);
+    const fillerOnly = readings.length > 0 && readings.every((r) => r.kind === 'cue' && r.cue === 'filler');
+    const edgeFiller = n > 1 && (isFillerWord(lexicon, tokens[i]!.norm) || isFillerWord(lexicon, tokens[i + n - 1]!.norm));
+    const structural = readings.some((r) => r.kind === 'cue' && r.cue !== 'filler' && r.cue !== 'commonWord');
+    const common = isCommon(lexicon, phrase);
+    if (n <= 4 && !edgeFiller && (common || (!fillerOnly && !structural))) {
+      readings.push(...lexicon.valuesOf(phrase, { fuzzy: n > 1 || phrase.length >= 5 }));
+    }
+    if (n === 1 && tokens[i]!.num !== undefined) readings.push({ kind: 'number', value: tokens[i]!.num!, score: 1 });
+    const meaningful = readings.some((r) => !(r.kind === 'cue' && r.cue === 'filler'));
+    if (meaningful || (n === 1 && readings.length)) return { length: n, readings };
+  }
+  return { length: 1, readings: [] as SpanReading[] };
+}
+
+function isFillerWord(lexicon: Lexicon, word: string): boolean {
+  return lexicon.cues.kindsOf(word).includes('filler');
+}
+
+function isCommon(lexicon: Lexicon, phrase: string): boolean {
+  return lexicon.cues.kindsOf(phrase).includes('commonWord');
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, k) => from + k);
+}

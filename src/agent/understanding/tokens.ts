@@ -1,0 +1,99 @@
+/**
+ * Tokens of a question: words with their character offsets, a normalised form and, for numbers, a value.
+ * Nothing is blanked or rewritten: later stages mark the tokens they used, so every word is accounted for.
+ */
+export interface Token {
+  /** Position in the token list. */
+  i: number;
+  /** The text as typed. */
+  raw: string;
+  /** Lower case, curly quotes straightened, trailing dots dropped ("vs." → "vs", "amazon.in" kept). */
+  norm: string;
+  /** A crude singular of `norm` ("states" → "state", "kurtas" → "kurta"), for phrase lookups. */
+  lemma: string;
+  start: number;
+  end: number;
+  /** Set for digits ("5", "2.5", "1,200") and number words ("three", "twenty"). */
+  num?: number;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
+  couple: 2,
+};
+
+/** Words, numbers (with decimals and thousands commas), "%", "&", "#1", dotted names (amazon.in), w/w, 5/4. */
+const TOKEN_RE =
+  /\d+\.\d+(?![\p{L}\d])|\d{1,3}(?:,\d{3})+(?![\p{L}\d])|#\d+|[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?:[.&/-][\p{L}\p{N}]+)*|%|&|₹/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const raw = m[0];
+    const norm = raw.toLowerCase().replace(/’/g, "'");
+    const token: Token = {
+      i: tokens.length,
+      raw,
+      norm,
+      lemma: lemmaOf(norm),
+      start: m.index,
+      end: m.index + raw.length,
+    };
+    const num = numberValue(norm);
+    if (num !== undefined) token.num = num;
+    tokens.push(token);
+  }
+  return tokens;
+}
+
+export function numberValue(norm: string): number | undefined {
+  if (norm in NUMBER_WORDS) return NUMBER_WORDS[norm];
+  const digits = /^#?(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th)?$/.exec(norm);
+  if (!digits) return undefined;
+  const n = Number(digits[1]!.replace(/,/g, ''));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** A crude singular: enough to meet catalog phrases and data values halfway; value matching does the rest. */
+export function lemmaOf(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.endsWith("'s")) return word.slice(0, -2);
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(ss|us|is)$/.test(word)) return word;
+  if (/(ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s')) return word.slice(0, -1);
+  return word;
+}
+
+/** The text of tokens [from, to) joined by single spaces, normalised. */
+export function phraseOf(tokens: Token[], from: number, to: number, form: 'norm' | 'lemma' = 'norm'): string {
+  const words: string[] = [];
+  for (let k = from; k < to; k++) words.push(tokens[k]![form]);
+  return words.join(' ');
+}
