@@ -105,7 +105,8 @@ function notInData(word: string, composed: Composed, deps: ClarifyDeps): Resolut
   const message = near.length
     ? `I couldn't find "${word}" in the data. Did you mean one of these?`
     : `I couldn't find "${word}" in ${catalog.sources[plan.source]!.label}, so I won't guess a number for it. ${describeDataWeHave(catalog, profile)}`;
-  return ask(message, options.length ? options : [option({ ...plan, filters: plan.filters }, catalog, 'Without that part')]);
+  const without = option(plan, catalog, `Without "${word}": ${describeReading(plan, catalog)}`);
+  return ask(message, [...options.slice(0, 3), without, ...defaultOptions(catalog, profile)].slice(0, 4));
 }
 
 /** "why?": the same numbers broken down by the dimension most likely to show what drove them. */

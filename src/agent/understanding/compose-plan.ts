@@ -75,6 +75,12 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
     return;
   }
   const fallback = defaultMetric(catalog, source, frame);
+  if (frame.howManySold) {
+    // "how many blouses did we sell": the verb names the measure.
+    out.plan.metrics = [fallback];
+    out.slots.push({ name: 'measure', score: 0.9 });
+    return;
+  }
   out.plan.metrics = [fallback];
   const hasScope = frame.groupBy.length || frame.filters.length || frame.times.length || frame.rank || frame.share || frame.growth || frame.trend;
   // No measure named: the tuning set (and users asked) prefer the question back, with each measure as a button.

@@ -29,6 +29,8 @@ export const CUE_KINDS = [
   'chatter',
   'filler',
   'commonWord',
+  'vague',
+  'sellVerb',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

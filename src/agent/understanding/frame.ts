@@ -74,6 +74,8 @@ export interface Frame {
   /** Starts like a follow-up ("and", "what about", "now", "same for") or points back ("that", "it"). */
   leansOnPrevious: boolean;
   chatter: boolean;
+  /** "how are we doing", "anything interesting": a question about the business with nothing named. */
+  vague: boolean;
   unknown: UnknownWord[];
   /** Content words that had a meaning, for coverage. */
   understoodWords: number;

@@ -86,6 +86,8 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('split')) frame.edits.split = true;
   if (kinds.has('chatter') && ctx.spans.length <= 4) frame.chatter = true;
   if (kinds.has('explain')) frame.explain = true;
+  if (kinds.has('vague')) frame.vague = true;
+  if (kinds.has('sellVerb') && ctx.spans.some((s) => /^how many\b/.test(s.text) || (s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many'))) frame.howManySold = true;
   if (kinds.has('share')) frame.share = true;
   if (kinds.has('growth')) {
     frame.growth = true;
@@ -200,6 +202,7 @@ function emptyFrame(): Frame {
     howManySold: false,
     edits: { add: false, only: false, remove: false, instead: false, split: false },
     leansOnPrevious: false,
+    vague: false,
     chatter: false,
     unknown: [],
     understoodWords: 0,

@@ -120,7 +120,9 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
     },
     readingsOf(phrase, lemma) {
       const out: Reading[] = [...(phrases.get(phrase) ?? phrases.get(lemma) ?? [])];
-      for (const cue of new Set([...cues.kindsOf(phrase), ...cues.kindsOf(lemma)]))
+      // Ranking words match as typed: "top" ranks, "tops" is the category.
+      const fromLemma = cues.kindsOf(lemma).filter((k) => k !== 'rankDesc' && k !== 'rankAsc');
+      for (const cue of new Set([...cues.kindsOf(phrase), ...fromLemma]))
         out.push({ kind: 'cue', cue, score: 1 });
       const chart = cues.chartTypeOf(phrase);
       if (chart) out.push({ kind: 'chart', chart, score: 1 });

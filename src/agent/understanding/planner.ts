@@ -62,6 +62,8 @@ export function createPlanner(deps: PlannerDeps): Planner {
     const frame = readFrame(spans, lexicon);
     if (!hasContent(frame)) {
       if (frame.explain && !previous) return { kind: 'clarify', message: 'What would you like me to explain? Ask a question first, then "why?".', options: defaultOptions(catalog, profile), resolvedBy: 'planner' };
+      if (frame.vague || (!frame.explain && frame.unknown.length === 0))
+        return { kind: 'clarify', message: "I'm not sure which number you're after. Here are a few I can give you:", options: defaultOptions(catalog, profile), resolvedBy: 'planner' };
       if (!frame.explain) return refuse(`I'm not sure that's about our sales data. ${describeDataWeHave(catalog, profile)}`);
     }
     const followUp = previous && isFollowUp(frame) ? previous : undefined;
@@ -90,6 +92,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
     let plan: Plan = composed.plan;
     if (composed.explain) plan = explainPlan(plan, catalog, composed.notes);
     plan = PlanSchema.parse(plan);
+    if (plan.timeRange) composed.notes.push(periodNote(plan.timeRange));
     return {
       kind: 'plan',
       plan,
@@ -127,6 +130,10 @@ function onlyPresentation(frame: Frame): boolean {
 function wordsSlot(frame: Frame): { score: number; ignored: string[] } {
   const ignored = frame.unknown.filter((u) => !u.filterLike && u.word.length > 1).map((u) => u.word);
   return { score: Math.max(0.6, 1 - 0.12 * ignored.length), ignored };
+}
+
+function periodNote(range: { from: string; to: string; label: string }): string {
+  return range.label.includes(range.from) ? `Period: ${range.label}.` : `Period: ${range.label} (${range.from} to ${range.to}).`;
 }
 
 function escapeRe(s: string): string {

@@ -104,7 +104,8 @@ describe('deterministic planner: questions → plans', () => {
     ]) {
       const both = planOf(question).plan;
       expect(both.timeRange, question).toMatchObject({ from: '2022-06-01' });
-      expect(both.compareTo, question).toBe('previous_period');
+      // "last month" is the calendar month before, May, not the 30 days before June.
+      expect(both.compareTo, question).toMatchObject({ from: '2022-05-01', to: '2022-05-31' });
     }
     const followUp = planOf('and this month vs last month?', planOf('revenue by category').plan).plan;
     expect(followUp.timeRange).toMatchObject({ from: '2022-06-01' });
