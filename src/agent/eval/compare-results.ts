@@ -11,6 +11,9 @@ export interface Comparison {
 }
 
 export function compareResults(gold: Cell[][], answer: Cell[][], ranked: boolean): Comparison {
+  // "Which day had the most orders?" written as the single top row: a ranking whose first row is that row answers
+  // it (the headline names the top, the rest is context). A shorter answer than the gold never does.
+  if (ranked && gold.length === 1 && answer.length > 1) return compareResults(gold, answer.slice(0, 1), true);
   if (gold.length !== answer.length)
     return { ok: false, reason: `expected ${gold.length} row(s), got ${answer.length}` };
   if (gold.length === 0) return { ok: true };

@@ -109,18 +109,21 @@ function notInData(word: string, composed: Composed, deps: ClarifyDeps): Resolut
   return ask(message, [...options.slice(0, 3), without, ...defaultOptions(catalog, profile)].slice(0, 4));
 }
 
-/** "why?": the same numbers broken down by the dimension most likely to show what drove them. */
-export function explainPlan(base: Plan, catalog: Catalog, notes: string[]): Plan {
+/**
+ * "why?": the same numbers broken down by the dimension most likely to show what drove them. A series is explained
+ * at its latest period against the one before; a dip lists the largest contributions to the fall first.
+ */
+export function explainPlan(base: Plan, catalog: Catalog, notes: string[], direction?: 'up' | 'down'): Plan {
   const used = new Set([...base.groupBy, ...base.filters.filter((f) => f.op === 'in' && f.values.length === 1).map((f) => f.dimension)]);
   const driver = Object.entries(catalog.dimensions)
     .filter(([id, d]) => !d.grain && d.explains && !used.has(id) && dimensionSources(catalog, id).includes(base.source))
     .sort(([, a], [, b]) => a.valuePriority - b.valuePriority)[0]?.[0];
   const plan: Plan = { ...base, share: false, groupBy: driver ? [driver] : base.groupBy.filter((d) => !catalog.dimensions[d]?.grain) };
+  const metric = plan.metrics[0]!;
   if (plan.timeRange && !plan.compareTo) plan.compareTo = 'previous_period';
-  // Biggest absolute movers are more telling than ratios of tiny groups: sort by the metric, show the change.
-  plan.sort = { by: plan.metrics[0]!, direction: 'desc' };
+  plan.sort = direction && plan.compareTo ? { by: `${metric}_delta`, direction: direction === 'down' ? 'asc' : 'desc' } : { by: metric, direction: 'desc' };
   plan.limit = 10;
-  if (driver) notes.push(`Broken down by ${inSentence(catalog.dimensions[driver]!.label)} to show what drove the result.`);
+  if (driver) notes.push(`Broken down by ${inSentence(catalog.dimensions[driver]!.label)} to show what drove the result${direction && plan.compareTo ? `, largest ${direction === 'down' ? 'falls' : 'rises'} first` : ''}.`);
   return plan;
 }
 

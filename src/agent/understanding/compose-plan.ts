@@ -83,8 +83,10 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
   }
   out.plan.metrics = [fallback];
   const hasScope = frame.groupBy.length || frame.filters.length || frame.times.length || frame.rank || frame.share || frame.growth || frame.trend;
-  // No measure named: the tuning set (and users asked) prefer the question back, with each measure as a button.
-  out.slots.push({ name: 'measure', score: hasScope ? 0.45 : 0.4, doubt: 'no measure named' });
+  // No measure named: a size word ("biggest customer", "which category grew") means the business's size, revenue;
+  // otherwise ("top 5 states", "best performing") the question goes back, with each measure as a button.
+  const score = frame.sizeWord && hasScope ? 0.6 : hasScope ? 0.45 : 0.4;
+  out.slots.push({ name: 'measure', score, doubt: 'no measure named' });
   out.notes.push(`No measure named, so this shows ${catalog.metrics[fallback]!.label.toLowerCase()}.`);
 }
 

@@ -31,6 +31,9 @@ export const CUE_KINDS = [
   'commonWord',
   'vague',
   'sellVerb',
+  'down',
+  'up',
+  'sizeWord',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

@@ -66,6 +66,10 @@ export interface Frame {
   trend: boolean;
   chart?: ChartPreference;
   explain: boolean;
+  /** Which way the change being asked about went ("why the dip?"). */
+  direction?: 'up' | 'down';
+  /** "biggest customer", "which category grew": size words, which imply revenue when no measure is named. */
+  sizeWord: boolean;
   sources: Source[];
   /** "how many … sold": units, not revenue. */
   howManySold: boolean;

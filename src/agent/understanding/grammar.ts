@@ -89,7 +89,12 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('vague')) frame.vague = true;
   if (kinds.has('sellVerb') && ctx.spans.some((s) => /^how many\b/.test(s.text) || (s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many'))) frame.howManySold = true;
   if (kinds.has('share')) frame.share = true;
-  if (kinds.has('growth')) {
+  if (kinds.has('down')) frame.direction = 'down';
+  else if (kinds.has('up')) frame.direction = 'up';
+  if (kinds.has('sizeWord')) frame.sizeWord = true;
+  // "drop Kerala": a removal, not a fall.
+  const removing = kinds.has('remove') && ctx.valueFollows(span);
+  if (kinds.has('growth') && !removing) {
     frame.growth = true;
     const unit = growthUnit(span.text);
     if (unit) frame.growthUnit = unit;
@@ -203,6 +208,7 @@ function emptyFrame(): Frame {
     edits: { add: false, only: false, remove: false, instead: false, split: false },
     leansOnPrevious: false,
     vague: false,
+    sizeWord: false,
     chatter: false,
     unknown: [],
     understoodWords: 0,
@@ -283,6 +289,15 @@ class Context {
   namesValueNext(span: Span, dimension: string): boolean {
     const near = [this.spans[span.at + 1], this.spans[span.at - 1], this.prevWord(span.at + 1) === 'of' ? this.spans[span.at + 2] : undefined];
     return near.some((s) => s?.readings.some((r) => r.kind === 'value' && r.dimension === dimension));
+  }
+
+  valueFollows(span: Span): boolean {
+    for (let k = span.at + 1; k < Math.min(this.spans.length, span.at + 3); k++) {
+      const s = this.spans[k]!;
+      if (s.readings.some((r) => r.kind === 'value' || r.kind === 'boolean' || r.kind === 'metric')) return true;
+      if (!isFiller(s)) return false;
+    }
+    return false;
   }
 
   onlyBefore(span: Span): boolean {

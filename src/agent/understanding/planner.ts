@@ -14,6 +14,7 @@ import { buildLexicon } from './lexicon.js';
 import { coverageCheck } from './coverage.js';
 import { tag } from './tagging.js';
 import { tokenize } from './tokens.js';
+import { resolveTime } from './periods.js';
 
 /**
  * The deterministic planner: question (+ the thread's previous plan) → Plan, with no network and no model. It
@@ -90,7 +91,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
     const weakest = [...composed.slots, { name: 'words' as const, score: words.score }].sort((a, b) => a.score - b.score)[0]!;
     if (weakest.score < ASK_BELOW) return clarifyFor.slot(weakest.name, composed, { catalog, profile, lexicon, question });
     let plan: Plan = composed.plan;
-    if (composed.explain) plan = explainPlan(plan, catalog, composed.notes);
+    if (composed.explain) plan = explainPlan(seriesEnd(plan), catalog, composed.notes, frame.direction);
     plan = PlanSchema.parse(plan);
     if (plan.timeRange) composed.notes.push(periodNote(plan.timeRange));
     return {
@@ -102,6 +103,17 @@ export function createPlanner(deps: PlannerDeps): Planner {
       ...(composed.alternatives.length ? { alternatives: composed.alternatives.slice(0, 3) } : {}),
       resolvedBy: 'planner',
     };
+  }
+
+  /** A series explained at its end: the latest month (or week, day) of the data against the one before. */
+  function seriesEnd(plan: Plan): Plan {
+    const grain = plan.groupBy.find((d) => catalog.dimensions[d]?.grain);
+    const latest = profile.dateRanges[plan.source]?.to;
+    if (!grain || !latest) return plan;
+    const unit = grain === 'day' ? 'day' : grain === 'week' ? 'week' : 'month';
+    const inRange = plan.timeRange && plan.timeRange.to < latest ? plan.timeRange.to : latest;
+    const timeRange = resolveTime({ kind: 'calendar', unit, offset: unit === 'week' ? -1 : 0 }, inRange)!;
+    return { ...plan, groupBy: plan.groupBy.filter((d) => d !== grain), timeRange };
   }
 
   return {
