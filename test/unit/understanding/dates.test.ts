@@ -1,0 +1,219 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findTimeMentions } from '../../../src/agent/understanding/dates.js';
+import { resolveTime } from '../../../src/agent/understanding/periods.js';
+import { tokenize } from '../../../src/agent/understanding/tokens.js';
+import type { TimeRange } from '../../../src/semantic/plan.js';
+import { createHarness, LATEST, type Harness } from './fixture.js';
+
+/** The fixture's Amazon orders start here; "till May 10" opens at the data's first day. */
+const EARLIEST = '2022-04-05';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+
+/** The periods a question names, resolved against data ending on LATEST, as [from, to] pairs. */
+function periods(question: string): [string, string][] {
+  return findTimeMentions(question, tokenize(question), LATEST)
+    .map((m) => resolveTime(m.spec, LATEST, EARLIEST))
+    .filter((r): r is TimeRange => r !== undefined)
+    .map((r) => [r.from, r.to]);
+}
+
+function timeOf(question: string) {
+  const plan = h.planOf(question).plan;
+  return { range: plan.timeRange && [plan.timeRange.from, plan.timeRange.to], compare: plan.compareTo };
+}
+
+function weekday(iso: string): number {
+  return new Date(`${iso}T00:00:00Z`).getUTCDay();
+}
+
+describe('single days', () => {
+  it.each([
+    ['revenue on the 4th of May', '2022-05-04'],
+    ['orders on May 12', '2022-05-12'],
+    ['revenue on 12th june', '2022-06-12'],
+    // Day first, as written in India: 12/5 is 12 May.
+    ['revenue on 12/5', '2022-05-12'],
+    ['revenue yesterday', '2022-06-28'],
+    ['revenue on the latest day', '2022-06-29'],
+  ])('%s → %s', (question, day) => {
+    expect(periods(question)).toEqual([[day, day]]);
+    expect(timeOf(question).range).toEqual([day, day]);
+  });
+
+  it('a day number is never read as a year ("May 12" is not May 2012)', () => {
+    for (const question of ['orders on May 12', 'revenue on May 22']) {
+      const [[from]] = periods(question) as [[string, string]];
+      expect(from.slice(0, 4), question).toBe('2022');
+    }
+  });
+});
+
+describe('ranges of days', () => {
+  it.each([
+    ['orders between May 5 and May 12', '2022-05-05', '2022-05-12'],
+    ['revenue May 5-12', '2022-05-05', '2022-05-12'],
+    ['revenue May 5 to 12', '2022-05-05', '2022-05-12'],
+    ['revenue 5th to 12th May', '2022-05-05', '2022-05-12'],
+    ['revenue from 1 may to 15 may', '2022-05-01', '2022-05-15'],
+    ['revenue between 20 April and 3 May', '2022-04-20', '2022-05-03'],
+    ['revenue first half of June', '2022-06-01', '2022-06-15'],
+    ['revenue second half of May', '2022-05-16', '2022-05-31'],
+  ])('%s → %s .. %s', (question, from, to) => {
+    expect(periods(question)).toEqual([[from, to]]);
+    expect(timeOf(question)).toEqual({ range: [from, to], compare: undefined });
+  });
+
+  it('"first week of May" is May 1–7; "last week of May" is its last seven days', () => {
+    expect(timeOf('revenue in the first week of May').range).toEqual(['2022-05-01', '2022-05-07']);
+    expect(timeOf('revenue second week of May').range).toEqual(['2022-05-08', '2022-05-14']);
+    expect(timeOf('revenue last week of May').range).toEqual(['2022-05-25', '2022-05-31']);
+  });
+});
+
+describe('open ranges end at the data', () => {
+  it.each(['revenue since April 15', 'revenue since 15 April', 'orders since april 15th'])(
+    '%s runs 2022-04-15 .. 2022-06-29 (2022, never 2015)',
+    (question) => {
+      expect(periods(question)).toEqual([['2022-04-15', LATEST]]);
+      expect(timeOf(question).range).toEqual(['2022-04-15', LATEST]);
+    },
+  );
+
+  it('"till May 10" starts where the data starts', () => {
+    expect(timeOf('revenue till May 10').range).toEqual([EARLIEST, '2022-05-10']);
+  });
+
+  it('"after May 20" starts the day after', () => {
+    expect(periods('revenue after May 20')).toEqual([['2022-05-21', LATEST]]);
+  });
+});
+
+describe('relative periods resolve against the data’s last day, 2022-06-29', () => {
+  it.each([
+    ['revenue last 7 days', '2022-06-23', LATEST],
+    ['revenue in the last 30 days', '2022-05-31', LATEST],
+    ['revenue last fortnight', '2022-06-16', LATEST],
+    ['revenue past two weeks', '2022-06-16', LATEST],
+    ['revenue MTD', '2022-06-01', LATEST],
+    ['revenue month to date', '2022-06-01', LATEST],
+    ['revenue QTD', '2022-04-01', LATEST],
+    ['revenue last month', '2022-05-01', '2022-05-31'],
+    ['revenue this month', '2022-06-01', '2022-06-30'],
+    ['revenue in Q2', '2022-04-01', '2022-06-30'],
+    ['revenue in the second quarter', '2022-04-01', '2022-06-30'],
+  ])('%s → %s .. %s', (question, from, to) => {
+    expect(timeOf(question).range).toEqual([from, to]);
+  });
+
+  it('a period wholly outside the data is asked about, never answered as zero', () => {
+    for (const question of ['revenue in Q1', 'revenue in January']) {
+      const r = h.ask(question);
+      expect(r.kind, question).toBe('clarify');
+      if (r.kind === 'clarify') {
+        expect(r.message).toContain(LATEST);
+        for (const o of r.options) expect(o.plan?.timeRange?.from >= EARLIEST.slice(0, 7), o.label).toBe(true);
+      }
+    }
+  });
+
+  it('a month named without a year is the latest such month in the data', () => {
+    expect(timeOf('May revenue').range).toEqual(['2022-05-01', '2022-05-31']);
+    expect(timeOf('revenue in june').range).toEqual(['2022-06-01', '2022-06-30']);
+    expect(timeOf('revenue in may 2022').range).toEqual(['2022-05-01', '2022-05-31']);
+  });
+});
+
+describe('weeks run Monday to Sunday', () => {
+  it('"last week" is the last complete Monday–Sunday week before the data’s last day', () => {
+    const [from, to] = timeOf('revenue last week').range!;
+    expect([from, to]).toEqual(['2022-06-20', '2022-06-26']);
+    expect(weekday(from!)).toBe(1);
+    expect(weekday(to!)).toBe(0);
+  });
+
+  it('"this week" is the Monday-started week holding the last day', () => {
+    const [from, to] = timeOf('revenue this week').range!;
+    expect(from).toBe('2022-06-27');
+    expect(weekday(from!)).toBe(1);
+    expect(weekday(to!)).toBe(0);
+    expect(from! <= LATEST && LATEST <= to!).toBe(true);
+  });
+
+  it('"week of May 11" is the Monday–Sunday week around that day', () => {
+    expect(timeOf('revenue week of May 11').range).toEqual(['2022-05-09', '2022-05-15']);
+  });
+
+  it('week over week compares the last complete week with the one before', () => {
+    expect(h.planOf('revenue week over week').plan).toMatchObject({
+      timeRange: { from: '2022-06-20', to: '2022-06-26' },
+      compareTo: 'previous_period',
+    });
+  });
+});
+
+describe('two periods compared', () => {
+  it('"May vs April": May is the period, April the comparison', () => {
+    expect(timeOf('revenue May vs April')).toEqual({
+      range: ['2022-05-01', '2022-05-31'],
+      compare: { from: '2022-04-01', to: '2022-04-30', label: 'April 2022' },
+    });
+  });
+
+  it('the later period is the current one whichever is said first', () => {
+    const plan = h.planOf('revenue april vs may by category').plan;
+    expect(plan.timeRange).toMatchObject({ from: '2022-05-01', to: '2022-05-31' });
+    expect(plan.compareTo).toMatchObject({ from: '2022-04-01', to: '2022-04-30' });
+    expect(plan.groupBy).toEqual(['category']);
+  });
+
+  it('"April and May" without a comparison word is one period covering both', () => {
+    expect(timeOf('revenue between april and may')).toEqual({
+      range: ['2022-04-01', '2022-05-31'],
+      compare: undefined,
+    });
+  });
+});
+
+describe('"may" the verb is not May the month', () => {
+  it.each(['may I see revenue by category', 'May I see the orders please', 'we may want revenue by state'])(
+    '%s has no period',
+    (question) => {
+      expect(periods(question)).toEqual([]);
+      expect(h.planOf(question).plan.timeRange).toBeUndefined();
+    },
+  );
+
+  it('the modal and the month in one question: only the month counts', () => {
+    expect(periods('may I see the revenue for june')).toEqual([['2022-06-01', '2022-06-30']]);
+    expect(timeOf('may we see May orders').range).toEqual(['2022-05-01', '2022-05-31']);
+  });
+
+  it('"May revenue" and "revenue in may" are the month', () => {
+    expect(periods('May revenue')).toEqual([['2022-05-01', '2022-05-31']]);
+    expect(periods('revenue in may')).toEqual([['2022-05-01', '2022-05-31']]);
+  });
+});
+
+describe('mentions point at the words they came from', () => {
+  it('covers the time words and only them', () => {
+    const question = 'revenue by category between May 5 and May 12 please';
+    const tokens = tokenize(question);
+    const [mention] = findTimeMentions(question, tokens, LATEST);
+    expect(mention).toBeDefined();
+    const words = tokens.slice(mention!.from, mention!.to).map((t) => t.norm);
+    expect(words).toContain('5');
+    expect(words).toContain('12');
+    expect(words).not.toContain('revenue');
+    expect(words).not.toContain('category');
+    expect(words).not.toContain('please');
+  });
+
+  it('finds no time in a question without one', () => {
+    expect(periods('revenue by category')).toEqual([]);
+    expect(periods('top 5 states by units')).toEqual([]);
+  });
+});
