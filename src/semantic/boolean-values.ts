@@ -1,5 +1,16 @@
-import type { DimensionDef } from './catalog.js';
+import type { Catalog, DimensionDef } from './catalog.js';
 import { booleanLiteral } from './sql-literal.js';
+
+/** Every yes/no value's label, lower case → the value: grouped rows say "B2B", gold SQL says true. */
+export function booleanLabels(catalog: Catalog): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  for (const d of Object.values(catalog.dimensions)) {
+    if (!d.values) continue;
+    out.set(d.values.true.label.toLowerCase(), true);
+    out.set(d.values.false.label.toLowerCase(), false);
+  }
+  return out;
+}
 
 export type BooleanValues = NonNullable<DimensionDef['values']>;
 

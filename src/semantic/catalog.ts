@@ -46,6 +46,8 @@ const MetricSchema = z.object({
   synonyms,
   /** The same measure on another report ("revenue" asked of the wholesale report is its gross amount). */
   sameAs: z.string().regex(idPattern).optional(),
+  /** A count of one dimension's values: "how many SKUs" is this metric. */
+  countOf: z.string().regex(idPattern).optional(),
   /**
    * The order lines this metric counts, as a filter: "revenue excluding returns" excludes these lines rather than
    * asking for a second measure.

@@ -12,6 +12,7 @@ import { createPlanner, type Planner } from '../../src/agent/understanding/plann
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { loadCatalog } from '../../src/semantic/catalog.js';
+import { booleanLabels } from '../../src/semantic/boolean-values.js';
 import { buildDataProfile } from '../../src/semantic/data-profile.js';
 import { createKvStore } from '../../src/state/create-kv-store.js';
 import { openWarehouse } from '../../src/warehouse/open-warehouse.js';
@@ -42,6 +43,7 @@ if (present && !heldOutPresent)
 describe.skipIf(!present)('evaluation sets on the real data', () => {
   const items = loadEvalSet(evalSetPath('tuning'));
   const catalog = loadCatalog();
+  const labels = booleanLabels(catalog);
   const config = loadConfig({ DATA_DIR, LOG_LEVEL: 'silent' });
   const logger = createLogger({ level: 'silent' });
   let warehouse: Warehouse;
@@ -69,7 +71,7 @@ describe.skipIf(!present)('evaluation sets on the real data', () => {
   });
 
   it('tuning set, planner → compiler → warehouse: meets the targets', async () => {
-    const report = await runEval({ items, answerer: await plannerPath(), goldQuery: query, set: 'tuning' });
+    const report = await runEval({ items, answerer: await plannerPath(), goldQuery: query, set: 'tuning', booleanLabels: labels });
     if (report.failures.length) console.warn(formatReport(report));
     expect(report.numbersOnClarifyOrRefuse).toBe(0);
     expect(report.accuracy).toBeGreaterThanOrEqual(TUNING_MIN_ACCURACY);
@@ -80,7 +82,7 @@ describe.skipIf(!present)('evaluation sets on the real data', () => {
     const assistant = createAssistant({ config, logger, warehouse, kv, openai: null });
     try {
       const answerer = assistantAnswerer(assistant);
-      const report = await runEval({ items, answerer, goldQuery: query, set: 'tuning' });
+      const report = await runEval({ items, answerer, goldQuery: query, set: 'tuning', booleanLabels: labels });
       if (report.failures.length) console.warn(formatReport(report));
       expect(report.numbersOnClarifyOrRefuse).toBe(0);
       expect(report.accuracy).toBeGreaterThanOrEqual(TUNING_MIN_ACCURACY);
@@ -92,7 +94,7 @@ describe.skipIf(!present)('evaluation sets on the real data', () => {
   it.skipIf(!heldOutPresent)('held-out set, planner → compiler → warehouse: meets its bars', async () => {
     const heldOut = loadEvalSetFiles(HELD_OUT_FILES);
     const answerer = await plannerPath();
-    const report = await runEval({ items: heldOut, answerer, goldQuery: query, set: 'held-out' });
+    const report = await runEval({ items: heldOut, answerer, goldQuery: query, set: 'held-out', booleanLabels: labels });
     // Always printed, so CI logs carry the figures; the questions themselves stay withheld.
     console.log(formatReport(report, { redact: true }));
     expect(report.confidentWrong).toBeLessThanOrEqual(HELD_OUT_MAX_CONFIDENT_WRONG);

@@ -10,7 +10,21 @@ export interface Comparison {
   reason?: string;
 }
 
-export function compareResults(gold: Cell[][], answer: Cell[][], ranked: boolean): Comparison {
+export function compareResults(
+  gold: Cell[][],
+  rawAnswer: Cell[][],
+  ranked: boolean,
+  booleanLabels?: Map<string, boolean>,
+): Comparison {
+  if (booleanLabels) {
+    // Gold written with true/false matches rows the product labels "B2B" / "Retail (B2C)", and gold written with
+    // the labels still matches them as they are.
+    const plain = compareResults(gold, rawAnswer, ranked);
+    if (plain.ok) return plain;
+    const labelled = compareResults(gold, rawAnswer.map((r) => r.map((c) => asBoolean(c, booleanLabels))), ranked);
+    return labelled.ok ? labelled : plain;
+  }
+  const answer = rawAnswer;
   // "Which day had the most orders?" written as the single top row: a ranking whose first row is that row answers
   // it (the headline names the top, the rest is context). A shorter answer than the gold never does.
   if (ranked && gold.length === 1 && answer.length > 1) return compareResults(gold, answer.slice(0, 1), true);
@@ -56,6 +70,12 @@ function rowsAlign(gold: Cell[][], answer: Cell[][], assignment: number[]): bool
   g.sort(compareRows);
   a.sort(compareRows);
   return g.every((row, i) => row.every((c, j) => cellEqual(c, a[i]![j]!)));
+}
+
+function asBoolean(cell: Cell, labels: Map<string, boolean>): Cell {
+  if (typeof cell !== 'string') return cell;
+  const value = labels.get(cell.trim().toLowerCase());
+  return value === undefined ? cell : value;
 }
 
 export function normalizeCell(cell: Cell | undefined): Cell {

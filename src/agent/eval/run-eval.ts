@@ -77,6 +77,8 @@ export async function runEval(options: {
   goldQuery: (sql: string) => Promise<Cell[][]>;
   /** The set's name in the report (default 'eval'). */
   set?: string;
+  /** Yes/no labels the answers show ("B2B" for true), so a gold true matches them. */
+  booleanLabels?: Map<string, boolean>;
   /** Prefix of the thread keys, so two runs (or two sets) through one answerer never share a thread. */
   runId?: string;
 }): Promise<EvalReport> {
@@ -96,7 +98,7 @@ export async function runEval(options: {
     } catch (error) {
       verdict = { outcome: 'error', reason: `threw: ${(error as Error).message}` };
     }
-    if (answer) verdict = await judge(item, answer, options.goldQuery);
+    if (answer) verdict = await judge(item, answer, options.goldQuery, options.booleanLabels);
     tally(overall, item, verdict.outcome);
     tally(stat, item, verdict.outcome);
     if (verdict.outcome !== 'correct') failures.push(failure(item, verdict, answer));
@@ -129,6 +131,7 @@ async function judge(
   item: EvalItem,
   answer: EvalAnswer,
   goldQuery: (sql: string) => Promise<Cell[][]>,
+  labels?: Map<string, boolean>,
 ): Promise<Verdict> {
   if (answer.status === 'error') return { outcome: 'error', reason: 'an error answer' };
   if (item.expect === 'clarify' || item.expect === 'refuse') {
@@ -149,7 +152,7 @@ async function judge(
     const message = `The gold SQL of eval item "${item.id}" failed: ${(error as Error).message}`;
     throw new AppError('BAD_INPUT', message, { cause: error });
   }
-  const comparison = compareResults(gold, answer.rows, item.ranked);
+  const comparison = compareResults(gold, answer.rows, item.ranked, labels);
   return comparison.ok
     ? { outcome: 'correct' }
     : { outcome: 'confident-wrong', reason: comparison.reason ?? 'wrong numbers' };

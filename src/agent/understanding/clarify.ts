@@ -80,6 +80,14 @@ export const clarifyFor = {
     return undefined;
   },
 
+  /** "the top 5 combined", "days over 9 lakh": say what cannot be computed, offer the nearest answer as a plan. */
+  unsupported(words: string, composed: Composed, catalog: Catalog): Resolution {
+    return ask(
+      `I can't compute "${words}" directly yet, so I won't guess a number. I can show the figures it would be built from:`,
+      [option(composed.plan, catalog)],
+    );
+  },
+
   slot(name: SlotName, composed: Composed, deps: ClarifyDeps): Resolution {
     const { catalog } = deps;
     const plan = composed.plan;

@@ -75,7 +75,7 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
     return;
   }
   const fallback = defaultMetric(catalog, source, frame);
-  if (frame.howManySold) {
+  if (frame.howManySold || (frame.countOf && fallback && catalog.metrics[fallback]!.countOf === frame.countOf)) {
     // "how many blouses did we sell": the verb names the measure.
     out.plan.metrics = [fallback];
     out.slots.push({ name: 'measure', score: 0.9 });

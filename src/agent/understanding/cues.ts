@@ -34,6 +34,8 @@ export const CUE_KINDS = [
   'down',
   'up',
   'sizeWord',
+  'removeAfter',
+  'unsupported',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

@@ -74,7 +74,7 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
     found.push({ start: second, end: second + m[2]!.length, spec: { kind: 'month', month: monthIndex(m[2]!) } });
   }
   // "the week before", "the previous period": the period before the one named.
-  take(/\b(?:the\s+)?(?:(?:week|month|quarter|year|period)\s+before|(?:previous|prior|preceding)\s+period|period before)\b/, () => ({ kind: 'previous' }));
+  take(/\b(?:the\s+)?(?:(?:week|month|quarter|year|period|fortnight)\s+before|(?:previous|prior|preceding)\s+period|period before)\b/, () => ({ kind: 'previous' }));
   // Open ranges: "since April 15", "after May 20", "till May 10", "since April".
   take(new RegExp(`\\b(since|from|after|starting|beginning|till|until|up to|upto|before|thru|through)\\s+(?:the\\s+)?(.{3,24}?)(?=$|[?.!,]|\\s+(?:vs|versus|by|for|in|and|compared|split|broken|per|only)\\b)`), (m) =>
     openRange(m, days, dayAt),
@@ -127,7 +127,7 @@ function businessPeriods(take: (re: RegExp, spec: (m: RegExpExecArray) => TimeSp
     ...(m[2] ? { year: fullYear(m[2]) } : {}),
   }));
   take(/\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b/, (m) => ({ kind: 'quarter', quarter: ORDINAL[m[1]!]! }));
-  take(/\b(all time|all-time|ever|since launch|since the start|since the beginning|whole period|entire period|full period)\b/, () => ({ kind: 'all' }));
+  take(/\b(all time|all-time|ever|since launch|since the start|since the beginning|whole period|entire period|full period|to date|till date|so far|until now|till now|up to now)\b/, () => ({ kind: 'all' }));
 }
 
 function monthsAndYears(take: (re: RegExp, spec: (m: RegExpExecArray) => TimeSpec | undefined) => void, lower: string): void {
@@ -195,6 +195,8 @@ function openRange(m: RegExpExecArray, days: DayHit[], dayAt: (s: number, e: num
   const month = new RegExp(`^${MONTH_RE}\\b`).exec(m[2]!);
   if (!day && !month) return undefined;
   const opening = /^(since|from|after|starting|beginning)$/.test(word);
+  // "through May", "thru June": the month itself (a day after them still means "up to").
+  if (!day && /^(through|thru)$/.test(word)) return { kind: 'month', month: monthIndex(month![1]!) };
   if (day) {
     if (word === 'after') return { kind: 'since', from: shiftIso(day.iso, 1) };
     if (word === 'before') return { kind: 'until', to: shiftIso(day.iso, -1) };

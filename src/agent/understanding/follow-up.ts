@@ -22,6 +22,13 @@ export function applyFollowUpFilters(plan: Plan, frame: Frame, filters: Resolved
       removeValues(plan, sameDim, filter);
       continue;
     }
+    // "vs Flipkart" after "Kurta MRP on Myntra": both values, side by side.
+    if (frame.comparePeriods && filter.op === 'in' && sameDim >= 0 && !frame.times.length) {
+      const values = [...new Set([...plan.filters[sameDim]!.values, ...filter.values])];
+      plan.filters[sameDim] = { ...filter, values };
+      if (!plan.groupBy.includes(filter.dimension)) plan.groupBy = [...plan.groupBy, filter.dimension];
+      continue;
+    }
     const existing = plan.filters.findIndex((x) => x.dimension === filter.dimension && x.op === filter.op);
     if (existing >= 0 && frame.edits.add && !from.only) {
       plan.filters[existing] = { ...filter, values: [...new Set([...plan.filters[existing]!.values, ...filter.values])] };
@@ -43,13 +50,19 @@ function removeValues(plan: Plan, index: number, filter: Filter): void {
 export function applyFollowUpGrouping(plan: Plan, frame: Frame, groupBy: string[], filters: ResolvedFilter[]): void {
   const fresh = groupBy.filter((d) => !filters.some((f) => f.filter.dimension === d && f.filter.op === 'in' && distinctValues(f.filter.values) === 1));
   if (!fresh.length) return;
-  const keep = frame.edits.split || frame.edits.add;
+  // "by week" on a by-state answer: a series per state; a new non-date breakdown replaces the old one.
+  const grainOnNonGrain = fresh.every(isGrain) && plan.groupBy.length > 0 && !plan.groupBy.some(isGrain);
+  const keep = frame.edits.split || frame.edits.add || grainOnNonGrain;
   plan.groupBy = keep ? [...new Set([...plan.groupBy, ...fresh])] : fresh;
   // Grouping by a dimension the previous answer was pinned to ("best category?" after "Kurta revenue"): all values.
   const newlyFiltered = new Set(filters.map((f) => f.filter.dimension));
   plan.filters = plan.filters.filter((f) => newlyFiltered.has(f.dimension) || !plan.groupBy.includes(f.dimension));
   if (!frame.rank && !keep) delete plan.limit;
   if (plan.sort && !plan.groupBy.length) delete plan.sort;
+}
+
+function isGrain(id: string): boolean {
+  return id === 'day' || id === 'week' || id === 'month';
 }
 
 export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime): void {

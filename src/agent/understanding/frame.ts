@@ -70,6 +70,10 @@ export interface Frame {
   direction?: 'up' | 'down';
   /** "biggest customer", "which category grew": size words, which imply revenue when no measure is named. */
   sizeWord: boolean;
+  /** "how many SKUs", "number of customers": a count of a dimension's values. */
+  countOf?: string;
+  /** Words asking for something a Plan cannot express yet ("combined", "more than 9 lakh"). */
+  unsupported?: string;
   sources: Source[];
   /** "how many … sold": units, not revenue. */
   howManySold: boolean;

@@ -64,7 +64,7 @@ function readSpan(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKind>, n
   if (dimension && !metric && frame.rank?.which && !frame.groupBy.length) frame.singularGroup = !/s$/.test(span.text) || span.text.endsWith('ss');
   if (metric) return pushMetric(frame, ctx, span, metric.id, negating, values);
   const valueReadings = values.filter((v) => !v.common || ctx.clearValueContext(span));
-  if (dimension && !ctx.namesValueNext(span, dimension.id)) return pushDimension(frame, span, dimension.id);
+  if (dimension && !ctx.namesValueNext(span, dimension.id)) return pushDimension(frame, span, dimension.id, ctx);
   if (dimension) {
     frame.understoodWords++;
     return;
@@ -88,10 +88,13 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('explain')) frame.explain = true;
   if (kinds.has('vague')) frame.vague = true;
   if (kinds.has('sellVerb') && ctx.spans.some((s) => /^how many\b/.test(s.text) || (s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many'))) frame.howManySold = true;
-  if (kinds.has('share')) frame.share = true;
+  // "growth as a fraction", "in % terms": how to show a change, not a share of a total.
+  if (kinds.has('share') && !(frame.growth && /^(as|in)$/.test(ctx.prevWord(span.at) || ctx.prevWord(span.at - 1)))) frame.share = true;
   if (kinds.has('down')) frame.direction = 'down';
   else if (kinds.has('up')) frame.direction = 'up';
   if (kinds.has('sizeWord')) frame.sizeWord = true;
+  if (kinds.has('unsupported') && !frame.unsupported) frame.unsupported = span.raw;
+  if (kinds.has('removeAfter')) negatePrevious(frame, ctx, span);
   // "drop Kerala": a removal, not a fall.
   const removing = kinds.has('remove') && ctx.valueFollows(span);
   if (kinds.has('growth') && !removing) {
@@ -142,8 +145,12 @@ function pushMetric(frame: Frame, ctx: Context, span: Span, id: string, negating
   frame.metrics.push({ id, score: 1, at: span.at });
 }
 
-function pushDimension(frame: Frame, span: Span, id: string): void {
+function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): void {
   frame.understoodWords++;
+  if (ctx?.countsBefore(span)) {
+    frame.countOf = id;
+    return;
+  }
   if (!frame.groupBy.some((g) => g.id === id)) frame.groupBy.push({ id, at: span.at });
 }
 
@@ -175,6 +182,21 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   }
   const first = ctx.spans.find((s) => !isFiller(s) || ctx.cueKinds(s).has('followUpLead'));
   frame.leansOnPrevious = Boolean(first && ctx.cueKinds(first).has('followUpLead')) || frame.edits.add || frame.edits.only || frame.edits.instead || frame.edits.remove;
+}
+
+/** "cancelled orders taken out": the filter or count word just before is excluded. */
+function negatePrevious(frame: Frame, ctx: Context, span: Span): void {
+  const filter = [...frame.filters].reverse().find((f) => f.at < span.at && f.at >= span.at - 4);
+  if (filter) {
+    filter.negated = true;
+    return;
+  }
+  const metric = [...frame.metrics].reverse().find((m) => m.at < span.at && m.at >= span.at - 4);
+  const def = metric && ctx.lexicon.catalog.metrics[metric.id];
+  if (metric && def?.asFilter) {
+    frame.metrics.splice(frame.metrics.indexOf(metric), 1);
+    frame.filters.push(filterOf(ctx, ctx.spans[metric.at]!, { fixed: def.asFilter }, true));
+  }
 }
 
 /** "WoW", "month on month", "QoQ": the period a growth word implies when none is named. */
@@ -242,11 +264,23 @@ class Context {
   clearValueContext(span: Span): boolean {
     const prev = this.prevWord(span.at);
     const next = this.spans[span.at + 1];
-    if (VALUE_CONTEXT.has(prev) || this.cueKinds(this.spans[span.at - 1] ?? span).has('negate')) return !this.isDimensionOrRankNext(span);
+    // Two-letter codes ("up", "or", "as") are states only when typed as codes ("UP") or right after "in"/"for".
+    if (span.text.length <= 2) return (span.raw === span.raw.toUpperCase() && /[A-Z]/.test(span.raw)) || /^(in|for|from|only|just|vs|versus)$/.test(prev);
+    if (VALUE_CONTEXT.has(prev) || this.negatedBefore(span)) return !this.isDimensionOrRankNext(span);
     if (next && /^(vs|versus|or|and)$/.test(next.text)) return true;
     if (next && next.readings.some((r) => r.kind === 'metric') && !next.readings.some((r) => r.kind === 'dimension')) return true;
     if (span.raw.length >= 2 && span.raw === span.raw.toUpperCase() && /[A-Z]/.test(span.raw)) return true;
     return span.at > 0 && /^[A-Z][a-z]/.test(span.raw) && !this.rankFollows(span);
+  }
+
+  /** "not Set", "everything that's not a Set": a negation within a few filler words. */
+  private negatedBefore(span: Span): boolean {
+    for (let k = span.at - 1; k >= Math.max(0, span.at - 3); k--) {
+      const s = this.spans[k]!;
+      if (this.cueKinds(s).has('negate')) return true;
+      if (!isFiller(s)) return false;
+    }
+    return false;
   }
 
   private isDimensionOrRankNext(span: Span): boolean {
@@ -273,6 +307,11 @@ class Context {
     if (after && after.kind === 'number' && Number.isInteger(after.value) && after.value <= 1000) return { n: after.value };
     const before = num(this.spans[span.at - 1]);
     if (before && before.kind === 'number' && Number.isInteger(before.value) && before.value <= 1000) return { n: before.value };
+    if (/^(single|#1|number one|no 1)$/.test(this.spans[span.at - 1]?.text ?? '')) return { n: 1 };
+    // "which 5 states had the most…": the count sits after "which", before the dimension.
+    const which = this.spans.slice(0, span.at).find((s) => this.cueKinds(s).has('which'));
+    const counted = which && num(this.spans[which.at + 1]);
+    if (counted && counted.kind === 'number' && Number.isInteger(counted.value) && counted.value <= 1000) return { n: counted.value };
     return {};
   }
 
@@ -298,6 +337,12 @@ class Context {
       if (!isFiller(s)) return false;
     }
     return false;
+  }
+
+  /** "how many SKUs", "number of customers", "SKU count". */
+  countsBefore(span: Span): boolean {
+    const before = this.spans.slice(Math.max(0, span.at - 3), span.at).map((s) => s.text).join(' ');
+    return /\b(how many|number of|no of|count of|count)$/.test(before.replace(/\s+(kurta|set|the|our|distinct|unique|different)$/, '')) || this.nextWord(span.at) === 'count';
   }
 
   onlyBefore(span: Span): boolean {

@@ -61,13 +61,14 @@ export function createPlanner(deps: PlannerDeps): Planner {
     const latest = profile.dateRanges[previous?.source ?? 'amazon_sales']?.to ?? profile.dateRanges.amazon_sales?.to;
     const spans = tag(tokens, lexicon, findTimeMentions(question, tokens, latest));
     const frame = readFrame(spans, lexicon);
-    if (!hasContent(frame)) {
+    if (!hasContent(frame) && !(previous && (frame.rank || frame.explain))) {
       if (frame.explain && !previous) return { kind: 'clarify', message: 'What would you like me to explain? Ask a question first, then "why?".', options: defaultOptions(catalog, profile), resolvedBy: 'planner' };
       if (frame.vague || (!frame.explain && frame.unknown.length === 0))
         return { kind: 'clarify', message: "I'm not sure which number you're after. Here are a few I can give you:", options: defaultOptions(catalog, profile), resolvedBy: 'planner' };
       if (!frame.explain) return refuse(`I'm not sure that's about our sales data. ${describeDataWeHave(catalog, profile)}`);
     }
     const followUp = previous && isFollowUp(frame) ? previous : undefined;
+    if (frame.unsupported) return clarifyFor.unsupported(frame.unsupported, composePlan(frame, { catalog, profile }, followUp), catalog);
     if (followUp && onlyPresentation(frame)) {
       return { kind: 'plan', plan: { ...followUp, chart: frame.chart ?? 'auto' }, confidence: 0.95, notes: [`Showing the previous result as ${frame.chart === 'auto' || !frame.chart ? 'a chart' : `a ${frame.chart.replace('_', ' ')} chart`}.`], presentationOnly: true, resolvedBy: 'planner' };
     }
@@ -125,7 +126,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
 }
 
 function hasContent(frame: Frame): boolean {
-  return Boolean(frame.metrics.length || frame.groupBy.length || frame.filters.length || frame.times.length || frame.rank?.n || frame.share || frame.growth || frame.trend || frame.chart || frame.sources.length);
+  return Boolean(frame.metrics.length || frame.groupBy.length || frame.filters.length || frame.times.length || frame.rank?.n || frame.share || frame.growth || frame.trend || frame.chart || frame.sources.length || frame.countOf);
 }
 
 /** A reply that edits the previous answer rather than asking anew. */

@@ -27,7 +27,14 @@ export interface ResolvedFilter {
 }
 
 export function chooseSource(frame: Frame, catalog: Catalog, fallback: Source | undefined): Slot<Source> {
+  const ids = frame.metrics.map((m) => m.id);
+  // A follow-up's measure asked in the thread's report's words ("pieces too" on the wholesale report).
+  if (fallback && ids.length && !frame.sources.length && ids.every((id) => metricOn(catalog, id, fallback))) return { value: fallback, score: 1 };
   const metricSources = [...new Set(frame.metrics.map((m) => catalog.metrics[m.id]!.source))];
+  if (!ids.length && frame.countOf) {
+    const counter = Object.values(catalog.metrics).find((m) => m.countOf === frame.countOf);
+    if (counter && !frame.sources.length) return { value: counter.source, score: 1 };
+  }
   const named = frame.sources[0];
   if (named && metricSources.every((s) => s === named || hasSameAs(catalog, named, frame.metrics.map((m) => m.id)))) return { value: named, score: 1 };
   if (metricSources.length === 1) return { value: metricSources[0]!, score: 1 };
@@ -52,6 +59,8 @@ export function metricOn(catalog: Catalog, id: string, source: Source): string |
 
 /** The measure people mean when they name none, per report: the first metric of that report in the catalog. */
 export function defaultMetric(catalog: Catalog, source: Source, frame: Frame): string {
+  const counter = frame.countOf && Object.entries(catalog.metrics).find(([, m]) => m.source === source && m.countOf === frame.countOf);
+  if (counter) return counter[0];
   const onSource = Object.entries(catalog.metrics).filter(([, m]) => m.source === source).map(([id]) => id);
   if (frame.howManySold) return metricOn(catalog, 'units', source) ?? onSource[0]!;
   return onSource[0]!;

@@ -67,21 +67,26 @@ function longestReading(tokens: Token[], i: number, lexicon: Lexicon, inTime: Se
     const lemma = phraseOf(tokens, i, i + n, 'lemma');
     const readings: SpanReading[] = lexicon.readingsOf(phrase, lemma);
     const fillerOnly = readings.length > 0 && readings.every((r) => r.kind === 'cue' && r.cue === 'filler');
-    const edgeFiller = n > 1 && (isFillerWord(lexicon, tokens[i]!.norm) || isFillerWord(lexicon, tokens[i + n - 1]!.norm));
     const structural = readings.some((r) => r.kind === 'cue' && r.cue !== 'filler' && r.cue !== 'commonWord');
     const common = isCommon(lexicon, phrase);
-    if (n <= 4 && !edgeFiller && (common || (!fillerOnly && !structural))) {
+    if (n <= 4 && (common || (!fillerOnly && !structural))) {
       readings.push(...lexicon.valuesOf(phrase, { fuzzy: n > 1 || phrase.length >= 5 }));
     }
     if (n === 1 && tokens[i]!.num !== undefined) readings.push({ kind: 'number', value: tokens[i]!.num!, score: 1 });
     const meaningful = readings.some((r) => !(r.kind === 'cue' && r.cue === 'filler'));
-    if (meaningful || (n === 1 && readings.length)) return { length: n, readings };
+    // A filler phrase ("right now", "on average") is one span, so neither word is left over as unknown, unless one
+    // of its words means something on its own.
+    if (meaningful || (readings.length && (n === 1 || !hasOwnMeaning(tokens, i, n, lexicon)))) return { length: n, readings };
   }
   return { length: 1, readings: [] as SpanReading[] };
 }
 
-function isFillerWord(lexicon: Lexicon, word: string): boolean {
-  return lexicon.cues.kindsOf(word).includes('filler');
+function hasOwnMeaning(tokens: Token[], i: number, n: number, lexicon: Lexicon): boolean {
+  for (let k = i; k < i + n; k++) {
+    const t = tokens[k]!;
+    if (lexicon.readingsOf(t.norm, t.lemma).some((r) => r.kind === 'metric' || r.kind === 'dimension')) return true;
+  }
+  return false;
 }
 
 function isCommon(lexicon: Lexicon, phrase: string): boolean {

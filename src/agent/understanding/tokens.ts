@@ -50,7 +50,7 @@ const NUMBER_WORDS: Record<string, number> = {
 
 /** Words, numbers (with decimals and thousands commas), "%", "&", "#1", dotted names (amazon.in), w/w, 5/4. */
 const TOKEN_RE =
-  /\d+\.\d+(?![\p{L}\d])|\d{1,3}(?:,\d{3})+(?![\p{L}\d])|#\d+|[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?:[.&/-][\p{L}\p{N}]+)*|%|&|₹/gu;
+  /\d+\.\d+(?![\p{L}\d])|\d{1,3}(?:,\d{3})+(?![\p{L}\d])|#\d+|[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?:[.&/][\p{L}\p{N}]+)*|%|&|₹/gu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

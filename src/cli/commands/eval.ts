@@ -3,6 +3,7 @@ import { loadConfig } from '../../config/config.js';
 import { AppError } from '../../errors.js';
 import { createLogger } from '../../observability/logger.js';
 import { loadCatalog } from '../../semantic/catalog.js';
+import { booleanLabels } from '../../semantic/boolean-values.js';
 import { buildDataProfile } from '../../semantic/data-profile.js';
 import { assistantAnswerer, plannerAnswerer } from '../../agent/eval/answerers.js';
 import {
@@ -75,7 +76,7 @@ export const evalCommand: CliCommand = {
       const reports: EvalReport[] = [];
       for (const { set, items } of loaded)
         reports.push(
-          await runEval({ items, answerer: runner.answerer, goldQuery: runner.query, set: set.name }),
+          await runEval({ items, answerer: runner.answerer, goldQuery: runner.query, set: set.name, booleanLabels: booleanLabels(loadCatalog()) }),
         );
       if (runner.note) ctx.io.stderr.write(runner.note);
       const hide = (i: number) => sets[i]!.kind === 'held-out' && !opts.showHeldOut;

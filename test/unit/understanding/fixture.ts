@@ -22,7 +22,9 @@ export async function buildProfile(): Promise<DataProfile> {
     amazon.state = [...(amazon.state ?? []), 'KERALA'];
     amazon.category = [...(amazon.category ?? []), 'Blouse'];
     const inventory = profile.values.inventory!;
-    inventory.stock_level = [...new Set([...(inventory.stock_level ?? []), 'In stock', 'Low stock', 'Out of stock'])];
+    inventory.stock_level = [
+      ...new Set([...(inventory.stock_level ?? []), 'In stock', 'Low stock', 'Out of stock']),
+    ];
     return profile;
   } finally {
     db.close();

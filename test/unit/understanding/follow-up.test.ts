@@ -1,0 +1,222 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compilePlan } from '../../../src/semantic/compile-plan.js';
+import type { Plan } from '../../../src/semantic/plan.js';
+import { catalog, createHarness, type Harness } from './fixture.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+
+/** A thread: the first question, then each reply against the plan before it. Returns every plan. */
+function thread(...questions: string[]): Plan[] {
+  const plans: Plan[] = [];
+  for (const q of questions) plans.push(h.planOf(q, plans.at(-1)).plan);
+  return plans;
+}
+
+const MAY = { from: '2022-05-01', to: '2022-05-31' };
+const JUNE = { from: '2022-06-01', to: '2022-06-30' };
+const APRIL = { from: '2022-04-01', to: '2022-04-30' };
+
+describe('measures', () => {
+  it('"units too" adds a measure and keeps the rest', () => {
+    const [first, next] = thread('revenue by state in May', 'units too');
+    expect(next).toEqual({ ...first, metrics: ['revenue', 'units'] });
+  });
+
+  it('"also orders" adds another', () => {
+    const [, , third] = thread('revenue by category in June', 'units too', 'also orders');
+    expect(third!.metrics).toEqual(['revenue', 'units', 'orders']);
+    expect(third).toMatchObject({ groupBy: ['category'], timeRange: JUNE });
+  });
+
+  it('"orders instead" replaces the measure and keeps the rest', () => {
+    const [first, next] = thread('revenue by state in May', 'orders instead');
+    expect(next).toEqual({ ...first, metrics: ['orders'] });
+  });
+
+  it('"orders instead" on a ranking ranks by orders', () => {
+    const [, next] = thread('top 5 states by revenue in April', 'orders instead');
+    expect(next).toMatchObject({ metrics: ['orders'], groupBy: ['state'], limit: 5, sort: { by: 'orders' } });
+  });
+});
+
+describe('filters', () => {
+  it('"drop Kerala" after a by-state ranking excludes Kerala and keeps the ranking', () => {
+    const [first, next] = thread('top 5 states by revenue in May', 'drop Kerala');
+    expect(next).toEqual({
+      ...first,
+      filters: [{ dimension: 'state', op: 'not_in', values: ['KERALA'] }],
+    });
+  });
+
+  it('"drop Kerala" is a removal, not a question about a fall: no period or comparison appears', () => {
+    const [first, next] = thread('top 5 states by revenue', 'drop Kerala');
+    expect(next!.filters).toEqual([{ dimension: 'state', op: 'not_in', values: ['KERALA'] }]);
+    expect(next!.filters).not.toContainEqual(expect.objectContaining({ op: 'in', values: ['KERALA'] }));
+    expect(next!.timeRange).toEqual(first!.timeRange);
+    expect(next!.compareTo).toBeUndefined();
+    expect(next).toMatchObject({ groupBy: ['state'], limit: 5, sort: { by: 'revenue', direction: 'desc' } });
+  });
+
+  it.each(['remove Kerala', 'exclude Kerala', 'without Kerala'])(
+    '"%s" after revenue by state excludes it',
+    (reply) => {
+      const [first, next] = thread('revenue by state in May', reply);
+      expect(next).toEqual({ ...first, filters: [{ dimension: 'state', op: 'not_in', values: ['KERALA'] }] });
+    },
+  );
+
+  it('"drop Kerala" when Kerala was one of the chosen values takes it out of the list', () => {
+    const [, next] = thread('revenue for Kerala and Karnataka', 'drop Kerala');
+    expect(next!.filters).toEqual([{ dimension: 'state', op: 'in', values: ['KARNATAKA'] }]);
+  });
+
+  it('"only Kurta" replaces the category filter', () => {
+    const [first, next] = thread('revenue for Set in May', 'only Kurta');
+    expect(next).toEqual({ ...first, filters: [{ dimension: 'category', op: 'in', values: ['Kurta'] }] });
+  });
+
+  it('"only Kurta" keeps filters on other dimensions', () => {
+    const [, next] = thread('revenue in Maharashtra by category', 'only Kurta');
+    expect(next!.filters).toEqual(
+      expect.arrayContaining([
+        { dimension: 'state', op: 'in', values: ['MAHARASHTRA'] },
+        { dimension: 'category', op: 'in', values: ['Kurta'] },
+      ]),
+    );
+    expect(next!.filters).toHaveLength(2);
+  });
+
+  it('"only Kurta" after an exclusion of Kurta keeps Kurta, not the exclusion', () => {
+    const [, next] = thread('revenue excluding Kurta', 'only Kurta');
+    expect(next!.filters).toEqual([{ dimension: 'category', op: 'in', values: ['Kurta'] }]);
+  });
+
+  it('"what about Karnataka?" swaps the state and keeps the period', () => {
+    const [first, next] = thread('units in Maharashtra last month', 'what about Karnataka?');
+    expect(next).toEqual({ ...first, filters: [{ dimension: 'state', op: 'in', values: ['KARNATAKA'] }] });
+  });
+});
+
+describe('breakdowns and limits', () => {
+  it('"split that by size" adds a breakdown', () => {
+    const [first, next] = thread('revenue by category in June', 'split that by size');
+    expect(next).toEqual({ ...first, groupBy: ['category', 'size'] });
+  });
+
+  it('"break it down by state" after a single-value filter adds state and keeps the filter', () => {
+    const [, next] = thread('revenue for Set in May', 'break it down by state');
+    expect(next).toMatchObject({
+      groupBy: ['state'],
+      filters: [{ dimension: 'category', op: 'in', values: ['Set'] }],
+      timeRange: MAY,
+    });
+  });
+
+  it.each(['top three only', 'just the top three', 'top 3'])(
+    '"%s" limits the previous breakdown to 3',
+    (reply) => {
+      const [first, next] = thread('revenue by state in May', reply);
+      expect(next).toEqual({ ...first, limit: 3, sort: { by: 'revenue', direction: 'desc' } });
+    },
+  );
+
+  it('"bottom 2" after a ranking turns it round', () => {
+    const [, next] = thread('top 5 states by revenue', 'bottom 2');
+    expect(next).toMatchObject({ groupBy: ['state'], limit: 2, sort: { by: 'revenue', direction: 'asc' } });
+  });
+});
+
+describe('periods', () => {
+  it('"vs april" keeps the thread’s period and adds April as the comparison', () => {
+    const [first, next] = thread('revenue by category in May', 'vs april');
+    expect(next).toMatchObject({ ...first, timeRange: MAY, compareTo: APRIL });
+  });
+
+  it('"compare with april" does the same', () => {
+    const [, next] = thread('orders by category in June', 'compare with april');
+    expect(next).toMatchObject({ metrics: ['orders'], timeRange: JUNE, compareTo: APRIL });
+  });
+
+  it('"and in May?" replaces the period and keeps the rest', () => {
+    const [first, next] = thread('revenue by category in June', 'and in May?');
+    expect(next).toEqual({ ...first, timeRange: expect.objectContaining(MAY) });
+  });
+
+  it('"and in May?" after a comparison drops the old comparison', () => {
+    const [, next] = thread('revenue June vs April', 'and in May?');
+    expect(next!.timeRange).toMatchObject(MAY);
+    expect(next!.compareTo).toBeUndefined();
+  });
+
+  it('"what about last 7 days?" replaces the period', () => {
+    const [, next] = thread('top 5 states by revenue in April', 'what about the last 7 days?');
+    expect(next).toMatchObject({
+      groupBy: ['state'],
+      limit: 5,
+      timeRange: { from: '2022-06-23', to: '2022-06-29' },
+    });
+  });
+});
+
+describe('presentation and explanation', () => {
+  it('"as a pie" is presentation only: the same plan, drawn as a pie', () => {
+    const first = h.planOf('revenue by category in June').plan;
+    const r = h.planOf('as a pie', first);
+    expect(r.presentationOnly).toBe(true);
+    expect(r.plan).toEqual({ ...first, chart: 'pie' });
+  });
+
+  it('"show it as a bar chart" too', () => {
+    const first = h.planOf('orders by state in May').plan;
+    const r = h.planOf('show it as a bar chart', first);
+    expect(r.presentationOnly).toBe(true);
+    expect(r.plan).toEqual({ ...first, chart: 'bar' });
+  });
+
+  it('"why?" explains: same measure and period, a driver breakdown against the period before', () => {
+    const first = h.planOf('revenue in June').plan;
+    const r = h.planOf('why?', first);
+    expect(r.explain).toBe(true);
+    expect(r.presentationOnly).toBeFalsy();
+    expect(r.plan).toMatchObject({
+      metrics: ['revenue'],
+      timeRange: first.timeRange,
+      compareTo: 'previous_period',
+    });
+    expect(r.plan.groupBy).toHaveLength(1);
+    expect(() => compilePlan(r.plan, catalog)).not.toThrow();
+  });
+
+  it('"why?" breaks down by something not already used', () => {
+    const first = h.planOf('revenue by category in May').plan;
+    const r = h.planOf('why?', first);
+    expect(r.explain).toBe(true);
+    expect(r.plan.groupBy).not.toContain('category');
+    expect(r.plan.groupBy).toHaveLength(1);
+  });
+});
+
+describe('follow-up plans stay valid', () => {
+  it('every step of a long thread compiles', () => {
+    const plans = thread(
+      'top 5 states by revenue in May',
+      'drop Kerala',
+      'units too',
+      'only Kurta',
+      'vs april',
+      'and in June?',
+      'split that by size',
+      'orders instead',
+    );
+    for (const p of plans) expect(() => compilePlan(p, catalog), JSON.stringify(p)).not.toThrow();
+    expect(plans.at(-1)).toMatchObject({ metrics: ['orders'] });
+  });
+
+  it('a new full question is not read as a follow-up', () => {
+    const [, next] = thread('revenue in Maharashtra by category', 'units by size in May');
+    expect(next).toMatchObject({ metrics: ['units'], groupBy: ['size'], filters: [], timeRange: MAY });
+  });
+});
