@@ -85,6 +85,8 @@ export interface Answer {
   llm: LlmUsage | null;
   /** Reference id for status 'error', shown to the user and logged with the details. */
   errorRef?: string;
+  /** Status 'clarify': the question as far as it was understood, kept as the thread's plan for the reply. */
+  pendingPlan?: Plan;
   /** Stable error code for status 'error'/'refused'. */
   errorCode?: string;
 }

@@ -199,7 +199,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         { role: 'assistant' as const, text: answer.headline, at: now },
       ].slice(-MAX_HISTORY_MESSAGES),
     };
-    const lastPlan = answer.status === 'answered' ? (answer.plan ?? thread?.lastPlan) : thread?.lastPlan;
+    const lastPlan =
+      answer.status === 'answered'
+        ? (answer.plan ?? thread?.lastPlan)
+        : answer.status === 'clarify'
+          ? (answer.pendingPlan ?? thread?.lastPlan)
+          : thread?.lastPlan;
     if (lastPlan) state.lastPlan = lastPlan;
     const lastAnswer = answer.status === 'answered' ? toStored(answer) : thread?.lastAnswer;
     if (lastAnswer) state.lastAnswer = lastAnswer;

@@ -36,7 +36,10 @@ export function plannerAnswerer(deps: {
         ...(state.plan ? { previousPlan: state.plan } : {}),
       });
       const reading = readingOf(r);
-      if (r.kind === 'clarify') return { status: 'clarify', rows: [], ...reading };
+      if (r.kind === 'clarify') {
+        if (r.pendingPlan) state.plan = r.pendingPlan;
+        return { status: 'clarify', rows: [], ...reading };
+      }
       if (r.kind === 'refuse') return { status: 'refused', rows: [], ...reading };
       if (r.kind !== 'plan') return { status: 'error', rows: [], ...reading };
       if (r.presentationOnly && state.rows) {

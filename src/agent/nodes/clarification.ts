@@ -13,6 +13,7 @@ export function clarificationNode(_deps: GraphDeps) {
     if (r?.kind === 'clarify') {
       const answer = emptyAnswer(question, 'clarify', r.message);
       answer.suggestions = r.options.slice(0, 4);
+      if (r.pendingPlan) answer.pendingPlan = r.pendingPlan;
       return { finalResponse: withUsage(answer, state) };
     }
     const message =

@@ -43,7 +43,17 @@ export type Resolution =
       notes: string[];
       resolvedBy: 'llm';
     }
-  | { kind: 'clarify'; message: string; options: Suggestion[]; resolvedBy: 'planner' | 'llm' }
+  | {
+      kind: 'clarify';
+      message: string;
+      options: Suggestion[];
+      /**
+       * The question as far as it was understood ("the average for Kerala last month", measure unknown): the
+       * thread keeps it, so a reply that fills the gap ("per order") edits it instead of starting over.
+       */
+      pendingPlan?: Plan;
+      resolvedBy: 'planner' | 'llm';
+    }
   | { kind: 'refuse'; message: string; resolvedBy: 'planner' | 'llm' };
 
 export interface Resolver {

@@ -26,8 +26,8 @@ export function refuse(message: string): Resolution {
   return { kind: 'refuse', message, resolvedBy: 'planner' };
 }
 
-function ask(message: string, options: Suggestion[]): Resolution {
-  return { kind: 'clarify', message, options: options.slice(0, 4), resolvedBy: 'planner' };
+function ask(message: string, options: Suggestion[], pendingPlan?: Plan): Resolution {
+  return { kind: 'clarify', message, options: options.slice(0, 4), ...(pendingPlan ? { pendingPlan } : {}), resolvedBy: 'planner' };
 }
 
 function option(plan: Plan, catalog: Catalog, label?: string): Suggestion {
@@ -85,6 +85,7 @@ export const clarifyFor = {
     return ask(
       `I can't compute "${words}" directly yet, so I won't guess a number. I can show the figures it would be built from:`,
       [option(composed.plan, catalog)],
+      composed.plan,
     );
   },
 
@@ -94,14 +95,14 @@ export const clarifyFor = {
     if (name === 'rank') {
       const n = plan.limit ?? 5;
       const by = (d: string) => option({ ...plan, groupBy: [d], sort: { by: plan.metrics[0]!, direction: 'desc' }, limit: n }, catalog);
-      return ask(`Top of what? I can rank by:`, ['category', 'state', 'sku'].filter((d) => dimensionSources(catalog, d).includes(plan.source)).map(by));
+      return ask(`Top of what? I can rank by:`, ['category', 'state', 'sku'].filter((d) => dimensionSources(catalog, d).includes(plan.source)).map(by), plan);
     }
     if (name === 'measure') {
       const ids = Object.entries(catalog.metrics).filter(([, m]) => m.source === plan.source).map(([id]) => id).slice(0, 4);
       const scoped = plan.groupBy.length || plan.filters.length || plan.timeRange;
-      return ask(scoped ? 'Which measure should I use?' : "I'm not sure which number you're after. Here are a few I can give you:", ids.map((id) => option({ ...plan, metrics: [id] }, catalog)));
+      return ask(scoped ? 'Which measure should I use?' : "I'm not sure which number you're after. Here are a few I can give you:", ids.map((id) => option({ ...plan, metrics: [id] }, catalog)), plan);
     }
-    return ask(`I'm not sure I read that right. Did you mean one of these?`, [option(plan, catalog), ...composed.alternatives.map((a) => option(a.plan, catalog))]);
+    return ask(`I'm not sure I read that right. Did you mean one of these?`, [option(plan, catalog), ...composed.alternatives.map((a) => option(a.plan, catalog))], plan);
   },
 };
 

@@ -122,6 +122,7 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
     if (time.current) plan.timeRange = time.current;
     if (time.compare) plan.compareTo = time.compare;
     else if (time.comparePrevious && time.current) plan.compareTo = 'previous_period';
+    else if (time.comparePrevious) out.notes.push('There is no period to compare with the one before; name one ("last 14 days vs the fortnight before").');
   }
   const latest = profile.dateRanges[source];
   if (frame.growth && hasDates && latest && !plan.compareTo && !plan.groupBy.some(isGrainId)) {

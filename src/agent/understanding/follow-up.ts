@@ -56,7 +56,7 @@ export function applyFollowUpGrouping(plan: Plan, frame: Frame, groupBy: string[
   plan.groupBy = keep ? [...new Set([...plan.groupBy, ...fresh])] : fresh;
   // Grouping by a dimension the previous answer was pinned to ("best category?" after "Kurta revenue"): all values.
   const newlyFiltered = new Set(filters.map((f) => f.filter.dimension));
-  plan.filters = plan.filters.filter((f) => newlyFiltered.has(f.dimension) || !plan.groupBy.includes(f.dimension));
+  plan.filters = plan.filters.filter((f) => newlyFiltered.has(f.dimension) || !fresh.includes(f.dimension) || f.op !== 'in' || distinctValues(f.values) > 1);
   if (!frame.rank && !keep) delete plan.limit;
   if (plan.sort && !plan.groupBy.length) delete plan.sort;
 }
@@ -72,7 +72,7 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
     return;
   }
   if (!time.current) {
-    if (frame.growth && plan.timeRange && !plan.compareTo) plan.compareTo = 'previous_period';
+    if ((frame.growth || time.comparePrevious) && plan.timeRange && !plan.compareTo) plan.compareTo = 'previous_period';
     return;
   }
   const comparing = frame.comparePeriods || frame.growth;

@@ -84,6 +84,8 @@ export interface Frame {
   chatter: boolean;
   /** "how are we doing", "anything interesting": a question about the business with nothing named. */
   vague: boolean;
+  /** Starts like a whole new question ("what was…", "show me…", "total…"), not a fragment. */
+  asksAnew: boolean;
   unknown: UnknownWord[];
   /** Content words that had a meaning, for coverage. */
   understoodWords: number;

@@ -89,7 +89,8 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('vague')) frame.vague = true;
   if (kinds.has('sellVerb') && ctx.spans.some((s) => /^how many\b/.test(s.text) || (s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many'))) frame.howManySold = true;
   // "growth as a fraction", "in % terms": how to show a change, not a share of a total.
-  if (kinds.has('share') && !(frame.growth && /^(as|in)$/.test(ctx.prevWord(span.at) || ctx.prevWord(span.at - 1)))) frame.share = true;
+  const shownAs = [ctx.prevWord(span.at), ctx.prevWord(span.at - 1)].some((w) => /^(as|in)$/.test(w));
+  if (kinds.has('share') && !(frame.growth && shownAs)) frame.share = true;
   if (kinds.has('down')) frame.direction = 'down';
   else if (kinds.has('up')) frame.direction = 'up';
   if (kinds.has('sizeWord')) frame.sizeWord = true;
@@ -181,7 +182,11 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     }
   }
   const first = ctx.spans.find((s) => !isFiller(s) || ctx.cueKinds(s).has('followUpLead'));
-  frame.leansOnPrevious = Boolean(first && ctx.cueKinds(first).has('followUpLead')) || frame.edits.add || frame.edits.only || frame.edits.instead || frame.edits.remove;
+  // "which of those days…", "split them by size": pointing back at the previous answer.
+  const last = ctx.spans[ctx.spans.length - 1];
+  const pointsBack = ctx.spans.some((s) => /^(those|these|them|that one|those ones|these ones)$/.test(s.text)) || last?.text === 'that' || last?.text === 'it';
+  frame.asksAnew = /^(what|whats|what's|how|show|give|tell|list|total|overall|all|get|can|could|please|pls|i|we|our)$/.test(ctx.spans[0]?.text.split(' ')[0] ?? '');
+  frame.leansOnPrevious = pointsBack || Boolean(first && ctx.cueKinds(first).has('followUpLead')) || frame.edits.add || frame.edits.only || frame.edits.instead || frame.edits.remove;
 }
 
 /** "cancelled orders taken out": the filter or count word just before is excluded. */
@@ -230,6 +235,7 @@ function emptyFrame(): Frame {
     edits: { add: false, only: false, remove: false, instead: false, split: false },
     leansOnPrevious: false,
     vague: false,
+    asksAnew: false,
     sizeWord: false,
     chatter: false,
     unknown: [],

@@ -132,7 +132,9 @@ function hasContent(frame: Frame): boolean {
 /** A reply that edits the previous answer rather than asking anew. */
 function isFollowUp(frame: Frame): boolean {
   if (!frame.metrics.length) return true;
-  return frame.leansOnPrevious || frame.edits.add || frame.edits.instead;
+  // "per order, in rupees", "orders?": a measure alone, with nothing else, changes the measure of the thread.
+  const measureOnly = !frame.groupBy.length && !frame.filters.length && !frame.times.length && !frame.rank && !frame.share && !frame.growth && !frame.trend;
+  return frame.leansOnPrevious || frame.edits.add || frame.edits.instead || (measureOnly && !frame.asksAnew);
 }
 
 function onlyPresentation(frame: Frame): boolean {
