@@ -48,6 +48,7 @@ function removeValues(plan: Plan, index: number, filter: Filter): void {
 }
 
 export function applyFollowUpGrouping(plan: Plan, frame: Frame, groupBy: string[], filters: ResolvedFilter[]): void {
+  if (frame.allOf.length) plan.filters = plan.filters.filter((f) => !frame.allOf.includes(f.dimension));
   const fresh = groupBy.filter((d) => !filters.some((f) => f.filter.dimension === d && f.filter.op === 'in' && distinctValues(f.filter.values) === 1));
   if (!fresh.length) return;
   // "by week" on a by-state answer: a series per state; a new non-date breakdown replaces the old one.

@@ -148,6 +148,7 @@ function pushMetric(frame: Frame, ctx: Context, span: Span, id: string, negating
 
 function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): void {
   frame.understoodWords++;
+  if (ctx && /^(all|every|each)$/.test(ctx.prevWord(span.at))) frame.allOf.push(id);
   if (ctx?.countsBefore(span)) {
     frame.countOf = id;
     return;
@@ -236,6 +237,7 @@ function emptyFrame(): Frame {
     leansOnPrevious: false,
     vague: false,
     asksAnew: false,
+    allOf: [],
     sizeWord: false,
     chatter: false,
     unknown: [],

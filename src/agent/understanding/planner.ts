@@ -67,7 +67,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
         return { kind: 'clarify', message: "I'm not sure which number you're after. Here are a few I can give you:", options: defaultOptions(catalog, profile), resolvedBy: 'planner' };
       if (!frame.explain) return refuse(`I'm not sure that's about our sales data. ${describeDataWeHave(catalog, profile)}`);
     }
-    const followUp = previous && isFollowUp(frame) ? previous : undefined;
+    const followUp = previous && (isFollowUp(frame) || ranksWithinThread(frame, previous)) ? previous : undefined;
     if (frame.unsupported) return clarifyFor.unsupported(frame.unsupported, composePlan(frame, { catalog, profile }, followUp), catalog);
     if (followUp && onlyPresentation(frame)) {
       return { kind: 'plan', plan: { ...followUp, chart: frame.chart ?? 'auto' }, confidence: 0.95, notes: [`Showing the previous result as ${frame.chart === 'auto' || !frame.chart ? 'a chart' : `a ${frame.chart.replace('_', ' ')} chart`}.`], presentationOnly: true, resolvedBy: 'planner' };
@@ -135,6 +135,11 @@ function isFollowUp(frame: Frame): boolean {
   // "per order, in rupees", "orders?": a measure alone, with nothing else, changes the measure of the thread.
   const measureOnly = !frame.groupBy.length && !frame.filters.length && !frame.times.length && !frame.rank && !frame.share && !frame.growth && !frame.trend;
   return frame.leansOnPrevious || frame.edits.add || frame.edits.instead || (measureOnly && !frame.asksAnew);
+}
+
+/** "which size has the least stock?" after "stock of tops by size": a ranking of the thread's own breakdown. */
+function ranksWithinThread(frame: Frame, previous: Plan): boolean {
+  return Boolean(frame.rank?.which) && frame.groupBy.length > 0 && frame.groupBy.every((g) => previous.groupBy.includes(g.id)) && !frame.filters.length && !frame.times.length;
 }
 
 function onlyPresentation(frame: Frame): boolean {
