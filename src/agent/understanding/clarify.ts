@@ -30,7 +30,9 @@ function ask(message: string, options: Suggestion[], pendingPlan?: Plan): Resolu
   return { kind: 'clarify', message, options: options.slice(0, 4), ...(pendingPlan ? { pendingPlan } : {}), resolvedBy: 'planner' };
 }
 
-function option(plan: Plan, catalog: Catalog, label?: string): Suggestion {
+function option(raw: Plan, catalog: Catalog, label?: string): Suggestion {
+  // An option that swaps the measure sorts by the new one.
+  const plan = raw.sort && !raw.metrics.some((m) => raw.sort!.by.startsWith(m)) ? { ...raw, sort: { ...raw.sort, by: raw.metrics[0]! } } : raw;
   return { label: label ?? capitalise(describeReading(plan, catalog)), question: questionForPlan(catalog, plan), plan };
 }
 

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
-import type { Plan } from '../../semantic/plan.js';
+import type { Filter, Plan } from '../../semantic/plan.js';
 
 /** One paragraph on what the bot can answer, with the real date coverage, for refusals. */
 export function describeDataWeHave(catalog: Catalog, profile: DataProfile): string {
@@ -27,13 +27,21 @@ export function questionForPlan(catalog: Catalog, plan: Plan): string {
   const by = plan.groupBy.length
     ? ` by ${plan.groupBy.map((d) => catalog.dimensions[d]?.synonyms[0] ?? d).join(' and ')}`
     : '';
-  const filters = plan.filters
-    .map((f) => `${f.op === 'not_in' ? 'excluding' : 'for'} ${f.values.join(' and ')}`)
-    .join(' ');
+  const filters = plan.filters.map((f) => filterWords(catalog, f)).join(' ');
   let when = '';
   if (plan.timeRange) {
     const r = plan.timeRange;
     when = /^[A-Z][a-z]+ \d{4}$/.test(r.label) ? ` in ${r.label}` : ` from ${r.from} to ${r.to}`;
   }
   return `${metrics.charAt(0).toUpperCase()}${metrics.slice(1)}${by}${filters ? ` ${filters}` : ''}${when}`;
+}
+
+/** "for Kurta", "excluding Kerala", and yes/no values in the catalog's words ("for B2B orders"), never "for true". */
+function filterWords(catalog: Catalog, f: Filter): string {
+  const values = catalog.dimensions[f.dimension]?.values;
+  if (values && f.values.length === 1 && typeof f.values[0] === 'boolean') {
+    const yes = (f.op === 'in') === f.values[0];
+    return (yes ? values.true : values.false).phrase;
+  }
+  return `${f.op === 'not_in' ? 'excluding' : 'for'} ${f.values.join(' and ')}`;
 }

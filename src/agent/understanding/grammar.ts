@@ -139,6 +139,8 @@ function pushMetric(frame: Frame, ctx: Context, span: Span, id: string, negating
   // "revenue for B2B orders", "just for Kurta orders": a count word heading a filter phrase names no measure.
   if (HEAD_NOUN_METRICS.has(id) && ctx.headsFilterPhrase(span, frame)) return;
   if (/^(sell|sold|selling|sells)$/.test(span.text)) {
+    // "how many sets sold": the verb of a count, which is units; "how much did we sell": revenue.
+    if (frame.howManySold) return;
     frame.howManySold = true;
     if (ctx.spans.some((s) => s.at !== span.at && s.readings.some((r) => r.kind === 'metric' && !/^(sell|sold|selling|sells)$/.test(s.text)))) return;
   }
@@ -335,7 +337,8 @@ class Context {
   /** "category Set", "size XL", "state of Kerala": the dimension word labels the value beside it. */
   namesValueNext(span: Span, dimension: string): boolean {
     const near = [this.spans[span.at + 1], this.spans[span.at - 1], this.prevWord(span.at + 1) === 'of' ? this.spans[span.at + 2] : undefined];
-    return near.some((s) => s?.readings.some((r) => r.kind === 'value' && r.dimension === dimension));
+    const ranks = (s: Span) => this.cueKinds(s).has('rankDesc') || this.cueKinds(s).has('rankAsc');
+    return near.some((s) => s && !ranks(s) && s.readings.some((r) => r.kind === 'value' && r.dimension === dimension));
   }
 
   valueFollows(span: Span): boolean {

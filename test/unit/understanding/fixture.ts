@@ -10,7 +10,7 @@ import { createFixtureDb } from '../semantic/fixture-db.js';
  * in-memory fixture database, never the real data set. The Amazon orders there run 2022-04-05 .. 2022-06-29.
  *
  * A few values the fixture rows lack are added to the profile so that questions about them can be asked:
- * the state KERALA, the category Blouse, and the stock levels the inventory CASE expression can produce.
+ * the state KERALA, the category Blouse, the Easy Ship programme and the stock levels the inventory CASE expression can produce.
  */
 export const catalog: Catalog = loadCatalog();
 
@@ -21,6 +21,8 @@ export async function buildProfile(): Promise<DataProfile> {
     const amazon = profile.values.amazon_sales!;
     amazon.state = [...(amazon.state ?? []), 'KERALA'];
     amazon.category = [...(amazon.category ?? []), 'Blouse'];
+    // The real report marks merchant orders shipped through Amazon's Easy Ship programme; the fixture rows leave it blank.
+    if (catalog.dimensions.fulfilled_by) amazon.fulfilled_by = [...(amazon.fulfilled_by ?? []), 'Easy Ship'];
     const inventory = profile.values.inventory!;
     inventory.stock_level = [
       ...new Set([...(inventory.stock_level ?? []), 'In stock', 'Low stock', 'Out of stock']),
