@@ -86,8 +86,8 @@ export const clarifyFor = {
   unsupported(words: string, composed: Composed, catalog: Catalog): Resolution {
     return ask(
       `I can't compute "${words}" directly yet, so I won't guess a number. I can show the figures it would be built from:`,
+      // No pending plan: a reply ("and in April?") must not answer the nearest figures as if they were the question.
       [option(composed.plan, catalog)],
-      composed.plan,
     );
   },
 

@@ -89,7 +89,7 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('vague')) frame.vague = true;
   if (kinds.has('sellVerb') && ctx.spans.some((s) => /^how many\b/.test(s.text) || (s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many'))) frame.howManySold = true;
   // "growth as a fraction", "in % terms": how to show a change, not a share of a total.
-  const shownAs = [ctx.prevWord(span.at), ctx.prevWord(span.at - 1)].some((w) => /^(as|in)$/.test(w));
+  const shownAs = /\b(as|in)( a| an)?$/.test(ctx.spans[span.at - 1]?.text ?? '');
   if (kinds.has('share') && !(frame.growth && shownAs)) frame.share = true;
   if (kinds.has('down')) frame.direction = 'down';
   else if (kinds.has('up')) frame.direction = 'up';
@@ -124,7 +124,11 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
     if (!isFiller(span)) frame.understoodWords++;
     return true;
   }
-  if (span.readings.find((r) => r.kind === 'number') && !hasData) return true;
+  if (span.readings.find((r) => r.kind === 'number') && !hasData) {
+    // "under 5 units", "more than 9 lakh": a threshold on a value, which a Plan cannot express yet.
+    if (/^(under|below|over|above|upto|within|beyond|exceeding|than|least|most)$/.test(ctx.prevWord(span.at)) && !frame.unsupported) frame.unsupported = `${ctx.prevWord(span.at)} ${span.raw}`;
+    return true;
+  }
   return isFiller(span) && !hasData;
 }
 
@@ -188,6 +192,8 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   // "which of those days…", "split them by size": pointing back at the previous answer.
   const last = ctx.spans[ctx.spans.length - 1];
   const pointsBack = ctx.spans.some((s) => /^(those|these|them|that one|those ones|these ones)$/.test(s.text)) || last?.text === 'that' || last?.text === 'it';
+  // "and how many customers each month": a leading "and" with a new measure asks for it as well.
+  if (first?.text === 'and' && frame.metrics.length) frame.edits.add = true;
   frame.asksAnew = /^(what|whats|what's|how|show|give|tell|list|total|overall|all|get|can|could|please|pls|i|we|our)$/.test(ctx.spans[0]?.text.split(' ')[0] ?? '');
   frame.leansOnPrevious = pointsBack || Boolean(first && ctx.cueKinds(first).has('followUpLead')) || frame.edits.add || frame.edits.only || frame.edits.instead || frame.edits.remove;
 }

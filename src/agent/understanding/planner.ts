@@ -84,6 +84,10 @@ export function createPlanner(deps: PlannerDeps): Planner {
   function finish(composed: Composed, frame: Frame, question: string): Resolution {
     const blocker = clarifyFor.blockers(composed, frame, { catalog, profile, lexicon, question });
     if (blocker) return blocker;
+    const plan0 = composed.plan;
+    // A share per period within a breakdown ("FBA share by month") would come out as a share of the grand total.
+    if (plan0.share && plan0.groupBy.length > 1 && plan0.groupBy.some((d) => catalog.dimensions[d]?.grain))
+      return clarifyFor.unsupported('a share within each period', composed, catalog);
     const covered = coverageCheck(composed.plan, catalog, profile);
     if (covered.resolution) return covered.resolution;
     if (covered.note) composed.notes.push(covered.note);
