@@ -85,7 +85,7 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
   const hasScope = frame.groupBy.length || frame.filters.length || frame.times.length || frame.rank || frame.share || frame.growth || frame.trend;
   // No measure named: a size word ("biggest customer", "which category grew") means the business's size, revenue;
   // otherwise ("top 5 states", "best performing") the question goes back, with each measure as a button.
-  const score = frame.sizeWord && hasScope ? 0.6 : hasScope ? 0.45 : 0.4;
+  const score = frame.howMuch && hasScope ? 0.8 : frame.sizeWord && hasScope ? 0.6 : hasScope ? 0.45 : 0.4;
   out.slots.push({ name: 'measure', score, doubt: 'no measure named' });
   out.notes.push(`No measure named, so this shows ${catalog.metrics[fallback]!.label.toLowerCase()}.`);
 }
@@ -147,7 +147,7 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
 function shape(frame: Frame, deps: ComposeDeps, out: Composed): void {
   const plan = out.plan;
   const metric = plan.metrics[0]!;
-  if (frame.share) shareShape(plan);
+  if (frame.share) shareShape(plan, shareTarget(frame, deps, plan));
   if (frame.rank) {
     const byChange = Boolean(plan.compareTo) && frame.growth && plan.groupBy.length > 0;
     plan.sort = { by: byChange ? `${metric}_change` : metric, direction: frame.rank.direction };
@@ -165,8 +165,25 @@ function shape(frame: Frame, deps: ComposeDeps, out: Composed): void {
   if (plan.share && !plan.groupBy.length) plan.share = false;
 }
 
-function shareShape(plan: Plan): void {
+/**
+ * Whose share: "share of Western Dress revenue that carried a promotion" is the promotion's share within Western
+ * Dress, the value named after the measure; the one before it is the scope.
+ */
+function shareTarget(frame: Frame, deps: ComposeDeps, plan: Plan): string | undefined {
+  const metricAt = frame.metrics[0]?.at ?? -1;
+  const after = frame.filters.filter((f) => f.at > metricAt && !f.negated);
+  const dims = after.map((f) => f.boolean?.dimension ?? f.candidates.find((c) => c.source === plan.source)?.dimension).filter((d): d is string => Boolean(d));
+  void deps;
+  return dims.length && plan.filters.filter((f) => f.op === 'in').length > 1 ? dims[dims.length - 1] : undefined;
+}
+
+function shareShape(plan: Plan, target?: string): void {
   if (plan.groupBy.length) {
+    plan.share = true;
+    return;
+  }
+  if (target) {
+    plan.groupBy = [target];
     plan.share = true;
     return;
   }

@@ -104,20 +104,29 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
     .filter((m): m is TimeMention => m !== undefined);
 }
 
+function lowerOf(m: RegExpExecArray): string {
+  return (m.input ?? '').toLowerCase();
+}
+
 function businessPeriods(take: (re: RegExp, spec: (m: RegExpExecArray) => TimeSpec | undefined) => void): void {
   take(new RegExp(`\\b(?:last|past|previous|trailing|prior|recent)\\s+${COUNT}\\s+(days?|weeks?|months?)\\b`), (m) => ({
     kind: 'rolling',
     unit: m[2]!.replace(/s$/, '') as 'day' | 'week' | 'month',
     n: COUNT_WORDS[m[1]!] ?? Number(m[1]),
   }));
-  take(/\b(?:last|past|previous|this|the last)\s+fortnight\b/, () => ({ kind: 'rolling', unit: 'day', n: 14 }));
+  take(/\b(?:last|past|previous|this|the last)\s+(?:fortnight|fortnite|fort night)\b/, () => ({ kind: 'rolling', unit: 'day', n: 14 }));
   take(/\b(mtd|month to date|month-to-date|qtd|quarter to date|ytd|year to date|year-to-date)\b/, (m) => ({
     kind: 'toDate',
     unit: m[1]!.startsWith('m') ? 'month' : m[1]!.startsWith('q') ? 'quarter' : 'year',
   }));
-  take(/\b(last|previous|past|prior|this|current|latest)\s+(day|week|month|quarter|year)\b/, (m) => ({
+  // "this month vs last": the second period named by "last" alone.
+  take(/\blast\b(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|week|wk|month|mo|quarter|year|fortnight|few|couple))(?=\s*(?:[?.!,]|$))/, (m) => {
+    const unit = /\bthis\s+(week|wk|month|quarter|year)\b/.exec(lowerOf(m))?.[1];
+    return unit ? { kind: 'calendar', unit: unit === 'wk' ? 'week' : (unit as 'week' | 'month' | 'quarter' | 'year'), offset: -1 } : undefined;
+  });
+  take(/\b(last|previous|past|prior|this|current|latest)\s+(day|week|wk|month|quarter|year)\b/, (m) => ({
     kind: 'calendar',
-    unit: m[2] as 'day' | 'week' | 'month' | 'quarter' | 'year',
+    unit: (m[2] === 'wk' ? 'week' : m[2]) as 'day' | 'week' | 'month' | 'quarter' | 'year',
     offset: /^(this|current|latest)$/.test(m[1]!) ? 0 : -1,
   }));
   take(/\b(today|latest day|most recent day)\b/, () => ({ kind: 'calendar', unit: 'day', offset: 0 }));
@@ -203,7 +212,9 @@ function openRange(m: RegExpExecArray, days: DayHit[], dayAt: (s: number, e: num
     return opening ? { kind: 'since', from: day.iso } : { kind: 'until', to: day.iso };
   }
   const mi = monthIndex(month![1]!);
-  const first = `????-${String(mi + 1).padStart(2, '0')}-01`;
+  // "since Oct 2021": the year said with the month.
+  const year = /\b(20\d{2})\b/.exec(m[2]!)?.[1] ?? '????';
+  const first = `${year}-${String(mi + 1).padStart(2, '0')}-01`;
   if (word === 'before') return { kind: 'until', to: shiftIso(first, -1) };
   if (word === 'after') return { kind: 'since', from: `????-${String(mi + 2).padStart(2, '0')}-01` };
   return opening ? { kind: 'since', from: first } : { kind: 'until', to: `????-${String(mi + 1).padStart(2, '0')}-31` };

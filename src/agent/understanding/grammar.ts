@@ -87,6 +87,7 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('chatter') && ctx.spans.length <= 4) frame.chatter = true;
   if (kinds.has('explain')) frame.explain = true;
   if (kinds.has('vague')) frame.vague = true;
+  if (/^how much\b/.test(span.text) || (span.text === 'how' && ctx.spans[span.at + 1]?.text === 'much')) frame.howMuch = true;
   if (kinds.has('sellVerb') && ctx.spans.some((s) => /^how many\b/.test(s.text) || (s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many'))) frame.howManySold = true;
   // "growth as a fraction", "in % terms": how to show a change, not a share of a total.
   const shownAs = /\b(as|in)( a| an)?$/.test(ctx.spans[span.at - 1]?.text ?? '');
@@ -222,6 +223,8 @@ function growthUnit(text: string): 'week' | 'month' | 'quarter' | undefined {
 }
 
 function breaksNegation(span: Span, kinds: Set<CueKind>): boolean {
+  // "not Set, in TN": a preposition starts another filter phrase.
+  if (/^(in|for|from|at|during|on|with|by|per)$/.test(span.text)) return true;
   if (isFiller(span) || kinds.has('negate')) return false;
   if (/^(and|or|nor)$/.test(span.text)) return false;
   return !span.readings.some((r) => r.kind === 'value' || r.kind === 'boolean' || (r.kind === 'metric' && /cancel|return/.test(r.id)));
@@ -245,6 +248,7 @@ function emptyFrame(): Frame {
     leansOnPrevious: false,
     vague: false,
     asksAnew: false,
+    howMuch: false,
     allOf: [],
     sizeWord: false,
     chatter: false,
@@ -280,6 +284,8 @@ class Context {
   clearValueContext(span: Span): boolean {
     const prev = this.prevWord(span.at);
     const next = this.spans[span.at + 1];
+    // "orders shipped to Gujarat": the verb of a destination, not the status Shipped.
+    if (/^(shipped|delivered|sent|shipping)$/.test(span.text) && /^(to|from|into|across)$/.test(this.nextWord(span.at))) return false;
     // Two-letter codes ("up", "or", "as") are states only when typed as codes ("UP") or right after "in"/"for".
     if (span.text.length <= 2) return (span.raw === span.raw.toUpperCase() && /[A-Z]/.test(span.raw)) || /^(in|for|from|only|just|vs|versus)$/.test(prev);
     if (VALUE_CONTEXT.has(prev) || this.negatedBefore(span)) return !this.isDimensionOrRankNext(span);
@@ -359,7 +365,7 @@ class Context {
   /** "how many SKUs", "number of customers", "SKU count". */
   countsBefore(span: Span): boolean {
     const before = this.spans.slice(Math.max(0, span.at - 3), span.at).map((s) => s.text).join(' ');
-    return /\b(how many|number of|no of|count of|count)$/.test(before.replace(/\s+(kurta|set|the|our|distinct|unique|different)$/, '')) || this.nextWord(span.at) === 'count';
+    return /\b(how many|number of|no of|count of|count)( (?!by\b|per\b|across\b|for\b|in\b)\w+)?$/.test(before) || this.nextWord(span.at) === 'count';
   }
 
   onlyBefore(span: Span): boolean {

@@ -4,6 +4,9 @@
  */
 /** Phrases that try to steer the bot or smuggle SQL in. The planner refuses these outright. */
 export const INJECTION_PATTERNS: RegExp[] = [
+  /\b(copy|write|save|dump|export)\b.{0,60}\bto\s+['"]?(\/|[a-z]:\\|\.\/|~\/)/i,
+  /\b(api[ _-]?keys?|secrets?|access tokens?|passwords?|credentials|environment variables?|env vars?|your environment)\b/i,
+  /\bforget (that )?(you'?re|you are)\b/i,
   /\b(forget|ignore|redefine|override|change|replace)\b.{0,30}\b(definitions?|formulas?|how you (?:count|calculate))\b/i,
   /\b(sum|count|avg|max|min|coalesce|cast)\s*\(\s*[a-z_*]/i,
   /\bnew rule\b|\bfrom now on\b.{0,40}\b(count|treat|report|multiply)\b/i,

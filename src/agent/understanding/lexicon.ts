@@ -1,7 +1,7 @@
 import type { Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import type { ChartPreference, Source } from '../../semantic/plan.js';
-import { ValueIndex } from '../../semantic/value-match.js';
+import { ValueIndex, editDistance } from '../../semantic/value-match.js';
 import type { CueKind, CueLexicon } from './cues.js';
 import { tokenize } from './tokens.js';
 
@@ -70,6 +70,14 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
     }
   }
 
+  // One-word measure and dimension names forgive one typo ("unts", "revnue", "cateogry") when only one is that close.
+  const singleWords = [...phrases.entries()].filter(([k, rs]) => !k.includes(' ') && k.length >= 4 && rs.some((r) => r.kind === 'metric' || r.kind === 'dimension'));
+  const fuzzyWord = (word: string): Reading[] => {
+    if (word.includes(' ') || word.length < 5 || cues.kindsOf(word).length) return [];
+    const near = singleWords.filter(([k]) => Math.abs(k.length - word.length) <= 1 && editDistance(k, word, 1) <= 1);
+    const ids = new Set(near.flatMap(([, rs]) => rs.map((r) => ('id' in r ? r.id : ''))));
+    return ids.size === 1 ? near[0]![1].map((r) => ({ ...r, score: 0.8 })) : [];
+  };
   const valueDimensions = Object.entries(catalog.dimensions)
     .filter(([, d]) => d.profile)
     .sort(([, a], [, b]) => a.valuePriority - b.valuePriority)
@@ -119,7 +127,7 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
       return maxWords;
     },
     readingsOf(phrase, lemma) {
-      const out: Reading[] = [...(phrases.get(phrase) ?? phrases.get(lemma) ?? [])];
+      const out: Reading[] = [...(phrases.get(phrase) ?? phrases.get(lemma) ?? fuzzyWord(phrase))];
       // Ranking words match as typed: "top" ranks, "tops" is the category.
       const fromLemma = cues.kindsOf(lemma).filter((k) => k !== 'rankDesc' && k !== 'rankAsc');
       for (const cue of new Set([...cues.kindsOf(phrase), ...fromLemma]))

@@ -85,6 +85,10 @@ export function createPlanner(deps: PlannerDeps): Planner {
     const blocker = clarifyFor.blockers(composed, frame, { catalog, profile, lexicon, question });
     if (blocker) return blocker;
     const plan0 = composed.plan;
+    const dated = frame.times.filter((t) => t.spec.kind !== 'all' && t.spec.kind !== 'previous');
+    // "stock levels on 1 May": a snapshot has no history, and answering today's stock would be a wrong number.
+    if (dated.length && !catalog.sources[plan0.source]?.dateColumn)
+      return refuse(`${catalog.sources[plan0.source]!.label} is a snapshot with no dates, so I can't say what it was for "${dated[0]!.text}". I can show it as it is now.`);
     // A share per period within a breakdown ("FBA share by month") would come out as a share of the grand total.
     if (plan0.share && plan0.groupBy.length > 1 && plan0.groupBy.some((d) => catalog.dimensions[d]?.grain))
       return clarifyFor.unsupported('a share within each period', composed, catalog);

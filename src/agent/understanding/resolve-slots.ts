@@ -40,6 +40,8 @@ export function chooseSource(frame: Frame, catalog: Catalog, fallback: Source | 
   if (metricSources.length === 1) return { value: metricSources[0]!, score: 1 };
   if (metricSources.length > 1) return { value: metricSources[0]!, score: 0.3, doubt: 'measures from different reports' };
   const onlyOn = frame.groupBy.map((g) => dimensionSources(catalog, g.id)).find((s) => s.length === 1);
+  // "top wholesale customers by pcs": the breakdown lives on one report, and the measure has its twin there.
+  if (onlyOn && ids.length && ids.every((id) => metricOn(catalog, id, onlyOn[0]!))) return { value: onlyOn[0]!, score: 1 };
   if (onlyOn) return { value: onlyOn[0]!, score: 1 };
   const valueOnly = frame.filters.find((f) => f.candidates.length && f.candidates.every((c) => c.source === f.candidates[0]!.source) && f.candidates[0]!.source !== 'amazon_sales');
   if (valueOnly && !frame.filters.some((f) => f.candidates.some((c) => c.source === 'amazon_sales') && !f.candidates.some((c) => c.source === valueOnly.candidates[0]!.source))) return { value: valueOnly.candidates[0]!.source, score: 0.9 };
