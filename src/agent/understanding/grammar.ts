@@ -107,7 +107,7 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('trend')) frame.trend = true;
   if (kinds.has('compare')) frame.comparePeriods = true;
   const chart = span.readings.find((r) => r.kind === 'chart');
-  if (chart && (kinds.has('chart') || ctx.chartContext(span))) frame.chart = chart.chart;
+  if (chart && (kinds.has('chart') || ctx.chartContext(span) || /\b(chart|graph|plot|pie|donut|doughnut|heatmap|heat map)\b/.test(span.text))) frame.chart = chart.chart;
   else if (kinds.has('chart') && !frame.chart) frame.chart = 'auto';
   const rankDir = kinds.has('rankDesc') ? 'desc' : kinds.has('rankAsc') ? 'asc' : undefined;
   const valueFirst = span.readings.some((r) => r.kind === 'value') && ctx.clearValueContext(span) && !ctx.rankFollows(span);

@@ -30,6 +30,12 @@ export function chooseSource(frame: Frame, catalog: Catalog, fallback: Source | 
   const ids = frame.metrics.map((m) => m.id);
   // A follow-up's measure asked in the thread's report's words ("pieces too" on the wholesale report).
   if (fallback && ids.length && !frame.sources.length && ids.every((id) => metricOn(catalog, id, fallback))) return { value: fallback, score: 1 };
+  // "top wholesale customers by pcs": the breakdown lives on one report, and the measure has its twin there.
+  const onlyOnFirst = frame.groupBy.map((g) => dimensionSources(catalog, g.id)).find((s) => s.length === 1);
+  if (onlyOnFirst && ids.length && !frame.sources.length && ids.every((id) => metricOn(catalog, id, onlyOnFirst[0]!))) return { value: onlyOnFirst[0]!, score: 1 };
+  // "kurta SKUs with stock below 5": a yes/no filter that exists on one report only.
+  const booleanOnly = frame.filters.map((f) => (f.boolean ? dimensionSources(catalog, f.boolean.dimension) : [])).find((s) => s.length === 1);
+  if (booleanOnly && !ids.length && !frame.sources.length) return { value: booleanOnly[0]!, score: 1 };
   const metricSources = [...new Set(frame.metrics.map((m) => catalog.metrics[m.id]!.source))];
   if (!ids.length && frame.countOf) {
     const counter = Object.values(catalog.metrics).find((m) => m.countOf === frame.countOf);
