@@ -52,9 +52,7 @@ const MetricSchema = z.object({
    * The order lines this metric counts, as a filter: "revenue excluding returns" excludes these lines rather than
    * asking for a second measure.
    */
-  asFilter: z
-    .object({ dimension: z.string(), values: z.array(z.string()).min(1) })
-    .optional(),
+  asFilter: z.object({ dimension: z.string(), values: z.array(z.string()).min(1) }).optional(),
 });
 
 /** How one value of a yes/no dimension reads: "B2B" in a table or chart, "for B2B orders" in a sentence. */

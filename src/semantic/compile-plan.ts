@@ -249,7 +249,8 @@ function orderClause(plan: Plan, catalog: Catalog, columns: CompiledColumn[]): s
     // "why the dip?": rows by their contribution to the change (current − previous), not by the ratio, which a tiny
     // line would top. The delta is an ordering only; the rows still carry the previous value and the change.
     const metric = plan.sort.by.slice(0, -'_delta'.length);
-    if (!plan.metrics.includes(metric)) throw invalid(`Cannot sort by "${plan.sort.by}": it is not a result column.`);
+    if (!plan.metrics.includes(metric))
+      throw invalid(`Cannot sort by "${plan.sort.by}": it is not a result column.`);
     const id = quoteIdent(metric);
     const dir = plan.sort.direction === 'asc' ? 'ASC' : 'DESC';
     return `ORDER BY ${[`COALESCE(cur.${id}, 0) - COALESCE(prev.${id}, 0) ${dir}`, ...tieBreak].join(', ')}`;

@@ -71,7 +71,13 @@ describe.skipIf(!present)('evaluation sets on the real data', () => {
   });
 
   it('tuning set, planner → compiler → warehouse: meets the targets', async () => {
-    const report = await runEval({ items, answerer: await plannerPath(), goldQuery: query, set: 'tuning', booleanLabels: labels });
+    const report = await runEval({
+      items,
+      answerer: await plannerPath(),
+      goldQuery: query,
+      set: 'tuning',
+      booleanLabels: labels,
+    });
     if (report.failures.length) console.warn(formatReport(report));
     expect(report.numbersOnClarifyOrRefuse).toBe(0);
     expect(report.accuracy).toBeGreaterThanOrEqual(TUNING_MIN_ACCURACY);
@@ -82,7 +88,13 @@ describe.skipIf(!present)('evaluation sets on the real data', () => {
     const assistant = createAssistant({ config, logger, warehouse, kv, openai: null });
     try {
       const answerer = assistantAnswerer(assistant);
-      const report = await runEval({ items, answerer, goldQuery: query, set: 'tuning', booleanLabels: labels });
+      const report = await runEval({
+        items,
+        answerer,
+        goldQuery: query,
+        set: 'tuning',
+        booleanLabels: labels,
+      });
       if (report.failures.length) console.warn(formatReport(report));
       expect(report.numbersOnClarifyOrRefuse).toBe(0);
       expect(report.accuracy).toBeGreaterThanOrEqual(TUNING_MIN_ACCURACY);
@@ -94,7 +106,13 @@ describe.skipIf(!present)('evaluation sets on the real data', () => {
   it.skipIf(!heldOutPresent)('held-out set, planner → compiler → warehouse: meets its bars', async () => {
     const heldOut = loadEvalSetFiles(HELD_OUT_FILES);
     const answerer = await plannerPath();
-    const report = await runEval({ items: heldOut, answerer, goldQuery: query, set: 'held-out', booleanLabels: labels });
+    const report = await runEval({
+      items: heldOut,
+      answerer,
+      goldQuery: query,
+      set: 'held-out',
+      booleanLabels: labels,
+    });
     // Always printed, so CI logs carry the figures; the questions themselves stay withheld.
     console.log(formatReport(report, { redact: true }));
     expect(report.confidentWrong).toBeLessThanOrEqual(HELD_OUT_MAX_CONFIDENT_WRONG);

@@ -21,7 +21,11 @@ export function compareResults(
     // the labels still matches them as they are.
     const plain = compareResults(gold, rawAnswer, ranked);
     if (plain.ok) return plain;
-    const labelled = compareResults(gold, rawAnswer.map((r) => r.map((c) => asBoolean(c, booleanLabels))), ranked);
+    const labelled = compareResults(
+      gold,
+      rawAnswer.map((r) => r.map((c) => asBoolean(c, booleanLabels))),
+      ranked,
+    );
     return labelled.ok ? labelled : plain;
   }
   const answer = rawAnswer;

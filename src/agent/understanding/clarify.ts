@@ -27,30 +27,69 @@ export function refuse(message: string): Resolution {
 }
 
 function ask(message: string, options: Suggestion[], pendingPlan?: Plan): Resolution {
-  return { kind: 'clarify', message, options: options.slice(0, 4), ...(pendingPlan ? { pendingPlan } : {}), resolvedBy: 'planner' };
+  return {
+    kind: 'clarify',
+    message,
+    options: options.slice(0, 4),
+    ...(pendingPlan ? { pendingPlan } : {}),
+    resolvedBy: 'planner',
+  };
 }
 
 function option(raw: Plan, catalog: Catalog, label?: string): Suggestion {
   // An option that swaps the measure sorts by the new one.
-  const plan = raw.sort && !raw.metrics.some((m) => raw.sort!.by.startsWith(m)) ? { ...raw, sort: { ...raw.sort, by: raw.metrics[0]! } } : raw;
-  return { label: label ?? capitalise(describeReading(plan, catalog)), question: questionForPlan(catalog, plan), plan };
+  const plan =
+    raw.sort && !raw.metrics.some((m) => raw.sort!.by.startsWith(m))
+      ? { ...raw, sort: { ...raw.sort, by: raw.metrics[0]! } }
+      : raw;
+  return {
+    label: label ?? capitalise(describeReading(plan, catalog)),
+    question: questionForPlan(catalog, plan),
+    plan,
+  };
 }
 
 export function defaultOptions(catalog: Catalog, profile: DataProfile): Suggestion[] {
   const latest = profile.dateRanges.amazon_sales?.to;
   const month = latest ? resolveTime({ kind: 'calendar', unit: 'month', offset: 0 }, latest) : undefined;
-  const base: Plan = { source: 'amazon_sales', metrics: ['revenue'], groupBy: [], filters: [], share: false, chart: 'auto', ...(month ? { timeRange: month } : {}) };
+  const base: Plan = {
+    source: 'amazon_sales',
+    metrics: ['revenue'],
+    groupBy: [],
+    filters: [],
+    share: false,
+    chart: 'auto',
+    ...(month ? { timeRange: month } : {}),
+  };
   return [
     option({ ...base, groupBy: ['category'] }, catalog, 'Revenue by category'),
-    option({ ...base, groupBy: ['state'], sort: { by: 'revenue', direction: 'desc' }, limit: 5 }, catalog, 'Top states by revenue'),
-    option({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['month'], filters: [], share: false, chart: 'auto' }, catalog, 'Revenue month by month'),
+    option(
+      { ...base, groupBy: ['state'], sort: { by: 'revenue', direction: 'desc' }, limit: 5 },
+      catalog,
+      'Top states by revenue',
+    ),
+    option(
+      {
+        source: 'amazon_sales',
+        metrics: ['revenue'],
+        groupBy: ['month'],
+        filters: [],
+        share: false,
+        chart: 'auto',
+      },
+      catalog,
+      'Revenue month by month',
+    ),
     option({ ...base, metrics: ['cancel_rate'] }, catalog, 'Cancellation rate'),
   ].filter((o) => o.plan!.metrics.every((m) => catalog.metrics[m]));
 }
 
 export const clarifyFor = {
   rephrase(catalog: Catalog, profile: DataProfile): Resolution {
-    return ask("I couldn't work out that question. Could you rephrase it, for example naming the metric and period?", defaultOptions(catalog, profile));
+    return ask(
+      "I couldn't work out that question. Could you rephrase it, for example naming the metric and period?",
+      defaultOptions(catalog, profile),
+    );
   },
 
   /** What stops an answer whatever the confidence: a value not in the data, a breakdown the report lacks. */
@@ -63,7 +102,9 @@ export const clarifyFor = {
     if (composed.unavailableDimensions.length) {
       const d = catalog.dimensions[composed.unavailableDimensions[0]!]!;
       const m = catalog.metrics[plan.metrics[0]!]!;
-      const possible = Object.entries(catalog.dimensions).filter(([id, def]) => dimensionSources(catalog, id).includes(plan.source) && !def.grain).slice(0, 3);
+      const possible = Object.entries(catalog.dimensions)
+        .filter(([id, def]) => dimensionSources(catalog, id).includes(plan.source) && !def.grain)
+        .slice(0, 3);
       return ask(
         `${m.label} is not recorded by ${inSentence(d.label)} (it comes from ${catalog.sources[plan.source]!.label}). I can break it down by:`,
         possible.map(([id]) => option({ ...plan, groupBy: [id] }, catalog)),
@@ -75,7 +116,17 @@ export const clarifyFor = {
         'Those numbers come from different reports, so I can answer them one at a time. Which one first?',
         frame.metrics.slice(0, 4).map((m) => {
           const on = catalog.metrics[m.id]!.source;
-          return option({ source: on, metrics: [m.id], groupBy: plan.groupBy.filter((d) => dimensionSources(catalog, d).includes(on)), filters: [], share: false, chart: 'auto' }, catalog);
+          return option(
+            {
+              source: on,
+              metrics: [m.id],
+              groupBy: plan.groupBy.filter((d) => dimensionSources(catalog, d).includes(on)),
+              filters: [],
+              share: false,
+              chart: 'auto',
+            },
+            catalog,
+          );
         }),
       );
     }
@@ -96,15 +147,38 @@ export const clarifyFor = {
     const plan = composed.plan;
     if (name === 'rank') {
       const n = plan.limit ?? 5;
-      const by = (d: string) => option({ ...plan, groupBy: [d], sort: { by: plan.metrics[0]!, direction: 'desc' }, limit: n }, catalog);
-      return ask(`Top of what? I can rank by:`, ['category', 'state', 'sku'].filter((d) => dimensionSources(catalog, d).includes(plan.source)).map(by), plan);
+      const by = (d: string) =>
+        option(
+          { ...plan, groupBy: [d], sort: { by: plan.metrics[0]!, direction: 'desc' }, limit: n },
+          catalog,
+        );
+      return ask(
+        `Top of what? I can rank by:`,
+        ['category', 'state', 'sku']
+          .filter((d) => dimensionSources(catalog, d).includes(plan.source))
+          .map(by),
+        plan,
+      );
     }
     if (name === 'measure') {
-      const ids = Object.entries(catalog.metrics).filter(([, m]) => m.source === plan.source).map(([id]) => id).slice(0, 4);
+      const ids = Object.entries(catalog.metrics)
+        .filter(([, m]) => m.source === plan.source)
+        .map(([id]) => id)
+        .slice(0, 4);
       const scoped = plan.groupBy.length || plan.filters.length || plan.timeRange;
-      return ask(scoped ? 'Which measure should I use?' : "I'm not sure which number you're after. Here are a few I can give you:", ids.map((id) => option({ ...plan, metrics: [id] }, catalog)), plan);
+      return ask(
+        scoped
+          ? 'Which measure should I use?'
+          : "I'm not sure which number you're after. Here are a few I can give you:",
+        ids.map((id) => option({ ...plan, metrics: [id] }, catalog)),
+        plan,
+      );
     }
-    return ask(`I'm not sure I read that right. Did you mean one of these?`, [option(plan, catalog), ...composed.alternatives.map((a) => option(a.plan, catalog))], plan);
+    return ask(
+      `I'm not sure I read that right. Did you mean one of these?`,
+      [option(plan, catalog), ...composed.alternatives.map((a) => option(a.plan, catalog))],
+      plan,
+    );
   },
 };
 
@@ -112,7 +186,19 @@ function notInData(word: string, composed: Composed, deps: ClarifyDeps): Resolut
   const { catalog, profile, lexicon } = deps;
   const plan = composed.plan;
   const near = lexicon.nearestValues(word, plan.source);
-  const options = near.map((n) => option({ ...plan, filters: [...plan.filters.filter((f) => f.dimension !== n.dimension), { dimension: n.dimension, op: 'in', values: [n.value] }] }, catalog, `${n.value} (${inSentence(catalog.dimensions[n.dimension]?.label ?? n.dimension)})`));
+  const options = near.map((n) =>
+    option(
+      {
+        ...plan,
+        filters: [
+          ...plan.filters.filter((f) => f.dimension !== n.dimension),
+          { dimension: n.dimension, op: 'in', values: [n.value] },
+        ],
+      },
+      catalog,
+      `${n.value} (${inSentence(catalog.dimensions[n.dimension]?.label ?? n.dimension)})`,
+    ),
+  );
   const message = near.length
     ? `I couldn't find "${word}" in the data. Did you mean one of these?`
     : `I couldn't find "${word}" in ${catalog.sources[plan.source]!.label}, so I won't guess a number for it. ${describeDataWeHave(catalog, profile)}`;
@@ -125,16 +211,32 @@ function notInData(word: string, composed: Composed, deps: ClarifyDeps): Resolut
  * at its latest period against the one before; a dip lists the largest contributions to the fall first.
  */
 export function explainPlan(base: Plan, catalog: Catalog, notes: string[], direction?: 'up' | 'down'): Plan {
-  const used = new Set([...base.groupBy, ...base.filters.filter((f) => f.op === 'in' && f.values.length === 1).map((f) => f.dimension)]);
+  const used = new Set([
+    ...base.groupBy,
+    ...base.filters.filter((f) => f.op === 'in' && f.values.length === 1).map((f) => f.dimension),
+  ]);
   const driver = Object.entries(catalog.dimensions)
-    .filter(([id, d]) => !d.grain && d.explains && !used.has(id) && dimensionSources(catalog, id).includes(base.source))
+    .filter(
+      ([id, d]) =>
+        !d.grain && d.explains && !used.has(id) && dimensionSources(catalog, id).includes(base.source),
+    )
     .sort(([, a], [, b]) => a.valuePriority - b.valuePriority)[0]?.[0];
-  const plan: Plan = { ...base, share: false, groupBy: driver ? [driver] : base.groupBy.filter((d) => !catalog.dimensions[d]?.grain) };
+  const plan: Plan = {
+    ...base,
+    share: false,
+    groupBy: driver ? [driver] : base.groupBy.filter((d) => !catalog.dimensions[d]?.grain),
+  };
   const metric = plan.metrics[0]!;
   if (plan.timeRange && !plan.compareTo) plan.compareTo = 'previous_period';
-  plan.sort = direction && plan.compareTo ? { by: `${metric}_delta`, direction: direction === 'down' ? 'asc' : 'desc' } : { by: metric, direction: 'desc' };
+  plan.sort =
+    direction && plan.compareTo
+      ? { by: `${metric}_delta`, direction: direction === 'down' ? 'asc' : 'desc' }
+      : { by: metric, direction: 'desc' };
   plan.limit = 10;
-  if (driver) notes.push(`Broken down by ${inSentence(catalog.dimensions[driver]!.label)} to show what drove the result${direction && plan.compareTo ? `, largest ${direction === 'down' ? 'falls' : 'rises'} first` : ''}.`);
+  if (driver)
+    notes.push(
+      `Broken down by ${inSentence(catalog.dimensions[driver]!.label)} to show what drove the result${direction && plan.compareTo ? `, largest ${direction === 'down' ? 'falls' : 'rises'} first` : ''}.`,
+    );
   return plan;
 }
 

@@ -3,8 +3,20 @@ import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Filter, Plan, Source } from '../../semantic/plan.js';
 import { daysBetweenInclusive } from '../../semantic/time-range.js';
 import type { Frame } from './frame.js';
-import { applyFollowUpFilters, applyFollowUpGrouping, applyFollowUpMetrics, applyFollowUpTime } from './follow-up.js';
-import { chooseSource, defaultMetric, metricOn, resolveFilters, resolvePeriods, type ResolvedFilter } from './resolve-slots.js';
+import {
+  applyFollowUpFilters,
+  applyFollowUpGrouping,
+  applyFollowUpMetrics,
+  applyFollowUpTime,
+} from './follow-up.js';
+import {
+  chooseSource,
+  defaultMetric,
+  metricOn,
+  resolveFilters,
+  resolvePeriods,
+  type ResolvedFilter,
+} from './resolve-slots.js';
 
 /**
  * Frame → Plan, for a new question (base undefined) or as edits of the thread's previous plan. Every slot keeps
@@ -30,25 +42,54 @@ export interface ComposeDeps {
 }
 
 export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Composed {
-  const { catalog, profile } = deps;
-  const out: Composed = { plan: { source: 'amazon_sales', metrics: [], groupBy: [], filters: [], share: false, chart: frame.chart ?? 'auto' }, slots: [], notes: [], alternatives: [], missingFilters: [], unavailableDimensions: [], explain: frame.explain };
+  const { catalog } = deps;
+  const out: Composed = {
+    plan: {
+      source: 'amazon_sales',
+      metrics: [],
+      groupBy: [],
+      filters: [],
+      share: false,
+      chart: frame.chart ?? 'auto',
+    },
+    slots: [],
+    notes: [],
+    alternatives: [],
+    missingFilters: [],
+    unavailableDimensions: [],
+    explain: frame.explain,
+  };
   const sourceSlot = chooseSource(frame, catalog, base?.source);
   const source = sourceSlot.value;
   const sameThread = base && base.source === source ? base : undefined;
   out.plan.source = source;
-  out.slots.push({ name: 'source', score: sourceSlot.score, ...(sourceSlot.doubt ? { doubt: sourceSlot.doubt } : {}) });
+  out.slots.push({
+    name: 'source',
+    score: sourceSlot.score,
+    ...(sourceSlot.doubt ? { doubt: sourceSlot.doubt } : {}),
+  });
 
   measures(frame, deps, out, source, sameThread);
   const { filters, missing } = resolveFilters(frame, catalog, source);
   out.missingFilters = missing.map((f) => f.text);
   for (const f of filters) if (f.note) out.notes.push(f.note);
-  out.slots.push({ name: 'filter', score: Math.min(1, ...filters.map((f) => f.score), missing.length ? 0.3 : 1) });
+  out.slots.push({
+    name: 'filter',
+    score: Math.min(1, ...filters.map((f) => f.score), missing.length ? 0.3 : 1),
+  });
   const groupBy = frame.groupBy.map((g) => g.id);
   out.unavailableDimensions = groupBy.filter((d) => !dimensionSources(catalog, d).includes(source));
   const usable = groupBy.filter((d) => dimensionSources(catalog, d).includes(source));
   if (sameThread) {
-    out.plan = { ...sameThread, chart: frame.chart ?? 'auto', filters: [...sameThread.filters], groupBy: [...sameThread.groupBy], metrics: out.plan.metrics };
-    if (out.plan.sort && !out.plan.metrics.some((m) => out.plan.sort!.by.startsWith(m))) out.plan.sort = { ...out.plan.sort, by: out.plan.metrics[0]! };
+    out.plan = {
+      ...sameThread,
+      chart: frame.chart ?? 'auto',
+      filters: [...sameThread.filters],
+      groupBy: [...sameThread.groupBy],
+      metrics: out.plan.metrics,
+    };
+    if (out.plan.sort && !out.plan.metrics.some((m) => out.plan.sort!.by.startsWith(m)))
+      out.plan.sort = { ...out.plan.sort, by: out.plan.metrics[0]! };
     applyFollowUpFilters(out.plan, frame, filters);
     applyFollowUpGrouping(out.plan, frame, usable, filters);
   } else {
@@ -63,7 +104,13 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
 
 function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source, base?: Plan): void {
   const { catalog } = deps;
-  const named = [...new Set(frame.metrics.map((m) => metricOn(catalog, m.id, source)).filter((id): id is string => id !== undefined))];
+  const named = [
+    ...new Set(
+      frame.metrics
+        .map((m) => metricOn(catalog, m.id, source))
+        .filter((id): id is string => id !== undefined),
+    ),
+  ];
   if (base) {
     out.plan.metrics = applyFollowUpMetrics(base.metrics, named, frame);
     out.slots.push({ name: 'measure', score: 1 });
@@ -75,14 +122,24 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
     return;
   }
   const fallback = defaultMetric(catalog, source, frame);
-  if (frame.howManySold || (frame.countOf && fallback && catalog.metrics[fallback]!.countOf === frame.countOf)) {
+  if (
+    frame.howManySold ||
+    (frame.countOf && fallback && catalog.metrics[fallback]!.countOf === frame.countOf)
+  ) {
     // "how many blouses did we sell": the verb names the measure.
     out.plan.metrics = [fallback];
     out.slots.push({ name: 'measure', score: 0.9 });
     return;
   }
   out.plan.metrics = [fallback];
-  const hasScope = frame.groupBy.length || frame.filters.length || frame.times.length || frame.rank || frame.share || frame.growth || frame.trend;
+  const hasScope =
+    frame.groupBy.length ||
+    frame.filters.length ||
+    frame.times.length ||
+    frame.rank ||
+    frame.share ||
+    frame.growth ||
+    frame.trend;
   // No measure named: a size word ("biggest customer", "which category grew") means the business's size, revenue;
   // otherwise ("top 5 states", "best performing") the question goes back, with each measure as a button.
   const score = frame.howMuch && hasScope ? 0.8 : frame.sizeWord && hasScope ? 0.6 : hasScope ? 0.45 : 0.4;
@@ -92,10 +149,22 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
 
 /** A new question's breakdown: the dimensions named, less those pinned to one value, plus "X vs Y" values. */
 function newGrouping(usable: string[], filters: ResolvedFilter[], frame: Frame): string[] {
-  const pinned = new Set(filters.filter((f) => f.filter.op === 'in' && distinctValues(f.filter.values) === 1).map((f) => f.filter.dimension));
+  const pinned = new Set(
+    filters
+      .filter((f) => f.filter.op === 'in' && distinctValues(f.filter.values) === 1)
+      .map((f) => f.filter.dimension),
+  );
   const groupBy = usable.filter((d) => !pinned.has(d) || frame.share);
   if (!groupBy.some((d) => !isGrainId(d))) {
-    const several = filters.find((f) => f.filter.op === 'in' && frame.filters.filter((x) => x.candidates[0]?.dimension === f.filter.dimension || x.boolean?.dimension === f.filter.dimension).length > 1 && f.filter.dimension !== 'status');
+    const several = filters.find(
+      (f) =>
+        f.filter.op === 'in' &&
+        frame.filters.filter(
+          (x) =>
+            x.candidates[0]?.dimension === f.filter.dimension || x.boolean?.dimension === f.filter.dimension,
+        ).length > 1 &&
+        f.filter.dimension !== 'status',
+    );
     if (several && !frame.share) groupBy.push(several.filter.dimension);
   }
   return groupBy;
@@ -116,21 +185,31 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
   const source = plan.source;
   const hasDates = Boolean(catalog.sources[source]?.dateColumn);
   const time = resolvePeriods(frame, profile, source);
-  if (frame.times.length && !hasDates) out.notes.push(`${catalog.sources[source]!.label} has no dates, so the period was not applied.`);
+  if (frame.times.length && !hasDates)
+    out.notes.push(`${catalog.sources[source]!.label} has no dates, so the period was not applied.`);
   if (base) applyFollowUpTime(plan, frame, time);
   else {
     if (time.current) plan.timeRange = time.current;
     if (time.compare) plan.compareTo = time.compare;
     else if (time.comparePrevious && time.current) plan.compareTo = 'previous_period';
-    else if (time.comparePrevious) out.notes.push('There is no period to compare with the one before; name one ("last 14 days vs the fortnight before").');
+    else if (time.comparePrevious)
+      out.notes.push(
+        'There is no period to compare with the one before; name one ("last 14 days vs the fortnight before").',
+      );
   }
   const latest = profile.dateRanges[source];
   if (frame.growth && hasDates && latest && !plan.compareTo && !plan.groupBy.some(isGrainId)) {
     if (!plan.timeRange) {
       const unit = frame.growthUnit ?? 'month';
       const offset = unit === 'week' ? -1 : 0;
-      plan.timeRange = resolvePeriods({ ...frame, times: [{ from: 0, to: 0, text: '', spec: { kind: 'calendar', unit, offset } }] }, profile, source).current!;
-      out.notes.push(`Growth compares ${unit === 'week' ? 'the last complete week' : `the latest ${unit}`} in the data, ${plan.timeRange.label}, with the ${unit} before.`);
+      plan.timeRange = resolvePeriods(
+        { ...frame, times: [{ from: 0, to: 0, text: '', spec: { kind: 'calendar', unit, offset } }] },
+        profile,
+        source,
+      ).current!;
+      out.notes.push(
+        `Growth compares ${unit === 'week' ? 'the last complete week' : `the latest ${unit}`} in the data, ${plan.timeRange.label}, with the ${unit} before.`,
+      );
     }
     plan.compareTo = 'previous_period';
   }
@@ -172,9 +251,13 @@ function shape(frame: Frame, deps: ComposeDeps, out: Composed): void {
 function shareTarget(frame: Frame, deps: ComposeDeps, plan: Plan): string | undefined {
   const metricAt = frame.metrics[0]?.at ?? -1;
   const after = frame.filters.filter((f) => f.at > metricAt && !f.negated);
-  const dims = after.map((f) => f.boolean?.dimension ?? f.candidates.find((c) => c.source === plan.source)?.dimension).filter((d): d is string => Boolean(d));
+  const dims = after
+    .map((f) => f.boolean?.dimension ?? f.candidates.find((c) => c.source === plan.source)?.dimension)
+    .filter((d): d is string => Boolean(d));
   void deps;
-  return dims.length && plan.filters.filter((f) => f.op === 'in').length > 1 ? dims[dims.length - 1] : undefined;
+  return dims.length && plan.filters.filter((f) => f.op === 'in').length > 1
+    ? dims[dims.length - 1]
+    : undefined;
 }
 
 function shareShape(plan: Plan, target?: string): void {
@@ -191,15 +274,24 @@ function shareShape(plan: Plan, target?: string): void {
   const valueDims = [...new Set(plan.filters.filter((f) => f.op === 'in').map((f) => f.dimension))];
   if (status) plan.groupBy = ['status'];
   else if (valueDims.length === 1) plan.groupBy = [valueDims[0]!];
-  else if (plan.source === 'amazon_sales' && plan.filters.every((f) => f.dimension === 'status')) plan.groupBy = ['category'];
+  else if (plan.source === 'amazon_sales' && plan.filters.every((f) => f.dimension === 'status'))
+    plan.groupBy = ['category'];
   plan.share = plan.groupBy.length > 0;
 }
 
 function alternativesFor(out: Composed, filters: ResolvedFilter[]): void {
   for (const f of filters) {
     if (!f.alternative) continue;
-    const plan: Plan = { ...out.plan, filters: out.plan.filters.map((x): Filter => (x === findFilter(out.plan, f.filter) ? f.alternative! : x)) };
-    out.alternatives.push({ label: `${f.alternative.values.slice(0, 2).join(', ')} as ${f.alternative.dimension}`, plan });
+    const plan: Plan = {
+      ...out.plan,
+      filters: out.plan.filters.map((x): Filter =>
+        x === findFilter(out.plan, f.filter) ? f.alternative! : x,
+      ),
+    };
+    out.alternatives.push({
+      label: `${f.alternative.values.slice(0, 2).join(', ')} as ${f.alternative.dimension}`,
+      plan,
+    });
   }
 }
 

@@ -5,7 +5,11 @@ import { addDays, monthLabel } from '../../semantic/time-range.js';
 import type { Resolution } from '../resolver/resolver.js';
 
 /** A period outside the data is asked about (never answered with zero); one partly outside gets a note. */
-export function coverageCheck(plan: Plan, catalog: Catalog, profile: DataProfile): { resolution?: Resolution; note?: string } {
+export function coverageCheck(
+  plan: Plan,
+  catalog: Catalog,
+  profile: DataProfile,
+): { resolution?: Resolution; note?: string } {
   const range = plan.timeRange;
   const data = profile.dateRanges[plan.source];
   if (!range || !data) return {};

@@ -20,9 +20,42 @@ export interface TimeMention {
 const MONTH_RE =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5 };
-const COUNT = '(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|sixty|ninety|couple of|few)';
-const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90, 'couple of': 2, few: 3 };
+const ORDINAL: Record<string, number> = {
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+  fifth: 5,
+  '5th': 5,
+};
+const COUNT =
+  '(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|sixty|ninety|couple of|few)';
+const COUNT_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  sixty: 60,
+  ninety: 90,
+  'couple of': 2,
+  few: 3,
+};
 
 interface Found {
   start: number;
@@ -55,36 +88,66 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   const dayAt = (s: number, e: number) => days.find((d) => d.start >= s && d.end <= e);
 
   // Ranges of days first: "between May 5 and May 12", "from 1 may to 15 may", "May 5-12", "5th to 12th May".
-  take(new RegExp(`\\b(?:from|between)?\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\s*(?:-|–|to|till|until|through|thru|and)\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\b`), (m) =>
-    twoDays(monthIndex(m[2]!), Number(m[1]), monthIndex(m[4]!), Number(m[3])),
+  take(
+    new RegExp(
+      `\\b(?:from|between)?\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\s*(?:-|–|to|till|until|through|thru|and)\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\b`,
+    ),
+    (m) => twoDays(monthIndex(m[2]!), Number(m[1]), monthIndex(m[4]!), Number(m[3])),
   );
   for (const range of dayRanges(lower, days)) if (!taken(range.start, range.end)) found.push(range);
-  take(new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|to|till|until|through|thru)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b`), (m) =>
-    rangeSpec(monthIndex(m[1]!), Number(m[2]), Number(m[3])),
+  take(
+    new RegExp(
+      `\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|to|till|until|through|thru)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b`,
+    ),
+    (m) => rangeSpec(monthIndex(m[1]!), Number(m[2]), Number(m[3])),
   );
-  take(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|to|till|until|through|thru)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\b`), (m) =>
-    rangeSpec(monthIndex(m[3]!), Number(m[1]), Number(m[2])),
+  take(
+    new RegExp(
+      `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|to|till|until|through|thru)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\b`,
+    ),
+    (m) => rangeSpec(monthIndex(m[3]!), Number(m[1]), Number(m[2])),
   );
   // Two months joined: "from April to May", "between April and May" (a range, or a comparison with "change").
-  for (const m of lower.matchAll(new RegExp(`\\b(?:from|between)\\s+${MONTH_RE}\\s+(?:to|and|till|until|-|–)\\s+${MONTH_RE}\\b`, 'g'))) {
+  for (const m of lower.matchAll(
+    new RegExp(`\\b(?:from|between)\\s+${MONTH_RE}\\s+(?:to|and|till|until|-|–)\\s+${MONTH_RE}\\b`, 'g'),
+  )) {
     const first = m.index + m[0].indexOf(m[1]!);
     const second = m.index + m[0].lastIndexOf(m[2]!);
     if (taken(m.index, m.index + m[0].length)) continue;
-    found.push({ start: m.index, end: first + m[1]!.length, spec: { kind: 'month', month: monthIndex(m[1]!) } });
-    found.push({ start: second, end: second + m[2]!.length, spec: { kind: 'month', month: monthIndex(m[2]!) } });
+    found.push({
+      start: m.index,
+      end: first + m[1]!.length,
+      spec: { kind: 'month', month: monthIndex(m[1]!) },
+    });
+    found.push({
+      start: second,
+      end: second + m[2]!.length,
+      spec: { kind: 'month', month: monthIndex(m[2]!) },
+    });
   }
   // "the week before", "the previous period": the period before the one named.
-  take(/\b(?:the\s+)?(?:(?:week|month|quarter|year|period|fortnight)\s+before|(?:previous|prior|preceding)\s+period|period before)\b/, () => ({ kind: 'previous' }));
+  take(
+    /\b(?:the\s+)?(?:(?:week|month|quarter|year|period|fortnight)\s+before|(?:previous|prior|preceding)\s+period|period before)\b/,
+    () => ({ kind: 'previous' }),
+  );
   // Open ranges: "since April 15", "after May 20", "till May 10", "since April".
-  take(new RegExp(`\\b(since|from|after|starting|beginning|till|until|up to|upto|before|thru|through)\\s+(?:the\\s+)?(.{3,24}?)(?=$|[?.!,]|\\s+(?:vs|versus|by|for|in|and|compared|split|broken|per|only)\\b)`), (m) =>
-    openRange(m, days, dayAt),
+  take(
+    new RegExp(
+      `\\b(since|from|after|starting|beginning|till|until|up to|upto|before|thru|through)\\s+(?:the\\s+)?(.{3,24}?)(?=$|[?.!,]|\\s+(?:vs|versus|by|for|in|and|compared|split|broken|per|only)\\b)`,
+    ),
+    (m) => openRange(m, days, dayAt),
   );
   // Weeks and halves of a month.
-  take(new RegExp(`\\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)\\s+week\\s+(?:of|in)\\s+${MONTH_RE}\\b`), (m) => ({
-    kind: 'weekOfMonth',
-    month: monthIndex(m[2]!),
-    n: ORDINAL[m[1]!] ?? 'last',
-  }));
+  take(
+    new RegExp(
+      `\\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)\\s+week\\s+(?:of|in)\\s+${MONTH_RE}\\b`,
+    ),
+    (m) => ({
+      kind: 'weekOfMonth',
+      month: monthIndex(m[2]!),
+      n: ORDINAL[m[1]!] ?? 'last',
+    }),
+  );
   take(new RegExp(`\\b(first|second|1st|2nd)\\s+half\\s+(?:of\\s+)?${MONTH_RE}\\b`), (m) =>
     /^(first|1st)$/.test(m[1]!) ? rangeSpec(monthIndex(m[2]!), 1, 15) : rangeSpec(monthIndex(m[2]!), 16, 31),
   );
@@ -95,7 +158,8 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   businessPeriods(take);
   // Remaining single days: "on the 4th of May", "12th june", "yesterday".
   for (const d of days) {
-    if (!taken(d.start, d.end)) found.push({ start: d.start, end: d.end, spec: { kind: 'range', from: d.iso, to: d.endIso ?? d.iso } });
+    if (!taken(d.start, d.end))
+      found.push({ start: d.start, end: d.end, spec: { kind: 'range', from: d.iso, to: d.endIso ?? d.iso } });
   }
   monthsAndYears(take, lower);
   return found
@@ -108,22 +172,40 @@ function lowerOf(m: RegExpExecArray): string {
   return (m.input ?? '').toLowerCase();
 }
 
-function businessPeriods(take: (re: RegExp, spec: (m: RegExpExecArray) => TimeSpec | undefined) => void): void {
-  take(new RegExp(`\\b(?:last|past|previous|trailing|prior|recent)\\s+${COUNT}\\s+(days?|weeks?|months?)\\b`), (m) => ({
+function businessPeriods(
+  take: (re: RegExp, spec: (m: RegExpExecArray) => TimeSpec | undefined) => void,
+): void {
+  take(
+    new RegExp(`\\b(?:last|past|previous|trailing|prior|recent)\\s+${COUNT}\\s+(days?|weeks?|months?)\\b`),
+    (m) => ({
+      kind: 'rolling',
+      unit: m[2]!.replace(/s$/, '') as 'day' | 'week' | 'month',
+      n: COUNT_WORDS[m[1]!] ?? Number(m[1]),
+    }),
+  );
+  take(/\b(?:last|past|previous|this|the last)\s+(?:fortnight|fortnite|fort night)\b/, () => ({
     kind: 'rolling',
-    unit: m[2]!.replace(/s$/, '') as 'day' | 'week' | 'month',
-    n: COUNT_WORDS[m[1]!] ?? Number(m[1]),
+    unit: 'day',
+    n: 14,
   }));
-  take(/\b(?:last|past|previous|this|the last)\s+(?:fortnight|fortnite|fort night)\b/, () => ({ kind: 'rolling', unit: 'day', n: 14 }));
   take(/\b(mtd|month to date|month-to-date|qtd|quarter to date|ytd|year to date|year-to-date)\b/, (m) => ({
     kind: 'toDate',
     unit: m[1]!.startsWith('m') ? 'month' : m[1]!.startsWith('q') ? 'quarter' : 'year',
   }));
   // "this month vs last": the second period named by "last" alone.
-  take(/\blast\b(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|week|wk|month|mo|quarter|year|fortnight|few|couple))(?=\s*(?:[?.!,]|$))/, (m) => {
-    const unit = /\bthis\s+(week|wk|month|quarter|year)\b/.exec(lowerOf(m))?.[1];
-    return unit ? { kind: 'calendar', unit: unit === 'wk' ? 'week' : (unit as 'week' | 'month' | 'quarter' | 'year'), offset: -1 } : undefined;
-  });
+  take(
+    /\blast\b(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|week|wk|month|mo|quarter|year|fortnight|few|couple))(?=\s*(?:[?.!,]|$))/,
+    (m) => {
+      const unit = /\bthis\s+(week|wk|month|quarter|year)\b/.exec(lowerOf(m))?.[1];
+      return unit
+        ? {
+            kind: 'calendar',
+            unit: unit === 'wk' ? 'week' : (unit as 'week' | 'month' | 'quarter' | 'year'),
+            offset: -1,
+          }
+        : undefined;
+    },
+  );
   take(/\b(last|previous|past|prior|this|current|latest)\s+(day|week|wk|month|quarter|year)\b/, (m) => ({
     kind: 'calendar',
     unit: (m[2] === 'wk' ? 'week' : m[2]) as 'day' | 'week' | 'month' | 'quarter' | 'year',
@@ -135,11 +217,20 @@ function businessPeriods(take: (re: RegExp, spec: (m: RegExpExecArray) => TimeSp
     quarter: Number(m[1]),
     ...(m[2] ? { year: fullYear(m[2]) } : {}),
   }));
-  take(/\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b/, (m) => ({ kind: 'quarter', quarter: ORDINAL[m[1]!]! }));
-  take(/\b(all time|all-time|ever|since launch|since the start|since the beginning|whole period|entire period|full period|to date|till date|so far|until now|till now|up to now)\b/, () => ({ kind: 'all' }));
+  take(/\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b/, (m) => ({
+    kind: 'quarter',
+    quarter: ORDINAL[m[1]!]!,
+  }));
+  take(
+    /\b(all time|all-time|ever|since launch|since the start|since the beginning|whole period|entire period|full period|to date|till date|so far|until now|till now|up to now)\b/,
+    () => ({ kind: 'all' }),
+  );
 }
 
-function monthsAndYears(take: (re: RegExp, spec: (m: RegExpExecArray) => TimeSpec | undefined) => void, lower: string): void {
+function monthsAndYears(
+  take: (re: RegExp, spec: (m: RegExpExecArray) => TimeSpec | undefined) => void,
+  lower: string,
+): void {
   take(new RegExp(`\\b${MONTH_RE}(?:\\s*,?\\s*'?(20\\d{2}|\\d{2}))?\\b`), (m) => {
     if (m[1] === 'may' && isModalMay(lower, m.index + m[0].length)) return undefined;
     if (m[1] === 'mar' && /^\s*(?:a|the)\b/.test(lower.slice(m.index + 3))) return undefined;
@@ -151,18 +242,24 @@ function monthsAndYears(take: (re: RegExp, spec: (m: RegExpExecArray) => TimeSpe
 
 /** "may I…", "we may want…": the verb, not the month. */
 function isModalMay(lower: string, after: number): boolean {
-  return /^\s+(i|we|you|it|he|she|they|be|have|not|need|want|also|still|well|or may)\b/.test(lower.slice(after));
+  return /^\s+(i|we|you|it|he|she|they|be|have|not|need|want|also|still|well|or may)\b/.test(
+    lower.slice(after),
+  );
 }
 
 function findDays(text: string, latest: string | undefined): DayHit[] {
   const ref = latest ? new Date(`${latest}T12:00:00Z`) : new Date();
   const out: DayHit[] = [];
   for (const r of chrono.en.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
-    const known = { day: r.start.isCertain('day') ? 1 : undefined, year: r.start.isCertain('year') ? 1 : undefined };
+    const known = {
+      day: r.start.isCertain('day') ? 1 : undefined,
+      year: r.start.isCertain('year') ? 1 : undefined,
+    };
     const slashed = /\d\/\d/.test(r.text);
     if (known.day === undefined && !/yesterday|today/i.test(r.text)) continue;
     // Only explicit dates: chrono also reads "week before" or "6 days" as dates relative to the reference.
-    if (!/\d/.test(r.text) && !new RegExp(MONTH_RE, 'i').test(r.text) && !/yesterday|today/i.test(r.text)) continue;
+    if (!/\d/.test(r.text) && !new RegExp(MONTH_RE, 'i').test(r.text) && !/yesterday|today/i.test(r.text))
+      continue;
     // Numeric dates here are day-first (India): "5/4" is 5 April, re-read with the en-GB parser.
     const start = slashed ? (chrono.en.GB.parse(r.text, ref)[0]?.start ?? r.start) : r.start;
     const iso = isoOf(start, known.year === undefined && !/yesterday|today/i.test(r.text));
@@ -192,11 +289,17 @@ function dayRanges(lower: string, days: DayHit[]): Found[] {
     out.push({ start, end: b.end, spec: { kind: 'range', from: a.iso, to: b.iso } });
     k++;
   }
-  for (const d of days) if (d.endIso) out.push({ start: d.start, end: d.end, spec: { kind: 'range', from: d.iso, to: d.endIso } });
+  for (const d of days)
+    if (d.endIso)
+      out.push({ start: d.start, end: d.end, spec: { kind: 'range', from: d.iso, to: d.endIso } });
   return out;
 }
 
-function openRange(m: RegExpExecArray, days: DayHit[], dayAt: (s: number, e: number) => DayHit | undefined): TimeSpec | undefined {
+function openRange(
+  m: RegExpExecArray,
+  days: DayHit[],
+  dayAt: (s: number, e: number) => DayHit | undefined,
+): TimeSpec | undefined {
   const word = m[1]!;
   const startAt = m.index + m[0].indexOf(m[2]!);
   const day = dayAt(startAt, startAt + m[2]!.length + 1);
@@ -217,7 +320,9 @@ function openRange(m: RegExpExecArray, days: DayHit[], dayAt: (s: number, e: num
   const first = `${year}-${String(mi + 1).padStart(2, '0')}-01`;
   if (word === 'before') return { kind: 'until', to: shiftIso(first, -1) };
   if (word === 'after') return { kind: 'since', from: `????-${String(mi + 2).padStart(2, '0')}-01` };
-  return opening ? { kind: 'since', from: first } : { kind: 'until', to: `????-${String(mi + 1).padStart(2, '0')}-31` };
+  return opening
+    ? { kind: 'since', from: first }
+    : { kind: 'until', to: `????-${String(mi + 1).padStart(2, '0')}-31` };
 }
 
 /** Shift a "????-MM-DD" or ISO date by days, keeping an unknown year unknown (2022 is not a leap year either). */
@@ -232,11 +337,16 @@ function shiftIso(iso: string, days: number): string {
 function rangeSpec(month: number, d1: number, d2: number): TimeSpec | undefined {
   if (d1 < 1 || d2 > 31 || d1 > d2) return undefined;
   const mm = String(month + 1).padStart(2, '0');
-  return { kind: 'range', from: `????-${mm}-${String(d1).padStart(2, '0')}`, to: `????-${mm}-${String(d2).padStart(2, '0')}` };
+  return {
+    kind: 'range',
+    from: `????-${mm}-${String(d1).padStart(2, '0')}`,
+    to: `????-${mm}-${String(d2).padStart(2, '0')}`,
+  };
 }
 
 function twoDays(m1: number, d1: number, m2: number, d2: number): TimeSpec | undefined {
-  const iso = (m: number, d: number) => `????-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const iso = (m: number, d: number) =>
+    `????-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   if (d1 < 1 || d1 > 31 || d2 < 1 || d2 > 31) return undefined;
   return { kind: 'range', from: iso(m1, d1), to: iso(m2, d2) };
 }
@@ -260,5 +370,10 @@ function fullYear(y: string): number {
 function toMention(f: Found, tokens: Token[], text: string): TimeMention | undefined {
   const inside = tokens.filter((t) => t.start >= f.start && t.end <= f.end);
   if (!inside.length) return undefined;
-  return { from: inside[0]!.i, to: inside[inside.length - 1]!.i + 1, spec: f.spec, text: text.slice(f.start, f.end) };
+  return {
+    from: inside[0]!.i,
+    to: inside[inside.length - 1]!.i + 1,
+    spec: f.spec,
+    text: text.slice(f.start, f.end),
+  };
 }

@@ -31,13 +31,18 @@ export function applyFollowUpFilters(plan: Plan, frame: Frame, filters: Resolved
     }
     const existing = plan.filters.findIndex((x) => x.dimension === filter.dimension && x.op === filter.op);
     if (existing >= 0 && frame.edits.add && !from.only) {
-      plan.filters[existing] = { ...filter, values: [...new Set([...plan.filters[existing]!.values, ...filter.values])] };
+      plan.filters[existing] = {
+        ...filter,
+        values: [...new Set([...plan.filters[existing]!.values, ...filter.values])],
+      };
     } else if (existing >= 0) plan.filters[existing] = filter;
     else plan.filters.push(filter);
-    if (filter.op === 'in') plan.filters = plan.filters.filter((x) => !(x.dimension === filter.dimension && x.op === 'not_in'));
+    if (filter.op === 'in')
+      plan.filters = plan.filters.filter((x) => !(x.dimension === filter.dimension && x.op === 'not_in'));
     // A single value of a dimension the answer was broken down by: the breakdown collapses to that value.
     const pinned = plan.filters.find((x) => x.dimension === filter.dimension && x.op === 'in');
-    if (pinned && distinctValues(pinned.values) === 1 && !plan.share) plan.groupBy = plan.groupBy.filter((d) => d !== filter.dimension);
+    if (pinned && distinctValues(pinned.values) === 1 && !plan.share)
+      plan.groupBy = plan.groupBy.filter((d) => d !== filter.dimension);
   }
 }
 
@@ -47,9 +52,19 @@ function removeValues(plan: Plan, index: number, filter: Filter): void {
   else plan.filters.splice(index, 1);
 }
 
-export function applyFollowUpGrouping(plan: Plan, frame: Frame, groupBy: string[], filters: ResolvedFilter[]): void {
+export function applyFollowUpGrouping(
+  plan: Plan,
+  frame: Frame,
+  groupBy: string[],
+  filters: ResolvedFilter[],
+): void {
   if (frame.allOf.length) plan.filters = plan.filters.filter((f) => !frame.allOf.includes(f.dimension));
-  const fresh = groupBy.filter((d) => !filters.some((f) => f.filter.dimension === d && f.filter.op === 'in' && distinctValues(f.filter.values) === 1));
+  const fresh = groupBy.filter(
+    (d) =>
+      !filters.some(
+        (f) => f.filter.dimension === d && f.filter.op === 'in' && distinctValues(f.filter.values) === 1,
+      ),
+  );
   if (!fresh.length) return;
   // "by week" on a by-state answer: a series per state; a new non-date breakdown replaces the old one.
   const grainOnNonGrain = fresh.every(isGrain) && plan.groupBy.length > 0 && !plan.groupBy.some(isGrain);
@@ -57,7 +72,13 @@ export function applyFollowUpGrouping(plan: Plan, frame: Frame, groupBy: string[
   plan.groupBy = keep ? [...new Set([...plan.groupBy, ...fresh])] : fresh;
   // Grouping by a dimension the previous answer was pinned to ("best category?" after "Kurta revenue"): all values.
   const newlyFiltered = new Set(filters.map((f) => f.filter.dimension));
-  plan.filters = plan.filters.filter((f) => newlyFiltered.has(f.dimension) || !fresh.includes(f.dimension) || f.op !== 'in' || distinctValues(f.values) > 1);
+  plan.filters = plan.filters.filter(
+    (f) =>
+      newlyFiltered.has(f.dimension) ||
+      !fresh.includes(f.dimension) ||
+      f.op !== 'in' ||
+      distinctValues(f.values) > 1,
+  );
   if (!frame.rank && !keep) delete plan.limit;
   if (plan.sort && !plan.groupBy.length) delete plan.sort;
 }
@@ -73,7 +94,8 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
     return;
   }
   if (!time.current) {
-    if ((frame.growth || time.comparePrevious) && plan.timeRange && !plan.compareTo) plan.compareTo = 'previous_period';
+    if ((frame.growth || time.comparePrevious) && plan.timeRange && !plan.compareTo)
+      plan.compareTo = 'previous_period';
     return;
   }
   const comparing = frame.comparePeriods || frame.growth;
@@ -82,7 +104,10 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
     plan.compareTo = time.compare;
   } else if (comparing && plan.timeRange && frame.times.length === 1) {
     // "vs April", "compare with April": the thread's period stays, the named one becomes the comparison.
-    const [later, earlier] = plan.timeRange.from >= time.current.from ? [plan.timeRange, time.current] : [time.current, plan.timeRange];
+    const [later, earlier] =
+      plan.timeRange.from >= time.current.from
+        ? [plan.timeRange, time.current]
+        : [time.current, plan.timeRange];
     plan.timeRange = later;
     plan.compareTo = earlier;
   } else {

@@ -8,9 +8,50 @@ import { isFiller, isUnknown, type Span, type SpanReading } from './tagging.js';
  * span and its neighbours only; none depends on another having blanked text first, so adding a word to the
  * lexicon never reorders the rules.
  */
-const VALUE_CONTEXT = new Set(['for', 'of', 'in', 'from', 'via', 'by', 'is', 'are', 'was', 'about', 'and', 'or', 'vs', 'versus', 'only', 'just', 'size', 'category', 'status', 'state', 'city', 'to', 'with', 'on', 'at', 'than', 'the', 'but', 'not']);
+const VALUE_CONTEXT = new Set([
+  'for',
+  'of',
+  'in',
+  'from',
+  'via',
+  'by',
+  'is',
+  'are',
+  'was',
+  'about',
+  'and',
+  'or',
+  'vs',
+  'versus',
+  'only',
+  'just',
+  'size',
+  'category',
+  'status',
+  'state',
+  'city',
+  'to',
+  'with',
+  'on',
+  'at',
+  'than',
+  'the',
+  'but',
+  'not',
+]);
 const FILTER_PREPOSITIONS = new Set(['in', 'for', 'from', 'of', 'only', 'about', 'just', 'at', 'on']);
-const GROUPING_BEFORE = new Set(['by', 'per', 'across', 'split', 'vs', 'versus', 'or', 'each', 'between', 'wise']);
+const GROUPING_BEFORE = new Set([
+  'by',
+  'per',
+  'across',
+  'split',
+  'vs',
+  'versus',
+  'or',
+  'each',
+  'between',
+  'wise',
+]);
 const HEAD_NOUN_METRICS = new Set(['orders', 'order_lines', 'units']);
 
 export function readFrame(spans: Span[], lexicon: Lexicon): Frame {
@@ -38,8 +79,10 @@ function readSpan(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKind>, n
   }
   if (isUnknown(span)) {
     const prev = ctx.prevWord(span.at);
-    const filterLike = FILTER_PREPOSITIONS.has(prev) || (span.at > 0 && /^[A-Z]/.test(span.raw) && !/^[A-Z]+$/.test(span.raw));
-    if (!/^\d/.test(span.text) || ctx.isLoneNumber(span)) frame.unknown.push({ word: span.raw, at: span.at, filterLike });
+    const filterLike =
+      FILTER_PREPOSITIONS.has(prev) || (span.at > 0 && /^[A-Z]/.test(span.raw) && !/^[A-Z]+$/.test(span.raw));
+    if (!/^\d/.test(span.text) || ctx.isLoneNumber(span))
+      frame.unknown.push({ word: span.raw, at: span.at, filterLike });
     return;
   }
   if (readStructure(frame, ctx, span, kinds)) return;
@@ -50,21 +93,32 @@ function readSpan(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKind>, n
   const source = span.readings.find((r) => r.kind === 'source');
   if (source) frame.sources.push(source.source);
   if (boolean && (!dimension || !ctx.groupingContext(span))) {
-    frame.filters.push(filterOf(ctx, span, { boolean: { dimension: boolean.dimension, value: negating ? !boolean.value : boolean.value } }, false));
+    frame.filters.push(
+      filterOf(
+        ctx,
+        span,
+        { boolean: { dimension: boolean.dimension, value: negating ? !boolean.value : boolean.value } },
+        false,
+      ),
+    );
     frame.understoodWords++;
     return;
   }
   const dimDef = dimension ? ctx.lexicon.catalog.dimensions[dimension.id] : undefined;
   if (dimension && dimDef?.type === 'boolean' && !boolean && !ctx.groupingContext(span)) {
-    frame.filters.push(filterOf(ctx, span, { boolean: { dimension: dimension.id, value: !negating } }, false));
+    frame.filters.push(
+      filterOf(ctx, span, { boolean: { dimension: dimension.id, value: !negating } }, false),
+    );
     frame.understoodWords++;
     return;
   }
   if (metric && dimension && ctx.rankedBefore(span)) return pushDimension(frame, span, dimension.id);
-  if (dimension && !metric && frame.rank?.which && !frame.groupBy.length) frame.singularGroup = !/s$/.test(span.text) || span.text.endsWith('ss');
+  if (dimension && !metric && frame.rank?.which && !frame.groupBy.length)
+    frame.singularGroup = !/s$/.test(span.text) || span.text.endsWith('ss');
   if (metric) return pushMetric(frame, ctx, span, metric.id, negating, values);
   const valueReadings = values.filter((v) => !v.common || ctx.clearValueContext(span));
-  if (dimension && !ctx.namesValueNext(span, dimension.id)) return pushDimension(frame, span, dimension.id, ctx);
+  if (dimension && !ctx.namesValueNext(span, dimension.id))
+    return pushDimension(frame, span, dimension.id, ctx);
   if (dimension) {
     frame.understoodWords++;
     return;
@@ -87,8 +141,15 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('chatter') && ctx.spans.length <= 4) frame.chatter = true;
   if (kinds.has('explain')) frame.explain = true;
   if (kinds.has('vague')) frame.vague = true;
-  if (/^how much\b/.test(span.text) || (span.text === 'how' && ctx.spans[span.at + 1]?.text === 'much')) frame.howMuch = true;
-  if (kinds.has('sellVerb') && ctx.spans.some((s) => /^how many\b/.test(s.text) || (s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many'))) frame.howManySold = true;
+  if (/^how much\b/.test(span.text) || (span.text === 'how' && ctx.spans[span.at + 1]?.text === 'much'))
+    frame.howMuch = true;
+  if (
+    kinds.has('sellVerb') &&
+    ctx.spans.some(
+      (s) => /^how many\b/.test(s.text) || (s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many'),
+    )
+  )
+    frame.howManySold = true;
   // "growth as a fraction", "in % terms": how to show a change, not a share of a total.
   const shownAs = /\b(as|in)( a| an)?$/.test(ctx.spans[span.at - 1]?.text ?? '');
   if (kinds.has('share') && !(frame.growth && shownAs)) frame.share = true;
@@ -107,33 +168,80 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('trend')) frame.trend = true;
   if (kinds.has('compare')) frame.comparePeriods = true;
   const chart = span.readings.find((r) => r.kind === 'chart');
-  if (chart && (kinds.has('chart') || ctx.chartContext(span) || /\b(chart|graph|plot|pie|donut|doughnut|heatmap|heat map)\b/.test(span.text))) frame.chart = chart.chart;
+  if (
+    chart &&
+    (kinds.has('chart') ||
+      ctx.chartContext(span) ||
+      /\b(chart|graph|plot|pie|donut|doughnut|heatmap|heat map)\b/.test(span.text))
+  )
+    frame.chart = chart.chart;
   else if (kinds.has('chart') && !frame.chart) frame.chart = 'auto';
   const rankDir = kinds.has('rankDesc') ? 'desc' : kinds.has('rankAsc') ? 'asc' : undefined;
-  const valueFirst = span.readings.some((r) => r.kind === 'value') && ctx.clearValueContext(span) && !ctx.rankFollows(span);
+  const valueFirst =
+    span.readings.some((r) => r.kind === 'value') && ctx.clearValueContext(span) && !ctx.rankFollows(span);
   if (rankDir && !valueFirst) {
-    frame.rank = { direction: rankDir, which: frame.rank?.which ?? false, byChange: false, ...ctx.rankCount(span) };
+    frame.rank = {
+      direction: rankDir,
+      which: frame.rank?.which ?? false,
+      byChange: false,
+      ...ctx.rankCount(span),
+    };
     frame.understoodWords++;
     if (/sell|popular/.test(span.text)) frame.howManySold = true;
     return !span.readings.some((r) => r.kind === 'metric');
   }
-  if (kinds.has('which') && span.at <= 2) frame.rank = { direction: 'desc', which: true, byChange: false, ...(frame.rank ?? {}) };
-  const structural = ['explain', 'share', 'growth', 'trend', 'compare', 'chart', 'add', 'only', 'remove', 'instead', 'split', 'negate', 'which', 'groupBy', 'followUpLead', 'chatter'] as const;
+  if (kinds.has('which') && span.at <= 2)
+    frame.rank = { direction: 'desc', which: true, byChange: false, ...(frame.rank ?? {}) };
+  const structural = [
+    'explain',
+    'share',
+    'growth',
+    'trend',
+    'compare',
+    'chart',
+    'add',
+    'only',
+    'remove',
+    'instead',
+    'split',
+    'negate',
+    'which',
+    'groupBy',
+    'followUpLead',
+    'chatter',
+  ] as const;
   const used = structural.some((k) => kinds.has(k)) || Boolean(chart);
-  const hasData = span.readings.some((r) => r.kind === 'metric' || r.kind === 'dimension' || r.kind === 'boolean' || (r.kind === 'value' && (!r.common || ctx.clearValueContext(span))));
+  const hasData = span.readings.some(
+    (r) =>
+      r.kind === 'metric' ||
+      r.kind === 'dimension' ||
+      r.kind === 'boolean' ||
+      (r.kind === 'value' && (!r.common || ctx.clearValueContext(span))),
+  );
   if (used && !hasData) {
     if (!isFiller(span)) frame.understoodWords++;
     return true;
   }
   if (span.readings.find((r) => r.kind === 'number') && !hasData) {
     // "under 5 units", "more than 9 lakh": a threshold on a value, which a Plan cannot express yet.
-    if (/^(under|below|over|above|upto|within|beyond|exceeding|than|least|most)$/.test(ctx.prevWord(span.at)) && !frame.unsupported) frame.unsupported = `${ctx.prevWord(span.at)} ${span.raw}`;
+    if (
+      /^(under|below|over|above|upto|within|beyond|exceeding|than|least|most)$/.test(ctx.prevWord(span.at)) &&
+      !frame.unsupported
+    )
+      frame.unsupported = `${ctx.prevWord(span.at)} ${span.raw}`;
     return true;
   }
   return isFiller(span) && !hasData;
 }
 
-function pushMetric(frame: Frame, ctx: Context, span: Span, id: string, negating: boolean, values: ValueReading[]): void {
+function pushMetric(
+  frame: Frame,
+  ctx: Context,
+  span: Span,
+  id: string,
+  negating: boolean,
+  values: ValueReading[],
+): void {
   frame.understoodWords++;
   const def = ctx.lexicon.catalog.metrics[id]!;
   // "excluding returns", "orders that weren't cancelled": the metric's lines as an excluded filter.
@@ -147,7 +255,14 @@ function pushMetric(frame: Frame, ctx: Context, span: Span, id: string, negating
     // "how many sets sold": the verb of a count, which is units; "how much did we sell": revenue.
     if (frame.howManySold) return;
     frame.howManySold = true;
-    if (ctx.spans.some((s) => s.at !== span.at && s.readings.some((r) => r.kind === 'metric' && !/^(sell|sold|selling|sells)$/.test(s.text)))) return;
+    if (
+      ctx.spans.some(
+        (s) =>
+          s.at !== span.at &&
+          s.readings.some((r) => r.kind === 'metric' && !/^(sell|sold|selling|sells)$/.test(s.text)),
+      )
+    )
+      return;
   }
   void values;
   frame.metrics.push({ id, score: 1, at: span.at });
@@ -182,7 +297,10 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   if (frame.metrics.length > 1) {
     for (const m of [...frame.metrics]) {
       const def = ctx.lexicon.catalog.metrics[m.id]!;
-      const adjective = /^(cancelled|canceled|returned|cancelled orders|canceled orders|returned orders)$/.test(ctx.spans[m.at]!.text);
+      const adjective =
+        /^(cancelled|canceled|returned|cancelled orders|canceled orders|returned orders)$/.test(
+          ctx.spans[m.at]!.text,
+        );
       if (def.asFilter && adjective) {
         frame.metrics.splice(frame.metrics.indexOf(m), 1);
         frame.filters.push(filterOf(ctx, ctx.spans[m.at]!, { fixed: def.asFilter }, false));
@@ -192,11 +310,23 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   const first = ctx.spans.find((s) => !isFiller(s) || ctx.cueKinds(s).has('followUpLead'));
   // "which of those days…", "split them by size": pointing back at the previous answer.
   const last = ctx.spans[ctx.spans.length - 1];
-  const pointsBack = ctx.spans.some((s) => /^(those|these|them|that one|those ones|these ones)$/.test(s.text)) || last?.text === 'that' || last?.text === 'it';
+  const pointsBack =
+    ctx.spans.some((s) => /^(those|these|them|that one|those ones|these ones)$/.test(s.text)) ||
+    last?.text === 'that' ||
+    last?.text === 'it';
   // "and how many customers each month": a leading "and" with a new measure asks for it as well.
   if (first?.text === 'and' && frame.metrics.length) frame.edits.add = true;
-  frame.asksAnew = /^(what|whats|what's|how|show|give|tell|list|total|overall|all|get|can|could|please|pls|i|we|our)$/.test(ctx.spans[0]?.text.split(' ')[0] ?? '');
-  frame.leansOnPrevious = pointsBack || Boolean(first && ctx.cueKinds(first).has('followUpLead')) || frame.edits.add || frame.edits.only || frame.edits.instead || frame.edits.remove;
+  frame.asksAnew =
+    /^(what|whats|what's|how|show|give|tell|list|total|overall|all|get|can|could|please|pls|i|we|our)$/.test(
+      ctx.spans[0]?.text.split(' ')[0] ?? '',
+    );
+  frame.leansOnPrevious =
+    pointsBack ||
+    Boolean(first && ctx.cueKinds(first).has('followUpLead')) ||
+    frame.edits.add ||
+    frame.edits.only ||
+    frame.edits.instead ||
+    frame.edits.remove;
 }
 
 /** "cancelled orders taken out": the filter or count word just before is excluded. */
@@ -227,7 +357,9 @@ function breaksNegation(span: Span, kinds: Set<CueKind>): boolean {
   if (/^(in|for|from|at|during|on|with|by|per)$/.test(span.text)) return true;
   if (isFiller(span) || kinds.has('negate')) return false;
   if (/^(and|or|nor)$/.test(span.text)) return false;
-  return !span.readings.some((r) => r.kind === 'value' || r.kind === 'boolean' || (r.kind === 'metric' && /cancel|return/.test(r.id)));
+  return !span.readings.some(
+    (r) => r.kind === 'value' || r.kind === 'boolean' || (r.kind === 'metric' && /cancel|return/.test(r.id)),
+  );
 }
 
 function emptyFrame(): Frame {
@@ -277,7 +409,10 @@ class Context {
   }
 
   isLoneNumber(span: Span): boolean {
-    return /^\d+(\.\d+)?%?$/.test(span.text) && !this.spans.some((s) => s.at === span.at - 1 && /top|bottom/.test(s.text));
+    return (
+      /^\d+(\.\d+)?%?$/.test(span.text) &&
+      !this.spans.some((s) => s.at === span.at - 1 && /top|bottom/.test(s.text))
+    );
   }
 
   /** "set" is the category only where a value would stand: "for Set", "Set revenue", "Set vs Kurta", "SET". */
@@ -285,12 +420,25 @@ class Context {
     const prev = this.prevWord(span.at);
     const next = this.spans[span.at + 1];
     // "orders shipped to Gujarat": the verb of a destination, not the status Shipped.
-    if (/^(shipped|delivered|sent|shipping)$/.test(span.text) && /^(to|from|into|across)$/.test(this.nextWord(span.at))) return false;
+    if (
+      /^(shipped|delivered|sent|shipping)$/.test(span.text) &&
+      /^(to|from|into|across)$/.test(this.nextWord(span.at))
+    )
+      return false;
     // Two-letter codes ("up", "or", "as") are states only when typed as codes ("UP") or right after "in"/"for".
-    if (span.text.length <= 2) return (span.raw === span.raw.toUpperCase() && /[A-Z]/.test(span.raw)) || /^(in|for|from|only|just|vs|versus)$/.test(prev);
+    if (span.text.length <= 2)
+      return (
+        (span.raw === span.raw.toUpperCase() && /[A-Z]/.test(span.raw)) ||
+        /^(in|for|from|only|just|vs|versus)$/.test(prev)
+      );
     if (VALUE_CONTEXT.has(prev) || this.negatedBefore(span)) return !this.isDimensionOrRankNext(span);
     if (next && /^(vs|versus|or|and)$/.test(next.text)) return true;
-    if (next && next.readings.some((r) => r.kind === 'metric') && !next.readings.some((r) => r.kind === 'dimension')) return true;
+    if (
+      next &&
+      next.readings.some((r) => r.kind === 'metric') &&
+      !next.readings.some((r) => r.kind === 'dimension')
+    )
+      return true;
     if (span.raw.length >= 2 && span.raw === span.raw.toUpperCase() && /[A-Z]/.test(span.raw)) return true;
     return span.at > 0 && /^[A-Z][a-z]/.test(span.raw) && !this.rankFollows(span);
   }
@@ -312,51 +460,76 @@ class Context {
 
   rankFollows(span: Span): boolean {
     const next = this.spans[span.at + 1];
-    return Boolean(next && next.readings.some((r) => r.kind === 'number' || r.kind === 'dimension' || (r.kind === 'metric')));
+    return Boolean(
+      next && next.readings.some((r) => r.kind === 'number' || r.kind === 'dimension' || r.kind === 'metric'),
+    );
   }
 
   rankedBefore(span: Span): boolean {
     const prev = this.spans[span.at - 1];
     if (!prev) return false;
     const kinds = this.cueKinds(prev);
-    return kinds.has('rankDesc') || kinds.has('rankAsc') || kinds.has('which') || prev.readings.some((r) => r.kind === 'number') || GROUPING_BEFORE.has(this.prevWord(span.at));
+    return (
+      kinds.has('rankDesc') ||
+      kinds.has('rankAsc') ||
+      kinds.has('which') ||
+      prev.readings.some((r) => r.kind === 'number') ||
+      GROUPING_BEFORE.has(this.prevWord(span.at))
+    );
   }
 
   /** N of "top 5", "3 worst", "top three"; none for "top". */
   rankCount(span: Span): { n?: number } {
     const num = (s: Span | undefined) => s?.readings.find((r) => r.kind === 'number');
     const after = num(this.spans[span.at + 1]);
-    if (after && after.kind === 'number' && Number.isInteger(after.value) && after.value <= 1000) return { n: after.value };
+    if (after && after.kind === 'number' && Number.isInteger(after.value) && after.value <= 1000)
+      return { n: after.value };
     const before = num(this.spans[span.at - 1]);
-    if (before && before.kind === 'number' && Number.isInteger(before.value) && before.value <= 1000) return { n: before.value };
+    if (before && before.kind === 'number' && Number.isInteger(before.value) && before.value <= 1000)
+      return { n: before.value };
     if (/^(single|#1|number one|no 1)$/.test(this.spans[span.at - 1]?.text ?? '')) return { n: 1 };
     // "which 5 states had the most…": the count sits after "which", before the dimension.
     const which = this.spans.slice(0, span.at).find((s) => this.cueKinds(s).has('which'));
     const counted = which && num(this.spans[which.at + 1]);
-    if (counted && counted.kind === 'number' && Number.isInteger(counted.value) && counted.value <= 1000) return { n: counted.value };
+    if (counted && counted.kind === 'number' && Number.isInteger(counted.value) && counted.value <= 1000)
+      return { n: counted.value };
     return {};
   }
 
   groupingContext(span: Span): boolean {
     const next = this.nextWord(span.at);
-    return GROUPING_BEFORE.has(this.prevWord(span.at)) || /^(vs|versus|or|wise|split|breakdown|mix)$/.test(next) || /\b(vs|or|type)\b/.test(span.text);
+    return (
+      GROUPING_BEFORE.has(this.prevWord(span.at)) ||
+      /^(vs|versus|or|wise|split|breakdown|mix)$/.test(next) ||
+      /\b(vs|or|type)\b/.test(span.text)
+    );
   }
 
   chartContext(span: Span): boolean {
-    return /^(as|in|into|a|an|on)$/.test(this.prevWord(span.at)) || /^(chart|graph|plot|view)$/.test(this.nextWord(span.at));
+    return (
+      /^(as|in|into|a|an|on)$/.test(this.prevWord(span.at)) ||
+      /^(chart|graph|plot|view)$/.test(this.nextWord(span.at))
+    );
   }
 
   /** "category Set", "size XL", "state of Kerala": the dimension word labels the value beside it. */
   namesValueNext(span: Span, dimension: string): boolean {
-    const near = [this.spans[span.at + 1], this.spans[span.at - 1], this.prevWord(span.at + 1) === 'of' ? this.spans[span.at + 2] : undefined];
+    const near = [
+      this.spans[span.at + 1],
+      this.spans[span.at - 1],
+      this.prevWord(span.at + 1) === 'of' ? this.spans[span.at + 2] : undefined,
+    ];
     const ranks = (s: Span) => this.cueKinds(s).has('rankDesc') || this.cueKinds(s).has('rankAsc');
-    return near.some((s) => s && !ranks(s) && s.readings.some((r) => r.kind === 'value' && r.dimension === dimension));
+    return near.some(
+      (s) => s && !ranks(s) && s.readings.some((r) => r.kind === 'value' && r.dimension === dimension),
+    );
   }
 
   valueFollows(span: Span): boolean {
     for (let k = span.at + 1; k < Math.min(this.spans.length, span.at + 3); k++) {
       const s = this.spans[k]!;
-      if (s.readings.some((r) => r.kind === 'value' || r.kind === 'boolean' || r.kind === 'metric')) return true;
+      if (s.readings.some((r) => r.kind === 'value' || r.kind === 'boolean' || r.kind === 'metric'))
+        return true;
       if (!isFiller(s)) return false;
     }
     return false;
@@ -364,12 +537,19 @@ class Context {
 
   /** "how many SKUs", "number of customers", "SKU count". */
   countsBefore(span: Span): boolean {
-    const before = this.spans.slice(Math.max(0, span.at - 3), span.at).map((s) => s.text).join(' ');
-    return /\b(how many|number of|no of|count of|count)( (?!by\b|per\b|across\b|for\b|in\b)\w+)?$/.test(before) || this.nextWord(span.at) === 'count';
+    const before = this.spans
+      .slice(Math.max(0, span.at - 3), span.at)
+      .map((s) => s.text)
+      .join(' ');
+    return (
+      /\b(how many|number of|no of|count of|count)( (?!by\b|per\b|across\b|for\b|in\b)\w+)?$/.test(before) ||
+      this.nextWord(span.at) === 'count'
+    );
   }
 
   onlyBefore(span: Span): boolean {
-    for (let k = span.at - 1; k >= Math.max(0, span.at - 3); k--) if (this.cueKinds(this.spans[k]!).has('only')) return true;
+    for (let k = span.at - 1; k >= Math.max(0, span.at - 3); k--)
+      if (this.cueKinds(this.spans[k]!).has('only')) return true;
     return false;
   }
 
@@ -379,7 +559,8 @@ class Context {
     if (!prev || !frame.filters.some((f) => f.at === prev.at)) return false;
     for (let k = prev.at - 1; k >= Math.max(0, prev.at - 3); k--) {
       const s = this.spans[k]!;
-      if (/^(for|of|from|only|just|with|on|among|in)$/.test(s.text) || this.cueKinds(s).has('only')) return true;
+      if (/^(for|of|from|only|just|with|on|among|in)$/.test(s.text) || this.cueKinds(s).has('only'))
+        return true;
       if (!isFiller(s)) break;
     }
     return false;

@@ -71,10 +71,15 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
   }
 
   // One-word measure and dimension names forgive one typo ("unts", "revnue", "cateogry") when only one is that close.
-  const singleWords = [...phrases.entries()].filter(([k, rs]) => !k.includes(' ') && k.length >= 4 && rs.some((r) => r.kind === 'metric' || r.kind === 'dimension'));
+  const singleWords = [...phrases.entries()].filter(
+    ([k, rs]) =>
+      !k.includes(' ') && k.length >= 4 && rs.some((r) => r.kind === 'metric' || r.kind === 'dimension'),
+  );
   const fuzzyWord = (word: string): Reading[] => {
     if (word.includes(' ') || word.length < 5 || cues.kindsOf(word).length) return [];
-    const near = singleWords.filter(([k]) => Math.abs(k.length - word.length) <= 1 && editDistance(k, word, 1) <= 1);
+    const near = singleWords.filter(
+      ([k]) => Math.abs(k.length - word.length) <= 1 && editDistance(k, word, 1) <= 1,
+    );
     const ids = new Set(near.flatMap(([, rs]) => rs.map((r) => ('id' in r ? r.id : ''))));
     return ids.size === 1 ? near[0]![1].map((r) => ({ ...r, score: 0.8 })) : [];
   };

@@ -50,30 +50,74 @@ export function createPlanner(deps: PlannerDeps): Planner {
 
   function plan(input: ResolverInput): Resolution {
     const question = input.question.trim();
-    if (!question) return { kind: 'clarify', message: 'What would you like to know about the sales data?', options: defaultOptions(catalog, profile), resolvedBy: 'planner' };
+    if (!question)
+      return {
+        kind: 'clarify',
+        message: 'What would you like to know about the sales data?',
+        options: defaultOptions(catalog, profile),
+        resolvedBy: 'planner',
+      };
     if (looksLikeInjection(question))
-      return refuse(`I can only answer questions about the sales data; I don't run commands or SQL from messages. ${describeDataWeHave(catalog, profile)}`);
-    const outOfScope = catalog.outOfScope.find((g) => g.words.some((w) => new RegExp(`(?<![\\w])${escapeRe(w)}(?![\\w])`, 'i').test(question)));
-    if (outOfScope) return refuse(`I don't have data on ${outOfScope.reason}. ${describeDataWeHave(catalog, profile)}`);
+      return refuse(
+        `I can only answer questions about the sales data; I don't run commands or SQL from messages. ${describeDataWeHave(catalog, profile)}`,
+      );
+    const outOfScope = catalog.outOfScope.find((g) =>
+      g.words.some((w) => new RegExp(`(?<![\\w])${escapeRe(w)}(?![\\w])`, 'i').test(question)),
+    );
+    if (outOfScope)
+      return refuse(`I don't have data on ${outOfScope.reason}. ${describeDataWeHave(catalog, profile)}`);
 
     const previous = input.previousPlan;
     const tokens = tokenize(question);
-    const latest = profile.dateRanges[previous?.source ?? 'amazon_sales']?.to ?? profile.dateRanges.amazon_sales?.to;
+    const latest =
+      profile.dateRanges[previous?.source ?? 'amazon_sales']?.to ?? profile.dateRanges.amazon_sales?.to;
     const spans = tag(tokens, lexicon, findTimeMentions(question, tokens, latest));
     const frame = readFrame(spans, lexicon);
     if (!hasContent(frame) && !(previous && (frame.rank || frame.explain))) {
-      if (frame.explain && !previous) return { kind: 'clarify', message: 'What would you like me to explain? Ask a question first, then "why?".', options: defaultOptions(catalog, profile), resolvedBy: 'planner' };
+      if (frame.explain && !previous)
+        return {
+          kind: 'clarify',
+          message: 'What would you like me to explain? Ask a question first, then "why?".',
+          options: defaultOptions(catalog, profile),
+          resolvedBy: 'planner',
+        };
       if (frame.vague || (!frame.explain && frame.unknown.length === 0))
-        return { kind: 'clarify', message: "I'm not sure which number you're after. Here are a few I can give you:", options: defaultOptions(catalog, profile), resolvedBy: 'planner' };
-      if (!frame.explain) return refuse(`I'm not sure that's about our sales data. ${describeDataWeHave(catalog, profile)}`);
+        return {
+          kind: 'clarify',
+          message: "I'm not sure which number you're after. Here are a few I can give you:",
+          options: defaultOptions(catalog, profile),
+          resolvedBy: 'planner',
+        };
+      if (!frame.explain)
+        return refuse(`I'm not sure that's about our sales data. ${describeDataWeHave(catalog, profile)}`);
     }
-    const followUp = previous && (isFollowUp(frame) || ranksWithinThread(frame, previous)) ? previous : undefined;
-    if (frame.unsupported) return clarifyFor.unsupported(frame.unsupported, composePlan(frame, { catalog, profile }, followUp), catalog);
+    const followUp =
+      previous && (isFollowUp(frame) || ranksWithinThread(frame, previous)) ? previous : undefined;
+    if (frame.unsupported)
+      return clarifyFor.unsupported(
+        frame.unsupported,
+        composePlan(frame, { catalog, profile }, followUp),
+        catalog,
+      );
     if (followUp && onlyPresentation(frame)) {
-      return { kind: 'plan', plan: { ...followUp, chart: frame.chart ?? 'auto' }, confidence: 0.95, notes: [`Showing the previous result as ${frame.chart === 'auto' || !frame.chart ? 'a chart' : `a ${frame.chart.replace('_', ' ')} chart`}.`], presentationOnly: true, resolvedBy: 'planner' };
+      return {
+        kind: 'plan',
+        plan: { ...followUp, chart: frame.chart ?? 'auto' },
+        confidence: 0.95,
+        notes: [
+          `Showing the previous result as ${frame.chart === 'auto' || !frame.chart ? 'a chart' : `a ${frame.chart.replace('_', ' ')} chart`}.`,
+        ],
+        presentationOnly: true,
+        resolvedBy: 'planner',
+      };
     }
     const composed = composePlan(frame, { catalog, profile }, followUp);
-    if (input.summaryContext && !frame.times.length && !followUp?.timeRange && composed.plan.source === 'amazon_sales') {
+    if (
+      input.summaryContext &&
+      !frame.times.length &&
+      !followUp?.timeRange &&
+      composed.plan.source === 'amazon_sales'
+    ) {
       composed.plan.timeRange = input.summaryContext.period;
       if (input.summaryContext.compareTo) composed.plan.compareTo = input.summaryContext.compareTo;
       composed.notes.push(`Using the summary's period, ${input.summaryContext.period.label}.`);
@@ -88,7 +132,9 @@ export function createPlanner(deps: PlannerDeps): Planner {
     const dated = frame.times.filter((t) => t.spec.kind !== 'all' && t.spec.kind !== 'previous');
     // "stock levels on 1 May": a snapshot has no history, and answering today's stock would be a wrong number.
     if (dated.length && !catalog.sources[plan0.source]?.dateColumn)
-      return refuse(`${catalog.sources[plan0.source]!.label} is a snapshot with no dates, so I can't say what it was for "${dated[0]!.text}". I can show it as it is now.`);
+      return refuse(
+        `${catalog.sources[plan0.source]!.label} is a snapshot with no dates, so I can't say what it was for "${dated[0]!.text}". I can show it as it is now.`,
+      );
     // A share per period within a breakdown ("FBA share by month") would come out as a share of the grand total.
     if (plan0.share && plan0.groupBy.length > 1 && plan0.groupBy.some((d) => catalog.dimensions[d]?.grain))
       return clarifyFor.unsupported('a share within each period', composed, catalog);
@@ -96,9 +142,15 @@ export function createPlanner(deps: PlannerDeps): Planner {
     if (covered.resolution) return covered.resolution;
     if (covered.note) composed.notes.push(covered.note);
     const words = wordsSlot(frame);
-    if (words.ignored.length) composed.notes.push(`I didn't use the word${words.ignored.length > 1 ? 's' : ''} ${words.ignored.map((w) => `"${w}"`).join(', ')}.`);
-    const weakest = [...composed.slots, { name: 'words' as const, score: words.score }].sort((a, b) => a.score - b.score)[0]!;
-    if (weakest.score < ASK_BELOW) return clarifyFor.slot(weakest.name, composed, { catalog, profile, lexicon, question });
+    if (words.ignored.length)
+      composed.notes.push(
+        `I didn't use the word${words.ignored.length > 1 ? 's' : ''} ${words.ignored.map((w) => `"${w}"`).join(', ')}.`,
+      );
+    const weakest = [...composed.slots, { name: 'words' as const, score: words.score }].sort(
+      (a, b) => a.score - b.score,
+    )[0]!;
+    if (weakest.score < ASK_BELOW)
+      return clarifyFor.slot(weakest.name, composed, { catalog, profile, lexicon, question });
     let plan: Plan = composed.plan;
     if (composed.explain) plan = explainPlan(seriesEnd(plan), catalog, composed.notes, frame.direction);
     plan = PlanSchema.parse(plan);
@@ -134,24 +186,59 @@ export function createPlanner(deps: PlannerDeps): Planner {
 }
 
 function hasContent(frame: Frame): boolean {
-  return Boolean(frame.metrics.length || frame.groupBy.length || frame.filters.length || frame.times.length || frame.rank?.n || frame.share || frame.growth || frame.trend || frame.chart || frame.sources.length || frame.countOf);
+  return Boolean(
+    frame.metrics.length ||
+    frame.groupBy.length ||
+    frame.filters.length ||
+    frame.times.length ||
+    frame.rank?.n ||
+    frame.share ||
+    frame.growth ||
+    frame.trend ||
+    frame.chart ||
+    frame.sources.length ||
+    frame.countOf,
+  );
 }
 
 /** A reply that edits the previous answer rather than asking anew. */
 function isFollowUp(frame: Frame): boolean {
   if (!frame.metrics.length) return true;
   // "per order, in rupees", "orders?": a measure alone, with nothing else, changes the measure of the thread.
-  const measureOnly = !frame.groupBy.length && !frame.filters.length && !frame.times.length && !frame.rank && !frame.share && !frame.growth && !frame.trend;
+  const measureOnly =
+    !frame.groupBy.length &&
+    !frame.filters.length &&
+    !frame.times.length &&
+    !frame.rank &&
+    !frame.share &&
+    !frame.growth &&
+    !frame.trend;
   return frame.leansOnPrevious || frame.edits.add || frame.edits.instead || (measureOnly && !frame.asksAnew);
 }
 
 /** "which size has the least stock?" after "stock of tops by size": a ranking of the thread's own breakdown. */
 function ranksWithinThread(frame: Frame, previous: Plan): boolean {
-  return Boolean(frame.rank?.which) && frame.groupBy.length > 0 && frame.groupBy.every((g) => previous.groupBy.includes(g.id)) && !frame.filters.length && !frame.times.length;
+  return (
+    Boolean(frame.rank?.which) &&
+    frame.groupBy.length > 0 &&
+    frame.groupBy.every((g) => previous.groupBy.includes(g.id)) &&
+    !frame.filters.length &&
+    !frame.times.length
+  );
 }
 
 function onlyPresentation(frame: Frame): boolean {
-  return Boolean(frame.chart) && !frame.metrics.length && !frame.groupBy.length && !frame.filters.length && !frame.times.length && !frame.rank && !frame.share && !frame.growth && !frame.explain;
+  return (
+    Boolean(frame.chart) &&
+    !frame.metrics.length &&
+    !frame.groupBy.length &&
+    !frame.filters.length &&
+    !frame.times.length &&
+    !frame.rank &&
+    !frame.share &&
+    !frame.growth &&
+    !frame.explain
+  );
 }
 
 /** Words not understood lower confidence; one where a value would stand is handled as a missing value instead. */
@@ -161,7 +248,9 @@ function wordsSlot(frame: Frame): { score: number; ignored: string[] } {
 }
 
 function periodNote(range: { from: string; to: string; label: string }): string {
-  return range.label.includes(range.from) ? `Period: ${range.label}.` : `Period: ${range.label} (${range.from} to ${range.to}).`;
+  return range.label.includes(range.from)
+    ? `Period: ${range.label}.`
+    : `Period: ${range.label} (${range.from} to ${range.to}).`;
 }
 
 function escapeRe(s: string): string {

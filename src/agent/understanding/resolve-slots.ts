@@ -29,12 +29,21 @@ export interface ResolvedFilter {
 export function chooseSource(frame: Frame, catalog: Catalog, fallback: Source | undefined): Slot<Source> {
   const ids = frame.metrics.map((m) => m.id);
   // A follow-up's measure asked in the thread's report's words ("pieces too" on the wholesale report).
-  if (fallback && ids.length && !frame.sources.length && ids.every((id) => metricOn(catalog, id, fallback))) return { value: fallback, score: 1 };
+  if (fallback && ids.length && !frame.sources.length && ids.every((id) => metricOn(catalog, id, fallback)))
+    return { value: fallback, score: 1 };
   // "top wholesale customers by pcs": the breakdown lives on one report, and the measure has its twin there.
   const onlyOnFirst = frame.groupBy.map((g) => dimensionSources(catalog, g.id)).find((s) => s.length === 1);
-  if (onlyOnFirst && ids.length && !frame.sources.length && ids.every((id) => metricOn(catalog, id, onlyOnFirst[0]!))) return { value: onlyOnFirst[0]!, score: 1 };
+  if (
+    onlyOnFirst &&
+    ids.length &&
+    !frame.sources.length &&
+    ids.every((id) => metricOn(catalog, id, onlyOnFirst[0]!))
+  )
+    return { value: onlyOnFirst[0]!, score: 1 };
   // "kurta SKUs with stock below 5": a yes/no filter that exists on one report only.
-  const booleanOnly = frame.filters.map((f) => (f.boolean ? dimensionSources(catalog, f.boolean.dimension) : [])).find((s) => s.length === 1);
+  const booleanOnly = frame.filters
+    .map((f) => (f.boolean ? dimensionSources(catalog, f.boolean.dimension) : []))
+    .find((s) => s.length === 1);
   if (booleanOnly && !ids.length && !frame.sources.length) return { value: booleanOnly[0]!, score: 1 };
   const metricSources = [...new Set(frame.metrics.map((m) => catalog.metrics[m.id]!.source))];
   if (!ids.length && frame.countOf) {
@@ -42,50 +51,103 @@ export function chooseSource(frame: Frame, catalog: Catalog, fallback: Source | 
     if (counter && !frame.sources.length) return { value: counter.source, score: 1 };
   }
   const named = frame.sources[0];
-  if (named && metricSources.every((s) => s === named || hasSameAs(catalog, named, frame.metrics.map((m) => m.id)))) return { value: named, score: 1 };
+  if (
+    named &&
+    metricSources.every(
+      (s) =>
+        s === named ||
+        hasSameAs(
+          catalog,
+          named,
+          frame.metrics.map((m) => m.id),
+        ),
+    )
+  )
+    return { value: named, score: 1 };
   if (metricSources.length === 1) return { value: metricSources[0]!, score: 1 };
-  if (metricSources.length > 1) return { value: metricSources[0]!, score: 0.3, doubt: 'measures from different reports' };
+  if (metricSources.length > 1)
+    return { value: metricSources[0]!, score: 0.3, doubt: 'measures from different reports' };
   const onlyOn = frame.groupBy.map((g) => dimensionSources(catalog, g.id)).find((s) => s.length === 1);
   // "top wholesale customers by pcs": the breakdown lives on one report, and the measure has its twin there.
-  if (onlyOn && ids.length && ids.every((id) => metricOn(catalog, id, onlyOn[0]!))) return { value: onlyOn[0]!, score: 1 };
+  if (onlyOn && ids.length && ids.every((id) => metricOn(catalog, id, onlyOn[0]!)))
+    return { value: onlyOn[0]!, score: 1 };
   if (onlyOn) return { value: onlyOn[0]!, score: 1 };
-  const valueOnly = frame.filters.find((f) => f.candidates.length && f.candidates.every((c) => c.source === f.candidates[0]!.source) && f.candidates[0]!.source !== 'amazon_sales');
-  if (valueOnly && !frame.filters.some((f) => f.candidates.some((c) => c.source === 'amazon_sales') && !f.candidates.some((c) => c.source === valueOnly.candidates[0]!.source))) return { value: valueOnly.candidates[0]!.source, score: 0.9 };
+  const valueOnly = frame.filters.find(
+    (f) =>
+      f.candidates.length &&
+      f.candidates.every((c) => c.source === f.candidates[0]!.source) &&
+      f.candidates[0]!.source !== 'amazon_sales',
+  );
+  if (
+    valueOnly &&
+    !frame.filters.some(
+      (f) =>
+        f.candidates.some((c) => c.source === 'amazon_sales') &&
+        !f.candidates.some((c) => c.source === valueOnly.candidates[0]!.source),
+    )
+  )
+    return { value: valueOnly.candidates[0]!.source, score: 0.9 };
   return { value: fallback ?? 'amazon_sales', score: 1 };
 }
 
 function hasSameAs(catalog: Catalog, source: Source, ids: string[]): boolean {
-  return ids.every((id) => Object.values(catalog.metrics).some((m) => m.source === source && m.sameAs === id) || catalog.metrics[id]?.source === source);
+  return ids.every(
+    (id) =>
+      Object.values(catalog.metrics).some((m) => m.source === source && m.sameAs === id) ||
+      catalog.metrics[id]?.source === source,
+  );
 }
 
 /** A metric asked of another report: "revenue" of the wholesale report is its own revenue metric. */
 export function metricOn(catalog: Catalog, id: string, source: Source): string | undefined {
   if (catalog.metrics[id]?.source === source) return id;
-  const same = Object.entries(catalog.metrics).find(([, m]) => m.source === source && (m.sameAs === id || m.sameAs === catalog.metrics[id]?.sameAs && m.sameAs !== undefined));
+  const same = Object.entries(catalog.metrics).find(
+    ([, m]) =>
+      m.source === source &&
+      (m.sameAs === id || (m.sameAs === catalog.metrics[id]?.sameAs && m.sameAs !== undefined)),
+  );
   return same?.[0];
 }
 
 /** The measure people mean when they name none, per report: the first metric of that report in the catalog. */
 export function defaultMetric(catalog: Catalog, source: Source, frame: Frame): string {
-  const counter = frame.countOf && Object.entries(catalog.metrics).find(([, m]) => m.source === source && m.countOf === frame.countOf);
+  const counter =
+    frame.countOf &&
+    Object.entries(catalog.metrics).find(([, m]) => m.source === source && m.countOf === frame.countOf);
   if (counter) return counter[0];
-  const onSource = Object.entries(catalog.metrics).filter(([, m]) => m.source === source).map(([id]) => id);
+  const onSource = Object.entries(catalog.metrics)
+    .filter(([, m]) => m.source === source)
+    .map(([id]) => id);
   if (frame.howManySold) return metricOn(catalog, 'units', source) ?? onSource[0]!;
   return onSource[0]!;
 }
 
-export function resolveFilters(frame: Frame, catalog: Catalog, source: Source): { filters: ResolvedFilter[]; missing: FrameFilter[] } {
+export function resolveFilters(
+  frame: Frame,
+  catalog: Catalog,
+  source: Source,
+): { filters: ResolvedFilter[]; missing: FrameFilter[] } {
   const out: ResolvedFilter[] = [];
   const missing: FrameFilter[] = [];
   for (const f of frame.filters) {
     const op = f.negated ? 'not_in' : 'in';
     if (f.boolean) {
-      if (dimensionSources(catalog, f.boolean.dimension).includes(source)) out.push({ filter: { dimension: f.boolean.dimension, op: 'in', values: [f.boolean.value] }, score: 1, from: f });
+      if (dimensionSources(catalog, f.boolean.dimension).includes(source))
+        out.push({
+          filter: { dimension: f.boolean.dimension, op: 'in', values: [f.boolean.value] },
+          score: 1,
+          from: f,
+        });
       else missing.push(f);
       continue;
     }
     if (f.fixed) {
-      if (dimensionSources(catalog, f.fixed.dimension).includes(source)) out.push({ filter: { dimension: f.fixed.dimension, op, values: [...f.fixed.values] }, score: 1, from: f });
+      if (dimensionSources(catalog, f.fixed.dimension).includes(source))
+        out.push({
+          filter: { dimension: f.fixed.dimension, op, values: [...f.fixed.values] },
+          score: 1,
+          from: f,
+        });
       continue;
     }
     const onSource = f.candidates.filter((c) => c.source === source);
@@ -95,9 +157,14 @@ export function resolveFilters(frame: Frame, catalog: Catalog, source: Source): 
       continue;
     }
     const runnerUp = onSource.find((c) => c.dimension !== best.dimension);
-    const resolved: ResolvedFilter = { filter: { dimension: best.dimension, op, values: best.values }, score: best.score, from: f };
+    const resolved: ResolvedFilter = {
+      filter: { dimension: best.dimension, op, values: best.values },
+      score: best.score,
+      from: f,
+    };
     if (runnerUp) resolved.alternative = { dimension: runnerUp.dimension, op, values: runnerUp.values };
-    if (best.match === 'typo' || best.match === 'alias') resolved.note = `Read "${f.text}" as ${catalog.dimensions[best.dimension]!.label.toLowerCase()} ${best.values.slice(0, 3).join(' / ')}.`;
+    if (best.match === 'typo' || best.match === 'alias')
+      resolved.note = `Read "${f.text}" as ${catalog.dimensions[best.dimension]!.label.toLowerCase()} ${best.values.slice(0, 3).join(' / ')}.`;
     out.push(resolved);
   }
   return { filters: mergeFilters(out), missing };
@@ -106,7 +173,9 @@ export function resolveFilters(frame: Frame, catalog: Catalog, source: Source): 
 /** A dimension named in the question wins ("city of Delhi"), then the catalog's value priority. */
 function pickCandidate(candidates: ValueReading[], frame: Frame): ValueReading | undefined {
   const named = new Set(frame.groupBy.map((g) => g.id));
-  return candidates.find((c) => named.has(c.dimension)) ?? [...candidates].sort((a, b) => b.score - a.score)[0];
+  return (
+    candidates.find((c) => named.has(c.dimension)) ?? [...candidates].sort((a, b) => b.score - a.score)[0]
+  );
 }
 
 function mergeFilters(list: ResolvedFilter[]): ResolvedFilter[] {
@@ -125,13 +194,21 @@ function mergeFilters(list: ResolvedFilter[]): ResolvedFilter[] {
  * One period after "vs" in a new question ("is revenue up vs last month?"): that period is the comparison, and the
  * current one is the period after it (this month; for weeks, the last complete week).
  */
-function comparedWithOne(frame: Frame, only: TimeRange, latest: string): { current: TimeRange; compare?: TimeRange } {
+function comparedWithOne(
+  frame: Frame,
+  only: TimeRange,
+  latest: string,
+): { current: TimeRange; compare?: TimeRange } {
   const mention = frame.times.find((t) => t.spec.kind !== 'previous' && t.spec.kind !== 'all');
-  if (!frame.compareBefore || !mention || mention.spec.kind !== 'calendar' || mention.spec.offset !== -1) return { current: only };
+  if (!frame.compareBefore || !mention || mention.spec.kind !== 'calendar' || mention.spec.offset !== -1)
+    return { current: only };
   const unit = mention.spec.unit;
   if (unit === 'week') {
     const current = only;
-    const compare = resolveTime({ kind: 'range', from: addDays(only.from, -7), to: addDays(only.to, -7) }, latest)!;
+    const compare = resolveTime(
+      { kind: 'range', from: addDays(only.from, -7), to: addDays(only.to, -7) },
+      latest,
+    )!;
     return { current, compare: { ...compare, label: `the week ${compare.from} to ${compare.to}` } };
   }
   return { current: resolveTime({ kind: 'calendar', unit, offset: 0 }, latest)!, compare: only };
@@ -152,7 +229,9 @@ export function resolvePeriods(frame: Frame, profile: DataProfile, source: Sourc
     all: frame.times.some((t) => t.spec.kind === 'all'),
   };
   if (!range) return out;
-  const ranges = frame.times.map((t) => resolveTime(t.spec, range.to, range.from)).filter((r): r is TimeRange => r !== undefined);
+  const ranges = frame.times
+    .map((t) => resolveTime(t.spec, range.to, range.from))
+    .filter((r): r is TimeRange => r !== undefined);
   if (!ranges.length) return out;
   if (ranges.length === 1) return { ...out, ...comparedWithOne(frame, ranges[0]!, range.to) };
   let [a, b] = [ranges[0]!, ranges[1]!];

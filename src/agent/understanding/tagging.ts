@@ -8,7 +8,10 @@ import { phraseOf, type Token } from './tokens.js';
  * both the category Set and the ordinary word, "amazon" both the fulfilment value and the marketplace. The grammar
  * decides from context.
  */
-export type SpanReading = Reading | { kind: 'time'; mention: TimeMention; score: number } | { kind: 'number'; value: number; score: number };
+export type SpanReading =
+  | Reading
+  | { kind: 'time'; mention: TimeMention; score: number }
+  | { kind: 'number'; value: number; score: number };
 
 export interface Span {
   /** Position among spans. */
@@ -24,7 +27,10 @@ export interface Span {
 
 /** Spans that only carry filler, or nothing known. */
 export function isFiller(span: Span): boolean {
-  return span.readings.length > 0 && span.readings.every((r) => r.kind === 'cue' && (r.cue === 'filler' || r.cue === 'commonWord'));
+  return (
+    span.readings.length > 0 &&
+    span.readings.every((r) => r.kind === 'cue' && (r.cue === 'filler' || r.cue === 'commonWord'))
+  );
 }
 
 export function isUnknown(span: Span): boolean {
@@ -41,7 +47,10 @@ export function tag(tokens: Token[], lexicon: Lexicon, times: TimeMention[]): Sp
       from,
       to,
       text: phraseOf(tokens, from, to),
-      raw: tokens.slice(from, to).map((t) => t.raw).join(' '),
+      raw: tokens
+        .slice(from, to)
+        .map((t) => t.raw)
+        .join(' '),
       readings,
     });
   let i = 0;
@@ -72,11 +81,13 @@ function longestReading(tokens: Token[], i: number, lexicon: Lexicon, inTime: Se
     if (n <= 4 && (common || (!fillerOnly && !structural))) {
       readings.push(...lexicon.valuesOf(phrase, { fuzzy: n > 1 || phrase.length >= 5 }));
     }
-    if (n === 1 && tokens[i]!.num !== undefined) readings.push({ kind: 'number', value: tokens[i]!.num!, score: 1 });
+    if (n === 1 && tokens[i]!.num !== undefined)
+      readings.push({ kind: 'number', value: tokens[i]!.num!, score: 1 });
     const meaningful = readings.some((r) => !(r.kind === 'cue' && r.cue === 'filler'));
     // A filler phrase ("right now", "on average") is one span, so neither word is left over as unknown, unless one
     // of its words means something on its own.
-    if (meaningful || (readings.length && (n === 1 || !hasOwnMeaning(tokens, i, n, lexicon)))) return { length: n, readings };
+    if (meaningful || (readings.length && (n === 1 || !hasOwnMeaning(tokens, i, n, lexicon))))
+      return { length: n, readings };
   }
   return { length: 1, readings: [] as SpanReading[] };
 }
@@ -84,7 +95,8 @@ function longestReading(tokens: Token[], i: number, lexicon: Lexicon, inTime: Se
 function hasOwnMeaning(tokens: Token[], i: number, n: number, lexicon: Lexicon): boolean {
   for (let k = i; k < i + n; k++) {
     const t = tokens[k]!;
-    if (lexicon.readingsOf(t.norm, t.lemma).some((r) => r.kind === 'metric' || r.kind === 'dimension')) return true;
+    if (lexicon.readingsOf(t.norm, t.lemma).some((r) => r.kind === 'metric' || r.kind === 'dimension'))
+      return true;
   }
   return false;
 }

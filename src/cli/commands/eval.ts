@@ -76,7 +76,13 @@ export const evalCommand: CliCommand = {
       const reports: EvalReport[] = [];
       for (const { set, items } of loaded)
         reports.push(
-          await runEval({ items, answerer: runner.answerer, goldQuery: runner.query, set: set.name, booleanLabels: booleanLabels(loadCatalog()) }),
+          await runEval({
+            items,
+            answerer: runner.answerer,
+            goldQuery: runner.query,
+            set: set.name,
+            booleanLabels: booleanLabels(loadCatalog()),
+          }),
         );
       if (runner.note) ctx.io.stderr.write(runner.note);
       const hide = (i: number) => sets[i]!.kind === 'held-out' && !opts.showHeldOut;

@@ -10,13 +10,49 @@ describe('compareResults: does an answer hold the gold result?', () => {
 
   it('a one-row "which one" gold is answered by a ranking whose first row is that row', () => {
     const gold = [['2022-05-04', 900]];
-    expect(compareResults(gold, [['2022-05-04', 900], ['2022-05-05', 800]], true).ok).toBe(true);
-    expect(compareResults(gold, [['2022-05-05', 950], ['2022-05-04', 900]], true).ok).toBe(false);
+    expect(
+      compareResults(
+        gold,
+        [
+          ['2022-05-04', 900],
+          ['2022-05-05', 800],
+        ],
+        true,
+      ).ok,
+    ).toBe(true);
+    expect(
+      compareResults(
+        gold,
+        [
+          ['2022-05-05', 950],
+          ['2022-05-04', 900],
+        ],
+        true,
+      ).ok,
+    ).toBe(false);
     // Unranked questions keep the row count strict.
-    expect(compareResults(gold, [['2022-05-04', 900], ['2022-05-05', 800]], false).ok).toBe(false);
+    expect(
+      compareResults(
+        gold,
+        [
+          ['2022-05-04', 900],
+          ['2022-05-05', 800],
+        ],
+        false,
+      ).ok,
+    ).toBe(false);
   });
 
   it('an answer shorter than a ranked gold is wrong', () => {
-    expect(compareResults([['a', 2], ['b', 1]], [['a', 2]], true).ok).toBe(false);
+    expect(
+      compareResults(
+        [
+          ['a', 2],
+          ['b', 1],
+        ],
+        [['a', 2]],
+        true,
+      ).ok,
+    ).toBe(false);
   });
 });
