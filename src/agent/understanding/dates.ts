@@ -97,7 +97,7 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   for (const range of dayRanges(lower, days)) if (!taken(range.start, range.end)) found.push(range);
   take(
     new RegExp(
-      `\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|to|till|until|through|thru)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b`,
+      `\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|to|till|until|through|thru)\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b`,
     ),
     (m) => rangeSpec(monthIndex(m[1]!), Number(m[2]), Number(m[3])),
   );
@@ -188,9 +188,9 @@ function businessPeriods(
     unit: 'day',
     n: 14,
   }));
-  take(/\b(mtd|month to date|month-to-date|qtd|quarter to date|ytd|year to date|year-to-date)\b/, (m) => ({
+  take(/\b(mtd|month to date|month-to-date|qtd|quarter to date|ytd|year to date|year-to-date|so far this (?:year|yr|month|quarter)|this (?:year|yr|month) so far)\b/, (m) => ({
     kind: 'toDate',
-    unit: m[1]!.startsWith('m') ? 'month' : m[1]!.startsWith('q') ? 'quarter' : 'year',
+    unit: /^m|month/.test(m[1]!) ? 'month' : /^q|quarter/.test(m[1]!) ? 'quarter' : 'year',
   }));
   // "this month vs last": the second period named by "last" alone.
   take(
@@ -206,9 +206,9 @@ function businessPeriods(
         : undefined;
     },
   );
-  take(/\b(last|previous|past|prior|this|current|latest)\s+(day|week|wk|month|quarter|year)\b/, (m) => ({
+  take(/\b(last|previous|past|prior|this|current|latest)\s+(day|week|wk|month|quarter|year|yr)\b/, (m) => ({
     kind: 'calendar',
-    unit: (m[2] === 'wk' ? 'week' : m[2]) as 'day' | 'week' | 'month' | 'quarter' | 'year',
+    unit: (m[2] === 'wk' ? 'week' : m[2] === 'yr' ? 'year' : m[2]) as 'day' | 'week' | 'month' | 'quarter' | 'year',
     offset: /^(this|current|latest)$/.test(m[1]!) ? 0 : -1,
   }));
   take(/\b(today|latest day|most recent day)\b/, () => ({ kind: 'calendar', unit: 'day', offset: 0 }));

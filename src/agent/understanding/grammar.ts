@@ -35,7 +35,6 @@ const VALUE_CONTEXT = new Set([
   'on',
   'at',
   'than',
-  'the',
   'but',
   'not',
 ]);

@@ -4,6 +4,8 @@
  */
 /** Phrases that try to steer the bot or smuggle SQL in. The planner refuses these outright. */
 export const INJECTION_PATTERNS: RegExp[] = [
+  /\bupdate\s+\w+\s+set\b|\bdelete\s+from\b|\binsert\s+into\b/i,
+  /\b(hidden|system|secret|internal)\s+(instructions?|prompts?|rules)\b/i,
   /\b(copy|write|save|dump|export)\b.{0,60}\bto\s+['"]?(\/|[a-z]:\\|\.\/|~\/)/i,
   /\b(api[ _-]?keys?|secrets?|access tokens?|passwords?|credentials|environment variables?|env vars?|your environment)\b/i,
   /\bforget (that )?(you'?re|you are)\b/i,
