@@ -46,6 +46,10 @@ const MetricSchema = z.object({
   synonyms,
   /** The same measure on another report ("revenue" asked of the wholesale report is its gross amount). */
   sameAs: z.string().regex(idPattern).optional(),
+  /** A rate of another metric ("GMV run rate" is revenue per day): the named base is not a second measure. */
+  of: z.string().regex(idPattern).optional(),
+  /** A per-day figure: "daily" beside it names the measure, not a day-by-day series. */
+  perDay: z.boolean().default(false),
   /** A count of one dimension's values: "how many SKUs" is this metric. */
   countOf: z.string().regex(idPattern).optional(),
   /**

@@ -214,7 +214,13 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
     plan.compareTo = 'previous_period';
   }
   if (plan.compareTo && plan.groupBy.some(isGrainId)) delete plan.compareTo;
-  if (frame.trend && hasDates && !plan.groupBy.some(isGrainId)) {
+  // "week on week through June": a weekly series over the month, not one week against the one before.
+  if (frame.growthUnit && plan.timeRange && daysBetweenInclusive(plan.timeRange.from, plan.timeRange.to) > (frame.growthUnit === 'week' ? 14 : 62) && !plan.groupBy.some(isGrainId)) {
+    plan.groupBy = [frame.growthUnit, ...plan.groupBy];
+    delete plan.compareTo;
+  }
+  const perDay = plan.metrics.some((m) => catalog.metrics[m]?.perDay);
+  if (frame.trend && hasDates && !perDay && !plan.groupBy.some(isGrainId)) {
     const days = plan.timeRange ? daysBetweenInclusive(plan.timeRange.from, plan.timeRange.to) : Infinity;
     plan.groupBy = [days <= 31 ? 'day' : days <= 120 ? 'week' : 'month', ...plan.groupBy];
     delete plan.compareTo;

@@ -52,6 +52,7 @@ const GROUPING_BEFORE = new Set([
   'wise',
 ]);
 const HEAD_NOUN_METRICS = new Set(['orders', 'order_lines', 'units']);
+const STRUCTURAL_CUES = new Set<CueKind>(['rankDesc', 'rankAsc', 'compare', 'share', 'growth', 'trend', 'chart', 'groupBy', 'split', 'only', 'add', 'instead', 'explain']);
 
 export function readFrame(spans: Span[], lexicon: Lexicon): Frame {
   const frame = emptyFrame();
@@ -293,6 +294,11 @@ function filterOf(ctx: Context, span: Span, what: Partial<FrameFilter>, negated:
 
 /** Metrics that name order lines used as adjectives next to another metric: "revenue from cancelled orders". */
 function resolveRoles(frame: Frame, ctx: Context): void {
+  for (const m of [...frame.metrics]) {
+    const of = ctx.lexicon.catalog.metrics[m.id]?.of;
+    const base = of && frame.metrics.find((x) => x.id === of && Math.abs(x.at - m.at) === 1);
+    if (base) frame.metrics.splice(frame.metrics.indexOf(base), 1);
+  }
   if (frame.metrics.length > 1) {
     for (const m of [...frame.metrics]) {
       const def = ctx.lexicon.catalog.metrics[m.id]!;
@@ -307,6 +313,15 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     }
   }
   const first = ctx.spans.find((s) => !isFiller(s) || ctx.cueKinds(s).has('followUpLead'));
+  // "kurta SKUs with stock below 5, how many?": a count of the dimension named, wherever "how many" stands.
+  const howMany = ctx.spans.some((s) => /\bhow many\b/.test(s.text)) || ctx.spans.some((s) => s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many');
+  if (howMany && !frame.metrics.length && !frame.countOf && frame.groupBy.length === 1) {
+    const id = frame.groupBy[0]!.id;
+    if (Object.values(ctx.lexicon.catalog.metrics).some((m) => m.countOf === id)) {
+      frame.countOf = id;
+      frame.groupBy = [];
+    }
+  }
   // "which of those days…", "split them by size": pointing back at the previous answer.
   const last = ctx.spans[ctx.spans.length - 1];
   const pointsBack =
@@ -355,6 +370,9 @@ function breaksNegation(span: Span, kinds: Set<CueKind>): boolean {
   // "not Set, in TN": a preposition starts another filter phrase.
   if (/^(in|for|from|at|during|on|with|by|per)$/.test(span.text)) return true;
   if (isFiller(span) || kinds.has('negate')) return false;
+  // "leaving out anything that got cancelled": words with no role of their own keep the negation going.
+  const roleless = span.readings.every((r) => r.kind === 'cue' && !STRUCTURAL_CUES.has(r.cue));
+  if (roleless) return false;
   if (/^(and|or|nor)$/.test(span.text)) return false;
   return !span.readings.some(
     (r) => r.kind === 'value' || r.kind === 'boolean' || (r.kind === 'metric' && /cancel|return/.test(r.id)),
@@ -439,6 +457,8 @@ class Context {
     )
       return true;
     if (span.raw.length >= 2 && span.raw === span.raw.toUpperCase() && /[A-Z]/.test(span.raw)) return true;
+    // "the Amazon data", "our Amazon report": a name before a word for the file is not a filter value.
+    if (/^(data|report|file|export|numbers|account|store|listing|sheet)$/.test(this.nextWord(span.at))) return false;
     return span.at > 0 && /^[A-Z][a-z]/.test(span.raw) && !this.rankFollows(span);
   }
 
@@ -487,6 +507,10 @@ class Context {
     if (before && before.kind === 'number' && Number.isInteger(before.value) && before.value <= 1000)
       return { n: before.value };
     if (/^(single|#1|number one|no 1)$/.test(this.spans[span.at - 1]?.text ?? '')) return { n: 1 };
+    // "the five colours with the deepest stock": a count right before a breakdown word.
+    const counted2 = this.spans.find((s) => s.readings.some((r) => r.kind === 'number') && this.spans[s.at + 1]?.readings.some((r) => r.kind === 'dimension'));
+    const n2 = counted2?.readings.find((r) => r.kind === 'number');
+    if (n2 && n2.kind === 'number' && Number.isInteger(n2.value) && n2.value <= 1000) return { n: n2.value };
     // "which 5 states had the most…": the count sits after "which", before the dimension.
     const which = this.spans.slice(0, span.at).find((s) => this.cueKinds(s).has('which'));
     const counted = which && num(this.spans[which.at + 1]);

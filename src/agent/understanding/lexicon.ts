@@ -104,7 +104,7 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
   const valuesOf: Lexicon['valuesOf'] = (phrase, options) => {
     const out: Extract<Reading, { kind: 'value' }>[] = [];
     // "bottom 3", "10 cities": a number beside a word is a count, never part of a value's name.
-    if (/(^|\s)\d+(\s|$)/.test(phrase)) return out;
+    if (/(^|\s)\d+(\s|$)/.test(phrase) || phrase.includes('%')) return out;
     const multiWord = phrase.includes(' ');
     const common = cues.kindsOf(phrase).includes('commonWord');
     for (const { source, dimension, index } of indexes) {
