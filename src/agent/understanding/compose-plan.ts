@@ -96,6 +96,15 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
     out.plan.filters = filters.map((f) => f.filter);
     out.plan.groupBy = newGrouping(usable, filters, frame);
   }
+  // "how many customers" after "top 5 customers": the count of customers, not one row per customer.
+  const counted = out.plan.metrics
+    .map((m) => catalog.metrics[m]?.countOf)
+    .filter((d): d is string => Boolean(d));
+  if (counted.length && out.plan.groupBy.some((d) => counted.includes(d))) {
+    out.plan.groupBy = out.plan.groupBy.filter((d) => !counted.includes(d));
+    delete out.plan.sort;
+    delete out.plan.limit;
+  }
   period(frame, deps, out, sameThread);
   shape(frame, deps, out);
   alternativesFor(out, filters);
@@ -215,7 +224,12 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
   }
   if (plan.compareTo && plan.groupBy.some(isGrainId)) delete plan.compareTo;
   // "week on week through June": a weekly series over the month, not one week against the one before.
-  if (frame.growthUnit && plan.timeRange && daysBetweenInclusive(plan.timeRange.from, plan.timeRange.to) > (frame.growthUnit === 'week' ? 14 : 62) && !plan.groupBy.some(isGrainId)) {
+  if (
+    frame.growthUnit &&
+    plan.timeRange &&
+    daysBetweenInclusive(plan.timeRange.from, plan.timeRange.to) > (frame.growthUnit === 'week' ? 14 : 62) &&
+    !plan.groupBy.some(isGrainId)
+  ) {
     plan.groupBy = [frame.growthUnit, ...plan.groupBy];
     delete plan.compareTo;
   }

@@ -188,10 +188,13 @@ function businessPeriods(
     unit: 'day',
     n: 14,
   }));
-  take(/\b(mtd|month to date|month-to-date|qtd|quarter to date|ytd|year to date|year-to-date|so far this (?:year|yr|month|quarter)|this (?:year|yr|month) so far)\b/, (m) => ({
-    kind: 'toDate',
-    unit: /^m|month/.test(m[1]!) ? 'month' : /^q|quarter/.test(m[1]!) ? 'quarter' : 'year',
-  }));
+  take(
+    /\b(mtd|month to date|month-to-date|qtd|quarter to date|ytd|year to date|year-to-date|so far this (?:year|yr|month|quarter)|this (?:year|yr|month) so far)\b/,
+    (m) => ({
+      kind: 'toDate',
+      unit: /^m|month/.test(m[1]!) ? 'month' : /^q|quarter/.test(m[1]!) ? 'quarter' : 'year',
+    }),
+  );
   // "this month vs last": the second period named by "last" alone.
   take(
     /\blast\b(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|week|wk|month|mo|quarter|year|fortnight|few|couple))(?=\s*(?:[?.!,]|$))/,
@@ -208,7 +211,8 @@ function businessPeriods(
   );
   take(/\b(last|previous|past|prior|this|current|latest)\s+(day|week|wk|month|quarter|year|yr)\b/, (m) => ({
     kind: 'calendar',
-    unit: (m[2] === 'wk' ? 'week' : m[2] === 'yr' ? 'year' : m[2]) as 'day' | 'week' | 'month' | 'quarter' | 'year',
+    unit: (m[2] === 'wk' ? 'week' : m[2] === 'yr' ? 'year' : m[2]) as
+      'day' | 'week' | 'month' | 'quarter' | 'year',
     offset: /^(this|current|latest)$/.test(m[1]!) ? 0 : -1,
   }));
   take(/\b(today|latest day|most recent day)\b/, () => ({ kind: 'calendar', unit: 'day', offset: 0 }));

@@ -52,7 +52,21 @@ const GROUPING_BEFORE = new Set([
   'wise',
 ]);
 const HEAD_NOUN_METRICS = new Set(['orders', 'order_lines', 'units']);
-const STRUCTURAL_CUES = new Set<CueKind>(['rankDesc', 'rankAsc', 'compare', 'share', 'growth', 'trend', 'chart', 'groupBy', 'split', 'only', 'add', 'instead', 'explain']);
+const STRUCTURAL_CUES = new Set<CueKind>([
+  'rankDesc',
+  'rankAsc',
+  'compare',
+  'share',
+  'growth',
+  'trend',
+  'chart',
+  'groupBy',
+  'split',
+  'only',
+  'add',
+  'instead',
+  'explain',
+]);
 
 export function readFrame(spans: Span[], lexicon: Lexicon): Frame {
   const frame = emptyFrame();
@@ -294,6 +308,9 @@ function filterOf(ctx: Context, span: Span, what: Partial<FrameFilter>, negated:
 
 /** Metrics that name order lines used as adjectives next to another metric: "revenue from cancelled orders". */
 function resolveRoles(frame: Frame, ctx: Context): void {
+  // "daily run rate": "daily" is part of the per-day measure, not a day-by-day breakdown.
+  if (frame.metrics.some((m) => ctx.lexicon.catalog.metrics[m.id]?.perDay))
+    frame.groupBy = frame.groupBy.filter((g) => ctx.spans[g.at]?.text !== 'daily');
   for (const m of [...frame.metrics]) {
     const of = ctx.lexicon.catalog.metrics[m.id]?.of;
     const base = of && frame.metrics.find((x) => x.id === of && Math.abs(x.at - m.at) === 1);
@@ -314,7 +331,9 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   }
   const first = ctx.spans.find((s) => !isFiller(s) || ctx.cueKinds(s).has('followUpLead'));
   // "kurta SKUs with stock below 5, how many?": a count of the dimension named, wherever "how many" stands.
-  const howMany = ctx.spans.some((s) => /\bhow many\b/.test(s.text)) || ctx.spans.some((s) => s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many');
+  const howMany =
+    ctx.spans.some((s) => /\bhow many\b/.test(s.text)) ||
+    ctx.spans.some((s) => s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many');
   if (howMany && !frame.metrics.length && !frame.countOf && frame.groupBy.length === 1) {
     const id = frame.groupBy[0]!.id;
     if (Object.values(ctx.lexicon.catalog.metrics).some((m) => m.countOf === id)) {
@@ -458,7 +477,8 @@ class Context {
       return true;
     if (span.raw.length >= 2 && span.raw === span.raw.toUpperCase() && /[A-Z]/.test(span.raw)) return true;
     // "the Amazon data", "our Amazon report": a name before a word for the file is not a filter value.
-    if (/^(data|report|file|export|numbers|account|store|listing|sheet)$/.test(this.nextWord(span.at))) return false;
+    if (/^(data|report|file|export|numbers|account|store|listing|sheet)$/.test(this.nextWord(span.at)))
+      return false;
     return span.at > 0 && /^[A-Z][a-z]/.test(span.raw) && !this.rankFollows(span);
   }
 
@@ -508,7 +528,11 @@ class Context {
       return { n: before.value };
     if (/^(single|#1|number one|no 1)$/.test(this.spans[span.at - 1]?.text ?? '')) return { n: 1 };
     // "the five colours with the deepest stock": a count right before a breakdown word.
-    const counted2 = this.spans.find((s) => s.readings.some((r) => r.kind === 'number') && this.spans[s.at + 1]?.readings.some((r) => r.kind === 'dimension'));
+    const counted2 = this.spans.find(
+      (s) =>
+        s.readings.some((r) => r.kind === 'number') &&
+        this.spans[s.at + 1]?.readings.some((r) => r.kind === 'dimension'),
+    );
     const n2 = counted2?.readings.find((r) => r.kind === 'number');
     if (n2 && n2.kind === 'number' && Number.isInteger(n2.value) && n2.value <= 1000) return { n: n2.value };
     // "which 5 states had the most…": the count sits after "which", before the dimension.

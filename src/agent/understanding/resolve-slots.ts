@@ -227,7 +227,9 @@ export function resolvePeriods(frame: Frame, profile: DataProfile, source: Sourc
   const out: ResolvedTime = {
     comparePrevious: frame.times.some((t) => t.spec.kind === 'previous'),
     // "so far in 2022": a named period wins over "so far".
-    all: frame.times.some((t) => t.spec.kind === 'all') && frame.times.every((t) => t.spec.kind === 'all' || t.spec.kind === 'previous'),
+    all:
+      frame.times.some((t) => t.spec.kind === 'all') &&
+      frame.times.every((t) => t.spec.kind === 'all' || t.spec.kind === 'previous'),
   };
   if (!range) return out;
   const ranges = frame.times
