@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { TimeSpec } from './periods.js';
-import type { Token } from './tokens.js';
+import { numberValue, type Token } from './tokens.js';
 
 /**
  * Time phrases in a question. Calendar days ("on the 4th of May", "May 12", "12/5") come from chrono-node, the
@@ -34,28 +34,8 @@ const ORDINAL: Record<string, number> = {
 };
 const COUNT =
   '(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|sixty|ninety|couple of|few)';
-const COUNT_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fourteen: 14,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  sixty: 60,
-  ninety: 90,
-  'couple of': 2,
-  few: 3,
-};
+/** "a couple of weeks", "the last few days": counts said in words; the rest go through tokens.ts's number words. */
+const VAGUE_COUNTS: Record<string, number> = { 'couple of': 2, few: 3 };
 
 interface Found {
   start: number;
@@ -180,7 +160,7 @@ function businessPeriods(
     (m) => ({
       kind: 'rolling',
       unit: m[2]!.replace(/s$/, '') as 'day' | 'week' | 'month',
-      n: COUNT_WORDS[m[1]!] ?? Number(m[1]),
+      n: VAGUE_COUNTS[m[1]!] ?? numberValue(m[1]!) ?? Number(m[1]),
     }),
   );
   take(/\b(?:last|past|previous|this|the last)\s+(?:fortnight|fortnite|fort night)\b/, () => ({
