@@ -36,6 +36,8 @@ export const CUE_KINDS = [
   'sizeWord',
   'removeAfter',
   'unsupported',
+  'displayUnit',
+  'keptAfter',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

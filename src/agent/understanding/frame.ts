@@ -86,6 +86,8 @@ export interface Frame {
   vague: boolean;
   /** Starts like a whole new question ("what was…", "show me…", "total…"), not a fragment. */
   asksAnew: boolean;
+  /** "show that in crores": only how the numbers read changes. */
+  displayOnly: boolean;
   /** "how much …": an amount of money when no measure is named. */
   howMuch: boolean;
   /** "all marketplaces", "every state": every value of these dimensions, whatever the thread filtered. */

@@ -172,6 +172,14 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('sizeWord')) frame.sizeWord = true;
   if (kinds.has('unsupported') && !frame.unsupported) frame.unsupported = span.raw;
   if (kinds.has('removeAfter')) negatePrevious(frame, ctx, span);
+  if (kinds.has('displayUnit')) frame.displayOnly = true;
+  // "gross GMV, cancellations included": the count word before names what is kept, not a second measure.
+  if (kinds.has('keptAfter')) {
+    const m = [...frame.metrics]
+      .reverse()
+      .find((x) => x.at < span.at && x.at >= span.at - 3 && ctx.lexicon.catalog.metrics[x.id]?.asFilter);
+    if (m && frame.metrics.length > 1) frame.metrics.splice(frame.metrics.indexOf(m), 1);
+  }
   // "drop Kerala": a removal, not a fall.
   const removing = kinds.has('remove') && ctx.valueFollows(span);
   if (kinds.has('growth') && !removing) {
@@ -416,6 +424,7 @@ function emptyFrame(): Frame {
     leansOnPrevious: false,
     vague: false,
     asksAnew: false,
+    displayOnly: false,
     howMuch: false,
     allOf: [],
     sizeWord: false,
@@ -461,6 +470,8 @@ class Context {
       /^(to|from|into|across)$/.test(this.nextWord(span.at))
     )
       return false;
+    // "the Set category", "category Set": the dimension word beside it says which word is the value.
+    if (this.labelledBy(span)) return true;
     // Two-letter codes ("up", "or", "as") are states only when typed as codes ("UP") or right after "in"/"for".
     if (span.text.length <= 2)
       return (
@@ -480,6 +491,13 @@ class Context {
     if (/^(data|report|file|export|numbers|account|store|listing|sheet)$/.test(this.nextWord(span.at)))
       return false;
     return span.at > 0 && /^[A-Z][a-z]/.test(span.raw) && !this.rankFollows(span);
+  }
+
+  private labelledBy(span: Span): boolean {
+    const dims = new Set(span.readings.flatMap((r) => (r.kind === 'value' ? [r.dimension] : [])));
+    return [this.spans[span.at + 1], this.spans[span.at - 1]].some((s) =>
+      s?.readings.some((r) => r.kind === 'dimension' && dims.has(r.id)),
+    );
   }
 
   /** "not Set", "everything that's not a Set": a negation within a few filler words. */

@@ -99,6 +99,16 @@ export function createPlanner(deps: PlannerDeps): Planner {
         composePlan(frame, { catalog, profile }, followUp),
         catalog,
       );
+    if (previous && frame.displayOnly && !hasContent(frame)) {
+      return {
+        kind: 'plan',
+        plan: { ...previous },
+        confidence: 0.95,
+        notes: ['The same figures: amounts are shown in lakh and crore where they are large.'],
+        presentationOnly: true,
+        resolvedBy: 'planner',
+      };
+    }
     if (followUp && onlyPresentation(frame)) {
       return {
         kind: 'plan',
