@@ -12,6 +12,11 @@ export interface Suggestion {
   question: string;
   /** The plan this option stands for, when it is one: chosen, it is answered as is, not parsed again. */
   plan?: Plan;
+  /**
+   * The option's stable id, set by the Assistant on every suggestion with a plan (the plan's `alternativeId`);
+   * the thread remembers the option under it (ThreadState.pendingOptions), so a button carries the id, not words.
+   */
+  id?: string;
 }
 
 export interface KeyFigure {
@@ -91,6 +96,14 @@ export interface Answer {
   errorCode?: string;
 }
 
+/** An option with a plan the thread remembers (a clarification's choices), looked up by the id its button carries. */
+export interface PendingOption {
+  id: string;
+  /** What the option reads as, e.g. "Orders · top 5 states · all dates"; the chosen turn's text, for history. */
+  label: string;
+  plan: Plan;
+}
+
 /** One message of a thread's history. */
 export interface ThreadMessage {
   role: 'user' | 'assistant';
@@ -105,6 +118,11 @@ export interface ThreadState {
   lastPlan?: Plan;
   /** The last answer, so buttons (Show SQL, Download CSV, chart changes) never re-run the query. */
   lastAnswer?: Omit<Answer, 'chart'> & { chart: Omit<ChartOutput, 'png'> | null };
+  /**
+   * Options with a plan offered in this thread (newest first, a bounded number): a button carrying one's id is
+   * answered as its plan. An id no longer here has expired.
+   */
+  pendingOptions?: PendingOption[];
   /** Context a summary post seeds its thread with, so follow-ups there understand "why did Kurta drop?". */
   summaryContext?: { period: TimeRange; compareTo?: TimeRange };
 }
@@ -121,8 +139,8 @@ export interface Turn {
    */
   addressed?: boolean;
   /**
-   * A plan chosen by the user (an alternative reading picked after "Not what I meant"): the Assistant answers it
-   * directly and skips question resolution.
+   * A plan chosen by the user (an alternative reading picked after "Not what I meant", or a clarification option
+   * with a plan): the Assistant answers it directly and skips question resolution.
    */
   plan?: Plan;
 }

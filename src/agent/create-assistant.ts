@@ -15,6 +15,7 @@ import { errorAnswer, newErrorRef } from './answer-builders.js';
 import { createResultCache } from './cache/result-cache.js';
 import { buildAgentGraph, runAgentGraph, type AgentGraph } from './graph.js';
 import type { Narrator } from './llm/narrator.js';
+import { nextPendingOptions, withOptionIds } from './pending-options.js';
 import { createOpenAiNarrator } from './llm/openai-narrator.js';
 import { createOpenAiResolver } from './llm/openai-resolver.js';
 import { createPlanner } from './understanding/planner.js';
@@ -208,6 +209,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (lastPlan) state.lastPlan = lastPlan;
     const lastAnswer = answer.status === 'answered' ? toStored(answer) : thread?.lastAnswer;
     if (lastAnswer) state.lastAnswer = lastAnswer;
+    // The options offered (a clarification's choices), so a button carrying an option's id is answered as its plan.
+    const pendingOptions = nextPendingOptions(thread?.pendingOptions, answer.suggestions);
+    if (pendingOptions.length) state.pendingOptions = pendingOptions;
     if (thread?.summaryContext) state.summaryContext = thread.summaryContext;
     await saveThread(threadKey, state);
   }
@@ -249,6 +253,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       } catch (error) {
         answer = failed(question, error, { threadKey: turn.threadKey });
       }
+      // An option with a plan carries its id: surfaces hand the id back and get that plan answered as it is.
+      answer.suggestions = withOptionIds(answer.suggestions);
       if (turn.addressed === false && (answer.status === 'clarify' || answer.status === 'refused')) {
         // Chatter in a thread the bot answered in ("thanks!", a note to a colleague): say nothing, and keep the
         // thread's state so the next real follow-up still builds on the last answer.

@@ -3,9 +3,18 @@ export const ACTION_SHOW_SQL = 'show_sql';
 export const ACTION_DOWNLOAD_CSV = 'download_csv';
 export const ACTION_FEEDBACK_UP = 'feedback_up';
 export const ACTION_FEEDBACK_DOWN = 'feedback_down';
-/** Clarification options and follow-up suggestions: `ask_option_0`, `ask_option_1`, … (ids must be unique per block). */
+/**
+ * Clarification options and follow-up suggestions without a plan: `ask_option_0`, `ask_option_1`, … (value: the
+ * question to ask; ids must be unique per block).
+ */
 export const ACTION_ASK_OPTION_PREFIX = 'ask_option_';
 export const ACTION_ASK_OPTION_PATTERN = /^ask_option_\d+$/;
+/**
+ * An option with a plan (a clarification's choice): `pick_option_0`, … (value: the option's id, looked up in the
+ * thread's pending options; never words to re-parse).
+ */
+export const ACTION_PICK_OPTION_PREFIX = 'pick_option_';
+export const ACTION_PICK_OPTION_PATTERN = /^pick_option_\d+$/;
 /** "Not what I meant" under an answer: offers the answer's alternative readings (value: the answer id). */
 export const ACTION_NOT_WHAT_I_MEANT = 'not_what_i_meant';
 /** An alternative reading picked after "Not what I meant": `pick_reading_0`, … (value: the alternative's id). */

@@ -41,6 +41,8 @@ export const messages = {
     'This button belongs to an earlier answer in this thread, and I only keep the latest one. Ask the question again to get it back.',
   nothingStored:
     'I no longer have that result (threads are remembered for a limited time). Ask the question again and I will fetch it.',
+  optionExpired:
+    'That option has expired (threads are remembered for a limited time). Ask the question again and I will offer fresh choices.',
   noRows: 'That answer has no table to download.',
   csvUploaded: 'Here is the CSV.',
   feedbackThanksUp: 'Thanks! Glad that helped.',

@@ -201,7 +201,7 @@ describe.skipIf(!hasData)(
       const ts = nextTs();
       await h.sendEvent(mentionEvent({ channel: 'CE3', text: 'best performing category', ts }));
       const [clarify] = await waitReplies('CE3', ts, 1, 'clarification');
-      const options = buttonsOf(clarify!.params.blocks).filter((b) => b.actionId.startsWith('ask_option_'));
+      const options = buttonsOf(clarify!.params.blocks).filter((b) => /^(ask|pick)_option_/.test(b.actionId));
       expect(options.length).toBeGreaterThanOrEqual(2);
       expect(blocksText(clarify!.params.blocks)).not.toMatch(/₹\d/);
       const revenue = options.find((o) => /revenue/i.test(o.text)) ?? options[0]!;
@@ -217,6 +217,45 @@ describe.skipIf(!hasData)(
       expect(click.status).toBe(200);
       const both = await waitReplies('CE3', ts, 2, 'the chosen answer');
       expect(blocksText(both[1]!.params.blocks)).toMatch(/Set/);
+      expect(h.slack.callsTo('chat.update').some((u) => u.params.ts === clarify!.response!.ts)).toBe(true);
+    });
+
+    it("a clarification option carries its id, and clicking it answers that option's plan, not its words", async () => {
+      const ts = nextTs();
+      await h.sendEvent(mentionEvent({ channel: 'CE12', text: 'top 5 states', ts }));
+      const [clarify] = await waitReplies('CE12', ts, 1, 'the clarification');
+      expect(blocksText(clarify!.params.blocks)).not.toMatch(/₹\d/);
+      const threadKey = `T0TEST:CE12:${ts}`;
+      const pending = (await h.deps.threads.get(threadKey))?.pendingOptions ?? [];
+      const orders = pending.find((o) => o.plan.metrics[0] === 'orders')!;
+      expect(orders).toMatchObject({ label: expect.stringMatching(/^Orders · top 5 states/) });
+      expect(orders.id).toBe(alternativeId(orders.plan));
+      const button = buttonsOf(clarify!.params.blocks).find((b) => b.value === orders.id)!;
+      // The button carries the option's id, never the English to read again.
+      expect(button).toMatchObject({
+        actionId: expect.stringMatching(/^pick_option_\d+$/),
+        text: orders.label,
+      });
+
+      await h.click({
+        actionId: button.actionId,
+        value: button.value,
+        text: button.text,
+        channel: 'CE12',
+        messageTs: clarify!.response!.ts as string,
+        threadTs: ts,
+        blocks: clarify!.params.blocks as unknown[],
+      });
+      const both = await waitReplies('CE12', ts, 2, 'the answer for the option');
+      const answer = blocksText(both[1]!.params.blocks);
+      expect(answer).toContain('Read as: orders · top 5 states');
+      expect(answer).toContain('Maharashtra');
+      // Answered as the option's plan exactly (its English, "Busiest by state", would have lost the top 5), and the
+      // thread's history has the option's label as the turn.
+      const after = await h.deps.threads.get(threadKey);
+      expect(after?.lastAnswer?.plan).toEqual(orders.plan);
+      expect(after?.lastPlan).toEqual(orders.plan);
+      expect(after?.messages.at(-2)).toMatchObject({ role: 'user', text: orders.label });
       expect(h.slack.callsTo('chat.update').some((u) => u.params.ts === clarify!.response!.ts)).toBe(true);
     });
 

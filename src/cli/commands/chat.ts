@@ -45,12 +45,16 @@ export const chatCommand: CliCommand = {
         continue;
       }
       if (EXIT_WORDS.has(text.toLowerCase())) break;
-      // "2" after a clarification picks its second option.
+      // "2" after a clarification picks its second option: one with a plan is answered as that plan (its label is
+      // the turn's text, for history), never by reading its words again; one without asks its question.
       const pick =
         /^\d$/.test(text) && last?.status === 'clarify' ? last.suggestions[Number(text) - 1] : undefined;
-      if (pick) text = pick.question;
+      if (pick) text = pick.plan ? pick.label : pick.question;
       count++;
-      const answer = await assistant.ask({ threadKey, text }, { chart: Boolean(chartDir) });
+      const answer = await assistant.ask(
+        { threadKey, text, ...(pick?.plan ? { plan: pick.plan } : {}) },
+        { chart: Boolean(chartDir) },
+      );
       if (answer.status === 'error') errors++;
       const path = chartDir ? saveChart(answer, join(chartDir, `answer-${count}.png`)) : null;
       writeAnswer(ctx, answer, path);

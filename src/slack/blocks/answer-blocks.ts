@@ -5,6 +5,7 @@ import {
   ACTION_FEEDBACK_DOWN,
   ACTION_FEEDBACK_UP,
   ACTION_NOT_WHAT_I_MEANT,
+  ACTION_PICK_OPTION_PREFIX,
   ACTION_PICK_READING_PREFIX,
   ACTION_SHOW_SQL,
 } from '../action-ids.js';
@@ -115,12 +116,20 @@ function contextLines(answer: Answer, elapsedMs?: number): string[] {
   return lines;
 }
 
+/**
+ * One button per option: an option with a plan carries its id (the thread keeps the plan under it, so the click
+ * answers that plan), any other carries the question to ask.
+ */
 function suggestionButtons(answer: Answer) {
   return actions(
     'ask_options',
     answer.suggestions
       .slice(0, 4)
-      .map((s, i) => button(s.label, `${ACTION_ASK_OPTION_PREFIX}${i}`, s.question)),
+      .map((s, i) =>
+        s.plan && s.id
+          ? button(s.label, `${ACTION_PICK_OPTION_PREFIX}${i}`, s.id)
+          : button(s.label, `${ACTION_ASK_OPTION_PREFIX}${i}`, s.question),
+      ),
   );
 }
 

@@ -7,6 +7,7 @@ import {
   ACTION_FEEDBACK_DOWN,
   ACTION_FEEDBACK_UP,
   ACTION_NOT_WHAT_I_MEANT,
+  ACTION_PICK_OPTION_PATTERN,
   ACTION_PICK_READING_PATTERN,
   ACTION_SHOW_SQL,
 } from '../action-ids.js';
@@ -39,7 +40,8 @@ function clickedMessageTs(body: BlockButtonAction): string {
 
 /**
  * Buttons under an answer. Show SQL and Download CSV read the thread's stored lastAnswer and never re-run the
- * query; a clarification option asks its full question in the same thread. "Not what I meant" posts the stored
+ * query. A clarification option with a plan carries its id, and the click answers the plan the thread stored under
+ * it; an option without one asks its full question in the same thread. "Not what I meant" posts the stored
  * answer's alternative readings as buttons, and picking one answers its plan directly.
  */
 export function registerActionListeners(app: App, deps: SlackDeps, gate: EventGate): void {
@@ -166,43 +168,63 @@ export function registerActionListeners(app: App, deps: SlackDeps, gate: EventGa
     }
   });
 
-  app.action<BlockButtonAction>(
-    ACTION_PICK_READING_PATTERN,
-    async ({ ack, body, action, respond, client }) => {
+  /**
+   * A button carrying the id of a plan the thread stored: the plan is answered as it is, with the label as the
+   * turn's text (for history). `find` looks the id up, or says what to tell the user instead.
+   */
+  function answerPickedPlan(
+    pattern: RegExp,
+    what: string,
+    find: (state: ThreadState | null, id: string) => { plan: Plan; label: string } | { problem: string },
+  ): void {
+    app.action<BlockButtonAction>(pattern, async ({ ack, body, action, respond, client }) => {
       await ack();
       const location = locateClick(body);
       const id = action.value ?? '';
       if (!location || !id) return;
-      let plan: Plan;
-      let label: string;
+      let picked: { plan: Plan; label: string };
       try {
+        // A double click (or Slack re-delivering the action) must not ask twice.
         const claim = `click:${location.channelId}:${clickedMessageTs(body)}:${action.action_id}`;
         if (!(await gate.claim([claim]))) return;
-        // The button carries the alternative's id only; its plan is the one stored with the thread's last answer.
-        const stored = (await deps.threads.get(location.threadKey))?.lastAnswer;
-        const alternative = stored?.alternatives?.find((a) => a.id === id);
-        if (!alternative) {
-          await respond(ephemeral(stored ? messages.staleButton : messages.nothingStored));
+        const found = find(await deps.threads.get(location.threadKey), id);
+        if ('problem' in found) {
+          await respond(ephemeral(found.problem));
           return;
         }
-        ({ plan, label } = alternative);
+        picked = found;
       } catch (error) {
-        const { ref, userMessage } = reportToUser(deps.logger, error, 'pick_reading');
+        const { ref, userMessage } = reportToUser(deps.logger, error, what);
         await respond(ephemeral(messages.errorWithRef(userMessage, ref))).catch(() => undefined);
         return;
       }
-      await markChosen(client, body, location, label);
+      await markChosen(client, body, location, picked.label);
       await answerInThread({
         client,
         deps,
         location,
-        question: label,
-        plan,
+        question: picked.label,
+        plan: picked.plan,
         userId: body.user.id,
         surface: 'action',
       });
-    },
-  );
+    });
+  }
+
+  // A clarification option with a plan: the button carries the option's id, the plan is stored with the thread.
+  answerPickedPlan(ACTION_PICK_OPTION_PATTERN, 'pick_option', (state, id) => {
+    const option = state?.pendingOptions?.find((o) => o.id === id);
+    return option ? { plan: option.plan, label: option.label } : { problem: messages.optionExpired };
+  });
+
+  // An alternative reading after "Not what I meant": the button carries the alternative's id only; its plan is the
+  // one stored with the thread's last answer.
+  answerPickedPlan(ACTION_PICK_READING_PATTERN, 'pick_reading', (state, id) => {
+    const stored = state?.lastAnswer;
+    const alternative = stored?.alternatives?.find((a) => a.id === id);
+    if (alternative) return { plan: alternative.plan, label: alternative.label };
+    return { problem: stored ? messages.staleButton : messages.nothingStored };
+  });
 
   /** Marks the choice on the message with the options, so the thread reads well and its buttons are spent. */
   async function markChosen(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadState } from '../../../src/agent/answer.js';
 import { createAssistant } from '../../../src/agent/create-assistant.js';
+import { alternativeId } from '../../../src/agent/understanding/reading.js';
 import { loadConfig } from '../../../src/config/config.js';
 import type { KvStore } from '../../../src/state/kv-store.js';
 import { MemoryKvStore } from '../../../src/state/memory-kv-store.js';
@@ -45,6 +46,40 @@ describe('Assistant (offline planner, tiny warehouse)', () => {
     // June: 2000 + 500 + 1100 + 450 (o11 has no amount)
     expect(next.rows).toEqual([[4050]]);
     expect(next.timingsMs.total).toBeGreaterThan(0);
+  });
+
+  it('gives each clarification option with a plan its id, remembers the options, and answers a chosen one as its plan', async () => {
+    const { kv, assistant } = offlineAssistant();
+    // A thread with an earlier answer but no plan to build on (else "top 5 states" follows up on its measure).
+    const first = await assistant.ask(
+      { threadKey: 't5-seed', text: 'revenue in May 2022' },
+      { chart: false },
+    );
+    const { lastPlan: _plan, ...seed } = JSON.parse((await kv.get('thread:t5-seed'))!) as ThreadState;
+    await kv.set('thread:t5', JSON.stringify(seed), 600);
+    const clarify = await assistant.ask({ threadKey: 't5', text: 'top 5 states' }, { chart: false });
+    expect(clarify.status).toBe('clarify');
+    const options = clarify.suggestions.filter((s) => s.plan);
+    expect(options.length).toBeGreaterThanOrEqual(2);
+    for (const s of options) expect(s.id).toBe(alternativeId(s.plan!));
+    const stored = JSON.parse((await kv.get('thread:t5'))!) as ThreadState;
+    expect(stored.pendingOptions).toEqual(options.map((s) => ({ id: s.id, label: s.label, plan: s.plan })));
+    // The rest of the thread is kept: the earlier answer still backs its buttons.
+    expect(stored.lastAnswer?.headline).toBe(first.headline);
+
+    const orders = options.find((s) => s.plan!.metrics[0] === 'orders')!;
+    const chosen = await assistant.ask(
+      { threadKey: 't5', text: orders.label, plan: orders.plan! },
+      { chart: false },
+    );
+    expect(chosen.status).toBe('answered');
+    expect(chosen.plan).toEqual(orders.plan);
+    const after = JSON.parse((await kv.get('thread:t5'))!) as ThreadState;
+    expect(after.lastPlan).toEqual(orders.plan);
+    expect(after.lastAnswer?.plan).toEqual(orders.plan);
+    // The options stay with the thread (an unspent button of that message still answers its plan).
+    expect(after.pendingOptions?.map((o) => o.id)).toEqual(options.map((s) => s.id));
+    expect(after.messages.at(-2)).toMatchObject({ role: 'user', text: orders.label });
   });
 
   it('re-renders a presentation-only follow-up from the stored answer without querying', async () => {

@@ -130,6 +130,22 @@ describe('CLI ask / chat / summary', () => {
     expect(answers.map((a) => a.rows)).toEqual([[[2750]], [[4050]]]);
   });
 
+  it('chat: a clarification option picked by number is answered as its plan, not by reading its words', async () => {
+    const { code, out } = await run(chatCommand, [], { json: true, stdin: 'top 5 states\n3\n' });
+    expect(code).toBe(0);
+    const [clarify, picked] = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(clarify.status).toBe('clarify');
+    const option = clarify.suggestions[2];
+    expect(option.plan).toBeDefined();
+    expect(picked.status).toBe('answered');
+    expect(picked.question).toBe(option.label);
+    // Its English ("Busiest by state") would lose the top 5; the plan keeps it.
+    expect(picked.plan).toEqual(option.plan);
+  });
+
   it('summary --json gives the KPIs with their change; a bad period is an error on stderr', async () => {
     const { out } = await run(summaryCommand, ['--period', '2022-06'], { json: true });
     const obj = JSON.parse(out);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/agent/answer.js';
+import type { Plan } from '../../../src/semantic/plan.js';
 import {
   alternativesMessage,
   answerBlocks,
@@ -98,6 +99,39 @@ describe('answer blocks', () => {
       { actionId: 'ask_option_0', value: 'Revenue of Amazon orders in May', text: 'Amazon orders' },
       { actionId: 'ask_option_1', value: 'International sales in May', text: 'International' },
     ]);
+  });
+
+  it('gives a clarification option with a plan a button carrying its id, never its words', () => {
+    const plan: Plan = {
+      source: 'amazon_sales',
+      metrics: ['orders'],
+      groupBy: ['state'],
+      filters: [],
+      share: false,
+      chart: 'auto',
+      sort: { by: 'orders', direction: 'desc' },
+      limit: 5,
+    };
+    const { blocks } = answerBlocks(
+      answer({
+        status: 'clarify',
+        headline: 'Which measure should I use?',
+        suggestions: [
+          {
+            label: 'Orders · top 5 states · all dates',
+            question: 'Busiest by state',
+            plan,
+            id: 'alt-StfMQiBheTem',
+          },
+          { label: 'International', question: 'International sales in May' },
+        ],
+      }),
+    );
+    expect(buttonsOf(blocks)).toEqual([
+      { actionId: 'pick_option_0', value: 'alt-StfMQiBheTem', text: 'Orders · top 5 states · all dates' },
+      { actionId: 'ask_option_1', value: 'International sales in May', text: 'International' },
+    ]);
+    expect(JSON.stringify(blocks)).not.toContain('Busiest by state');
   });
 
   it('keeps every text within Slack limits for a huge answer', () => {

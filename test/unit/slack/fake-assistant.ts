@@ -12,7 +12,8 @@ import { toStoredAnswer } from '../../../src/slack/stored-answer.js';
 
 /**
  * A fake Assistant for transport-only tests: a plain object implementing the interface with canned answers
- * (12 rows → CSV upload, a PNG chart, a clarification for "ambiguous"; a reading with one alternative for
+ * (12 rows → CSV upload, a PNG chart, a clarification for "ambiguous", one whose option has a plan for "vague";
+ * a reading with one alternative for
  * "misread", a reading without alternatives for "unsure"; a Turn carrying a plan is answered as that plan),
  * writing thread state like the real one, and recording every call so tests can prove buttons never re-run the
  * query.
@@ -82,6 +83,20 @@ export function createFakeAssistant(threads: ThreadStore): FakeAssistant {
             { label: 'Orders', question: 'How many orders in May 2022?' },
           ],
         };
+      } else if (/vague/i.test(turn.text) && !turn.plan) {
+        answer = {
+          ...baseAnswer(turn.text),
+          status: 'clarify',
+          headline: 'Which measure should I use?',
+          suggestions: [
+            {
+              label: ORDERS_ALTERNATIVE.label,
+              question: 'Busiest by state',
+              plan: ORDERS_BY_STATE,
+              id: ORDERS_ALTERNATIVE.id,
+            },
+          ],
+        };
       } else {
         const rows = Array.from({ length: 12 }, (_, i) => [`State ${i + 1}`, 1000 * (12 - i)]);
         answer = {
@@ -113,6 +128,10 @@ export function createFakeAssistant(threads: ThreadStore): FakeAssistant {
         ],
         lastAnswer: toStoredAnswer(answer),
       };
+      const options = answer.suggestions.flatMap((o) =>
+        o.plan && o.id ? [{ id: o.id, label: o.label, plan: o.plan }] : [],
+      );
+      if (options.length) state.pendingOptions = options;
       await threads.save(turn.threadKey, state);
       return answer;
     },

@@ -255,6 +255,60 @@ describe('Slack transport (fake assistant)', () => {
     expect(buttonsOf(update.params.blocks)).toHaveLength(0);
   });
 
+  it('a clarification option with a plan carries its id, and the click answers that plan; an unknown id has expired', async () => {
+    const ts = nextTs();
+    await h.sendEvent(mentionEvent({ channel: 'C13', text: 'vague numbers by state', ts }));
+    const [clarify] = await h.slack.waitFor(
+      () => repliesIn('C13', ts).length === 1 && repliesIn('C13', ts),
+      'clarification',
+    );
+    const options = buttonsOf(clarify!.params.blocks);
+    expect(options).toEqual([
+      { actionId: 'pick_option_0', value: ORDERS_ALTERNATIVE.id, text: ORDERS_ALTERNATIVE.label },
+    ]);
+    const asked = assistant.turns.length;
+    await h.click({
+      actionId: options[0]!.actionId,
+      value: options[0]!.value,
+      text: options[0]!.text,
+      channel: 'C13',
+      messageTs: clarify!.response!.ts as string,
+      threadTs: ts,
+      blocks: clarify!.params.blocks as unknown[],
+    });
+    const replies = await h.slack.waitFor(
+      () => repliesIn('C13', ts).length === 2 && repliesIn('C13', ts),
+      'the answer to the option',
+    );
+    expect(assistant.turns.at(-1)).toEqual({
+      threadKey: `T0TEST:C13:${ts}`,
+      text: ORDERS_ALTERNATIVE.label,
+      userId: expect.any(String),
+      plan: ORDERS_BY_STATE,
+    });
+    expect(blocksText(replies[1]!.params.blocks)).toContain('Read as: orders · by state · all dates');
+    const update = h.slack.callsTo('chat.update').find((u) => u.params.ts === clarify!.response!.ts)!;
+    expect(blocksText(update.params.blocks)).toContain(`You chose *${ORDERS_ALTERNATIVE.label}*`);
+
+    // An id the thread does not have (expired, or another thread's): told so, nothing is asked.
+    const expired = await h.click(
+      {
+        actionId: 'pick_option_0',
+        value: 'alt-unknown0000',
+        channel: 'C13',
+        messageTs: '1700000000.666666',
+        threadTs: ts,
+      },
+      'expired-option',
+    );
+    const response = await h.slack.waitFor(
+      () => h.slack.responses.find((r) => r.id === expired.responseId),
+      'the expired response',
+    );
+    expect(String(response.body.text)).toContain('That option has expired');
+    expect(assistant.turns.length).toBe(asked + 1);
+  });
+
   it('"Not what I meant" posts the stored alternatives as buttons, and one answers its plan directly', async () => {
     const ts = nextTs();
     await h.sendEvent(mentionEvent({ channel: 'C11', text: 'misread revenue by state', ts }));
