@@ -168,6 +168,7 @@ function newGrouping(usable: string[], filters: ResolvedFilter[], frame: Frame):
     const several = filters.find(
       (f) =>
         f.filter.op === 'in' &&
+        distinctValues(f.filter.values) > 1 &&
         frame.filters.filter(
           (x) =>
             x.candidates[0]?.dimension === f.filter.dimension || x.boolean?.dimension === f.filter.dimension,

@@ -107,7 +107,7 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   }
   // "the week before", "the previous period": the period before the one named.
   take(
-    /\b(?:the\s+)?(?:(?:week|month|quarter|year|period|fortnight)\s+before|(?:previous|prior|preceding)\s+period|period before)\b/,
+    /\b(?:the\s+)?(?:(?:week|month|quarter|year|period|fortnight)\s+before|(?:\d+|one|two|three|four|seven|fourteen|thirty|ninety)\s+(?:days|weeks|months)\s+before|(?:previous|prior|preceding)\s+period|period before)\b/,
     () => ({ kind: 'previous' }),
   );
   // Open ranges: "since April 15", "after May 20", "till May 10", "since April".

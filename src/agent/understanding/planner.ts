@@ -73,6 +73,16 @@ export function createPlanner(deps: PlannerDeps): Planner {
       profile.dateRanges[previous?.source ?? 'amazon_sales']?.to ?? profile.dateRanges.amazon_sales?.to;
     const spans = tag(tokens, lexicon, findTimeMentions(question, tokens, latest));
     const frame = readFrame(spans, lexicon);
+    if (previous && frame.displayOnly && !hasContent(frame)) {
+      return {
+        kind: 'plan',
+        plan: { ...previous },
+        confidence: 0.95,
+        notes: ['The same figures: amounts are shown in lakh and crore where they are large.'],
+        presentationOnly: true,
+        resolvedBy: 'planner',
+      };
+    }
     if (!hasContent(frame) && !(previous && (frame.rank || frame.explain))) {
       if (frame.explain && !previous)
         return {
@@ -99,16 +109,6 @@ export function createPlanner(deps: PlannerDeps): Planner {
         composePlan(frame, { catalog, profile }, followUp),
         catalog,
       );
-    if (previous && frame.displayOnly && !hasContent(frame)) {
-      return {
-        kind: 'plan',
-        plan: { ...previous },
-        confidence: 0.95,
-        notes: ['The same figures: amounts are shown in lakh and crore where they are large.'],
-        presentationOnly: true,
-        resolvedBy: 'planner',
-      };
-    }
     if (followUp && onlyPresentation(frame)) {
       return {
         kind: 'plan',
