@@ -120,6 +120,11 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
         .filter((id): id is string => id !== undefined),
     ),
   ];
+  // "how many customers each month": the count of a dimension is a measure of its own.
+  const counter =
+    frame.countOf &&
+    Object.entries(catalog.metrics).find(([, m]) => m.source === source && m.countOf === frame.countOf)?.[0];
+  if (counter && !named.includes(counter)) named.push(counter);
   if (base) {
     out.plan.metrics = applyFollowUpMetrics(base.metrics, named, frame);
     out.slots.push({ name: 'measure', score: 1 });
