@@ -96,6 +96,18 @@ export const clarifyFor = {
   blockers(composed: Composed, frame: Frame, deps: ClarifyDeps): Resolution | undefined {
     const { catalog } = deps;
     const plan = composed.plan;
+    const unplacedDay = frame.unknown.find((u) => u.day);
+    if (unplacedDay) {
+      const range = deps.profile.dateRanges[plan.source];
+      return ask(
+        `Which month do you mean for "${unplacedDay.word}"?${range ? ` The data covers ${range.from} to ${range.to}.` : ''}`,
+        [
+          option(plan, catalog, `Without a date: ${describeReading(plan, catalog)}`),
+          ...defaultOptions(catalog, deps.profile),
+        ].slice(0, 4),
+        plan,
+      );
+    }
     const unknownValue = frame.unknown.find((u) => u.filterLike);
     const missing = composed.missingFilters[0] ?? unknownValue?.word;
     if (missing) return notInData(missing, composed, deps);

@@ -45,6 +45,8 @@ export interface UnknownWord {
   at: number;
   /** Where a value would stand ("in Paris", "for Acme"): not knowing it changes the answer. */
   filterLike: boolean;
+  /** A day of the month with no month ("on the fourth"). */
+  day?: boolean;
 }
 
 export interface Frame {

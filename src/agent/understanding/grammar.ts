@@ -52,6 +52,8 @@ const GROUPING_BEFORE = new Set([
   'wise',
 ]);
 const HEAD_NOUN_METRICS = new Set(['orders', 'order_lines', 'units']);
+const ORDINAL_DAY =
+  /^(\d{1,2}(st|nd|rd|th)|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)$/;
 const STRUCTURAL_CUES = new Set<CueKind>([
   'rankDesc',
   'rankAsc',
@@ -89,6 +91,11 @@ function readSpan(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKind>, n
     const before = ctx.spans[span.at - 1];
     if (before && ctx.cueKinds(before).has('compare') && frame.times.length === 1) frame.compareBefore = true;
     frame.understoodWords++;
+    return;
+  }
+  // "on the fourth", "the 4th" with no month: a day the question did not place; asked about, never ignored.
+  if (ORDINAL_DAY.test(span.text) && !frame.rank) {
+    frame.unknown.push({ word: span.raw, at: span.at, filterLike: true, day: true });
     return;
   }
   if (isUnknown(span)) {
