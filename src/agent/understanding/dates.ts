@@ -83,7 +83,7 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   );
   take(
     new RegExp(
-      `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|to|till|until|through|thru)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\b`,
+      `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|to|till|until|through|thru)\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\b`,
     ),
     (m) => rangeSpec(monthIndex(m[3]!), Number(m[1]), Number(m[2])),
   );
@@ -189,12 +189,15 @@ function businessPeriods(
         : undefined;
     },
   );
-  take(/\b(last|previous|past|prior|this|current|latest)\s+(day|week|wk|month|quarter|year|yr)\b/, (m) => ({
-    kind: 'calendar',
-    unit: (m[2] === 'wk' ? 'week' : m[2] === 'yr' ? 'year' : m[2]) as
-      'day' | 'week' | 'month' | 'quarter' | 'year',
-    offset: /^(this|current|latest)$/.test(m[1]!) ? 0 : -1,
-  }));
+  take(
+    /\b(last|previous|past|prior|this|current|latest)\s+(day|week|wk|month|mnth|mth|quarter|year|yr)\b/,
+    (m) => ({
+      kind: 'calendar',
+      unit: (m[2] === 'wk' ? 'week' : m[2] === 'yr' ? 'year' : /^m(n)?th$/.test(m[2]!) ? 'month' : m[2]) as
+        'day' | 'week' | 'month' | 'quarter' | 'year',
+      offset: /^(this|current|latest)$/.test(m[1]!) ? 0 : -1,
+    }),
+  );
   take(/\b(today|latest day|most recent day)\b/, () => ({ kind: 'calendar', unit: 'day', offset: 0 }));
   take(/\bq([1-4])(?:\s*(?:fy)?\s*'?(\d{4}|\d{2}))?\b/, (m) => ({
     kind: 'quarter',

@@ -16,6 +16,18 @@ export function applyFollowUpMetrics(previous: string[], named: string[], frame:
 }
 
 export function applyFollowUpFilters(plan: Plan, frame: Frame, filters: ResolvedFilter[]): void {
+  // "replace Telangana with Kerala": the first value named leaves, the second takes its place.
+  const sameDim = filters.filter(
+    (f) => f.filter.op === 'in' && f.filter.dimension === filters[0]?.filter.dimension,
+  );
+  if (frame.edits.instead && sameDim.length === 1 && sameDim[0]!.filter.values.length === 2) {
+    const [out, inn] = sameDim[0]!.filter.values;
+    const existing = plan.filters.find((f) => f.dimension === sameDim[0]!.filter.dimension && f.op === 'in');
+    if (existing?.values.includes(out!)) {
+      existing.values = [...existing.values.filter((v) => v !== out), inn!];
+      return;
+    }
+  }
   for (const { filter, from } of filters) {
     const sameDim = plan.filters.findIndex((x) => x.dimension === filter.dimension && x.op === 'in');
     if (filter.op === 'not_in' && frame.edits.remove && sameDim >= 0) {

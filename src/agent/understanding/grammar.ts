@@ -299,7 +299,11 @@ function pushMetric(
 
 function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): void {
   frame.understoodWords++;
-  if (ctx && /^(all|every|each)$/.test(ctx.prevWord(span.at))) frame.allOf.push(id);
+  if (ctx && /^(all|every|each)$/.test(ctx.prevWord(span.at))) {
+    frame.allOf.push(id);
+    // "price per piece across all customers": the whole set, not one row per customer.
+    if (ctx.prevWord(span.at - 1) === 'across' || ctx.spans[span.at - 1]?.text === 'across all') return;
+  }
   if (ctx?.countsBefore(span)) {
     frame.countOf = id;
     return;
