@@ -1,6 +1,7 @@
 import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Filter, Plan, Source } from '../../semantic/plan.js';
+import { distinctValues, isDateGrain } from './plan-shape.js';
 import { daysBetweenInclusive } from '../../semantic/time-range.js';
 import type { Frame } from './frame.js';
 import {
@@ -91,10 +92,10 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
     if (out.plan.sort && !out.plan.metrics.some((m) => out.plan.sort!.by.startsWith(m)))
       out.plan.sort = { ...out.plan.sort, by: out.plan.metrics[0]! };
     applyFollowUpFilters(out.plan, frame, filters);
-    applyFollowUpGrouping(out.plan, frame, usable, filters);
+    applyFollowUpGrouping(out.plan, frame, usable, filters, catalog);
   } else {
     out.plan.filters = filters.map((f) => f.filter);
-    out.plan.groupBy = newGrouping(usable, filters, frame);
+    out.plan.groupBy = newGrouping(usable, filters, frame, catalog);
   }
   // "how many customers" after "top 5 customers": the count of customers, not one row per customer.
   const counted = out.plan.metrics
@@ -162,14 +163,14 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
 }
 
 /** A new question's breakdown: the dimensions named, less those pinned to one value, plus "X vs Y" values. */
-function newGrouping(usable: string[], filters: ResolvedFilter[], frame: Frame): string[] {
+function newGrouping(usable: string[], filters: ResolvedFilter[], frame: Frame, catalog: Catalog): string[] {
   const pinned = new Set(
     filters
       .filter((f) => f.filter.op === 'in' && distinctValues(f.filter.values) === 1)
       .map((f) => f.filter.dimension),
   );
   const groupBy = usable.filter((d) => !pinned.has(d) || frame.share);
-  if (!groupBy.some((d) => !isGrainId(d))) {
+  if (!groupBy.some((d) => !isDateGrain(catalog, d))) {
     const several = filters.find(
       (f) =>
         f.filter.op === 'in' &&
@@ -183,15 +184,6 @@ function newGrouping(usable: string[], filters: ResolvedFilter[], frame: Frame):
     if (several && !frame.share) groupBy.push(several.filter.dimension);
   }
   return groupBy;
-}
-
-/** "XL" and "xl" are one value spelt two ways in the data. */
-export function distinctValues(values: readonly (string | number | boolean)[]): number {
-  return new Set(values.map((v) => String(v).toLowerCase())).size;
-}
-
-function isGrainId(id: string): boolean {
-  return id === 'day' || id === 'week' || id === 'month';
 }
 
 function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): void {
@@ -213,7 +205,13 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
       );
   }
   const latest = profile.dateRanges[source];
-  if (frame.growth && hasDates && latest && !plan.compareTo && !plan.groupBy.some(isGrainId)) {
+  if (
+    frame.growth &&
+    hasDates &&
+    latest &&
+    !plan.compareTo &&
+    !plan.groupBy.some((d) => isDateGrain(catalog, d))
+  ) {
     if (!plan.timeRange) {
       const unit = frame.growthUnit ?? 'month';
       const offset = unit === 'week' ? -1 : 0;
@@ -228,19 +226,19 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
     }
     plan.compareTo = 'previous_period';
   }
-  if (plan.compareTo && plan.groupBy.some(isGrainId)) delete plan.compareTo;
+  if (plan.compareTo && plan.groupBy.some((d) => isDateGrain(catalog, d))) delete plan.compareTo;
   // "week on week through June": a weekly series over the month, not one week against the one before.
   if (
     frame.growthUnit &&
     plan.timeRange &&
     daysBetweenInclusive(plan.timeRange.from, plan.timeRange.to) > (frame.growthUnit === 'week' ? 14 : 62) &&
-    !plan.groupBy.some(isGrainId)
+    !plan.groupBy.some((d) => isDateGrain(catalog, d))
   ) {
     plan.groupBy = [frame.growthUnit, ...plan.groupBy];
     delete plan.compareTo;
   }
   const perDay = plan.metrics.some((m) => catalog.metrics[m]?.perDay);
-  if (frame.trend && hasDates && !perDay && !plan.groupBy.some(isGrainId)) {
+  if (frame.trend && hasDates && !perDay && !plan.groupBy.some((d) => isDateGrain(catalog, d))) {
     const days = plan.timeRange ? daysBetweenInclusive(plan.timeRange.from, plan.timeRange.to) : Infinity;
     plan.groupBy = [days <= 31 ? 'day' : days <= 120 ? 'week' : 'month', ...plan.groupBy];
     delete plan.compareTo;

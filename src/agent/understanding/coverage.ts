@@ -1,7 +1,7 @@
 import type { Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Plan } from '../../semantic/plan.js';
-import { addDays, monthLabel } from '../../semantic/time-range.js';
+import { addDays, addMonths, endOfMonth, monthLabel, startOfMonth } from '../../semantic/time-range.js';
 import type { Resolution } from '../resolver/resolver.js';
 
 /** A period outside the data is asked about (never answered with zero); one partly outside gets a note. */
@@ -22,7 +22,7 @@ export function coverageCheck(
         options: months.map((m) => ({
           label: monthLabel(m),
           question: `${catalog.metrics[plan.metrics[0]!]?.label ?? 'Revenue'} in ${monthLabel(m)}`,
-          plan: { ...plan, timeRange: { from: m, to: endOf(m), label: monthLabel(m) } },
+          plan: { ...plan, timeRange: { from: m, to: endOfMonth(m), label: monthLabel(m) } },
         })),
         resolvedBy: 'planner',
       },
@@ -36,16 +36,6 @@ export function coverageCheck(
 
 function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  let cursor = `${from.slice(0, 7)}-01`;
-  while (cursor <= to) {
-    out.push(cursor);
-    const [y, m] = [Number(cursor.slice(0, 4)), Number(cursor.slice(5, 7))];
-    cursor = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  }
+  for (let cursor = startOfMonth(from); cursor <= to; cursor = addMonths(cursor, 1)) out.push(cursor);
   return out;
-}
-
-function endOf(monthStart: string): string {
-  const d = new Date(`${monthStart}T00:00:00Z`);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
 }

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { addDays, startOfWeek } from '../../semantic/time-range.js';
 import type { TimeSpec } from './periods.js';
 import { numberValue, type Token } from './tokens.js';
 
@@ -65,6 +66,7 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
     }
   };
   const days = findDays(text, latest);
+  const dataYear = (latest ?? new Date().toISOString()).slice(0, 4);
   const dayAt = (s: number, e: number) => days.find((d) => d.start >= s && d.end <= e);
 
   // Ranges of days first: "between May 5 and May 12", "from 1 may to 15 may", "May 5-12", "5th to 12th May".
@@ -133,7 +135,9 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   );
   take(/\bweek\s+of\s+(.{3,20}?)(?=$|[?.!,]|\s)/, (m) => {
     const d = days.find((x) => x.start >= m.index && x.end <= m.index + m[0].length + 12);
-    return d ? { kind: 'range', from: mondayOf(d.iso), to: shiftIso(mondayOf(d.iso), 6) } : undefined;
+    return d
+      ? { kind: 'range', from: mondayOf(d.iso, dataYear), to: addDays(mondayOf(d.iso, dataYear), 6) }
+      : undefined;
   });
   businessPeriods(take);
   // Remaining single days: "on the 4th of May", "12th june", "yesterday".
@@ -338,12 +342,9 @@ function twoDays(m1: number, d1: number, m2: number, d2: number): TimeSpec | und
   return { kind: 'range', from: iso(m1, d1), to: iso(m2, d2) };
 }
 
-/** The Monday of a date's week (weeks run Monday to Sunday, as DuckDB's date_trunc('week')). */
-function mondayOf(iso: string): string {
-  const unknown = iso.startsWith('????');
-  const d = new Date(`${unknown ? '2022' : iso.slice(0, 4)}${iso.slice(4)}T00:00:00Z`);
-  const back = (d.getUTCDay() + 6) % 7;
-  return shiftIso(unknown ? `2022${iso.slice(4)}` : iso, -back);
+/** The Monday of a date's week; a year not said is the data's year. */
+function mondayOf(iso: string, dataYear: string): string {
+  return startOfWeek(iso.startsWith('????') ? `${dataYear}${iso.slice(4)}` : iso);
 }
 
 function monthIndex(word: string): number {

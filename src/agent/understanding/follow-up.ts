@@ -1,7 +1,8 @@
 import type { Filter, Plan } from '../../semantic/plan.js';
 import type { Frame } from './frame.js';
 import type { ResolvedFilter, ResolvedTime } from './resolve-slots.js';
-import { distinctValues } from './compose-plan.js';
+import { distinctValues, isDateGrain } from './plan-shape.js';
+import type { Catalog } from '../../semantic/catalog.js';
 
 /**
  * Follow-up edit operators: how a reply changes the thread's previous plan. "units too" adds a measure,
@@ -69,7 +70,9 @@ export function applyFollowUpGrouping(
   frame: Frame,
   groupBy: string[],
   filters: ResolvedFilter[],
+  catalog: Catalog,
 ): void {
+  const isGrain = (d: string) => isDateGrain(catalog, d);
   if (frame.allOf.length) plan.filters = plan.filters.filter((f) => !frame.allOf.includes(f.dimension));
   const fresh = groupBy.filter(
     (d) =>
@@ -93,10 +96,6 @@ export function applyFollowUpGrouping(
   );
   if (!frame.rank && !keep) delete plan.limit;
   if (plan.sort && !plan.groupBy.length) delete plan.sort;
-}
-
-function isGrain(id: string): boolean {
-  return id === 'day' || id === 'week' || id === 'month';
 }
 
 export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime): void {

@@ -215,14 +215,7 @@ function hasContent(frame: Frame): boolean {
 function isFollowUp(frame: Frame): boolean {
   if (!frame.metrics.length) return true;
   // "per order, in rupees", "orders?": a measure alone, with nothing else, changes the measure of the thread.
-  const measureOnly =
-    !frame.groupBy.length &&
-    !frame.filters.length &&
-    !frame.times.length &&
-    !frame.rank &&
-    !frame.share &&
-    !frame.growth &&
-    !frame.trend;
+  const measureOnly = !shapesRows(frame) && !frame.trend;
   return frame.leansOnPrevious || frame.edits.add || frame.edits.instead || (measureOnly && !frame.asksAnew);
 }
 
@@ -238,16 +231,18 @@ function ranksWithinThread(frame: Frame, previous: Plan): boolean {
 }
 
 function onlyPresentation(frame: Frame): boolean {
-  return (
-    Boolean(frame.chart) &&
-    !frame.metrics.length &&
-    !frame.groupBy.length &&
-    !frame.filters.length &&
-    !frame.times.length &&
-    !frame.rank &&
-    !frame.share &&
-    !frame.growth &&
-    !frame.explain
+  return Boolean(frame.chart) && !frame.metrics.length && !shapesRows(frame) && !frame.explain;
+}
+
+/** Whether the question says anything about which rows to show: breakdown, filters, period, ranking, share, change. */
+function shapesRows(frame: Frame): boolean {
+  return Boolean(
+    frame.groupBy.length ||
+    frame.filters.length ||
+    frame.times.length ||
+    frame.rank ||
+    frame.share ||
+    frame.growth,
   );
 }
 
