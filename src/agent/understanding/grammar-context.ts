@@ -1,0 +1,247 @@
+import type { CueKind } from './cues.js';
+import type { Frame } from './frame.js';
+import type { Lexicon } from './lexicon.js';
+import { isFiller, type Span, type SpanReading } from './tagging.js';
+
+/** Words before a span that make it stand where a filter value would ("for Set", "in Kerala", "vs Kurta"). */
+const VALUE_CONTEXT = new Set([
+  'for',
+  'of',
+  'in',
+  'from',
+  'via',
+  'by',
+  'is',
+  'are',
+  'was',
+  'about',
+  'and',
+  'or',
+  'vs',
+  'versus',
+  'only',
+  'just',
+  'size',
+  'category',
+  'status',
+  'state',
+  'city',
+  'to',
+  'with',
+  'on',
+  'at',
+  'than',
+  'but',
+  'not',
+]);
+
+const GROUPING_BEFORE = new Set([
+  'by',
+  'per',
+  'across',
+  'split',
+  'vs',
+  'versus',
+  'or',
+  'each',
+  'between',
+  'wise',
+]);
+
+/** Neighbourhood questions the rules ask about a span. */
+export class Context {
+  constructor(
+    readonly spans: Span[],
+    readonly lexicon: Lexicon,
+  ) {}
+
+  cueKinds(span: Span): Set<CueKind> {
+    return new Set(span.readings.flatMap((r: SpanReading) => (r.kind === 'cue' ? [r.cue] : [])));
+  }
+
+  prevWord(at: number): string {
+    return this.spans[at - 1]?.text.split(' ').pop() ?? '';
+  }
+
+  nextWord(at: number): string {
+    return this.spans[at + 1]?.text.split(' ')[0] ?? '';
+  }
+
+  isLoneNumber(span: Span): boolean {
+    return (
+      /^\d+(\.\d+)?%?$/.test(span.text) &&
+      !this.spans.some((s) => s.at === span.at - 1 && /top|bottom/.test(s.text))
+    );
+  }
+
+  /** "set" is the category only where a value would stand: "for Set", "Set revenue", "Set vs Kurta", "SET". */
+  clearValueContext(span: Span): boolean {
+    const prev = this.prevWord(span.at);
+    const next = this.spans[span.at + 1];
+    // "orders shipped to Gujarat": the verb of a destination, not the status Shipped.
+    if (
+      /^(shipped|delivered|sent|shipping)$/.test(span.text) &&
+      /^(to|from|into|across)$/.test(this.nextWord(span.at))
+    )
+      return false;
+    // "the Set category", "category Set": the dimension word beside it says which word is the value.
+    if (this.labelledBy(span)) return true;
+    // Two-letter codes ("up", "or", "as") are states only when typed as codes ("UP") or right after "in"/"for".
+    if (span.text.length <= 2)
+      return (
+        (span.raw === span.raw.toUpperCase() && /[A-Z]/.test(span.raw)) ||
+        /^(in|for|from|only|just|vs|versus)$/.test(prev)
+      );
+    if (VALUE_CONTEXT.has(prev) || this.negatedBefore(span)) return !this.isDimensionOrRankNext(span);
+    if (next && /^(vs|versus|or|and)$/.test(next.text)) return true;
+    if (
+      next &&
+      next.readings.some((r) => r.kind === 'metric') &&
+      !next.readings.some((r) => r.kind === 'dimension')
+    )
+      return true;
+    if (span.raw.length >= 2 && span.raw === span.raw.toUpperCase() && /[A-Z]/.test(span.raw)) return true;
+    // "the Amazon data", "our Amazon report": a name before a word for the file is not a filter value.
+    if (/^(data|report|file|export|numbers|account|store|listing|sheet)$/.test(this.nextWord(span.at)))
+      return false;
+    return span.at > 0 && /^[A-Z][a-z]/.test(span.raw) && !this.rankFollows(span);
+  }
+
+  private labelledBy(span: Span): boolean {
+    const dims = new Set(span.readings.flatMap((r) => (r.kind === 'value' ? [r.dimension] : [])));
+    return [this.spans[span.at + 1], this.spans[span.at - 1]].some((s) =>
+      s?.readings.some((r) => r.kind === 'dimension' && dims.has(r.id)),
+    );
+  }
+
+  /** "not Set", "everything that's not a Set": a negation within a few filler words. */
+  private negatedBefore(span: Span): boolean {
+    for (let k = span.at - 1; k >= Math.max(0, span.at - 3); k--) {
+      const s = this.spans[k]!;
+      if (this.cueKinds(s).has('negate')) return true;
+      if (!isFiller(s)) return false;
+    }
+    return false;
+  }
+
+  private isDimensionOrRankNext(span: Span): boolean {
+    const next = this.spans[span.at + 1];
+    return Boolean(next && next.readings.some((r) => r.kind === 'number'));
+  }
+
+  rankFollows(span: Span): boolean {
+    const next = this.spans[span.at + 1];
+    return Boolean(
+      next && next.readings.some((r) => r.kind === 'number' || r.kind === 'dimension' || r.kind === 'metric'),
+    );
+  }
+
+  rankedBefore(span: Span): boolean {
+    const prev = this.spans[span.at - 1];
+    if (!prev) return false;
+    const kinds = this.cueKinds(prev);
+    return (
+      kinds.has('rankDesc') ||
+      kinds.has('rankAsc') ||
+      kinds.has('which') ||
+      prev.readings.some((r) => r.kind === 'number') ||
+      GROUPING_BEFORE.has(this.prevWord(span.at))
+    );
+  }
+
+  /** N of "top 5", "3 worst", "top three"; none for "top". */
+  rankCount(span: Span): { n?: number } {
+    const num = (s: Span | undefined) => s?.readings.find((r) => r.kind === 'number');
+    const after = num(this.spans[span.at + 1]);
+    if (after && after.kind === 'number' && Number.isInteger(after.value) && after.value <= 1000)
+      return { n: after.value };
+    const before = num(this.spans[span.at - 1]);
+    if (before && before.kind === 'number' && Number.isInteger(before.value) && before.value <= 1000)
+      return { n: before.value };
+    if (/^(single|#1|number one|no 1)$/.test(this.spans[span.at - 1]?.text ?? '')) return { n: 1 };
+    // "the five colours with the deepest stock": a count right before a breakdown word.
+    const counted2 = this.spans.find(
+      (s) =>
+        s.readings.some((r) => r.kind === 'number') &&
+        this.spans[s.at + 1]?.readings.some((r) => r.kind === 'dimension'),
+    );
+    const n2 = counted2?.readings.find((r) => r.kind === 'number');
+    if (n2 && n2.kind === 'number' && Number.isInteger(n2.value) && n2.value <= 1000) return { n: n2.value };
+    // "which 5 states had the most…": the count sits after "which", before the dimension.
+    const which = this.spans.slice(0, span.at).find((s) => this.cueKinds(s).has('which'));
+    const counted = which && num(this.spans[which.at + 1]);
+    if (counted && counted.kind === 'number' && Number.isInteger(counted.value) && counted.value <= 1000)
+      return { n: counted.value };
+    return {};
+  }
+
+  groupingContext(span: Span): boolean {
+    const next = this.nextWord(span.at);
+    return (
+      GROUPING_BEFORE.has(this.prevWord(span.at)) ||
+      /^(vs|versus|or|wise|split|breakdown|mix)$/.test(next) ||
+      /\b(vs|or|type)\b/.test(span.text)
+    );
+  }
+
+  chartContext(span: Span): boolean {
+    return (
+      /^(as|in|into|a|an|on)$/.test(this.prevWord(span.at)) ||
+      /^(chart|graph|plot|view)$/.test(this.nextWord(span.at))
+    );
+  }
+
+  /** "category Set", "size XL", "state of Kerala": the dimension word labels the value beside it. */
+  namesValueNext(span: Span, dimension: string): boolean {
+    const near = [
+      this.spans[span.at + 1],
+      this.spans[span.at - 1],
+      this.prevWord(span.at + 1) === 'of' ? this.spans[span.at + 2] : undefined,
+    ];
+    const ranks = (s: Span) => this.cueKinds(s).has('rankDesc') || this.cueKinds(s).has('rankAsc');
+    return near.some(
+      (s) => s && !ranks(s) && s.readings.some((r) => r.kind === 'value' && r.dimension === dimension),
+    );
+  }
+
+  valueFollows(span: Span): boolean {
+    for (let k = span.at + 1; k < Math.min(this.spans.length, span.at + 3); k++) {
+      const s = this.spans[k]!;
+      if (s.readings.some((r) => r.kind === 'value' || r.kind === 'boolean' || r.kind === 'metric'))
+        return true;
+      if (!isFiller(s)) return false;
+    }
+    return false;
+  }
+
+  /** "how many SKUs", "number of customers", "SKU count". */
+  countsBefore(span: Span): boolean {
+    const before = this.spans
+      .slice(Math.max(0, span.at - 3), span.at)
+      .map((s) => s.text)
+      .join(' ');
+    return (
+      /\b(how many|number of|no of|count of|count)( (?!by\b|per\b|across\b|for\b|in\b)\w+)?$/.test(before) ||
+      this.nextWord(span.at) === 'count'
+    );
+  }
+
+  onlyBefore(span: Span): boolean {
+    for (let k = span.at - 1; k >= Math.max(0, span.at - 3); k--)
+      if (this.cueKinds(this.spans[k]!).has('only')) return true;
+    return false;
+  }
+
+  /** A count word right after a filter value that follows "for/only/just/of": "for B2B orders". */
+  headsFilterPhrase(span: Span, frame: Frame): boolean {
+    const prev = this.spans[span.at - 1];
+    if (!prev || !frame.filters.some((f) => f.at === prev.at)) return false;
+    for (let k = prev.at - 1; k >= Math.max(0, prev.at - 3); k--) {
+      const s = this.spans[k]!;
+      if (/^(for|of|from|only|just|with|on|among|in)$/.test(s.text) || this.cueKinds(s).has('only'))
+        return true;
+      if (!isFiller(s)) break;
+    }
+    return false;
+  }
+}
