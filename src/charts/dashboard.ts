@@ -44,9 +44,6 @@ export interface DashboardData {
   metrics?: Record<string, MetricInfo>;
 }
 
-/** Metrics where a rise is bad news (the delta is coloured accordingly). */
-const LOWER_IS_BETTER = new Set(['cancel_rate', 'return_rate', 'returns', 'cancelled_orders']);
-
 const TILE_WIDTH_PX = 172;
 const TILE_HEIGHT_PX = 86;
 const FULL_WIDTH_PX = 940;
@@ -63,7 +60,7 @@ function tile(kpi: DashboardKpi, data: DashboardData): Spec {
   if (change && previous !== null) {
     const up = kpi.value > previous;
     const down = kpi.value < previous;
-    const good = LOWER_IS_BETTER.has(kpi.metric) ? down : up;
+    const good = info.lowerIsBetter ? down : up;
     tone = !up && !down ? 'flat' : good ? 'good' : 'bad';
     deltaText = `${up ? '▲' : down ? '▼' : '■'} ${change.replace(/^[+-]/, '')} vs previous`;
   }

@@ -19,6 +19,8 @@ export interface MetricInfo {
   format: ValueFormat;
   /** Can group values be summed into a total / an "Others" bar? (revenue yes, AOV and rates no) */
   additive: boolean;
+  /** A rise is bad news (cancellations, returns); the catalog says which. */
+  lowerIsBetter?: boolean;
 }
 
 export interface DimensionInfo {
@@ -32,10 +34,10 @@ const DEFAULT_METRICS: Record<string, MetricInfo> = {
   order_lines: { label: 'Order lines', format: 'count', additive: true },
   units: { label: 'Units', format: 'count', additive: true },
   aov: { label: 'Average order value', format: 'inr', additive: false },
-  cancel_rate: { label: 'Cancellation rate', format: 'percent', additive: false },
-  cancelled_orders: { label: 'Cancelled order lines', format: 'count', additive: true },
-  return_rate: { label: 'Return rate', format: 'percent', additive: false },
-  returns: { label: 'Returned order lines', format: 'count', additive: true },
+  cancel_rate: { label: 'Cancellation rate', format: 'percent', additive: false, lowerIsBetter: true },
+  cancelled_orders: { label: 'Cancelled order lines', format: 'count', additive: true, lowerIsBetter: true },
+  return_rate: { label: 'Return rate', format: 'percent', additive: false, lowerIsBetter: true },
+  returns: { label: 'Returned order lines', format: 'count', additive: true, lowerIsBetter: true },
   b2b_share: { label: 'B2B share of revenue', format: 'percent', additive: false },
   stock: { label: 'Stock on hand', format: 'count', additive: true },
   mrp: { label: 'MRP', format: 'inr', additive: false },

@@ -50,6 +50,8 @@ const MetricSchema = z.object({
   of: z.string().regex(idPattern).optional(),
   /** A per-day figure: "daily" beside it names the measure, not a day-by-day series. */
   perDay: z.boolean().default(false),
+  /** A rise is bad news (cancellations, returns): "worst" ranks highest first, a fall is coloured good. */
+  lowerIsBetter: z.boolean().default(false),
   /** A count of one dimension's values: "how many SKUs" is this metric. */
   countOf: z.string().regex(idPattern).optional(),
   /**
@@ -89,6 +91,8 @@ const DimensionSchema = z
     valuePriority: z.number().int().nonnegative().default(50),
     /** A driver that "why?" breaks a result down by to show what moved it. */
     explains: z.boolean().default(false),
+    /** Values in the order a person expects them (sizes XS…6XL): charts sort by it, "3XL and up" ranges over it. */
+    valueOrder: z.array(z.string().min(1)).optional(),
     synonyms,
   })
   .refine((d) => d.grain !== undefined || Object.keys(d.columns).length > 0, {

@@ -3,7 +3,7 @@ import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Filter, Plan, Source } from '../../semantic/plan.js';
 import { distinctValues, isDateGrain } from './plan-shape.js';
 import { daysBetweenInclusive } from '../../semantic/time-range.js';
-import type { Frame } from './frame.js';
+import type { Frame, FrameRank } from './frame.js';
 import {
   applyFollowUpFilters,
   applyFollowUpGrouping,
@@ -253,7 +253,10 @@ function shape(frame: Frame, deps: ComposeDeps, out: Composed): void {
   if (frame.share) shareShape(plan, shareTarget(frame, deps, plan));
   if (frame.rank) {
     const byChange = Boolean(plan.compareTo) && frame.growth && plan.groupBy.length > 0;
-    plan.sort = { by: byChange ? `${metric}_change` : metric, direction: frame.rank.direction };
+    plan.sort = {
+      by: byChange ? `${metric}_change` : metric,
+      direction: rankDirection(frame.rank, metric, deps),
+    };
     // "which state sold most" shows the whole ranking, best first: the answer names the top and shows the rest.
     const n = frame.rank.n;
     if (n) plan.limit = n;
@@ -321,4 +324,10 @@ function alternativesFor(out: Composed, filters: ResolvedFilter[]): void {
 
 function findFilter(plan: Plan, f: Filter): Filter | undefined {
   return plan.filters.find((x) => x.dimension === f.dimension && x.op === f.op);
+}
+
+/** "worst cancellation rate" is the highest one: a judgement word turns where the catalog says lower is better. */
+function rankDirection(rank: FrameRank, metric: string, deps: ComposeDeps): 'asc' | 'desc' {
+  if (!rank.judged || !deps.catalog.metrics[metric]?.lowerIsBetter) return rank.direction;
+  return rank.direction === 'asc' ? 'desc' : 'asc';
 }

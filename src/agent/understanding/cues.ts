@@ -38,6 +38,7 @@ export const CUE_KINDS = [
   'unsupported',
   'displayUnit',
   'keptAfter',
+  'judged',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

@@ -74,11 +74,9 @@ export function applyFollowUpGrouping(
 ): void {
   const isGrain = (d: string) => isDateGrain(catalog, d);
   if (frame.allOf.length) plan.filters = plan.filters.filter((f) => !frame.allOf.includes(f.dimension));
+  // A breakdown by a dimension pinned to one value says nothing; "Tops next to it, split by category" has two.
   const fresh = groupBy.filter(
-    (d) =>
-      !filters.some(
-        (f) => f.filter.dimension === d && f.filter.op === 'in' && distinctValues(f.filter.values) === 1,
-      ),
+    (d) => !plan.filters.some((f) => f.dimension === d && f.op === 'in' && distinctValues(f.values) === 1),
   );
   if (!fresh.length) return;
   // "by week" on a by-state answer: a series per state; a new non-date breakdown replaces the old one.

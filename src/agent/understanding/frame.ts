@@ -38,6 +38,8 @@ export interface FrameRank {
   which: boolean;
   /** Sort by the change rather than the value ("grew the most"). */
   byChange: boolean;
+  /** "worst"/"best": a judgement, so the direction turns for a measure where lower is better. */
+  judged?: boolean;
 }
 
 export interface UnknownWord {

@@ -216,6 +216,9 @@ export class Context {
 
   /** "how many SKUs", "number of customers", "SKU count". */
   countsBefore(span: Span): boolean {
+    // "how many customers each month": the count is of customers; the month is their breakdown.
+    const between = this.spans[span.at - 1];
+    if (between?.readings.some((r) => r.kind === 'dimension' || r.kind === 'metric')) return false;
     const before = this.spans
       .slice(Math.max(0, span.at - 3), span.at)
       .map((s) => s.text)
@@ -232,15 +235,28 @@ export class Context {
     return false;
   }
 
-  /** A count word right after a filter value that follows "for/only/just/of": "for B2B orders". */
+  /**
+   * A count word naming the rows a filter keeps, not a measure: "for B2B orders", "fba orders only", "only orders
+   * that weren't cancelled".
+   */
   headsFilterPhrase(span: Span, frame: Frame): boolean {
     const prev = this.spans[span.at - 1];
+    const next = this.nextWord(span.at);
+    const onlyAround = (s: Span | undefined) => Boolean(s && this.cueKinds(s).has('only'));
+    const restricts = /^(that|which|where|with|from|in|to|shipped|going|not|placed|delivered|sent)$/.test(
+      next,
+    );
+    if (onlyAround(prev) && restricts) return true;
+    // "revenue for orders not shipped to MH": the measure is named; the count word heads the condition.
+    if (frame.metrics.length && restricts && /^(for|of|from|on|among|across)$/.test(prev?.text ?? ''))
+      return true;
     if (!prev || !frame.filters.some((f) => f.at === prev.at)) return false;
+    if (onlyAround(this.spans[span.at + 1])) return true;
     for (let k = prev.at - 1; k >= Math.max(0, prev.at - 3); k--) {
       const s = this.spans[k]!;
       if (/^(for|of|from|only|just|with|on|among|in)$/.test(s.text) || this.cueKinds(s).has('only'))
         return true;
-      if (!isFiller(s)) break;
+      if (!isFiller(s) && !this.cueKinds(s).has('negate')) break;
     }
     return false;
   }

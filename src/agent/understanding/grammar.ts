@@ -2,6 +2,7 @@ import type { CueKind } from './cues.js';
 import type { Frame, FrameFilter, ValueReading } from './frame.js';
 import type { Lexicon } from './lexicon.js';
 import { Context } from './grammar-context.js';
+import { extendValueRanges } from './value-ranges.js';
 import { isFiller, isUnknown, type Span } from './tagging.js';
 
 /**
@@ -33,11 +34,15 @@ export function readFrame(spans: Span[], lexicon: Lexicon): Frame {
   const frame = emptyFrame();
   const ctx = new Context(spans, lexicon);
   let negating = false;
+  let prefixNegation = false;
   for (const span of spans) {
     const kinds = ctx.cueKinds(span);
     if (kinds.has('negate') || kinds.has('remove')) negating = true;
     else if (breaksNegation(span, kinds)) negating = false;
     readSpan(frame, ctx, span, kinds, negating);
+    // "non-B2B expedited orders": the prefix negates one word, not the phrase after it.
+    if (prefixNegation) negating = prefixNegation = false;
+    if (span.text === 'non') prefixNegation = true;
   }
   resolveRoles(frame, ctx);
   return frame;
@@ -172,6 +177,7 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
       direction: rankDir,
       which: frame.rank?.which ?? false,
       byChange: false,
+      ...(kinds.has('judged') ? { judged: true } : {}),
       ...ctx.rankCount(span),
     };
     frame.understoodWords++;
@@ -286,6 +292,7 @@ function filterOf(ctx: Context, span: Span, what: Partial<FrameFilter>, negated:
 
 /** Metrics that name order lines used as adjectives next to another metric: "revenue from cancelled orders". */
 function resolveRoles(frame: Frame, ctx: Context): void {
+  extendValueRanges(frame, ctx);
   // "daily run rate": "daily" is part of the per-day measure, not a day-by-day breakdown.
   if (frame.metrics.some((m) => ctx.lexicon.catalog.metrics[m.id]?.perDay))
     frame.groupBy = frame.groupBy.filter((g) => ctx.spans[g.at]?.text !== 'daily');
@@ -326,7 +333,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     last?.text === 'that' ||
     last?.text === 'it';
   // "and how many customers each month": a leading "and" with a new measure asks for it as well.
-  if (first?.text === 'and' && frame.metrics.length) frame.edits.add = true;
+  if (first?.text === 'and' && (frame.metrics.length || frame.countOf)) frame.edits.add = true;
   frame.asksAnew =
     /^(what|whats|what's|how|show|give|tell|list|total|overall|all|get|can|could|please|pls|i|we|our)$/.test(
       ctx.spans[0]?.text.split(' ')[0] ?? '',

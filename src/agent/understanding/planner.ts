@@ -1,3 +1,4 @@
+import { metricOn } from './resolve-slots.js';
 import type { Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import { PlanSchema, type Plan } from '../../semantic/plan.js';
@@ -73,7 +74,14 @@ export function createPlanner(deps: PlannerDeps): Planner {
       profile.dateRanges[previous?.source ?? 'amazon_sales']?.to ?? profile.dateRanges.amazon_sales?.to;
     const spans = tag(tokens, lexicon, findTimeMentions(question, tokens, latest));
     const frame = readFrame(spans, lexicon);
-    if (previous && frame.displayOnly && !hasContent(frame)) {
+    // "show the money in crores": a measure the answer already shows is no new content.
+    const alreadyShown = (id: string) =>
+      Boolean(previous?.metrics.includes(metricOn(catalog, id, previous.source) ?? id));
+    if (
+      previous &&
+      frame.displayOnly &&
+      !hasContent({ ...frame, metrics: frame.metrics.filter((m) => !alreadyShown(m.id)) })
+    ) {
       return {
         kind: 'plan',
         plan: { ...previous },

@@ -239,10 +239,10 @@ export function resolvePeriods(frame: Frame, profile: DataProfile, source: Sourc
   if (ranges.length === 1) return { ...out, ...comparedWithOne(frame, ranges[0]!, range.to) };
   let [a, b] = [ranges[0]!, ranges[1]!];
   if (!frame.comparePeriods && !frame.growth) {
-    // "May and June": both periods, as one range.
-    const from = a.from < b.from ? a.from : b.from;
+    // "May and June", "Jan through Mar": one range from the first to the last, labelled as the span it is.
+    const [first, last] = a.from <= b.from ? [a, b] : [b, a];
     const to = a.to > b.to ? a.to : b.to;
-    return { ...out, current: { from, to, label: `${a.label} and ${b.label}` } };
+    return { ...out, current: { from: first.from, to, label: `${first.label} to ${last.label}` } };
   }
   if (sameRange(a, b)) return { ...out, current: a, comparePrevious: true };
   if (a.from < b.from) [a, b] = [b, a];

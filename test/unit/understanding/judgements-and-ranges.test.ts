@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../../../src/semantic/plan.js';
+import { createHarness, type Harness } from './fixture.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+
+function thread(...questions: string[]): Plan[] {
+  const plans: Plan[] = [];
+  for (const q of questions) plans.push(h.planOf(q, plans.at(-1)).plan);
+  return plans;
+}
+
+describe('"worst" and "best" are judgements: they turn for a measure where lower is better', () => {
+  it.each([
+    ['which state has the worst cancel rate?', 'cancel_rate', 'desc'],
+    ['the weakest 3 categories by returns', 'returns', 'desc'],
+    ['best state for cancellation rate', 'cancel_rate', 'asc'],
+    ['worst 3 categories by revenue', 'revenue', 'asc'],
+  ])('%s sorts %s %s', (question, by, direction) => {
+    expect(h.planOf(question).plan.sort).toEqual({ by, direction });
+  });
+
+  it('"bottom" and "lowest" stay literal whatever the measure', () => {
+    expect(h.planOf('bottom 3 states by cancellation rate').plan.sort).toEqual({
+      by: 'cancel_rate',
+      direction: 'asc',
+    });
+  });
+
+  it('"only the worst four" on a returns ranking keeps the most returned', () => {
+    const [, worst] = thread('returned lines by category in Q2', 'only the worst four');
+    expect(worst).toMatchObject({ sort: { by: 'returns', direction: 'desc' }, limit: 4 });
+  });
+});
+
+describe('ranges over ordered values', () => {
+  it('"L and up" is every size from L on that the data holds', () => {
+    const plan = h.planOf('revenue from L and up').plan;
+    expect(plan.filters).toEqual([{ dimension: 'size', op: 'in', values: ['L', 'XL'] }]);
+  });
+
+  it('"M or smaller" runs the other way, and the range words are understood', () => {
+    const r = h.planOf('kurta units for M or smaller');
+    const size = r.plan.filters.find((f) => f.dimension === 'size');
+    expect(size?.values).toContain('M');
+    expect(size?.values).toContain('S');
+    expect(size?.values).not.toContain('L');
+    expect(r.notes.join(' ')).not.toMatch(/didn't use/);
+  });
+});
+
+describe('a count word heading a filter phrase is not a new measure', () => {
+  it('"fba orders only" after a revenue series keeps revenue', () => {
+    const [, next] = thread('revenue by day in the last 14 days', 'fba orders only');
+    expect(next).toMatchObject({ metrics: ['revenue'], groupBy: ['day'] });
+    expect(next!.filters).toEqual([{ dimension: 'fulfilment', op: 'in', values: ['Amazon'] }]);
+  });
+
+  it('"only orders that weren\'t cancelled" keeps the measure and excludes cancellations', () => {
+    const [, next] = thread('units per order by category', "only orders that weren't cancelled");
+    expect(next).toMatchObject({ metrics: ['units_per_order'], groupBy: ['category'] });
+    expect(next!.filters).toEqual([{ dimension: 'status', op: 'not_in', values: ['Cancelled'] }]);
+  });
+
+  it('"revenue for orders not shipped to MH" is one measure with an exclusion', () => {
+    const plan = h.planOf('revenue for orders not shipped to MH').plan;
+    expect(plan.metrics).toEqual(['revenue']);
+    expect(plan.filters).toEqual([expect.objectContaining({ dimension: 'state', op: 'not_in' })]);
+  });
+});
+
+describe('negation scope', () => {
+  it('"non-B2B Kurta orders" negates B2B only', () => {
+    const plan = h.planOf('how many non-B2B Kurta orders went to TN?').plan;
+    expect(plan.filters).toEqual(
+      expect.arrayContaining([
+        { dimension: 'b2b', op: 'in', values: [false] },
+        { dimension: 'category', op: 'in', values: ['Kurta'] },
+      ]),
+    );
+  });
+});
+
+describe('follow-ups that add or only re-show', () => {
+  it('"and how many customers each month" adds the count of customers', () => {
+    const [, , next] = thread(
+      'wholesale revenue by month in 2022',
+      'pieces too',
+      'and how many customers each month',
+    );
+    expect(next).toMatchObject({
+      metrics: ['intl_revenue', 'intl_pcs', 'intl_customers'],
+      groupBy: ['month'],
+    });
+  });
+
+  it('"show the money in crores" re-shows the same plan', () => {
+    const first = h.planOf('revenue by category in May').plan;
+    const r = h.planOf('can you show the money in crores', first);
+    expect(r.plan).toEqual(first);
+    expect(r.presentationOnly).toBe(true);
+  });
+
+  it('"put Tops next to it, split by category" adds Top and the category breakdown', () => {
+    const [, next] = thread('Kurta units by size in Q2', 'put Tops next to it, split by category');
+    expect(next!.groupBy).toEqual(['size', 'category']);
+    expect(next!.filters).toEqual([{ dimension: 'category', op: 'in', values: ['Kurta', 'Top'] }]);
+  });
+
+  it('two months named together are one span, labelled as a span', () => {
+    const plan = h.planOf('revenue by week in May and June').plan;
+    expect(plan.timeRange).toMatchObject({ from: '2022-05-01', label: 'May 2022 to June 2022' });
+  });
+});
