@@ -173,11 +173,47 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledPlan {
 
   const orderBy = orderClause(plan, catalog, columns);
   const limit = plan.limit ? `LIMIT ${numberLiteral(plan.limit)}` : '';
-  const sql = [`WITH ${ctes.join(', ')}`, `SELECT ${select.join(', ')}`, 'FROM cur', ...joins, orderBy, limit]
+  const body = [`SELECT ${select.join(', ')}`, 'FROM cur', ...joins, orderBy, limit]
     .filter(Boolean)
     .join('\n');
+  const sql = plan.combined
+    ? combinedSql(plan, catalog, ctes, body, columns, definitions)
+    : `WITH ${ctes.join(', ')}\n${body}`;
 
   return comparePeriod ? { sql, definitions, columns, comparePeriod } : { sql, definitions, columns };
+}
+
+/**
+ * "the top 5 states combined": the ranked rows summed into one. The names are listed in rank order in the
+ * dimension's column, so the answer can say which groups are together; sums are right only for additive metrics.
+ */
+function combinedSql(
+  plan: Plan,
+  catalog: Catalog,
+  ctes: string[],
+  body: string,
+  columns: CompiledColumn[],
+  definitions: string[],
+): string {
+  const [dim] = plan.groupBy;
+  if (plan.groupBy.length !== 1 || !plan.sort || !plan.limit || plan.compareTo)
+    throw invalid('Combining rows needs one breakdown, a ranking and a count, and no comparison.');
+  for (const id of plan.metrics)
+    if (!catalog.metrics[id]?.additive)
+      throw invalid(`${catalog.metrics[id]?.label ?? id} of several groups is not their sum.`);
+  const order = quoteIdent(plan.sort.by);
+  const dir = plan.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const parts = columns.map((c) =>
+    c.name === dim
+      ? `string_agg(CAST(${quoteIdent(c.name)} AS VARCHAR), ', ' ORDER BY ${order} ${dir}) AS ${quoteIdent(c.name)}`
+      : `SUM(${quoteIdent(c.name)}) AS ${quoteIdent(c.name)}`,
+  );
+  const col = columns.find((c) => c.name === dim)!;
+  Object.assign(col, { format: 'text', label: `${col.label} (together)` });
+  definitions.push(
+    `Combined = the ${plan.limit} ${plan.sort.direction === 'desc' ? 'highest' : 'lowest'} ${inSentence(catalog.dimensions[dim!]?.label ?? dim!)} values added together.`,
+  );
+  return `WITH ${[...ctes, `ranked AS (${body})`].join(', ')}\nSELECT ${parts.join(', ')} FROM ranked`;
 }
 
 function invalid(message: string): AppError {

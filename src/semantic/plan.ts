@@ -52,6 +52,11 @@ export const PlanSchema = z.object({
   limit: z.number().int().positive().max(1000).optional(),
   /** Add each group's share of the total of the first metric. */
   share: z.boolean().default(false),
+  /**
+   * "the top 5 states combined": the ranked rows (sort + limit over one breakdown) summed into one row, with the
+   * group names listed. Only for additive metrics, whose sum is the figure for the groups together.
+   */
+  combined: z.boolean().optional(),
   /** Presentation only: the chart the user asked for. Never changes the SQL or the cache key. */
   chart: z.enum(CHART_TYPES).default('auto'),
 });

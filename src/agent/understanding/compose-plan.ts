@@ -266,6 +266,7 @@ function shape(frame: Frame, deps: ComposeDeps, out: Composed): void {
       delete plan.limit;
     }
   }
+  combine(frame, deps, out);
   if (plan.sort && !plan.groupBy.length) delete plan.sort;
   if (plan.limit && !plan.groupBy.length) delete plan.limit;
   if (plan.share && !plan.groupBy.length) plan.share = false;
@@ -330,4 +331,20 @@ function findFilter(plan: Plan, f: Filter): Filter | undefined {
 function rankDirection(rank: FrameRank, metric: string, deps: ComposeDeps): 'asc' | 'desc' {
   if (!rank.judged || !deps.catalog.metrics[metric]?.lowerIsBetter) return rank.direction;
   return rank.direction === 'asc' ? 'desc' : 'asc';
+}
+
+/** "top 5 states combined": one row for the ranking's rows together; "which five are those?" lists them again. */
+function combine(frame: Frame, deps: ComposeDeps, out: Composed): void {
+  const plan = out.plan;
+  if (!frame.combined) {
+    if (plan.combined && frame.rank) delete plan.combined;
+    return;
+  }
+  if (plan.groupBy.length !== 1 || !plan.limit || !plan.sort) return;
+  const summable = plan.metrics.every((m) => deps.catalog.metrics[m]?.additive);
+  if (!summable) {
+    out.slots.push({ name: 'rank', score: 0.3, doubt: 'groups combined for a measure that does not add up' });
+    return;
+  }
+  plan.combined = true;
 }

@@ -39,6 +39,7 @@ export const CUE_KINDS = [
   'displayUnit',
   'keptAfter',
   'judged',
+  'verbPhrase',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

@@ -76,6 +76,8 @@ export interface Frame {
   sizeWord: boolean;
   /** "how many SKUs", "number of customers": a count of a dimension's values. */
   countOf?: string;
+  /** "the top 5 states combined": the ranked rows added together. */
+  combined?: boolean;
   /** Words asking for something a Plan cannot express yet ("combined", "more than 9 lakh"). */
   unsupported?: string;
   sources: Source[];

@@ -12,6 +12,7 @@ import { isFiller, isUnknown, type Span } from './tagging.js';
  */
 const FILTER_PREPOSITIONS = new Set(['in', 'for', 'from', 'of', 'only', 'about', 'just', 'at', 'on']);
 const HEAD_NOUN_METRICS = new Set(['orders', 'order_lines', 'units']);
+const COMBINING = /^(combined|together|put together|collectively|between them)$/;
 const ORDINAL_DAY =
   /^(\d{1,2}(st|nd|rd|th)|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)$/;
 const STRUCTURAL_CUES = new Set<CueKind>([
@@ -203,6 +204,7 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
     'groupBy',
     'followUpLead',
     'chatter',
+    'verbPhrase',
   ] as const;
   const used = structural.some((k) => kinds.has(k)) || Boolean(chart);
   const hasData = span.readings.some(
@@ -293,6 +295,11 @@ function filterOf(ctx: Context, span: Span, what: Partial<FrameFilter>, negated:
 /** Metrics that name order lines used as adjectives next to another metric: "revenue from cancelled orders". */
 function resolveRoles(frame: Frame, ctx: Context): void {
   extendValueRanges(frame, ctx);
+  // "what share do the top 5 states make up combined": the ranking's rows together, which a Plan can express.
+  if (frame.unsupported && COMBINING.test(frame.unsupported.toLowerCase()) && frame.rank?.n) {
+    frame.combined = true;
+    delete frame.unsupported;
+  }
   // "daily run rate": "daily" is part of the per-day measure, not a day-by-day breakdown.
   if (frame.metrics.some((m) => ctx.lexicon.catalog.metrics[m.id]?.perDay))
     frame.groupBy = frame.groupBy.filter((g) => ctx.spans[g.at]?.text !== 'daily');

@@ -86,7 +86,7 @@ function groupPhrase(plan: Plan, dims: string[], catalog: Catalog): string {
   const n = plan.limit;
   if (labels.length === 1) {
     const noun = n === 1 ? labels[0]! : plural(labels[0]!);
-    return `${rank}${n === 1 ? '' : ` ${n}`} ${noun}${by}`;
+    return `${rank}${n === 1 ? '' : ` ${n}`} ${noun}${plan.combined ? ' combined' : ''}${by}`;
   }
   return `${rank} ${n} by ${labels.join(' and ')}${by}`;
 }

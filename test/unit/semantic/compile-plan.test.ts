@@ -229,3 +229,35 @@ describe('compilePlan: plan → one SELECT with the agreed column names', () => 
     }
   });
 });
+
+describe('compilePlan: the top N combined', () => {
+  it('sums the ranked rows into one, listing the groups in rank order', async () => {
+    const r = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      groupBy: ['category'],
+      sort: { by: 'revenue', direction: 'desc' },
+      limit: 2,
+      share: true,
+      combined: true,
+    });
+    expect(r.names).toEqual(['category', 'revenue', 'share']);
+    expect(r.rows).toHaveLength(1);
+    const [names, revenue, share] = r.rows[0]!;
+    expect(names).toBe('Set, Kurta');
+    expect(revenue).toBe(3950);
+    expect(share).toBeCloseTo(3950 / 5850);
+    expect(r.definitions.join(' ')).toMatch(/added together/);
+  });
+
+  it('refuses a measure whose groups do not add up, and a combination without a ranking', () => {
+    const base = { source: 'amazon_sales', groupBy: ['category'], combined: true } as const;
+    expect(() =>
+      compilePlan(
+        parsePlan({ ...base, metrics: ['aov'], sort: { by: 'aov', direction: 'desc' }, limit: 2 }),
+        catalog,
+      ),
+    ).toThrow(/not their sum/);
+    expect(() => compilePlan(parsePlan({ ...base, metrics: ['revenue'] }), catalog)).toThrow(/ranking/);
+  });
+});

@@ -115,3 +115,26 @@ describe('follow-ups that add or only re-show', () => {
     expect(plan.timeRange).toMatchObject({ from: '2022-05-01', label: 'May 2022 to June 2022' });
   });
 });
+
+describe('the top N combined', () => {
+  it('"what share do the top 2 categories account for combined" is one combined share', () => {
+    const plan = h.planOf('what share of revenue do the top 2 categories account for combined?').plan;
+    expect(plan).toMatchObject({
+      metrics: ['revenue'],
+      groupBy: ['category'],
+      limit: 2,
+      share: true,
+      combined: true,
+    });
+  });
+
+  it('"which two are those?" lists the groups again', () => {
+    const [, next] = thread('top 2 categories by revenue together, as a share', 'which two are those?');
+    expect(next).toMatchObject({ groupBy: ['category'], limit: 2 });
+    expect(next!.combined).toBeUndefined();
+  });
+
+  it('a measure that does not add up across groups is asked about, not summed', () => {
+    expect(h.ask('average order value of the top 3 states combined').kind).toBe('clarify');
+  });
+});
