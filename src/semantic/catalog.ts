@@ -23,6 +23,8 @@ const SourceSchema = z.object({
     .regex(/^[a-z][a-z0-9_]*$/)
     .optional(),
   description: z.string().min(1),
+  /** "how many Tops are OOS?": what "how many" counts on this report when no measure is named (inventory: SKUs). */
+  countedBy: z.string().regex(idPattern).optional(),
   /**
    * The table a share's total reads, when not `table`. Set by the rollup router only: orders per category come
    * from a rollup whose counts cannot be summed across categories, so the share's total reads another rollup.

@@ -136,6 +136,12 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
     out.slots.push({ name: 'measure', score: 1 });
     return;
   }
+  const counted = catalog.sources[source]?.countedBy;
+  if (frame.howMany && counted && !frame.howManySold && catalog.metrics[counted]?.source === source) {
+    out.plan.metrics = [counted];
+    out.slots.push({ name: 'measure', score: 0.9 });
+    return;
+  }
   const fallback = defaultMetric(catalog, source, frame);
   if (
     frame.howManySold ||

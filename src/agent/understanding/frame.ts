@@ -81,6 +81,8 @@ export interface Frame {
   /** Words asking for something a Plan cannot express yet ("combined", "more than 9 lakh"). */
   unsupported?: string;
   sources: Source[];
+  /** "how many …": a count, which a report may define (inventory: SKUs). */
+  howMany: boolean;
   /** "how many … sold": units, not revenue. */
   howManySold: boolean;
   /** Follow-up edit words present anywhere. */

@@ -219,14 +219,35 @@ export class Context {
     // "how many customers each month": the count is of customers; the month is their breakdown.
     const between = this.spans[span.at - 1];
     if (between?.readings.some((r) => r.kind === 'dimension' || r.kind === 'metric')) return false;
+    // "how many diff wholesale customers": words naming the report, or with no role, may stand between.
+    let at = span.at;
+    while (at > 0 && at > span.at - 3) {
+      const s = this.spans[at - 1]!;
+      const roleless = s.readings.every(
+        (r) => r.kind === 'source' || (r.kind === 'cue' && r.cue === 'filler'),
+      );
+      if (!s.readings.length || !roleless || /^(many|of|count)$/.test(s.text)) break;
+      at--;
+    }
     const before = this.spans
-      .slice(Math.max(0, span.at - 3), span.at)
+      .slice(Math.max(0, at - 3), at)
       .map((s) => s.text)
       .join(' ');
     return (
       /\b(how many|number of|no of|count of|count)( (?!by\b|per\b|across\b|for\b|in\b)\w+)?$/.test(before) ||
       this.nextWord(span.at) === 'count'
     );
+  }
+
+  /** "the most out-of-stock SKUs", "fewest customers": a ranking word before a plural noun (values between). */
+  mostBefore(span: Span): boolean {
+    if (!/s$/.test(span.text)) return false;
+    for (let k = span.at - 1; k >= Math.max(0, span.at - 3); k--) {
+      const s = this.spans[k]!;
+      if (/^(most|fewest|least|more|fewer)$/.test(s.text)) return true;
+      if (!isFiller(s) && !s.readings.some((r) => r.kind === 'value')) return false;
+    }
+    return false;
   }
 
   onlyBefore(span: Span): boolean {

@@ -247,6 +247,8 @@ function pushMetric(
   }
   // "revenue for B2B orders", "just for Kurta orders": a count word heading a filter phrase names no measure.
   if (HEAD_NOUN_METRICS.has(id) && ctx.headsFilterPhrase(span, frame)) return;
+  // "how many customers did we bill": the verb of the count, not a second measure.
+  if (frame.countOf && /^(bill|billed|billing|spend|spent|sell|sold)$/.test(span.text)) return;
   if (/^(sell|sold|selling|sells)$/.test(span.text)) {
     // "how many sets sold": the verb of a count, which is units; "how much did we sell": revenue.
     if (frame.howManySold) return;
@@ -271,7 +273,7 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
     // "price per piece across all customers": the whole set, not one row per customer.
     if (ctx.prevWord(span.at - 1) === 'across' || ctx.spans[span.at - 1]?.text === 'across all') return;
   }
-  if (ctx?.countsBefore(span)) {
+  if (ctx?.countsBefore(span) || (ctx?.mostBefore(span) && countable(ctx, id) && !frame.countOf)) {
     frame.countOf = id;
     return;
   }
@@ -326,6 +328,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   const howMany =
     ctx.spans.some((s) => /\bhow many\b/.test(s.text)) ||
     ctx.spans.some((s) => s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many');
+  frame.howMany = howMany;
   if (howMany && !frame.metrics.length && !frame.countOf && frame.groupBy.length === 1) {
     const id = frame.groupBy[0]!.id;
     if (Object.values(ctx.lexicon.catalog.metrics).some((m) => m.countOf === id)) {
@@ -403,6 +406,7 @@ function emptyFrame(): Frame {
     trend: false,
     explain: false,
     sources: [],
+    howMany: false,
     howManySold: false,
     edits: { add: false, only: false, remove: false, instead: false, split: false },
     leansOnPrevious: false,
@@ -416,4 +420,9 @@ function emptyFrame(): Frame {
     unknown: [],
     understoodWords: 0,
   };
+}
+
+/** A dimension with a count metric of its own ("SKUs": the SKU count). */
+function countable(ctx: Context, id: string): boolean {
+  return Object.values(ctx.lexicon.catalog.metrics).some((m) => m.countOf === id);
 }

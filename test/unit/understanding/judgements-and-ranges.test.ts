@@ -138,3 +138,21 @@ describe('the top N combined', () => {
     expect(h.ask('average order value of the top 3 states combined').kind).toBe('clarify');
   });
 });
+
+describe('counting what a report holds', () => {
+  it('"how many Kurtas are OOS?" counts SKUs: the inventory report counts SKUs', () => {
+    const plan = h.planOf('how many Kurtas are OOS?').plan;
+    expect(plan).toMatchObject({ source: 'inventory', metrics: ['sku_count'] });
+  });
+
+  it('"which category has the most out-of-stock SKUs?" ranks categories by their SKU count', () => {
+    const plan = h.planOf('Which category has the most out-of-stock SKUs?').plan;
+    expect(plan).toMatchObject({ metrics: ['sku_count'], groupBy: ['category'] });
+    expect(plan.sort).toEqual({ by: 'sku_count', direction: 'desc' });
+  });
+
+  it('"how many diff wholesale customers have we billed?" is the customer count alone', () => {
+    const plan = h.planOf('how many diff wholesale customers have we billed?').plan;
+    expect(plan).toMatchObject({ metrics: ['intl_customers'], groupBy: [] });
+  });
+});
