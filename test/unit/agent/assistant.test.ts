@@ -110,6 +110,9 @@ describe('Assistant (offline planner, tiny warehouse)', () => {
       },
       delete: async () => undefined,
       keys: async () => [],
+      ping: async () => {
+        throw new Error('redis down');
+      },
       close: async () => undefined,
     };
     const { assistant } = offlineAssistant(broken);
