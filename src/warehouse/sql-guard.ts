@@ -142,7 +142,7 @@ function checkExpression(expr: Record<string, unknown>, known: Known): string | 
   const name = expr.function_name.toLowerCase();
   // A qualified name (main.sum, system.main.duckdb_settings) could reach a macro or an internal schema.
   if (expr.schema || expr.catalog) return `the qualified function ${quoted(expr.function_name)}`;
-  if (!ALLOWED_FUNCTIONS.has(name)) return `the function ${quoted(expr.function_name)}()`;
+  if (!ALLOWED_FUNCTIONS.has(name)) return `the function ${quoted(expr.function_name, '()')}`;
   const children = (expr.children as unknown[] | undefined) ?? [];
   for (const rule of SIZE_RULES.get(name) ?? []) {
     if (!withinRule(children[rule.index], rule))
@@ -168,7 +168,7 @@ function checkTableRef(ref: Record<string, unknown>, relations: ReadonlySet<stri
   const type = String(ref.type);
   if (type === 'TABLE_FUNCTION') {
     const fn = (ref.function as { function_name?: unknown } | undefined)?.function_name;
-    return `the table function ${quoted(String(fn ?? 'unknown'))}()`;
+    return `the table function ${quoted(String(fn ?? 'unknown'), '()')}`;
   }
   if (type === 'SHOW_REF') return 'SHOW / DESCRIBE / SUMMARIZE';
   if (!ALLOWED_TABLE_REFS.has(type)) return `a ${type.toLowerCase().replace(/_/g, ' ')} in FROM`;
@@ -221,8 +221,9 @@ function constantValue(node: unknown): number | string | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-function quoted(name: string): string {
-  return `"${name.replace(/[^\w .:/-]/g, '').slice(0, 60)}"`;
+/** A name from the query, for the message: harmless characters only, and short (it echoes hostile input). */
+function quoted(name: string, suffix = ''): string {
+  return `"${name.replace(/[^\w .:/-]/g, '').slice(0, 60)}${suffix}"`;
 }
 
 function firstLine(error: unknown): string {

@@ -227,6 +227,15 @@ describe('SQL guard: adversarial corpus', () => {
     await expect(warehouse.queryGuarded('SELECT 1; SELECT 2')).rejects.toMatchObject({
       userMessage: 'Only one read-only SELECT statement is allowed.',
     });
+    await expect(warehouse.queryGuarded('SELECT * FROM duckdb_settings()')).rejects.toMatchObject({
+      userMessage:
+        'The query uses the table function "duckdb_settings()", which is not allowed: queries may read only the warehouse tables with everyday functions.',
+    });
+    await expect(warehouse.queryGuarded("SELECT repeat('x', 300000000)")).rejects.toMatchObject({
+      userMessage: expect.stringMatching(
+        /^The query uses repeat\(\) with a length that is not a small constant/,
+      ),
+    });
   });
 
   it('the tables are unchanged after the corpus', async () => {
