@@ -1,7 +1,7 @@
 /**
  * Guarded-SQL benchmark: what the query worker costs on an ordinary query, and how fast it stops resource bombs.
  *
- *   npm run bench:guarded [-- --data-dir DIR] [--timeout-ms 3000] [--cap-mb 768] [--runs 10]
+ *   npm run bench:guarded [-- --data-dir DIR] [--timeout-ms 3000] [--cap-mb 512] [--runs 10]
  *
  * Baselines measured in the same run:
  *  - an ordinary question's SQL on a bare @duckdb/node-api connection in this process, against the same SQL as
@@ -29,7 +29,7 @@ function arg(name: string): string | undefined {
 
 const dataDir = resolve(arg('--data-dir') ?? join(import.meta.dirname, '../test/fixtures/raw'));
 const timeoutMs = Number(arg('--timeout-ms') ?? 3000);
-const capMb = Number(arg('--cap-mb') ?? 768);
+const capMb = Number(arg('--cap-mb') ?? 512);
 const runs = Number(arg('--runs') ?? 10);
 const logger = createLogger({ level: 'silent' });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

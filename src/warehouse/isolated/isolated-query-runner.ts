@@ -17,6 +17,8 @@ export interface IsolatedQueryRunnerOptions {
   pollMs?: number;
   /** After the timeout, how long the worker gets to answer its own interrupt() before it is killed. Default 500. */
   killGraceMs?: number;
+  /** An idle worker exits after this long, giving its memory back; the next query starts one. Default 120 000. */
+  idleMs?: number;
 }
 
 export interface IsolatedQueryRunner {
@@ -38,6 +40,8 @@ export interface IsolatedQueryRunner {
 export function createIsolatedQueryRunner(options: IsolatedQueryRunnerOptions): IsolatedQueryRunner {
   const pollMs = options.pollMs ?? 25;
   const killGraceMs = options.killGraceMs ?? 500;
+  const idleMs = options.idleMs ?? 120_000;
+  let idleTimer: NodeJS.Timeout | undefined;
   const capBytes = options.memoryCapMb * 1024 * 1024;
   let worker: Promise<ChildProcess> | undefined;
   let current: ChildProcess | undefined;
@@ -90,8 +94,18 @@ export function createIsolatedQueryRunner(options: IsolatedQueryRunnerOptions): 
     child.kill('SIGKILL');
   }
 
+  function retireWhenIdle(): void {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      const child = current;
+      if (child) kill(child);
+    }, idleMs);
+    idleTimer.unref();
+  }
+
   async function runOnce(sql: string, limits: RunLimits): Promise<QueryResult> {
     if (closed) throw new AppError('INTERNAL', 'The warehouse is closed.');
+    clearTimeout(idleTimer);
     worker ??= start();
     let child: ChildProcess;
     try {
@@ -162,12 +176,13 @@ export function createIsolatedQueryRunner(options: IsolatedQueryRunnerOptions): 
       return current?.pid;
     },
     run(sql, limits) {
-      const next = queue.then(() => runOnce(sql, limits));
+      const next = queue.then(() => runOnce(sql, limits)).finally(retireWhenIdle);
       queue = next.catch(() => undefined);
       return next;
     },
     async close() {
       closed = true;
+      clearTimeout(idleTimer);
       const child = current;
       if (!child) return;
       current = undefined;

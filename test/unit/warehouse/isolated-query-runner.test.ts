@@ -28,13 +28,17 @@ const BOMBS = [
 
 describe('the query worker under resource bombs (no guard in front)', () => {
   let runner: IsolatedQueryRunner;
+  let dbPath: string;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
     const opened = await openTestWarehouse(FIXTURE_DIR);
     cleanup = opened.cleanup;
-    const file = (await readdir(opened.cacheDir)).find((f) => f.endsWith('.duckdb'))!;
+    dbPath = join(
+      opened.cacheDir,
+      (await readdir(opened.cacheDir)).find((f) => f.endsWith('.duckdb'))!,
+    );
     runner = createIsolatedQueryRunner({
-      worker: { dbPath: join(opened.cacheDir, file), memoryLimit: '128MB', threads: 1 },
+      worker: { dbPath, memoryLimit: '128MB', threads: 1 },
       memoryCapMb: MEMORY_CAP_MB,
       logger: createLogger({ level: 'silent' }),
     });
@@ -79,6 +83,27 @@ describe('the query worker under resource bombs (no guard in front)', () => {
     ).rejects.toMatchObject({ code: 'QUERY_TIMEOUT', userMessage: 'The query timed out after 0.3 s.' });
     expect((await runner.run('SELECT 2', { timeoutMs: 10_000, maxRows: 10 })).rows).toEqual([[2]]);
     expect(runner.workerPid).toBe(pid);
+  });
+
+  it('an idle worker exits (its memory goes back), and the next query starts a fresh one', async () => {
+    const idle = createIsolatedQueryRunner({
+      worker: { dbPath, memoryLimit: '128MB', threads: 1 },
+      memoryCapMb: MEMORY_CAP_MB,
+      logger: createLogger({ level: 'silent' }),
+      idleMs: 50,
+    });
+    try {
+      await idle.run('SELECT 1', { timeoutMs: 10_000, maxRows: 10 });
+      const pid = idle.workerPid;
+      expect(pid).toBeDefined();
+      for (let i = 0; i < 200 && idle.workerPid !== undefined; i++)
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(idle.workerPid).toBeUndefined();
+      expect((await idle.run('SELECT 3', { timeoutMs: 10_000, maxRows: 10 })).rows).toEqual([[3]]);
+      expect(idle.workerPid).not.toBe(pid);
+    } finally {
+      await idle.close();
+    }
   });
 
   it('a DuckDB error comes back coded and in our words', async () => {
