@@ -51,6 +51,7 @@ const forgetfulKv: KvStore = {
   setIfAbsent: async () => true,
   delete: async () => undefined,
   keys: async () => [],
+  ping: async () => undefined,
   close: async () => undefined,
 };
 

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'SQL_FORBIDDEN'
   | 'QUERY_TIMEOUT'
   | 'QUERY_FAILED'
+  | 'QUERY_TOO_LARGE'
+  | 'BUSY'
   | 'PLAN_INVALID'
   | 'LLM_UNAVAILABLE'
   | 'LLM_BAD_OUTPUT'

@@ -11,7 +11,14 @@ import type { KvStore } from '../state/kv-store.js';
 import { createThreadStore } from '../state/thread-store.js';
 import type { Warehouse } from '../warehouse/types.js';
 import type { Answer, Assistant, SummaryRequest, ThreadState, Turn } from './answer.js';
-import { errorAnswer, newErrorRef } from './answer-builders.js';
+import { emptyAnswer, errorAnswer, newErrorRef } from './answer-builders.js';
+import {
+  ellipsize,
+  MAX_ECHO_CHARS,
+  MAX_HEADLINE_CHARS,
+  MAX_QUESTION_CHARS,
+  tooLongMessage,
+} from './bounded-text.js';
 import { createResultCache } from './cache/result-cache.js';
 import { buildAgentGraph, runAgentGraph, type AgentGraph } from './graph.js';
 import type { Narrator } from './llm/narrator.js';
@@ -223,6 +230,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     async ask(turn: Turn, options: { chart?: boolean } = {}): Promise<Answer> {
       const started = performance.now();
       const question = turn.text.trim();
+      if (question.length > MAX_QUESTION_CHARS) return tooLong(question, turn);
       let answer: Answer;
       let thread: ThreadState | null = null;
       try {
@@ -264,7 +272,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       }
       await remember(turn.threadKey, thread, answer, question);
       answer.timingsMs.total = performance.now() - started;
-      return answer;
+      return bounded(answer);
     },
 
     async summary(request: SummaryRequest): Promise<Answer> {
@@ -330,4 +338,20 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return answer;
     },
   };
+}
+
+/** A reply quotes at most MAX_ECHO_CHARS of the question, and a headline or reading stays one readable line. */
+function bounded(answer: Answer): Answer {
+  answer.question = ellipsize(answer.question, MAX_ECHO_CHARS);
+  answer.headline = ellipsize(answer.headline, MAX_HEADLINE_CHARS);
+  if (answer.reading) answer.reading = ellipsize(answer.reading, MAX_HEADLINE_CHARS);
+  return answer;
+}
+
+/** A "question" of megabytes is not read at all: it is told so, and the thread's memory stays as it was. */
+function tooLong(question: string, turn: Turn): Answer {
+  const answer = emptyAnswer(ellipsize(question, MAX_ECHO_CHARS), 'refused', tooLongMessage(question.length));
+  answer.errorCode = 'BAD_INPUT';
+  if (turn.addressed === false) answer.ignored = true;
+  return answer;
 }

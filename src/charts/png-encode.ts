@@ -1,11 +1,15 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { crc32, deflate } from 'node:zlib';
+
+const deflateAsync = promisify(deflate);
 
 /**
  * A minimal PNG writer for RGBA pixels (8-bit, no interlace, no row filter, zlib level 1).
  * Why not canvas.toBuffer('image/png')? Skia's encoder was the slowest step of a chart render at 2× (~60 ms CPU for
  * a 1440×1070 bar chart, more than compiling, parsing and drawing together). Charts are flat colours on white: plain
  * zlib level 1 takes ~8 ms for the same image at ~120 KB instead of ~105 KB (level 6: ~55 ms, 85 KB).
- * Decoded by every PNG reader (the tests decode it with canvas's loadImage).
+ * Decoded by every PNG reader (the tests decode it with canvas's loadImage). The deflate runs on libuv's thread pool,
+ * not on the event loop, so Slack acks and health probes are not held up by a chart being compressed.
  */
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -19,7 +23,11 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** `rgba` is width × height × 4 bytes, straight (not premultiplied) alpha, rows top to bottom. */
-export function encodePng(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Uint8Array {
+export async function encodePng(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+): Promise<Uint8Array> {
   const stride = width * 4;
   if (rgba.length !== stride * height)
     throw new Error(`expected ${stride * height} bytes of RGBA, got ${rgba.length}`);
@@ -42,7 +50,7 @@ export function encodePng(rgba: Uint8Array | Uint8ClampedArray, width: number, h
   const png = Buffer.concat([
     SIGNATURE,
     chunk('IHDR', header),
-    chunk('IDAT', deflateSync(filtered, { level: 1 })),
+    chunk('IDAT', await deflateAsync(filtered, { level: 1 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);

@@ -148,7 +148,7 @@ export async function renderPng(
       data(): Buffer;
     };
     if (errors.length > 0) throw new Error(errors.join('; '));
-    return encodePng(canvas.data(), canvas.width, canvas.height);
+    return await encodePng(canvas.data(), canvas.width, canvas.height);
   } catch (error) {
     throw new AppError('CHART_FAILED', 'The chart could not be drawn.', {
       cause: error,

@@ -47,6 +47,8 @@ export const ConfigSchema = z.object({
       .default('1GB'),
   ),
   DUCKDB_THREADS: intWithDefault(2, 1),
+  // SQL from outside the compiler (LLM, `sql` command) runs in a worker process killed past this resident size.
+  SQL_WORKER_MEMORY_MB: intWithDefault(512, 128),
   DUCKDB_TEMP_DIR: optionalString,
   ROLLUPS_ENABLED: boolWithDefault(true),
   // Below this many order rows the detail table answers in milliseconds; building rollups would only slow the load.

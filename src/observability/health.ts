@@ -5,12 +5,21 @@ import type { Metrics } from './metrics.js';
 /**
  * Health and metrics endpoints, as routes that mount next to the Slack receiver (Bolt's HTTPReceiver
  * `customRoutes`) or on the standalone server in ./health-server.ts (Socket Mode, no Slack).
- *   GET /healthz  200 while the process is up (liveness: restart only a wedged process, never for Redis)
- *   GET /readyz   200 when the data is loaded and Redis is reachable or knowingly absent, and we are not
- *                 shutting down; 503 otherwise (readiness: take the pod out of the Service)
- *   GET /metrics  Prometheus text format from our own registry
+ *   GET /healthz   200 while the process is up (liveness: restart only a wedged process, never for Redis)
+ *   GET /startupz  200 once the data is loaded and the assistant warmed up (startup probe), 503 before
+ *   GET /readyz    200 when the data is loaded and we are not shutting down; 503 otherwise (readiness: take the
+ *                  pod out of the Service). Redis down (or hung) is reported truthfully, `"redis":"down"` with
+ *                  status "degraded", but keeps the pod in service: without Redis it still answers, only without
+ *                  thread memory and the result cache, and every pod shares the same Redis, so failing readiness
+ *                  would take the whole Service away (and Slack would get 503s) for an outage users barely notice.
+ *   GET /metrics   Prometheus text format from our own registry (with redis_up read at scrape time)
  */
-export const HEALTH_PATHS = { liveness: '/healthz', readiness: '/readyz', metrics: '/metrics' } as const;
+export const HEALTH_PATHS = {
+  liveness: '/healthz',
+  startup: '/startupz',
+  readiness: '/readyz',
+  metrics: '/metrics',
+} as const;
 
 /** 'absent' = no REDIS_URL configured (memory store, on purpose); 'down' = configured but not answering. */
 export type RedisStatus = 'ok' | 'absent' | 'down';
@@ -25,6 +34,8 @@ export interface ReadinessProbes {
 
 export interface ReadinessReport {
   ready: boolean;
+  /** Ready, but a dependency we can live without (Redis) is down. */
+  degraded: boolean;
   checks: {
     warehouse: 'ok' | 'loading' | 'error';
     redis: RedisStatus | 'timeout';
@@ -61,15 +72,31 @@ export function createHealthRoutes(options: HealthRoutesOptions): HealthRoute[] 
         sendJson(res, 200, { status: 'ok', uptimeSeconds: Math.round(process.uptime()) }),
     },
     {
+      path: HEALTH_PATHS.startup,
+      method: methods,
+      handler: (_req, res) => {
+        let loaded = false;
+        try {
+          loaded = probes.warehouse();
+        } catch (error) {
+          logger?.error({ err: error }, 'startup check failed');
+        }
+        sendJson(res, loaded ? 200 : 503, { status: loaded ? 'started' : 'starting' });
+      },
+    },
+    {
       path: HEALTH_PATHS.readiness,
       method: methods,
       handler: (_req, res) => {
         checkReadiness(probes, probeTimeoutMs).then(
-          (report) =>
+          (report) => {
+            metrics?.redisUp.set(report.checks.redis === 'ok' ? 1 : 0);
+            if (report.checks.redis === 'absent') metrics?.redisUp.reset();
             sendJson(res, report.ready ? 200 : 503, {
-              status: report.ready ? 'ready' : 'not_ready',
+              status: report.ready ? (report.degraded ? 'degraded' : 'ready') : 'not_ready',
               ...report,
-            }),
+            });
+          },
           (error: unknown) => {
             logger?.error({ err: error }, 'readiness check failed');
             sendJson(res, 503, { status: 'not_ready' });
@@ -83,16 +110,28 @@ export function createHealthRoutes(options: HealthRoutesOptions): HealthRoute[] 
       path: HEALTH_PATHS.metrics,
       method: methods,
       handler: (_req, res) => {
-        metrics.registry.metrics().then(
-          (text) => {
-            res.writeHead(200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' });
-            res.end(text);
-          },
-          (error: unknown) => {
-            logger?.error({ err: error }, 'metrics collection failed');
-            sendJson(res, 500, { status: 'error' });
-          },
-        );
+        withTimeout(probes.redis(), probeTimeoutMs)
+          .then(
+            (status) => {
+              if (status === 'absent') metrics.redisUp.reset();
+              else metrics.redisUp.set(status === 'ok' ? 1 : 0);
+            },
+            () => metrics.redisUp.set(0),
+          )
+          .then(() => metrics.registry.metrics())
+          .then(
+            (text) => {
+              res.writeHead(200, {
+                'Content-Type': metrics.registry.contentType,
+                'Cache-Control': 'no-store',
+              });
+              res.end(text);
+            },
+            (error: unknown) => {
+              logger?.error({ err: error }, 'metrics collection failed');
+              sendJson(res, 500, { status: 'error' });
+            },
+          );
       },
     });
   }
@@ -112,8 +151,9 @@ export async function checkReadiness(probes: ReadinessProbes, timeoutMs: number)
     (status) => status ?? ('timeout' as const),
     () => 'down' as const,
   );
-  const ready = shutdown === 'no' && warehouse === 'ok' && (redis === 'ok' || redis === 'absent');
-  return { ready, checks: { warehouse, redis, shutdown } };
+  const ready = shutdown === 'no' && warehouse === 'ok';
+  const degraded = redis === 'down' || redis === 'timeout';
+  return { ready, degraded, checks: { warehouse, redis, shutdown } };
 }
 
 /**

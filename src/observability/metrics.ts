@@ -38,6 +38,7 @@ export interface Metrics {
   slackApiErrors: Counter<'method' | 'code'>;
   scheduledPosts: Counter<'status'>;
   inFlight: Gauge;
+  redisUp: Gauge;
 }
 
 export interface MetricsOptions {
@@ -137,6 +138,11 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     inFlight: new Gauge({
       name: `${METRIC_PREFIX}in_flight_work`,
       help: 'Answers and posts being worked on right now (drained on shutdown).',
+      registers,
+    }),
+    redisUp: new Gauge({
+      name: `${METRIC_PREFIX}redis_up`,
+      help: '1 when the configured Redis answers a PING, 0 when it does not (absent without REDIS_URL).',
       registers,
     }),
   };

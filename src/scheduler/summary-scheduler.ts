@@ -18,6 +18,9 @@ import { formatInZone, parseSchedule, type Schedule } from './schedule.js';
 import type { SubscriptionStore } from './subscription-store.js';
 
 /** The data period a weekly post covers: the latest complete week IN THE DATA, not the calendar's. */
+/** How late a timer may fire and still count as on time (event-loop delay, a GC pause, a busy CPU). */
+export const ON_TIME_WINDOW_MS = 60_000;
+
 export interface SummaryPeriod {
   /** Stable id of the period, e.g. "2022-06-20..2022-06-26". With the channel it is the exactly-once key. */
   key: string;
@@ -338,10 +341,14 @@ export class SummaryScheduler {
     }
   }
 
-  /** Fires now, or skips with a log line when the fire time is more than catchupHours ago. */
+  /**
+   * Fires now, or skips with a log line when the fire time is more than catchupHours ago. A timer never fires at
+   * exactly its due millisecond, so a run within ON_TIME_WINDOW_MS of it is on time, not "late": with
+   * SUMMARY_CATCHUP_HOURS=0 ("never post late") the weekly post still goes out.
+   */
   private consider(job: Job, dueMs: number, nowMs: number, reason: FireReason): void {
     const lateMs = nowMs - dueMs;
-    if (lateMs > this.catchupMs) {
+    if (lateMs > this.catchupMs + ON_TIME_WINDOW_MS) {
       this.track(this.skipLate(job, dueMs, lateMs, reason));
       return;
     }

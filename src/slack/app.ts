@@ -27,7 +27,7 @@ import { messages } from './messages.js';
 import type { SlackDeps } from './ports.js';
 import { WEB_CLIENT_RETRY_CONFIG, WEB_CLIENT_TIMEOUT_MS, type WebClient } from './slack-api.js';
 import { createSummaryPoster } from './summary-poster.js';
-import { DEFAULT_MAX_CONCURRENT_ANSWERS, WorkQueue } from './work-queue.js';
+import { DEFAULT_MAX_CONCURRENT_ANSWERS, DEFAULT_MAX_PENDING_ANSWERS, WorkQueue } from './work-queue.js';
 
 /**
  * Bolt wiring. HTTP mode (HTTPReceiver on PORT, one path for events, commands and interactivity) when
@@ -123,7 +123,9 @@ export function createSlackApp(
 ): { app: App; mode: 'http' | 'socket'; deps: SlackDeps } {
   const deps: SlackDeps = {
     ...baseDeps,
-    answerQueue: baseDeps.answerQueue ?? new WorkQueue(DEFAULT_MAX_CONCURRENT_ANSWERS),
+    answerQueue:
+      baseDeps.answerQueue ??
+      new WorkQueue(DEFAULT_MAX_CONCURRENT_ANSWERS, { maxPending: DEFAULT_MAX_PENDING_ANSWERS }),
   };
   const logger = boltLogger(deps.logger);
   const clientOptions = {

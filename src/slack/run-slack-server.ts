@@ -46,11 +46,10 @@ export async function runSlackServer(
       logger.warn({ err: error }, 'assistant warm-up failed; the first question will retry it');
     },
   );
-  const kvWithPing = kv as { ping?: () => Promise<unknown> };
   const routes = createHealthRoutes({
     probes: {
       warehouse: () => Boolean(warehouse.schema()) && warm,
-      redis: createRedisProbe(config.REDIS_URL && kvWithPing.ping ? () => kvWithPing.ping!() : undefined),
+      redis: createRedisProbe(config.REDIS_URL ? () => kv.ping() : undefined),
       shuttingDown: () => shuttingDown,
     },
     ...(config.METRICS_ENABLED === false ? {} : { metrics }),

@@ -15,5 +15,7 @@ export interface KvStore {
   deleteIfValue?(key: string, value: string): Promise<boolean>;
   /** Keys with a prefix (subscriptions listing); small key spaces only. */
   keys(prefix: string): Promise<string[]>;
+  /** Resolves when the store answers, rejects (STORE_UNAVAILABLE) when it does not: readiness and redis_up. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

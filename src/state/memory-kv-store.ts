@@ -60,6 +60,10 @@ export class MemoryKvStore implements KvStore {
     return out.sort();
   }
 
+  async ping(): Promise<void> {
+    // In process: it answers whenever we do.
+  }
+
   async close(): Promise<void> {
     this.entries.clear();
   }

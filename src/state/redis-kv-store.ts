@@ -114,6 +114,10 @@ export class RedisKvStore implements KvStore {
     return [...found].sort();
   }
 
+  async ping(): Promise<void> {
+    await this.run('ping', () => this.redis.ping());
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     if (this.redis.status === 'ready') {

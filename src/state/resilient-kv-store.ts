@@ -54,6 +54,11 @@ export class ResilientKvStore implements KvStore {
     });
   }
 
+  /** Not softened: readiness must hear that the store is down, not a friendly fallback. */
+  async ping(): Promise<void> {
+    await this.strict('ping', () => this.inner.ping());
+  }
+
   async close(): Promise<void> {
     await this.inner.close();
   }

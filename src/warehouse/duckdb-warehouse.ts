@@ -1,8 +1,10 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { AppError } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
-import { runPrepared, type RunLimits } from './query-runner.js';
-import { guardSql } from './sql-guard.js';
+import { duckdbError } from './duckdb-errors.js';
+import type { IsolatedQueryRunner } from './isolated/isolated-query-runner.js';
+import { prepareSelect, runPrepared, type RunLimits } from './query-runner.js';
+import { checkGuardedSql, type GuardScope } from './sql-guard.js';
 import type { LoadReport, QueryOptions, QueryResult, SchemaInfo, Warehouse } from './types.js';
 
 export interface DuckDbWarehouseOptions {
@@ -16,6 +18,11 @@ export interface DuckDbWarehouseOptions {
   logger: Logger;
   /** Rollup tables present in the database (src/warehouse/rollups). */
   rollupTables?: readonly string[];
+  /**
+   * Where guarded SQL runs: a worker process that is killed on timeout or past its memory cap. Without one
+   * (tests of the guard alone) it runs on the pool, bounded only by interrupt() and memory_limit.
+   */
+  guardedRunner?: IsolatedQueryRunner;
 }
 
 /**
@@ -33,6 +40,8 @@ export class DuckDbWarehouse implements Warehouse {
   private readonly logger: Logger;
   private readonly idle: DuckDBConnection[] = [];
   private readonly waiting: ((conn: DuckDBConnection) => void)[] = [];
+  private readonly guardedRunner: IsolatedQueryRunner | undefined;
+  private readonly scope: GuardScope;
   private created = 0;
   private closed = false;
 
@@ -45,6 +54,11 @@ export class DuckDbWarehouse implements Warehouse {
     this.defaults = options.defaults;
     this.poolSize = Math.max(1, options.poolSize);
     this.logger = options.logger;
+    this.guardedRunner = options.guardedRunner;
+    this.scope = {
+      relations: new Set(options.schema.tables.map((t) => t.name)),
+      columns: new Set(options.schema.tables.flatMap((t) => t.columns.map((c) => c.name))),
+    };
   }
 
   schema(): SchemaInfo {
@@ -52,10 +66,14 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async queryGuarded(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
+    const limits = this.limits(options);
+    // Parsing only, on the pool; the query itself runs where it can be killed.
+    await this.withConnection((conn) => checkGuardedSql(conn, sql, this.scope));
+    if (this.guardedRunner) return this.logged(() => this.guardedRunner!.run(sql, limits));
     return this.withConnection(async (conn) => {
-      const prepared = await guardSql(conn, sql);
+      const prepared = await prepareSelect(conn, sql);
       try {
-        return await runPrepared(conn, prepared, this.limits(options));
+        return await runPrepared(conn, prepared, limits);
       } finally {
         prepared.destroySync();
       }
@@ -68,8 +86,7 @@ export class DuckDbWarehouse implements Warehouse {
       try {
         prepared = await conn.prepare(sql);
       } catch (error) {
-        const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-        throw new AppError('QUERY_FAILED', `The query failed: ${message}`, { cause: error });
+        throw duckdbError(error);
       }
       try {
         return await runPrepared(conn, prepared, this.limits(options));
@@ -83,6 +100,7 @@ export class DuckDbWarehouse implements Warehouse {
     if (this.closed) return;
     this.closed = true;
     for (const conn of this.idle.splice(0)) conn.closeSync();
+    await this.guardedRunner?.close();
     this.instance.closeSync();
   }
 
@@ -96,17 +114,23 @@ export class DuckDbWarehouse implements Warehouse {
   private async withConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
     if (this.closed) throw new AppError('INTERNAL', 'The warehouse is closed.');
     const conn = await this.acquire();
+    try {
+      return await this.logged(() => fn(conn));
+    } finally {
+      this.release(conn);
+    }
+  }
+
+  private async logged<T>(run: () => Promise<T>): Promise<T> {
     const started = performance.now();
     try {
-      return await fn(conn);
+      return await run();
     } catch (error) {
       this.logger.debug(
         { err: error, ms: Math.round(performance.now() - started) },
         'query refused or failed',
       );
       throw error;
-    } finally {
-      this.release(conn);
     }
   }
 

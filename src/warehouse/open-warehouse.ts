@@ -19,6 +19,7 @@ import { listRollupTables } from './rollups/build-rollups.js';
 import { withRollups } from './rollups/with-rollups.js';
 import { timePhase } from './load-phases.js';
 import { selectDataSource } from './sources/select-source.js';
+import { createIsolatedQueryRunner } from './isolated/isolated-query-runner.js';
 
 export interface OpenWarehouseHooks {
   /** Lines a person should see (e.g. "Generating a sample data set into …"), written to stderr by the CLI. */
@@ -108,6 +109,17 @@ export async function openWarehouse(
         poolSize: QUERY_POOL_SIZE,
         logger,
         rollupTables,
+        guardedRunner: createIsolatedQueryRunner({
+          worker: {
+            dbPath,
+            memoryLimit: `${Math.floor(config.SQL_WORKER_MEMORY_MB / 2)}MB`,
+            threads: config.DUCKDB_THREADS,
+            ...(config.DUCKDB_TEMP_DIR ? { tempDirectory: config.DUCKDB_TEMP_DIR } : {}),
+            ...(config.DATA_SOURCE ? { dataSource: config.DATA_SOURCE } : {}),
+          },
+          memoryCapMb: config.SQL_WORKER_MEMORY_MB,
+          logger,
+        }),
       });
     } finally {
       conn.closeSync();

@@ -1,16 +1,26 @@
 import {
   DuckDBTypeId,
+  StatementType,
   type DuckDBConnection,
   type DuckDBPreparedStatement,
   type DuckDBResultReader,
 } from '@duckdb/node-api';
 import { AppError } from '../errors.js';
+import { duckdbError } from './duckdb-errors.js';
 import type { Cell, QueryResult } from './types.js';
 
 export interface RunLimits {
   timeoutMs: number;
   maxRows: number;
 }
+
+/**
+ * Results are capped in size as well as rows: one text cell past MAX_CELL_CHARS is cut (a 300 MB `string_agg`
+ * would otherwise travel on to Slack and to the LLM narrator), and rows stop once the result passes
+ * MAX_RESULT_CHARS. Both are flagged (cellsCut, truncated), never silent.
+ */
+export const MAX_CELL_CHARS = 4_000;
+export const MAX_RESULT_CHARS = 4_000_000;
 
 /**
  * Runs a prepared SELECT with a timeout and a row cap. The timeout interrupts the connection (DuckDB stops the
@@ -33,16 +43,7 @@ export async function runPrepared(
     reader = await prepared.streamAndReadUntil(limits.maxRows + 1);
   } catch (error) {
     if (timedOut) throw timeoutError(limits.timeoutMs, error);
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-    if (/^Permission Error/i.test(message))
-      throw new AppError(
-        'SQL_FORBIDDEN',
-        'The query tries to read files or settings, which is not allowed.',
-        {
-          cause: error,
-        },
-      );
-    throw new AppError('QUERY_FAILED', `The query failed: ${message}`, { cause: error });
+    throw duckdbError(error);
   } finally {
     clearTimeout(timer);
   }
@@ -50,7 +51,24 @@ export async function runPrepared(
   return toQueryResult(reader, limits.maxRows, performance.now() - started);
 }
 
-function timeoutError(timeoutMs: number, cause?: unknown): AppError {
+/** Prepares one statement and insists it is a SELECT (the guard checked the parse tree; this checks the binder). */
+export async function prepareSelect(conn: DuckDBConnection, sql: string): Promise<DuckDBPreparedStatement> {
+  let prepared: DuckDBPreparedStatement;
+  try {
+    prepared = await conn.prepare(sql);
+  } catch (error) {
+    throw duckdbError(error);
+  }
+  if (prepared.statementType !== StatementType.SELECT) {
+    prepared.destroySync();
+    throw new AppError('SQL_NOT_READ_ONLY', 'Only one read-only SELECT statement is allowed.', {
+      detail: `statement type ${StatementType[prepared.statementType]}`,
+    });
+  }
+  return prepared;
+}
+
+export function timeoutError(timeoutMs: number, cause?: unknown): AppError {
   const seconds = timeoutMs % 1000 === 0 ? String(timeoutMs / 1000) : (timeoutMs / 1000).toFixed(1);
   return new AppError('QUERY_TIMEOUT', `The query timed out after ${seconds} s.`, { cause });
 }
@@ -63,20 +81,41 @@ const NUMERIC_TEXT_TYPES = new Set<DuckDBTypeId>([
   DuckDBTypeId.UHUGEINT,
 ]);
 
-/** DATE → 'YYYY-MM-DD', DECIMAL/BIGINT/HUGEINT → number, nested values → JSON text. */
+/** DATE → 'YYYY-MM-DD', DECIMAL/BIGINT/HUGEINT → number, nested values → JSON text; cells and size capped. */
 export function toQueryResult(reader: DuckDBResultReader, maxRows: number, elapsedMs: number): QueryResult {
   const typeIds = reader.columnTypes().map((t) => t.typeId);
   const columns = reader.columnNames().map((name, i) => ({ name, type: reader.columnType(i).toString() }));
   const json = reader.getRowsJson();
-  const truncated = json.length > maxRows;
-  const rows: Cell[][] = json.slice(0, maxRows).map((row) =>
-    row.map((value, i): Cell => {
-      if (value === null || value === undefined) return null;
-      const typeId = typeIds[i]!;
-      if (NUMERIC_TEXT_TYPES.has(typeId)) return Number(value);
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-      return JSON.stringify(value);
-    }),
-  );
-  return { columns, rows, truncated, elapsedMs: Math.round(elapsedMs * 10) / 10 };
+  let truncated = json.length > maxRows;
+  let cellsCut = 0;
+  let size = 0;
+  const rows: Cell[][] = [];
+  for (const row of json.slice(0, maxRows)) {
+    const cells = row.map((value, i): Cell => {
+      const cell = toCell(value, typeIds[i]!);
+      if (typeof cell !== 'string' || cell.length <= MAX_CELL_CHARS) return cell;
+      cellsCut++;
+      return `${cell.slice(0, MAX_CELL_CHARS - 1)}…`;
+    });
+    size += cells.reduce<number>((n, c) => n + (typeof c === 'string' ? c.length : 8), 0);
+    if (size > MAX_RESULT_CHARS && rows.length > 0) {
+      truncated = true;
+      break;
+    }
+    rows.push(cells);
+  }
+  return {
+    columns,
+    rows,
+    truncated,
+    ...(cellsCut ? { cellsCut } : {}),
+    elapsedMs: Math.round(elapsedMs * 10) / 10,
+  };
+}
+
+function toCell(value: unknown, typeId: DuckDBTypeId): Cell {
+  if (value === null || value === undefined) return null;
+  if (NUMERIC_TEXT_TYPES.has(typeId)) return Number(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
 }

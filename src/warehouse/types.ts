@@ -35,8 +35,10 @@ export interface ResultColumn {
 export interface QueryResult {
   columns: ResultColumn[];
   rows: Cell[][];
-  /** True when the row cap cut the result. */
+  /** True when the row cap (or the result size cap) cut the result. */
   truncated: boolean;
+  /** Text cells cut to the cell size cap (src/warehouse/query-runner.ts), when any were. */
+  cellsCut?: number;
   elapsedMs: number;
 }
 

@@ -387,6 +387,21 @@ describe.skipIf(!hasData)(
       await server.warmedUp;
       const ready = await fetch(`${base}/readyz`);
       expect(ready.status, await ready.clone().text()).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ready', checks: { redis: 'ok' } });
+      // REDIS_URL is set and Redis goes away: readiness says so (degraded, still in service), never "absent".
+      await redis.pause();
+      try {
+        let body: { status?: string; checks?: { redis?: string } } = {};
+        for (let attempt = 0; attempt < 50 && body.checks?.redis !== 'down'; attempt++) {
+          const res = await fetch(`${base}/readyz`);
+          expect(res.status).toBe(200);
+          body = (await res.json()) as typeof body;
+          if (body.checks?.redis !== 'down') await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(body).toMatchObject({ status: 'degraded', checks: { redis: 'down' } });
+      } finally {
+        await redis.restart();
+      }
       const report = await server.shutdown('test');
       expect(report.completed).toEqual(expect.arrayContaining(['slack', 'scheduler']));
       await expect(fetch(`${base}/healthz`)).rejects.toThrow();

@@ -1,4 +1,5 @@
 import type { Assistant } from '../../src/agent/answer.js';
+import type { InFlightTracker } from '../../src/lifecycle/in-flight-tracker.js';
 import { createLogger, type Logger } from '../../src/observability/logger.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
 import { buildSlackDeps } from '../../src/slack/deps.js';
@@ -51,6 +52,10 @@ export interface HarnessOptions {
   logger?: Logger;
   /** Answers running at once (default: the app's). */
   maxConcurrentAnswers?: number;
+  /** Answers allowed to wait for a slot before the "busy" reply (default: unbounded in tests). */
+  maxPendingAnswers?: number;
+  /** In-flight work, for shutdown tests. */
+  tracker?: InFlightTracker;
 }
 
 export async function startSlackHarness(options: HarnessOptions): Promise<SlackHarness> {
@@ -63,8 +68,12 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     kv: options.kv,
     assistant: options.assistant,
     schema: options.schema ?? (() => ({ tables: [] })),
+    ...(options.tracker ? { tracker: options.tracker } : {}),
   });
-  if (options.maxConcurrentAnswers) deps.answerQueue = new WorkQueue(options.maxConcurrentAnswers);
+  if (options.maxConcurrentAnswers || options.maxPendingAnswers)
+    deps.answerQueue = new WorkQueue(options.maxConcurrentAnswers ?? 2, {
+      ...(options.maxPendingAnswers !== undefined ? { maxPending: options.maxPendingAnswers } : {}),
+    });
   const running = await startSlackApp(
     {
       botToken: 'xoxb-test-token',

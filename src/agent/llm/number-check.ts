@@ -1,3 +1,5 @@
+import { normaliseNumberText } from './number-text.js';
+
 /**
  * The number check: LLM prose may only state numbers that come from the result (or from figures we computed from
  * it). Every number-like token in the text is parsed with its unit (₹, %, lakh/L, crore/Cr, thousand/K, million)
@@ -45,8 +47,9 @@ const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 
 // A number token: optional sign, optional ₹ (either side of the sign), digits with , grouping, decimals, then an
 // optional unit. Digits glued to letters ("3XL", "B2B", "Q2", SKU codes) are identifiers, not numbers.
+// Multipliers ("3x", "2.5×") are numbers too, glued or not; ".9 Cr" is 0.9 crore.
 const NUMBER_TOKEN =
-  /(?<![\p{L}\p{N}_.])([-+−–]?)\s?(₹|rs\.?\s?|inr\s?)?\s?([-−]?)(\d[\d,]*(?:\.\d+)?)(?![\p{N}])(\s?(?:%|percent\b|per cent\b|pp\b|percentage points?\b|cr\b|crores?\b|l\b|lakhs?\b|lacs?\b|k\b|thousand\b|mn\b|m\b|million\b|bn\b|billion\b))?(?![\p{L}\p{N}_])/giu;
+  /(?<![\p{L}\p{N}_.])([-+−–]?)\s?(₹|rs\.?\s?|inr\s?)?\s?([-−]?)(\d[\d,]*(?:\.\d+)?|\.\d+)(?![\p{N}])(\s?(?:%|percent\b|per cent\b|pp\b|percentage points?\b|cr\b|crores?\b|l\b|lakhs?\b|lacs?\b|k\b|thousand\b|mn\b|m\b|million\b|bn\b|billion\b|x\b|×|times\b|fold\b))?(?![\p{L}\p{N}_])/giu;
 
 const UP_WORDS =
   /\b(up|rose|risen|grew|grown|increase[sd]?|higher|gain(?:ed|s)?|jump(?:ed|s)?|climb(?:ed|s)?)\b/i;
@@ -58,14 +61,16 @@ interface ParsedNumber {
   value: number;
   /** Half a unit of the last digit written, in the token's own scale. */
   tolerance: number;
-  kind: 'percent' | 'points' | 'plain';
+  kind: 'percent' | 'points' | 'plain' | 'multiplier';
   explicitSign: boolean;
   isMoney: boolean;
   hasDecimals: boolean;
   start: number;
 }
 
-export function checkNumbers(text: string, context: NumberContext): NumberCheckResult {
+export function checkNumbers(original: string, context: NumberContext): NumberCheckResult {
+  // Words, other scripts' digits and full-width forms become ASCII digits first (number-text.ts).
+  const text = normaliseNumberText(original);
   const unmatched: string[] = [];
   let checked = 0;
   const allowedDates = new Set(context.dates);
@@ -126,6 +131,7 @@ function tokenize(text: string): ParsedNumber[] {
     const scale = unitScale(unit);
     if (unit === '%' || unit.startsWith('percent') || unit === 'per cent') kind = 'percent';
     else if (unit === 'pp' || unit.startsWith('percentage point')) kind = 'points';
+    else if (unit === 'x' || unit === '×' || unit === 'times' || unit === 'fold') kind = 'multiplier';
     else if (scale !== 1) {
       value *= scale;
       tolerance *= scale;
@@ -155,6 +161,7 @@ function unitScale(unit: string): number {
 }
 
 function matches(token: ParsedNumber, context: NumberContext, years: Set<number>, text: string): boolean {
+  if (token.kind === 'multiplier') return matchesRatio(token, context.values);
   const candidates: number[] = [];
   for (const v of context.values) {
     if (!Number.isFinite(v)) continue;
@@ -184,5 +191,21 @@ function matches(token: ParsedNumber, context: NumberContext, years: Set<number>
     if (years.has(token.value)) return true;
     if (context.smallIntegers.includes(token.value)) return true;
   }
+  return false;
+}
+
+/**
+ * "3x" must be the ratio of two figures we have. A multiplier is read to 5 % (or its last digit, if finer): "2x"
+ * for a ratio of 1.5 is a different claim, even though 1.5 rounds to 2.
+ */
+function matchesRatio(token: ParsedNumber, values: number[]): boolean {
+  const figures = [...new Set(values.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs))].slice(
+    0,
+    80,
+  );
+  const tolerance = Math.min(token.tolerance, Math.max(0.05 * token.value, 1e-9));
+  for (const a of figures)
+    for (const b of figures)
+      if (a !== b && Math.abs(a / b - token.value) <= Math.max(tolerance, 0.005)) return true;
   return false;
 }

@@ -36,7 +36,7 @@ export function numberContext(input: {
   return { values, dates, smallIntegers };
 }
 
-function rangeDays(range: TimeRange): string[] {
+export function rangeDays(range: TimeRange): string[] {
   const out: string[] = [];
   const start = new Date(`${range.from}T00:00:00Z`);
   const end = new Date(`${range.to}T00:00:00Z`);

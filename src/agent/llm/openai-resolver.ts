@@ -4,6 +4,7 @@ import type { Logger } from '../../observability/logger.js';
 import type { Catalog } from '../../semantic/catalog.js';
 import type { LlmUsage } from '../answer.js';
 import type { Resolution, Resolver, ResolverInput } from '../resolver/resolver.js';
+import { checkResolutionText } from './check-resolution.js';
 import { usageFor } from './cost.js';
 import { LlmOutputError, LlmResolutionSchema, toResolution } from './llm-schema.js';
 import { resolverSystemPrompt, resolverUserPrompt, type Grounding } from './prompts.js';
@@ -74,7 +75,18 @@ export function createOpenAiResolver(options: OpenAiResolverOptions): Resolver {
           );
           return planned;
         }
-        const resolution = toResolution(message.parsed, options.catalog);
+        // Every number in the model's own words must be one we can vouch for; what fails becomes computed text.
+        const checked = checkResolutionText(toResolution(message.parsed, options.catalog), {
+          question: input.question,
+          schema: options.grounding.schema,
+          planned,
+        });
+        if (checked.rejected.length)
+          options.logger.info(
+            { unmatched: checked.rejected },
+            'LLM text rejected by the number check; using computed text',
+          );
+        const resolution = checked.resolution;
         input.onLlmUsage?.(usage);
         options.logger.debug(
           { model, kind: resolution.kind, ms: Math.round(performance.now() - started), usage },

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Plan } from '../../semantic/plan.js';
-import type { SchemaInfo } from '../../warehouse/types.js';
+import type { Cell, SchemaInfo } from '../../warehouse/types.js';
 import type { NarrationInput } from './narrator.js';
 import type { ResolverInput } from '../resolver/resolver.js';
 import { fromPlan } from './llm-schema.js';
@@ -175,7 +175,9 @@ export const NARRATOR_SYSTEM_PROMPT = [
 
 export function narratorUserPrompt(input: NarrationInput): string {
   const header = input.columns.map((c) => c.name);
-  const rows = input.rows.slice(0, 30).map((r) => r.map((c) => (c === null ? '' : String(c))).join(' | '));
+  // A cell is a label or a figure; a long text cell (cut to 4,000 characters already) needs no more than this.
+  const cell = (c: Cell) => (c === null ? '' : String(c).slice(0, 200));
+  const rows = input.rows.slice(0, 30).map((r) => r.map(cell).join(' | '));
   return [
     `Question: ${input.question.slice(0, 1000)}`,
     `Draft headline: ${input.headline}`,

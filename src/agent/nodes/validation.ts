@@ -6,6 +6,7 @@ import { explainEmpty } from '../explain-empty.js';
 import type { GraphDeps } from '../graph-deps.js';
 import type { AgentStateType, AgentStateUpdate, ExtractionError, ValidationOutcome } from '../state.js';
 import { inSentence } from '../../semantic/label-text.js';
+import { MAX_CELL_CHARS } from '../../warehouse/query-runner.js';
 
 /** Codes after which another attempt is pointless (the guard refused on purpose, the data is missing). */
 const NOT_REPAIRABLE = new Set(['DATA_NOT_FOUND', 'STORE_UNAVAILABLE', 'INTERNAL']);
@@ -68,6 +69,11 @@ export function validateResult(
   }
   if (result.truncated) {
     reasons.push(`Only the first ${result.rows.length.toLocaleString('en-IN')} rows are shown (row limit).`);
+  }
+  if (result.cellsCut) {
+    reasons.push(
+      `${result.cellsCut.toLocaleString('en-IN')} very long text value${result.cellsCut === 1 ? ' was' : 's were'} cut to ${MAX_CELL_CHARS.toLocaleString('en-IN')} characters (…).`,
+    );
   }
   for (const col of measures) {
     const values = result.rows.map((r) => r[col.index] ?? null);

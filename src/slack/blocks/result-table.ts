@@ -37,11 +37,16 @@ export function textTable(columns: ResultColumn[], rows: Cell[][], maxRows: numb
     .join('\n');
 }
 
-/** RFC 4180 CSV of the whole result, raw values (numbers unformatted so spreadsheets can compute). */
+/**
+ * RFC 4180 CSV of the whole result, raw values (numbers unformatted so spreadsheets can compute). Text that a
+ * spreadsheet would run as a formula (=, +, -, @, tab or CR first: a SKU or customer name from the data, or the
+ * output of LLM-written SQL) gets a leading apostrophe, OWASP's advice against CSV injection; numbers stay numbers.
+ */
 export function toCsv(columns: ResultColumn[], rows: Cell[][]): string {
   const escape = (cell: Cell): string => {
     if (cell === null) return '';
-    const s = String(cell);
+    const raw = String(cell);
+    const s = typeof cell === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [columns.map((c) => escape(c.name)), ...rows.map((r) => columns.map((_, i) => escape(r[i] ?? null)))]

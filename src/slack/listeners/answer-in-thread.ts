@@ -33,8 +33,35 @@ export interface AnswerJob {
  * The one Q&A flow of every surface in Slack (mention, DM, clarification button): progress reaction, one call to
  * the Assistant, the answer in the thread, then the chart PNG and (for long results) the CSV in the same thread.
  * Never throws: failures reach the user as a short message with a reference id and the log with the details.
+ *
+ * The whole reply is one unit of in-flight work, queue wait included: a graceful shutdown waits for the post, the
+ * uploads and the reaction swap, not only for the computation, so SIGTERM never leaves half an answer or a ⏳.
+ * Work refused at the door (shutting down, queue full) is told so, in the thread.
  */
 export async function answerInThread(job: AnswerJob): Promise<Answer | null> {
+  const { deps } = job;
+  const queued = () => (deps.answerQueue ? deps.answerQueue.run(() => answerNow(job)) : answerNow(job));
+  try {
+    return await (deps.tracker ? deps.tracker.run(`slack-${job.surface}`, queued) : queued());
+  } catch (error) {
+    await tellRefused(job, error);
+    return null;
+  }
+}
+
+async function tellRefused(job: AnswerJob, error: unknown): Promise<void> {
+  const log = job.deps.logger.child({ threadKey: job.location.threadKey });
+  const { ref, userMessage } = reportToUser(log, error, 'answer', { question: job.question });
+  const rendered = errorMessage(userMessage, ref);
+  await postMessage(job.client, {
+    channel: job.location.channelId,
+    ...(job.location.threadTs ? { threadTs: job.location.threadTs } : {}),
+    text: rendered.text,
+    blocks: rendered.blocks,
+  }).catch((postError: unknown) => log.error({ err: postError, ref }, 'could not post the refusal'));
+}
+
+async function answerNow(job: AnswerJob): Promise<Answer | null> {
   const { client, deps, location } = job;
   const now = deps.now ?? Date.now;
   const log = deps.logger.child({ threadKey: location.threadKey });
@@ -49,21 +76,14 @@ export async function answerInThread(job: AnswerJob): Promise<Answer | null> {
   let answer: Answer | null = null;
   let ok = false;
   deps.metrics?.requests.inc({ surface: job.surface });
-  // Counted as in-flight work so a graceful shutdown lets it finish (or tells the user to ask again).
-  const tracked = <T>(work: () => Promise<T>): Promise<T> =>
-    deps.tracker ? deps.tracker.run(`slack-${job.surface}`, work) : work();
-  const track = <T>(work: () => Promise<T>): Promise<T> =>
-    deps.answerQueue ? deps.answerQueue.run(() => tracked(work)) : tracked(work);
   try {
-    answer = await track(() =>
-      deps.assistant.ask({
-        threadKey: location.threadKey,
-        text: job.question,
-        ...(job.userId ? { userId: job.userId } : {}),
-        ...(job.addressed === false ? { addressed: false } : {}),
-        ...(job.plan ? { plan: job.plan } : {}),
-      }),
-    );
+    answer = await deps.assistant.ask({
+      threadKey: location.threadKey,
+      text: job.question,
+      ...(job.userId ? { userId: job.userId } : {}),
+      ...(job.addressed === false ? { addressed: false } : {}),
+      ...(job.plan ? { plan: job.plan } : {}),
+    });
     if (answer.ignored) {
       log.debug('unaddressed thread reply is not a data question; not answering');
       ok = true;

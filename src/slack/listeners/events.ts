@@ -72,17 +72,31 @@ async function handleQuestion(
 
 export function registerMentionListener(app: App, deps: SlackDeps, gate: EventGate): void {
   app.event('app_mention', async ({ event, body, client }) => {
+    // Slack's types promise channel, ts and text; a malformed or forged event need not have them.
+    const loose = event as unknown as Partial<
+      Record<'channel' | 'ts' | 'text' | 'thread_ts' | 'user' | 'team', unknown>
+    >;
+    const channelId = typeof loose.channel === 'string' && loose.channel ? loose.channel : undefined;
+    const ts = typeof loose.ts === 'string' && loose.ts ? loose.ts : undefined;
+    if (!channelId || !ts) {
+      deps.logger.warn(
+        { eventId: body.event_id, hasChannel: Boolean(channelId), hasTs: Boolean(ts) },
+        'malformed app_mention event (no channel or ts); nothing to answer',
+      );
+      return;
+    }
     await handleQuestion(
       deps,
       gate,
       {
         eventId: body.event_id,
-        teamId: event.team ?? body.team_id,
-        channelId: event.channel,
-        ts: event.ts,
-        ...(event.thread_ts ? { threadTs: event.thread_ts } : {}),
-        ...(event.user ? { userId: event.user } : {}),
-        text: event.text,
+        teamId: (typeof loose.team === 'string' ? loose.team : undefined) ?? body.team_id,
+        channelId,
+        ts,
+        ...(typeof loose.thread_ts === 'string' ? { threadTs: loose.thread_ts } : {}),
+        ...(typeof loose.user === 'string' ? { userId: loose.user } : {}),
+        // No text: the user gets the "ask me a question" hint.
+        text: typeof loose.text === 'string' ? loose.text : '',
       },
       'mention',
       client,
@@ -108,6 +122,7 @@ export function registerDirectMessageListener(app: App, deps: SlackDeps, gate: E
     const message = event as unknown as LooseMessageEvent;
     if (message.channel_type !== 'im') return;
     if (message.subtype !== undefined || message.bot_id !== undefined || !message.user) return;
+    if (!isWellFormed(message, deps, body.event_id)) return;
     await handleQuestion(
       deps,
       gate,
@@ -119,7 +134,7 @@ export function registerDirectMessageListener(app: App, deps: SlackDeps, gate: E
         ts: message.ts,
         ...(message.thread_ts ? { threadTs: message.thread_ts } : {}),
         userId: message.user,
-        text: message.text ?? '',
+        text: typeof message.text === 'string' ? message.text : '',
       },
       'dm',
       client,
@@ -140,8 +155,9 @@ export function registerThreadReplyListener(channelType: 'channel' | 'group') {
       const message = event as unknown as LooseMessageEvent;
       if (message.channel_type !== channelType) return;
       if (message.subtype !== undefined || message.bot_id !== undefined || !message.user) return;
+      if (!isWellFormed(message, deps, body.event_id)) return;
       if (!message.thread_ts || message.thread_ts === message.ts) return;
-      const text = message.text ?? '';
+      const text = typeof message.text === 'string' ? message.text : '';
       if (!text.trim() || /<@[A-Z0-9]+/.test(text)) return;
       const teamId = message.team ?? body.team_id;
       const location = locateThread({
@@ -173,4 +189,12 @@ export function registerThreadReplyListener(channelType: 'channel' | 'group') {
       );
     });
   };
+}
+
+/** A message event without a channel or ts cannot be answered (nowhere to reply): a log line, no exception. */
+function isWellFormed(message: LooseMessageEvent, deps: SlackDeps, eventId: string): boolean {
+  if (typeof message.channel === 'string' && message.channel && typeof message.ts === 'string' && message.ts)
+    return true;
+  deps.logger.warn({ eventId }, 'malformed message event (no channel or ts); nothing to answer');
+  return false;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadState } from '../../../src/agent/answer.js';
+import { MAX_ECHO_CHARS, MAX_HEADLINE_CHARS } from '../../../src/agent/bounded-text.js';
 import { createAssistant } from '../../../src/agent/create-assistant.js';
 import { alternativeId } from '../../../src/agent/understanding/reading.js';
 import { loadConfig } from '../../../src/config/config.js';
@@ -82,6 +83,43 @@ describe('Assistant (offline planner, tiny warehouse)', () => {
     expect(after.messages.at(-2)).toMatchObject({ role: 'user', text: orders.label });
   });
 
+  it('never echoes a huge question: a 2 MB message is refused in a line, and the thread is left as it was', async () => {
+    const { kv, assistant } = offlineAssistant();
+    await assistant.ask({ threadKey: 't-big', text: 'revenue in May 2022' }, { chart: false });
+    const before = await kv.get('thread:t-big');
+    const huge = `revenue by state ${'and by category '.repeat(131_072)}`;
+    const answer = await assistant.ask({ threadKey: 't-big', text: huge }, { chart: false });
+    expect(answer.status).toBe('refused');
+    expect(answer.errorCode).toBe('BAD_INPUT');
+    expect(answer.headline).toMatch(/^That message is too long for a question \(2[0-9,]+ characters\)/);
+    expect(answer.question.length).toBeLessThanOrEqual(MAX_ECHO_CHARS);
+    expect(answer.question.endsWith('…')).toBe(true);
+    expect(JSON.stringify(answer).length).toBeLessThan(5_000);
+    expect(await kv.get('thread:t-big')).toBe(before);
+  });
+
+  it('keeps the headline and the reading of a plan with 20,000 values to one readable line', async () => {
+    const { assistant } = offlineAssistant();
+    const values = Array.from({ length: 20_000 }, (_, i) => `Category ${i}`);
+    const answer = await assistant.ask(
+      {
+        threadKey: 't-wide',
+        text: 'revenue for these categories',
+        plan: {
+          source: 'amazon_sales',
+          metrics: ['revenue'],
+          groupBy: [],
+          filters: [{ dimension: 'category', op: 'in', values: ['Set', ...values] }],
+          share: false,
+          chart: 'auto',
+        },
+      },
+      { chart: false },
+    );
+    expect(answer.headline.length).toBeLessThanOrEqual(MAX_HEADLINE_CHARS);
+    expect((answer.reading ?? '').length).toBeLessThanOrEqual(MAX_HEADLINE_CHARS);
+  });
+
   it('re-renders a presentation-only follow-up from the stored answer without querying', async () => {
     const { assistant } = offlineAssistant();
     const first = await assistant.ask({ threadKey: 't2', text: 'revenue by category in May 2022' });
@@ -110,6 +148,9 @@ describe('Assistant (offline planner, tiny warehouse)', () => {
       },
       delete: async () => undefined,
       keys: async () => [],
+      ping: async () => {
+        throw new Error('redis down');
+      },
       close: async () => undefined,
     };
     const { assistant } = offlineAssistant(broken);

@@ -203,6 +203,7 @@ describe('agent graph', () => {
       setIfAbsent: async (k, v) => (map.has(k) ? false : (map.set(k, v), true)),
       delete: async (k) => void map.delete(k),
       keys: async (p) => [...map.keys()].filter((k) => k.startsWith(p)),
+      ping: async () => undefined,
       close: async () => undefined,
     };
     const cache = createResultCache({

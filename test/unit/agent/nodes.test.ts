@@ -64,6 +64,11 @@ describe('validation node checks', () => {
     ).toMatch(/add up to 130.0%/);
     expect(validate(result([['Set', -5, 0.5]])).reasons[0]).toMatch(/negative/);
   });
+  it('says when long text values were cut to the cell size cap', () => {
+    const v = validate({ ...result([['Set', 600, 0.6]]), cellsCut: 2 });
+    expect(v.status).toBe('WARNING');
+    expect(v.reasons).toContain('2 very long text values were cut to 4,000 characters (…).');
+  });
   it('notes truncation, blank values and a blank group', () => {
     const v = validate(
       result(

@@ -99,4 +99,42 @@ describe('number check', () => {
     expect(checkNumbers('Set ₹650.', context).ok).toBe(false);
     expect(checkNumbers('On 15 June 2022.', context).ok).toBe(true);
   });
+
+  it('reads numbers written in words, with lakh and crore', () => {
+    ok('Revenue was about two point six crore.'.replace('two point six', '2.6'));
+    ok('Set brought one hundred and five lakh.');
+    ok('Set is forty percent of revenue.');
+    ok('Kurta made seventy-eight lakh.');
+    ok('The top three categories.');
+    rejected('Revenue was ninety-one crore.');
+    rejected('Revenue passed a million.'.replace('a million', 'a billion'));
+    rejected('Set is forty-five percent of revenue.');
+    rejected('Kurta made seventy lakh.');
+    rejected('The top seven categories made ₹2.62 Cr.');
+    rejected('Revenue was one lakh twenty thousand.');
+    // "and" joins a number only after a hundred or a scale: these are two separate small counts.
+    ok('The top two and three categories.');
+  });
+
+  it('reads digits of any script and full-width forms', () => {
+    ok('Set is ４０% of revenue.');
+    ok('Set is ४०% of revenue.');
+    rejected('Revenue was ₹९१ Cr.');
+    rejected('Revenue was ₹９１ Cr.');
+    rejected('Set is ４５％ of revenue.');
+    rejected('Cancellations: ৯৯%.');
+  });
+
+  it('reads multipliers and numbers after a dot', () => {
+    const two: NumberContext = { values: [600, 400], dates: [], smallIntegers: [1, 2] };
+    expect(checkNumbers('Set sold 1.5x what Kurta did.', two).ok).toBe(true);
+    expect(checkNumbers('Set sold 1.5× what Kurta did.', two).ok).toBe(true);
+    expect(checkNumbers('Set sold 3x what Kurta did.', two).ok).toBe(false);
+    expect(checkNumbers('Set sold 2x what Kurta did.', two).ok).toBe(false);
+    expect(checkNumbers('Set sold 5× more.', two).ok).toBe(false);
+    expect(checkNumbers('Set sold 4 times more.', two).ok).toBe(false);
+    rejected('Set vs.9 Cr for Kurta.');
+    rejected('Revenue was .9 Cr.');
+    ok('Set vs. Kurta: ₹1.05 Cr vs.₹78 lakh.');
+  });
 });

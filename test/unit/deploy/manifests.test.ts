@@ -153,7 +153,7 @@ describe('the app workload', () => {
   it('probes hit the health module’s endpoints on the port the app listens on', () => {
     expect(app.readinessProbe.httpGet.path).toBe(HEALTH_PATHS.readiness);
     expect(app.livenessProbe.httpGet.path).toBe(HEALTH_PATHS.liveness);
-    expect(app.startupProbe.httpGet.path).toBe(HEALTH_PATHS.liveness);
+    expect(app.startupProbe.httpGet.path).toBe(HEALTH_PATHS.startup);
     const port = app.ports.find((p: K8s) => p.name === app.readinessProbe.httpGet.port);
     expect(port, 'probe port is a named container port').toBeDefined();
     for (const probe of [app.livenessProbe, app.startupProbe]) expect(probe.httpGet.port).toBe(port.name);

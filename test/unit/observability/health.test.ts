@@ -57,17 +57,38 @@ describe('standalone health server', () => {
       expect(await res.json()).toEqual({
         status: 'ready',
         ready: true,
+        degraded: false,
         checks: { warehouse: 'ok', redis, shutdown: 'no' },
       });
     }
   });
 
-  it('GET /readyz is 503 while loading, with Redis down/hung, and once shutdown begins', async () => {
+  it('GET /readyz says Redis is down (or hung) and stays in service, degraded: answers go on without memory', async () => {
+    const cases: Array<[ProbeState, string]> = [
+      [{ loaded: true, redis: 'down', shuttingDown: false }, 'down'],
+      [{ loaded: true, redis: 'throw', shuttingDown: false }, 'down'],
+      [{ loaded: true, redis: 'hang', shuttingDown: false }, 'timeout'],
+    ];
+    for (const [state, redis] of cases) {
+      const server = await start(state);
+      const res = await fetch(`${server.url}/readyz`);
+      expect(res.status, JSON.stringify(state)).toBe(200);
+      expect(await res.json()).toEqual({
+        status: 'degraded',
+        ready: true,
+        degraded: true,
+        checks: { warehouse: 'ok', redis, shutdown: 'no' },
+      });
+    }
+  });
+
+  it('GET /readyz is 503 while loading and once shutdown begins', async () => {
     const cases: Array<[ProbeState, Record<string, string>]> = [
       [{ loaded: false, redis: 'ok', shuttingDown: false }, { warehouse: 'loading' }],
-      [{ loaded: true, redis: 'down', shuttingDown: false }, { redis: 'down' }],
-      [{ loaded: true, redis: 'throw', shuttingDown: false }, { redis: 'down' }],
-      [{ loaded: true, redis: 'hang', shuttingDown: false }, { redis: 'timeout' }],
+      [
+        { loaded: false, redis: 'down', shuttingDown: false },
+        { warehouse: 'loading', redis: 'down' },
+      ],
       [{ loaded: true, redis: 'ok', shuttingDown: true }, { shutdown: 'in_progress' }],
     ];
     for (const [state, expected] of cases) {
@@ -78,6 +99,14 @@ describe('standalone health server', () => {
       expect(body.status).toBe('not_ready');
       expect(body.checks).toMatchObject(expected);
     }
+  });
+
+  it('GET /startupz is 503 until the data is loaded, then 200 (Redis and shutdown do not matter to it)', async () => {
+    const state: ProbeState = { loaded: false, redis: 'down', shuttingDown: false };
+    const server = await start(state);
+    expect((await fetch(`${server.url}${HEALTH_PATHS.startup}`)).status).toBe(503);
+    state.loaded = true;
+    expect((await fetch(`${server.url}${HEALTH_PATHS.startup}`)).status).toBe(200);
   });
 
   it('readiness follows the state as it changes', async () => {

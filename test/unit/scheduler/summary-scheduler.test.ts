@@ -315,3 +315,30 @@ describe('SummaryScheduler: subscriptions and manual posts', () => {
     expect(await store.keys('summary:')).toEqual([]);
   });
 });
+
+describe('SummaryScheduler: SUMMARY_CATCHUP_HOURS=0', () => {
+  /** Real timers fire a little after their due time; this clock's fire 5 ms late. */
+  class LateClock extends ManualClock {
+    override setTimeout(fn: () => void, delayMs: number) {
+      return super.setTimeout(fn, delayMs + 5);
+    }
+  }
+
+  it('posts on time when the timer fires a moment late, and never catches up a missed run', async () => {
+    const clock = new LateClock(at('2024-03-04T16:30:00Z')); // Monday's 09:00 IST run was missed by 13 h
+    const store = new MemoryKvStore({ now: () => clock.now() });
+    const posts: PostRecord[] = [];
+    const { scheduler, outcomes } = makeScheduler({
+      clock,
+      store,
+      posts,
+      catchupHours: 0,
+      resolvePeriod: movingPeriod(clock),
+    });
+    await scheduler.start();
+    await clock.advance(7 * DAY, settleAll([scheduler]));
+    await scheduler.stop();
+    expect(outcomes.map((o) => o.status)).toEqual(['skipped-late', 'posted']);
+    expect(posts.map((p) => p.atIso)).toEqual(['2024-03-11T03:30:00.005Z']);
+  });
+});

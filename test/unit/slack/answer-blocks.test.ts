@@ -250,6 +250,31 @@ describe('tables, CSV, thread keys, mentions', () => {
     expect(csv).toBe('a,b\r\n"x, ""y""",1.5\r\n,2\r\n');
   });
 
+  it('defuses spreadsheet formulas in CSV text cells, and leaves negative numbers alone', () => {
+    const csv = toCsv(
+      [
+        { name: 'customer', type: 'VARCHAR' },
+        { name: 'change', type: 'DOUBLE' },
+      ],
+      [
+        ['=HYPERLINK("http://evil.example","x")', -0.25],
+        ['+1 555', 1],
+        ['-cmd', 2],
+        ['@SUM(A1)', 3],
+        ['Plain', -5],
+      ],
+    );
+    expect(csv.split('\r\n')).toEqual([
+      'customer,change',
+      `"'=HYPERLINK(""http://evil.example"",""x"")",-0.25`,
+      "'+1 555,1",
+      "'-cmd,2",
+      "'@SUM(A1),3",
+      'Plain,-5',
+      '',
+    ]);
+  });
+
   it('keys threads by team, channel and thread root; DMs top-level share one conversation', () => {
     expect(locateThread({ teamId: 'T', channelId: 'C1', ts: '1.1' }).threadKey).toBe('T:C1:1.1');
     expect(locateThread({ teamId: 'T', channelId: 'C1', ts: '1.2', threadTs: '1.1' })).toMatchObject({

@@ -22,6 +22,10 @@ export function kvStoreContract(name: string, factory: () => Promise<KvStoreHarn
       await h.cleanup?.();
     });
 
+    it('answers a ping while it is up', async () => {
+      await expect(h.store.ping()).resolves.toBeUndefined();
+    });
+
     it('returns null for a key never set', async () => {
       expect(await h.store.get('missing')).toBeNull();
     });

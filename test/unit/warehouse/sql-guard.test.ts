@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, type ErrorCode } from '../../../src/errors.js';
+import { MAX_CELL_CHARS, MAX_RESULT_CHARS } from '../../../src/warehouse/query-runner.js';
 import type { Warehouse } from '../../../src/warehouse/types.js';
 import { FIXTURE_DIR, openTestWarehouse } from './fixture-warehouse.js';
 
@@ -32,6 +33,121 @@ const CORPUS: [sql: string, code: ErrorCode | ErrorCode[]][] = [
   ["SELECT * FROM query('SELECT 1')", FORBIDDEN],
   ["SELECT * FROM sniff_csv('/etc/passwd')", FORBIDDEN],
   ['SELECT * FROM duckdb_secrets()', FORBIDDEN],
+  // Metadata and internals: settings, paths, catalogs, memory, storage
+  ['SELECT * FROM duckdb_settings()', FORBIDDEN],
+  ["SELECT current_setting('temp_directory')", FORBIDDEN],
+  ["SELECT current_setting('secret_directory')", FORBIDDEN],
+  ['SELECT * FROM duckdb_databases()', FORBIDDEN],
+  ['SELECT * FROM duckdb_tables()', FORBIDDEN],
+  ['SELECT * FROM duckdb_columns()', FORBIDDEN],
+  ['SELECT * FROM duckdb_views()', FORBIDDEN],
+  ['SELECT * FROM duckdb_schemas()', FORBIDDEN],
+  ['SELECT * FROM duckdb_memory()', FORBIDDEN],
+  ['SELECT * FROM duckdb_temporary_files()', FORBIDDEN],
+  ['SELECT * FROM duckdb_extensions()', FORBIDDEN],
+  ['SELECT * FROM duckdb_functions()', FORBIDDEN],
+  ['SELECT * FROM duckdb_constraints()', FORBIDDEN],
+  ['SELECT * FROM duckdb_types()', FORBIDDEN],
+  ['SELECT * FROM duckdb_optimizers()', FORBIDDEN],
+  ["SELECT * FROM pragma_storage_info('amazon_sales')", FORBIDDEN],
+  ["SELECT * FROM pragma_table_info('amazon_sales')", FORBIDDEN],
+  ['SELECT * FROM pragma_database_size()', FORBIDDEN],
+  ['SELECT * FROM pragma_version()', FORBIDDEN],
+  ['SELECT * FROM pragma_platform()', FORBIDDEN],
+  ['SELECT * FROM pragma_metadata_info()', FORBIDDEN],
+  ['SELECT * FROM test_all_types()', FORBIDDEN],
+  ['SELECT * FROM duckdb_tables', FORBIDDEN],
+  ['SELECT * FROM duckdb_settings', FORBIDDEN],
+  ['SELECT * FROM sqlite_master', FORBIDDEN],
+  ['SELECT * FROM pragma_database_list', FORBIDDEN],
+  ['SELECT * FROM information_schema.tables', FORBIDDEN],
+  ['SELECT * FROM information_schema.columns', FORBIDDEN],
+  ['SELECT * FROM pg_catalog.pg_tables', FORBIDDEN],
+  ['SELECT * FROM meta.load_report', FORBIDDEN],
+  ['SELECT * FROM main.meta.load_report', FORBIDDEN],
+  ['SELECT * FROM system.main.duckdb_settings()', FORBIDDEN],
+  ['SHOW ALL TABLES', FORBIDDEN],
+  ['SHOW TABLES', FORBIDDEN],
+  ['SHOW DATABASES', FORBIDDEN],
+  ['DESCRIBE amazon_sales', FORBIDDEN],
+  ['SUMMARIZE amazon_sales', FORBIDDEN],
+  ['SELECT version()', FORBIDDEN],
+  ['SELECT current_database()', FORBIDDEN],
+  ['SELECT current_schemas(true)', FORBIDDEN],
+  ["SELECT getvariable('x')", FORBIDDEN],
+  ['SELECT $1', FORBIDDEN],
+  ['SELECT ?', FORBIDDEN],
+  ["SELECT which_secret('s3://bucket/x', 's3')", FORBIDDEN],
+  ['SELECT current_user', INVALID],
+  ['SELECT current_schema, session_user', INVALID],
+  // SQL from a string
+  ["SELECT json_execute_serialized_sql(json_serialize_sql('SELECT 1'))", FORBIDDEN],
+  [
+    "SELECT * FROM json_execute_serialized_sql(json_serialize_sql('SELECT * FROM query(''SELECT 1'')'))",
+    FORBIDDEN,
+  ],
+  ["SELECT json_serialize_sql('SELECT 1')", FORBIDDEN],
+  ["SELECT * FROM query('SELECT * FROM duckdb_settings()')", FORBIDDEN],
+  ["SELECT * FROM query_table('amazon_sales')", FORBIDDEN],
+  ["SELECT * FROM query_table(['amazon_sales', 'inventory'])", FORBIDDEN],
+  // Wrappers, nesting and quoting tricks
+  ['SELECT * FROM "duckdb_settings"()', FORBIDDEN],
+  ['SELECT * FROM DuckDB_Settings()', FORBIDDEN],
+  ['SELECT * FROM main.duckdb_settings()', FORBIDDEN],
+  ['SELECT "current_setting"(\'temp_directory\')', FORBIDDEN],
+  ["SELECT CURRENT_SETTING ( 'temp_directory' )", FORBIDDEN],
+  ["SELECT /* hi */ current_setting/* there */('temp_directory')", FORBIDDEN],
+  ["SELECT main.current_setting('temp_directory')", FORBIDDEN],
+  ['SELECT main.sum(amount) FROM amazon_sales', FORBIDDEN],
+  ["SELECT (SELECT value FROM duckdb_settings() WHERE name = 'temp_directory')", FORBIDDEN],
+  ['WITH s AS (FROM duckdb_settings()) SELECT * FROM s', FORBIDDEN],
+  ['WITH duckdb_settings AS (SELECT 1 AS x) SELECT * FROM duckdb_settings()', FORBIDDEN],
+  ['SELECT * FROM amazon_sales WHERE EXISTS (SELECT 1 FROM duckdb_tables())', FORBIDDEN],
+  ['SELECT order_id FROM amazon_sales UNION ALL SELECT name FROM duckdb_settings()', FORBIDDEN],
+  ['SELECT * FROM amazon_sales a JOIN duckdb_settings() s ON true', FORBIDDEN],
+  ['SELECT * FROM amazon_sales, LATERAL (SELECT * FROM duckdb_databases())', FORBIDDEN],
+  ['SELECT * FROM (FROM duckdb_databases())', FORBIDDEN],
+  ["SELECT order_id FROM amazon_sales ORDER BY current_setting('threads')", FORBIDDEN],
+  ["SELECT COUNT(*) FILTER (WHERE current_setting('threads') = '2') FROM amazon_sales", FORBIDDEN],
+  ["SELECT SUM(amount) OVER (ORDER BY current_setting('threads')) FROM amazon_sales", FORBIDDEN],
+  ["SELECT CASE WHEN true THEN current_setting('temp_directory') END", FORBIDDEN],
+  ["SELECT CAST(current_setting('temp_directory') AS VARCHAR)", FORBIDDEN],
+  ["SELECT COALESCE(NULL, getenv('HOME'))", FORBIDDEN],
+  ["SELECT 1 WHERE 'threads' IN (SELECT name FROM duckdb_settings())", FORBIDDEN],
+  ["FROM amazon_sales SELECT current_setting('temp_directory')", FORBIDDEN],
+  ["SELECT list_transform([1], x -> current_setting('temp_directory'))", FORBIDDEN],
+  ["SELECT [current_setting('temp_directory')]", FORBIDDEN],
+  ['PIVOT amazon_sales ON category USING SUM(amount)', [FORBIDDEN, NOT_READ_ONLY, MULTIPLE]],
+  ['SELECT * FROM amazon_sales AT (VERSION => 1)', [FORBIDDEN, INVALID]],
+  // Resource bombs of every shape: builders inside one vector, unbounded series, recursion, string multipliers
+  ['SELECT len(range(2000000000))', FORBIDDEN],
+  ['SELECT list_reduce(range(500000000), (a, b) -> a + b)', FORBIDDEN],
+  ["SELECT repeat('x', 300000000)", FORBIDDEN],
+  ["SELECT length(repeat('x', 3e8))", FORBIDDEN],
+  ["SELECT repeat('x', 1001)", FORBIDDEN],
+  ['SELECT repeat(order_id, 100) FROM amazon_sales', FORBIDDEN],
+  ["SELECT repeat('x', qty * 100000000) FROM amazon_sales", FORBIDDEN],
+  ["SELECT repeat(repeat('x', 100), 1000)", FORBIDDEN],
+  ["SELECT repeat('x', '300000000'::INTEGER)", FORBIDDEN],
+  ["SELECT lpad('x', 1000000000, 'y')", FORBIDDEN],
+  ["SELECT rpad('', 500000000, 'z')", FORBIDDEN],
+  ["SELECT replace(string_agg(order_id, ''), '4', lpad('', 1000, 'x')) FROM amazon_sales", FORBIDDEN],
+  ["SELECT string_agg(order_id, lpad('', 1000, '-')) FROM amazon_sales", FORBIDDEN],
+  ['SELECT * FROM range(10000000000)', FORBIDDEN],
+  ['SELECT * FROM generate_series(1, 1000000000000)', FORBIDDEN],
+  ['SELECT generate_series(1, 2000000000)', FORBIDDEN],
+  ['SELECT unnest(range(1000000000))', FORBIDDEN],
+  ['SELECT [x FOR x IN range(1000000000)]', FORBIDDEN],
+  ['SELECT list_resize([1], 1000000000)', FORBIDDEN],
+  ["SELECT format('{:>1000000000}', 'x')", FORBIDDEN],
+  ["SELECT printf('%1000000000d', 1)", FORBIDDEN],
+  ['SELECT bar(1, 0, 1, 1000000000)', FORBIDDEN],
+  ['WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT COUNT(*) FROM r', FORBIDDEN],
+  ['SELECT COUNT(*) FROM range(100000000) a, range(100000000) b', FORBIDDEN],
+  ["SELECT 'x' || repeat('y', 99999999)", FORBIDDEN],
+  ['SELECT to_base(1, 2, 1000000000)', FORBIDDEN],
+  ["SELECT * FROM '/dev/zero'", FORBIDDEN],
+  ['SELECT random() FROM amazon_sales', FORBIDDEN],
   // Writes and exports
   ["COPY amazon_sales TO '/tmp/out.csv'", NOT_READ_ONLY],
   ["COPY (SELECT * FROM amazon_sales) TO '/tmp/out.parquet' (FORMAT parquet)", NOT_READ_ONLY],
@@ -75,7 +191,8 @@ const CORPUS: [sql: string, code: ErrorCode | ErrorCode[]][] = [
   ['', INVALID],
   ['   -- only a comment', INVALID],
   ['SELEC * FROM amazon_sales', INVALID],
-  ['SELECT * FROM no_such_table', INVALID],
+  ['SELECT * FROM no_such_table', FORBIDDEN],
+  ['SELECT no_such_column FROM amazon_sales', INVALID],
 ];
 
 describe('SQL guard: adversarial corpus', () => {
@@ -86,8 +203,8 @@ describe('SQL guard: adversarial corpus', () => {
   });
   afterAll(async () => cleanup?.());
 
-  it('has at least 40 statements', () => {
-    expect(CORPUS.length).toBeGreaterThanOrEqual(40);
+  it('has at least 100 statements', () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(100);
   });
 
   it.each(CORPUS)('refuses %j', async (sql, code) => {
@@ -99,6 +216,8 @@ describe('SQL guard: adversarial corpus', () => {
     const codes = Array.isArray(code) ? code : [code];
     expect(codes).toContain((error as AppError).code);
     expect((error as AppError).userMessage.length).toBeGreaterThan(10);
+    // DuckDB's own text (paths, memory figures, internal names) never reaches the user.
+    expect((error as AppError).userMessage).not.toMatch(/Error:|MiB|\.duckdb\b|\.cache/);
   });
 
   it('says plainly that only one read-only SELECT is allowed', async () => {
@@ -108,6 +227,15 @@ describe('SQL guard: adversarial corpus', () => {
     await expect(warehouse.queryGuarded('SELECT 1; SELECT 2')).rejects.toMatchObject({
       userMessage: 'Only one read-only SELECT statement is allowed.',
     });
+    await expect(warehouse.queryGuarded('SELECT * FROM duckdb_settings()')).rejects.toMatchObject({
+      userMessage:
+        'The query uses the table function "duckdb_settings()", which is not allowed: queries may read only the warehouse tables with everyday functions.',
+    });
+    await expect(warehouse.queryGuarded("SELECT repeat('x', 300000000)")).rejects.toMatchObject({
+      userMessage: expect.stringMatching(
+        /^The query uses repeat\(\) with a length that is not a small constant/,
+      ),
+    });
   });
 
   it('the tables are unchanged after the corpus', async () => {
@@ -115,8 +243,8 @@ describe('SQL guard: adversarial corpus', () => {
     expect(result.rows).toEqual([[12]]);
   });
 
-  it('the database the guard queries is read-only and locked (the real guard, not the parser)', async () => {
-    const settings = await warehouse.queryGuarded(
+  it('the database behind the guard is read-only and locked (the real guard, not the parser)', async () => {
+    const settings = await warehouse.queryTrusted(
       `SELECT name, value FROM duckdb_settings()
         WHERE name IN ('access_mode', 'enable_external_access', 'lock_configuration',
                        'autoload_known_extensions', 'autoinstall_known_extensions', 'threads')
@@ -130,7 +258,7 @@ describe('SQL guard: adversarial corpus', () => {
       lock_configuration: 'true',
       threads: '2',
     });
-    const dbs = await warehouse.queryGuarded(
+    const dbs = await warehouse.queryTrusted(
       'SELECT database_name, readonly FROM duckdb_databases() WHERE NOT internal',
     );
     for (const row of dbs.rows) expect(row[1]).toBe(true);
@@ -148,7 +276,7 @@ describe('SQL guard: adversarial corpus', () => {
   });
 });
 
-describe('query limits and result cells', () => {
+describe('query limits and result cells (the in-process runner of compiled SQL)', () => {
   let warehouse: Warehouse;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
@@ -159,7 +287,7 @@ describe('query limits and result cells', () => {
   it('times out a huge cross join with interrupt(), and the warehouse keeps working', async () => {
     const started = Date.now();
     await expect(
-      warehouse.queryGuarded(
+      warehouse.queryTrusted(
         'SELECT COUNT(*) FROM range(100000000) a, range(100000000) b WHERE a.range * b.range = 7',
         { timeoutMs: 300 },
       ),
@@ -167,31 +295,31 @@ describe('query limits and result cells', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
     // Every pooled connection still answers (the interrupted one included).
     const answers = await Promise.all(
-      Array.from({ length: 6 }, () => warehouse.queryGuarded('SELECT COUNT(*) FROM amazon_sales')),
+      Array.from({ length: 6 }, () => warehouse.queryTrusted('SELECT COUNT(*) FROM amazon_sales')),
     );
     for (const answer of answers) expect(answer.rows).toEqual([[12]]);
   });
 
   it('default timeout message uses whole seconds', async () => {
     await expect(
-      warehouse.queryGuarded('SELECT COUNT(*) FROM range(100000000) a, range(100000000) b', {
+      warehouse.queryTrusted('SELECT COUNT(*) FROM range(100000000) a, range(100000000) b', {
         timeoutMs: 1000,
       }),
     ).rejects.toMatchObject({ code: 'QUERY_TIMEOUT', userMessage: 'The query timed out after 1 s.' });
   });
 
   it('caps rows at QUERY_ROW_LIMIT and says the result was truncated', async () => {
-    const capped = await warehouse.queryGuarded('SELECT * FROM range(1000000)');
+    const capped = await warehouse.queryTrusted('SELECT * FROM range(1000000)');
     expect(capped.rows).toHaveLength(5);
     expect(capped.truncated).toBe(true);
-    const exact = await warehouse.queryGuarded('SELECT * FROM range(5)');
+    const exact = await warehouse.queryTrusted('SELECT * FROM range(5)');
     expect(exact.truncated).toBe(false);
-    const more = await warehouse.queryGuarded('SELECT * FROM range(50)', { maxRows: 100 });
+    const more = await warehouse.queryTrusted('SELECT * FROM range(50)', { maxRows: 100 });
     expect(more.rows).toHaveLength(50);
   });
 
   it('converts DATE to YYYY-MM-DD and DECIMAL/BIGINT/HUGEINT to numbers', async () => {
-    const result = await warehouse.queryGuarded(
+    const result = await warehouse.queryTrusted(
       `SELECT DATE '2022-04-30' AS d, 12.34::DECIMAL(18,2) AS m, 10::BIGINT AS b, 100::HUGEINT AS h,
               SUM(amount) AS total, COUNT(*) AS n, TRUE AS flag, NULL AS nothing, [1, 2] AS list
          FROM amazon_sales`,
@@ -199,5 +327,23 @@ describe('query limits and result cells', () => {
     expect(result.rows[0]).toEqual(['2022-04-30', 12.34, 10, 100, 4745.37, 12, true, null, '[1,2]']);
     expect(result.columns.find((c) => c.name === 'total')?.type).toBe('DECIMAL(38,2)');
     expect(result.elapsedMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('cuts a huge text cell and says so, so it never travels on to Slack or the narrator', async () => {
+    const result = await warehouse.queryTrusted("SELECT repeat('x', 1000000) AS big, 1 AS n");
+    const cell = result.rows[0]![0] as string;
+    expect(cell.length).toBe(MAX_CELL_CHARS);
+    expect(cell.endsWith('…')).toBe(true);
+    expect(result.cellsCut).toBe(1);
+    expect(result.rows[0]![1]).toBe(1);
+  });
+
+  it('stops adding rows once the result passes its size cap, and flags it truncated', async () => {
+    const result = await warehouse.queryTrusted("SELECT repeat('y', 3500) AS s FROM range(5000)", {
+      maxRows: 5000,
+    });
+    expect(result.rows.length).toBeLessThan(5000);
+    expect(result.rows.length * 3500).toBeLessThanOrEqual(MAX_RESULT_CHARS);
+    expect(result.truncated).toBe(true);
   });
 });

@@ -1,0 +1,283 @@
+/**
+ * What SQL from outside our compiler (the LLM's, the `sql` command's) may call: the aggregates, window, arithmetic,
+ * string, date and conditional functions a question about sales needs, and nothing else. Anything not listed is
+ * refused by the guard (sql-guard.ts), so a new DuckDB release adding a metadata or file function cannot widen
+ * what an attacker reaches. Deliberately absent: every table function, duckdb_* / pragma_* / current_setting /
+ * getvariable / version (internals), json_* (json_execute_serialized_sql runs SQL from a string), list and map
+ * builders (range, generate_series, list_*, [..], unnest: one call can build gigabytes inside a single vector,
+ * where DuckDB's interrupt() and memory_limit do not reach), random (unrepeatable answers) and format/printf
+ * (a width specifier is a string builder too).
+ */
+export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set([
+  // Aggregates
+  'count',
+  'count_star',
+  'sum',
+  'avg',
+  'mean',
+  'min',
+  'max',
+  'median',
+  'mode',
+  'quantile',
+  'quantile_cont',
+  'quantile_disc',
+  'approx_quantile',
+  'approx_count_distinct',
+  'stddev',
+  'stddev_pop',
+  'stddev_samp',
+  'variance',
+  'var_pop',
+  'var_samp',
+  'corr',
+  'covar_pop',
+  'covar_samp',
+  'regr_slope',
+  'regr_intercept',
+  'regr_r2',
+  'any_value',
+  'arbitrary',
+  'first',
+  'last',
+  'arg_max',
+  'arg_min',
+  'argmax',
+  'argmin',
+  'max_by',
+  'min_by',
+  'bool_and',
+  'bool_or',
+  'count_if',
+  'countif',
+  'fsum',
+  'favg',
+  'kahan_sum',
+  'product',
+  'string_agg',
+  'group_concat',
+  'listagg',
+  'entropy',
+  'skewness',
+  'kurtosis',
+  'geomean',
+  // Window functions
+  'row_number',
+  'rank',
+  'dense_rank',
+  'percent_rank',
+  'cume_dist',
+  'ntile',
+  'lag',
+  'lead',
+  'first_value',
+  'last_value',
+  'nth_value',
+  // Arithmetic and comparison operators (DuckDB's parse tree names them as functions)
+  '+',
+  '-',
+  '*',
+  '/',
+  '//',
+  '%',
+  '^',
+  '**',
+  '||',
+  '~~',
+  '!~~',
+  '~~*',
+  '!~~*',
+  '~~~',
+  '!~~~',
+  // Maths
+  'abs',
+  'round',
+  'round_even',
+  'roundbankers',
+  'ceil',
+  'ceiling',
+  'floor',
+  'trunc',
+  'sign',
+  'sqrt',
+  'cbrt',
+  'power',
+  'pow',
+  'exp',
+  'ln',
+  'log',
+  'log10',
+  'log2',
+  'greatest',
+  'least',
+  'mod',
+  'divide',
+  'nullif',
+  'ifnull',
+  'isnan',
+  'isinf',
+  'isfinite',
+  'even',
+  'gcd',
+  'lcm',
+  'pi',
+  // Conditionals
+  'coalesce',
+  'if',
+  'iff',
+  // Strings
+  'lower',
+  'upper',
+  'lcase',
+  'ucase',
+  'length',
+  'len',
+  'char_length',
+  'character_length',
+  'strlen',
+  'trim',
+  'ltrim',
+  'rtrim',
+  'substring',
+  'substr',
+  'left',
+  'right',
+  'concat',
+  'concat_ws',
+  'replace',
+  'reverse',
+  'position',
+  'strpos',
+  'instr',
+  'starts_with',
+  'ends_with',
+  'prefix',
+  'suffix',
+  'contains',
+  'like_escape',
+  'ilike_escape',
+  'regexp_matches',
+  'regexp_extract',
+  'regexp_replace',
+  'regexp_full_match',
+  'split_part',
+  'strip_accents',
+  'nfc_normalize',
+  'ascii',
+  'chr',
+  'lpad',
+  'rpad',
+  'repeat',
+  // Dates
+  'date_trunc',
+  'datetrunc',
+  'date_part',
+  'datepart',
+  'year',
+  'month',
+  'day',
+  'dayofmonth',
+  'dayofweek',
+  'dayofyear',
+  'isodow',
+  'week',
+  'weekofyear',
+  'weekday',
+  'yearweek',
+  'quarter',
+  'isoyear',
+  'monthname',
+  'dayname',
+  'last_day',
+  'date_diff',
+  'datediff',
+  'date_sub',
+  'datesub',
+  'date_add',
+  'strftime',
+  'strptime',
+  'try_strptime',
+  'make_date',
+  'to_days',
+  'to_weeks',
+  'to_months',
+  'to_years',
+  'current_date',
+  'today',
+  'age',
+  'time_bucket',
+  'epoch',
+]);
+
+/**
+ * String builders whose output size comes from an argument: allowed only with small constants there. A constant
+ * call is folded once; a call per row ("lpad(day, 2, '0')") stays small per row. `repeat('x', 300000000)` would
+ * be a 300 MB cell built inside one vector, and a long replacement makes `replace` a multiplier.
+ */
+export interface SizeRule {
+  /** 0-based argument position. */
+  index: number;
+  /** A constant number at most `max`, or a constant string of at most `max` characters. */
+  kind: 'number' | 'string';
+  max: number;
+  /** An absent argument (an optional separator) is fine. */
+  optional?: boolean;
+}
+
+export const SIZE_RULES: ReadonlyMap<string, readonly SizeRule[]> = new Map<string, SizeRule[]>([
+  [
+    'repeat',
+    [
+      { index: 0, kind: 'string', max: 100 },
+      { index: 1, kind: 'number', max: 1000 },
+    ],
+  ],
+  ['lpad', [{ index: 1, kind: 'number', max: 1000 }]],
+  ['rpad', [{ index: 1, kind: 'number', max: 1000 }]],
+  ['replace', [{ index: 2, kind: 'string', max: 100 }]],
+  ['regexp_replace', [{ index: 2, kind: 'string', max: 100 }]],
+  ['string_agg', [{ index: 1, kind: 'string', max: 100, optional: true }]],
+  ['group_concat', [{ index: 1, kind: 'string', max: 100, optional: true }]],
+  ['listagg', [{ index: 1, kind: 'string', max: 100, optional: true }]],
+]);
+
+/**
+ * Expression kinds (the parse tree's `class`) that may appear. PARAMETER ($name, ?, getvariable's sibling) and
+ * LAMBDA (list comprehensions) are the notable absentees.
+ */
+export const ALLOWED_EXPRESSION_CLASSES: ReadonlySet<string> = new Set([
+  'FUNCTION',
+  'WINDOW',
+  'AGGREGATE',
+  'CONSTANT',
+  'COLUMN_REF',
+  'COMPARISON',
+  'CONJUNCTION',
+  'OPERATOR',
+  'CASE',
+  'CAST',
+  'BETWEEN',
+  'SUBQUERY',
+  'STAR',
+  'COLLATE',
+  'POSITIONAL_REFERENCE',
+]);
+
+/** Query nodes: plain SELECTs, UNION/EXCEPT/INTERSECT and CTE bodies. WITH RECURSIVE is not needed by a question. */
+export const ALLOWED_QUERY_NODES: ReadonlySet<string> = new Set([
+  'SELECT_NODE',
+  'SET_OPERATION_NODE',
+  'CTE_NODE',
+]);
+
+/**
+ * Relations in FROM: named tables (checked against the warehouse's own), joins, subqueries, VALUES and no FROM.
+ * Table functions (duckdb_settings(), read_csv(), query(), range()), SHOW/DESCRIBE/SUMMARIZE and PIVOT are not.
+ */
+export const ALLOWED_TABLE_REFS: ReadonlySet<string> = new Set([
+  'BASE_TABLE',
+  'JOIN',
+  'SUBQUERY',
+  'EMPTY',
+  'EXPRESSION_LIST',
+]);
