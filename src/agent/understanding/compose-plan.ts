@@ -34,6 +34,8 @@ export interface Composed {
   alternatives: { label: string; plan: Plan }[];
   missingFilters: string[];
   unavailableDimensions: string[];
+  /** Measures the question named that the chosen report does not hold ("sales on Flipkart": a price list). */
+  unheldMetrics: string[];
   explain: boolean;
 }
 
@@ -58,6 +60,7 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
     alternatives: [],
     missingFilters: [],
     unavailableDimensions: [],
+    unheldMetrics: [],
     explain: frame.explain,
   };
   const sourceSlot = chooseSource(frame, catalog, base?.source);
@@ -126,6 +129,12 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
     frame.countOf &&
     Object.entries(catalog.metrics).find(([, m]) => m.source === source && m.countOf === frame.countOf)?.[0];
   if (counter && !named.includes(counter)) named.push(counter);
+  out.unheldMetrics = [...new Set(frame.metrics.map((m) => m.id))].filter(
+    (id) => !metricOn(catalog, id, source),
+  );
+  // "how much did we sell on Flipkart": a sales question, on a report with no sales.
+  const sold = frame.howManySold ? 'units' : 'revenue';
+  if (!frame.metrics.length && frame.sold && !metricOn(catalog, sold, source)) out.unheldMetrics.push(sold);
   if (base) {
     out.plan.metrics = applyFollowUpMetrics(base.metrics, named, frame);
     out.slots.push({ name: 'measure', score: 1 });

@@ -81,6 +81,10 @@ export interface Frame {
   /** Words asking for something a Plan cannot express yet ("combined", "more than 9 lakh"). */
   unsupported?: string;
   sources: Source[];
+  /** A selling verb ("sell", "sold"): a question about sales, whatever report its values point to. */
+  sold: boolean;
+  /** "that one", "this one": one row of the previous answer, which the words do not name. */
+  pointsAtOne: boolean;
   /** "how many …": a count, which a report may define (inventory: SKUs). */
   howMany: boolean;
   /** "how many … sold": units, not revenue. */

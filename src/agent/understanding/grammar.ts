@@ -55,6 +55,8 @@ function readSpan(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKind>, n
     frame.times.push(time.mention);
     const before = ctx.spans[span.at - 1];
     if (before && ctx.cueKinds(before).has('compare') && frame.times.length === 1) frame.compareBefore = true;
+    // "more orders in May or April?": a choice between two periods is a comparison, not one span.
+    if (before?.text === 'or' && frame.times.length === 2) frame.comparePeriods = true;
     frame.understoodWords++;
     return;
   }
@@ -129,6 +131,7 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('vague')) frame.vague = true;
   if (/^how much\b/.test(span.text) || (span.text === 'how' && ctx.spans[span.at + 1]?.text === 'much'))
     frame.howMuch = true;
+  if (kinds.has('sellVerb')) frame.sold = true;
   if (
     kinds.has('sellVerb') &&
     ctx.spans.some(
@@ -329,6 +332,9 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     ctx.spans.some((s) => /\bhow many\b/.test(s.text)) ||
     ctx.spans.some((s) => s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many');
   frame.howMany = howMany;
+  frame.pointsAtOne = ctx.spans.some(
+    (s, k) => /^(that|this|the)$/.test(s.text) && ctx.spans[k + 1]?.text === 'one',
+  );
   if (howMany && !frame.metrics.length && !frame.countOf && frame.groupBy.length === 1) {
     const id = frame.groupBy[0]!.id;
     if (Object.values(ctx.lexicon.catalog.metrics).some((m) => m.countOf === id)) {
@@ -407,6 +413,8 @@ function emptyFrame(): Frame {
     explain: false,
     sources: [],
     howMany: false,
+    pointsAtOne: false,
+    sold: false,
     howManySold: false,
     edits: { add: false, only: false, remove: false, instead: false, split: false },
     leansOnPrevious: false,

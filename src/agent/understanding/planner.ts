@@ -1,4 +1,5 @@
 import { metricOn } from './resolve-slots.js';
+import { inSentence } from '../../semantic/label-text.js';
 import type { Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import { PlanSchema, type Plan } from '../../semantic/plan.js';
@@ -130,6 +131,21 @@ export function createPlanner(deps: PlannerDeps): Planner {
       };
     }
     const composed = composePlan(frame, { catalog, profile }, followUp);
+    // "how much stock on that one?" after a list: which row is meant is not in the words; guessing picks a number.
+    if (
+      previous &&
+      frame.pointsAtOne &&
+      previous.groupBy.length &&
+      previous.limit !== 1 &&
+      !frame.filters.length
+    )
+      return {
+        kind: 'clarify',
+        message:
+          'Which one do you mean? Name it (for example its SKU, style or state), or ask for all of them.',
+        options: [{ label: 'All of them', question: 'all of them', plan: composed.plan }],
+        resolvedBy: 'planner',
+      };
     if (
       input.summaryContext &&
       !frame.times.length &&
@@ -147,6 +163,20 @@ export function createPlanner(deps: PlannerDeps): Planner {
     const blocker = clarifyFor.blockers(composed, frame, { catalog, profile, lexicon, question });
     if (blocker) return blocker;
     const plan0 = composed.plan;
+    // "how much did we sell on Flipkart": the value lives on a report without that measure. Answering with that
+    // report's own measure (Flipkart's list prices) would be a confident wrong number.
+    if (composed.unheldMetrics.length && !plan0.metrics.some((m) => frame.metrics.some((f) => f.id === m))) {
+      const askedId = composed.unheldMetrics[0]!;
+      const asked = catalog.metrics[askedId];
+      const where = catalog.sources[plan0.source]!;
+      const what = plan0.filters
+        .filter((f) => asked && !catalog.dimensions[f.dimension]?.columns[asked.source])
+        .flatMap((f) => f.values)
+        .join(', ');
+      return refuse(
+        `I don't have ${inSentence(asked?.label ?? askedId)}${what ? ` for ${what}` : ''}: ${what || 'that'} appears only in ${where.label} (${where.description.replace(/\.$/, '')}). ${describeDataWeHave(catalog, profile)}`,
+      );
+    }
     const dated = frame.times.filter((t) => t.spec.kind !== 'all' && t.spec.kind !== 'previous');
     // "stock levels on 1 May": a snapshot has no history, and answering today's stock would be a wrong number.
     if (dated.length && !catalog.sources[plan0.source]?.dateColumn)

@@ -156,3 +156,31 @@ describe('counting what a report holds', () => {
     expect(plan).toMatchObject({ metrics: ['intl_customers'], groupBy: [] });
   });
 });
+
+describe('questions the data cannot answer as asked', () => {
+  it('"how many kurtas did we sell on flipkart" is refused: Flipkart appears only in the price lists', () => {
+    const r = h.ask('how many kurtas did we sell on flipkart');
+    expect(r.kind).toBe('refuse');
+    if (r.kind === 'refuse') expect(r.message).toMatch(/Flipkart appears only in/);
+  });
+
+  it('"flipkart mrp for kurtas" is still a price question', () => {
+    expect(h.planOf('flipkart mrp for kurtas').plan).toMatchObject({
+      source: 'price_list',
+      metrics: ['mrp'],
+    });
+  });
+
+  it('"that one" after a list asks which one rather than answering for everything', () => {
+    const list = h.planOf('top 2 categories by revenue').plan;
+    expect(h.ask('how much stock do we have on that one?', list).kind).toBe('clarify');
+  });
+});
+
+describe('two periods offered as a choice', () => {
+  it('"more orders in May or April?" compares the two months', () => {
+    const plan = h.planOf('did we get more orders in may or april?').plan;
+    expect(plan.timeRange).toMatchObject({ from: '2022-05-01', to: '2022-05-31' });
+    expect(plan.compareTo).toMatchObject({ from: '2022-04-01', to: '2022-04-30' });
+  });
+});
