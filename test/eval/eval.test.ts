@@ -23,7 +23,7 @@ import type { Warehouse } from '../../src/warehouse/types.js';
  * Share of the tuning set (test/eval/tuning.yml) answered correctly, on both paths: 86.2 % of 427 since four
  * rounds of held-out failures moved into it. The target is 100 %; clarify/refuse items must never get a number.
  */
-const TUNING_MIN_ACCURACY = 0.85;
+const TUNING_MIN_ACCURACY = 0.88;
 /** Share of the held-out set (test/eval/held-out.yml) answered correctly, on the planner path. */
 const HELD_OUT_MIN_ACCURACY = 0.9;
 /**
