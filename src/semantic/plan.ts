@@ -53,6 +53,11 @@ export const PlanSchema = z.object({
   /** Add each group's share of the total of the first metric. */
   share: z.boolean().default(false),
   /**
+   * Shares within each value of these breakdowns rather than of the grand total: "promo share in each category"
+   * (groupBy category + promotion, shareWithin category), "FBA share by month". A subset of groupBy.
+   */
+  shareWithin: z.array(z.string()).optional(),
+  /**
    * "the top 5 states combined": the ranked rows (sort + limit over one breakdown) summed into one row, with the
    * group names listed. Only for additive metrics, whose sum is the figure for the groups together.
    */

@@ -68,6 +68,10 @@ export function routePlan(
       continue;
     }
     let shareTotalTable: string | undefined;
+    if (plan.shareWithin?.length && METRIC_TRANSLATIONS[plan.metrics[0]!]!.needsOrderCount) {
+      lastReason = `a share within groups of ${plan.metrics[0]} is counted from the order lines`;
+      continue;
+    }
     if (plan.share && METRIC_TRANSLATIONS[plan.metrics[0]!]!.needsOrderCount && rollup.orderSplitColumn) {
       // The share's total leaves out filters on grouped dimensions; grouped by the split column, that total
       // spans its values, so it cannot be summed here and must come from a rollup that covers it on its own.

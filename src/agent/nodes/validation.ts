@@ -92,7 +92,15 @@ export function validateResult(
       if (bad !== undefined) failures.push(`${col.label} has a negative value (${bad}).`);
     }
     if (col.role === 'share' && !result.truncated) {
-      const total = nums.reduce((a, b) => a + b, 0);
+      // Shares within groups ("promo share in each category") add up to at most 100% per group.
+      const within = dims.filter((d) => plan?.shareWithin?.includes(d.name));
+      const totals = new Map<string, number>();
+      for (const row of result.rows) {
+        const key = JSON.stringify(within.map((d) => row[d.index] ?? null));
+        const v = row[col.index];
+        totals.set(key, (totals.get(key) ?? 0) + (typeof v === 'number' ? v : 0));
+      }
+      const total = Math.max(...totals.values());
       if (total > 1 + 1e-6) failures.push(`The shares add up to ${(total * 100).toFixed(1)}%, above 100%.`);
     }
   }

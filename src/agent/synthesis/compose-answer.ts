@@ -221,10 +221,13 @@ function composeRanking(input: ComposeInput, dims: ColumnMeta[], metric: ColumnM
   if (topShare !== null) derived.push(topShare);
   // Rows restricted to some values ("Kurta vs Set"): a share of the rows' total is a share of those values only.
   const picked = plan?.filters.filter((f) => f.op === 'in' && plan.groupBy.includes(f.dimension)) ?? [];
+  const withinLabels = (plan?.shareWithin ?? []).map((d) => columns.find((c) => c.name === d));
   const whole =
-    !share && picked.length
-      ? `the ${picked.flatMap((f) => f.values.map(String)).join(' and ')} total`
-      : 'the total';
+    share && withinLabels.length
+      ? `its ${withinLabels.map((c) => (c ? String(top[c.index] ?? '') : '')).join(' · ')} ${inSentence(metric.label)}`
+      : !share && picked.length
+        ? `the ${picked.flatMap((f) => f.values.map(String)).join(' and ')} total`
+        : 'the total';
   const shareText = topShare !== null ? ` (${formatCell(topShare, 'percent')} of ${whole})` : '';
   const leadWord = ascending ? 'lowest' : 'highest';
   let headline = `${topLabel} has the ${leadWord} ${inSentence(metric.label)} by ${by}${context(input, { exceptGrouped: true })}: ${formatCell(topValue, metric.format)}${shareText}.`;

@@ -265,7 +265,7 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
 function shape(frame: Frame, deps: ComposeDeps, out: Composed): void {
   const plan = out.plan;
   const metric = plan.metrics[0]!;
-  if (frame.share) shareShape(plan, shareTarget(frame, deps, plan));
+  if (frame.share) shareShape(plan, shareTarget(frame, deps, plan), booleanTarget(frame, plan));
   if (frame.rank) {
     const byChange = Boolean(plan.compareTo) && frame.growth && plan.groupBy.length > 0;
     plan.sort = {
@@ -303,8 +303,15 @@ function shareTarget(frame: Frame, deps: ComposeDeps, plan: Plan): string | unde
     : undefined;
 }
 
-function shareShape(plan: Plan, target?: string): void {
+/** "promo share in each category", "B2B share by month": a yes/no value is the part, the breakdown the whole. */
+function booleanTarget(frame: Frame, plan: Plan): string | undefined {
+  const dim = frame.filters.find((f) => f.boolean && !f.negated)?.boolean?.dimension;
+  return dim && plan.filters.some((f) => f.dimension === dim && f.op === 'in') ? dim : undefined;
+}
+
+function shareShape(plan: Plan, target?: string, partTarget?: string): void {
   if (plan.groupBy.length) {
+    if (partTarget && !plan.groupBy.includes(partTarget)) plan.groupBy = [...plan.groupBy, partTarget];
     plan.share = true;
     return;
   }

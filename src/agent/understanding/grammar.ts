@@ -365,9 +365,12 @@ function resolveRoles(frame: Frame, ctx: Context): void {
 
 /** "cancelled orders taken out": the filter or count word just before is excluded. */
 function negatePrevious(frame: Frame, ctx: Context, span: Span): void {
-  const filter = [...frame.filters].reverse().find((f) => f.at < span.at && f.at >= span.at - 4);
-  if (filter) {
-    filter.negated = true;
+  // "take Dupatta and Saree out": every value of the phrase before it.
+  const filters = frame.filters.filter((f) => f.at < span.at && f.at >= span.at - 4);
+  if (filters.length) {
+    for (const f of filters) f.negated = true;
+    if (ctx.spans.some((s) => s.at < span.at && /^(take|took|taking|leave|keep)$/.test(s.text)))
+      frame.edits.remove = true;
     return;
   }
   const metric = [...frame.metrics].reverse().find((m) => m.at < span.at && m.at >= span.at - 4);

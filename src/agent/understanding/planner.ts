@@ -183,9 +183,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
       return refuse(
         `${catalog.sources[plan0.source]!.label} is a snapshot with no dates, so I can't say what it was for "${dated[0]!.text}". I can show it as it is now.`,
       );
-    // A share per period within a breakdown ("FBA share by month") would come out as a share of the grand total.
-    if (plan0.share && plan0.groupBy.length > 1 && plan0.groupBy.some((d) => catalog.dimensions[d]?.grain))
-      return clarifyFor.unsupported('a share within each period', composed, catalog);
+    shareWithinGroups(plan0, catalog);
     const covered = coverageCheck(composed.plan, catalog, profile);
     if (covered.resolution) return covered.resolution;
     if (covered.note) composed.notes.push(covered.note);
@@ -298,4 +296,19 @@ function periodNote(range: { from: string; to: string; label: string }): string 
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A share over two breakdowns is a share within one of them: "FBA share by month" is FBA's part of each month,
+ * "promo share in each category" the promoted part of each category. The part is the breakdown a filter pins to
+ * one value; without one, a date grain is the whole ("category mix by month").
+ */
+function shareWithinGroups(plan: Plan, catalog: Catalog): void {
+  if (!plan.share || plan.groupBy.length < 2 || plan.shareWithin || plan.combined) return;
+  const pinned = plan.groupBy.find((d) =>
+    plan.filters.some((f) => f.dimension === d && f.op === 'in' && f.values.length === 1),
+  );
+  const grains = plan.groupBy.filter((d) => catalog.dimensions[d]?.grain);
+  const within = pinned ? plan.groupBy.filter((d) => d !== pinned) : grains;
+  if (within.length && within.length < plan.groupBy.length) plan.shareWithin = within;
 }

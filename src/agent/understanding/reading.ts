@@ -34,7 +34,12 @@ export interface ReadingOptions {
 
 export function describeReading(plan: Plan, catalog: Catalog, opts: ReadingOptions = {}): string {
   const parts: string[] = [opts.subject ?? metricsPhrase(plan, catalog)];
-  if (plan.share) parts.push('share of total');
+  if (plan.share)
+    parts.push(
+      plan.shareWithin?.length
+        ? `share of each ${plan.shareWithin.map((d) => dimensionLabel(d, catalog)).join(' and ')}`
+        : 'share of total',
+    );
   const { phrases, shown } = breakdown(plan, catalog);
   parts.push(...phrases);
   for (const f of plan.filters) if (!shown.has(f)) parts.push(filterPhrase(f, catalog));

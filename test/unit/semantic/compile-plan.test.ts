@@ -261,3 +261,35 @@ describe('compilePlan: the top N combined', () => {
     expect(() => compilePlan(parsePlan({ ...base, metrics: ['revenue'] }), catalog)).toThrow(/ranking/);
   });
 });
+
+describe('compilePlan: shares within groups', () => {
+  it('a share within each category divides by that category’s own total', async () => {
+    const r = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      groupBy: ['category', 'b2b'],
+      share: true,
+      shareWithin: ['category'],
+    });
+    const rows = r.rows.map((row) => Object.fromEntries(r.names.map((n, i) => [n, row[i]])));
+    const sums = new Map<unknown, number>();
+    for (const row of rows) sums.set(row.category, (sums.get(row.category) ?? 0) + Number(row.share));
+    for (const total of sums.values()) expect(total).toBeCloseTo(1);
+    expect(r.definitions.join(' ')).toMatch(/of its category/);
+  });
+
+  it('refuses a share within a breakdown the plan does not have', () => {
+    expect(() =>
+      compilePlan(
+        parsePlan({
+          source: 'amazon_sales',
+          metrics: ['revenue'],
+          groupBy: ['category'],
+          share: true,
+          shareWithin: ['category'],
+        }),
+        catalog,
+      ),
+    ).toThrow(/one breakdown more/);
+  });
+});

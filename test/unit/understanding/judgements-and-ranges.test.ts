@@ -184,3 +184,20 @@ describe('two periods offered as a choice', () => {
     expect(plan.compareTo).toMatchObject({ from: '2022-04-01', to: '2022-04-30' });
   });
 });
+
+describe('shares within groups', () => {
+  it('"what fraction of revenue in each category came from promoted lines" is the promoted part of each category', () => {
+    const r = h.planOf('what fraction of revenue in each category came from promoted lines?');
+    expect(r.plan).toMatchObject({
+      groupBy: ['category', 'promotion'],
+      share: true,
+      shareWithin: ['category'],
+    });
+  });
+
+  it('"by month" on a share of Amazon-fulfilled revenue is Amazon’s part of each month', () => {
+    const [, monthly] = thread('what share of revenue was fulfilled by Amazon?', 'by month');
+    expect(monthly).toMatchObject({ share: true, shareWithin: ['month'] });
+    expect(monthly!.groupBy).toEqual(expect.arrayContaining(['fulfilment', 'month']));
+  });
+});
