@@ -54,7 +54,14 @@ export async function runChatShell(
     terminal: interactive,
   });
   // Saved as it changes, so a closed terminal or a crash keeps what was asked.
-  if (interactive) rl.on('history', (lines: string[]) => saveChatHistory(historyFile, lines));
+  // "exit" is not kept: the first arrow-up of the next session should bring back a question.
+  if (interactive)
+    rl.on('history', (lines: string[]) =>
+      saveChatHistory(
+        historyFile,
+        lines.filter((l) => !EXIT_WORDS.has(l.trim().toLowerCase())),
+      ),
+    );
   // Notices (help, new thread) go to stdout for people and to stderr next to --json, which stays parseable.
   const notice = (text: string) => (ctx.flags.json ? ctx.io.stderr : ctx.io.stdout).write(`${text}\n`);
   const prompt = () => interactive && rl.prompt();
