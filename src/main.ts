@@ -1,28 +1,31 @@
 import type { CliIo } from './cli/types.js';
 import type { Config } from './config/config.js';
 import type { Assistant } from './agent/answer.js';
-import { createAssistant } from './agent/create-assistant.js';
 import { createLogger, type Logger } from './observability/logger.js';
-import { createMetrics, type Metrics } from './observability/metrics.js';
+import type { Metrics } from './observability/metrics.js';
 import { configuredSecrets } from './observability/redact.js';
-import { createKvStore } from './state/create-kv-store.js';
 import type { KvStore } from './state/kv-store.js';
-import { openWarehouse } from './warehouse/open-warehouse.js';
 import type { Warehouse } from './warehouse/types.js';
 
 /**
  * The composition root: the only place that builds clients (DuckDB, Redis, OpenAI, Slack) and wires them.
  * Everything else receives what it needs as arguments.
+ *
+ * Each layer is imported when it is built (dynamic import()), so a command pays only for what it uses: `schema`
+ * opens the warehouse without loading the agent graph, the LLM client, the chart renderer or Redis.
  */
-export interface Services {
+export interface WarehouseServices {
   config: Config;
   logger: Logger;
+  warehouse: Warehouse;
+  close(): Promise<void>;
+}
+
+export interface Services extends WarehouseServices {
   /** Prometheus metrics (one registry per process); record through the helpers in observability/metrics.ts. */
   metrics: Metrics;
-  warehouse: Warehouse;
   kv: KvStore;
   assistant: Assistant;
-  close(): Promise<void>;
 }
 
 export interface ServiceOptions {
@@ -33,7 +36,11 @@ export interface ServiceOptions {
   server?: boolean;
 }
 
-export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
+/** Config, logger and the opened warehouse: all that `schema`, `sql` and `stats` need. */
+export async function createWarehouseServices(
+  config: Config,
+  options: ServiceOptions = {},
+): Promise<WarehouseServices> {
   const logger =
     options.logger ??
     createLogger({
@@ -45,22 +52,45 @@ export async function createServices(config: Config, options: ServiceOptions = {
       pretty: Boolean(process.stderr.isTTY),
       secrets: configuredSecrets(config),
     });
-  const metrics = createMetrics();
+  const { openWarehouse } = await import('./warehouse/open-warehouse.js');
   const warehouse = await openWarehouse(config, logger, {
     onNotice: (line) => options.io?.stderr.write(`${line}\n`),
   });
+  return { config, logger, warehouse, close: () => warehouse.close().catch(() => undefined) };
+}
+
+/** Everything, the Assistant included. */
+export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
+  return addAssistant(await createWarehouseServices(config, options), options);
+}
+
+/** Builds the rest on services that already have the warehouse open (a command that needs both opens it once). */
+export async function addAssistant(base: WarehouseServices, options: ServiceOptions = {}): Promise<Services> {
+  const { config, logger, warehouse } = base;
+  const [{ createAssistant }, { createKvStore }, { createMetrics }, { persistedDataProfile }] =
+    await Promise.all([
+      import('./agent/create-assistant.js'),
+      import('./state/create-kv-store.js'),
+      import('./observability/metrics.js'),
+      import('./semantic/profile-cache.js'),
+    ]);
+  const metrics = createMetrics();
   const kv = createKvStore(config, logger, { localUse: !options.server });
-  const assistant = createAssistant({ config, logger, warehouse, kv });
-  return {
+  const assistant = createAssistant({
     config,
     logger,
-    metrics,
     warehouse,
+    kv,
+    loadProfile: (catalog) => persistedDataProfile({ config, warehouse, catalog, logger }),
+  });
+  return {
+    ...base,
+    metrics,
     kv,
     assistant,
     async close() {
       await kv.close().catch(() => undefined);
-      await warehouse.close().catch(() => undefined);
+      await base.close();
     },
   };
 }

@@ -1,5 +1,5 @@
-import OpenAI from 'openai';
-import { buildDashboardSpec, chooseChart, createPngCache } from '../charts/index.js';
+import type OpenAI from 'openai';
+import type * as ChartLib from '../charts/index.js';
 import { hasLlm, type Config } from '../config/config.js';
 import { isAppError } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
@@ -23,8 +23,6 @@ import { createResultCache } from './cache/result-cache.js';
 import { buildAgentGraph, runAgentGraph, type AgentGraph } from './graph.js';
 import type { Narrator } from './llm/narrator.js';
 import { nextPendingOptions, withOptionIds } from './pending-options.js';
-import { createOpenAiNarrator } from './llm/openai-narrator.js';
-import { createOpenAiResolver } from './llm/openai-resolver.js';
 import { createPlanner } from './understanding/planner.js';
 import type { Resolver } from './resolver/resolver.js';
 import type { AgentStateType } from './state.js';
@@ -43,6 +41,11 @@ export interface AssistantDeps {
   /** Replaces the resolver (tests, evaluation of one resolver in isolation). */
   resolver?: Resolver;
   catalog?: Catalog;
+  /**
+   * Where the planner's data profile comes from: the composition root passes the one persisted with the warehouse
+   * cache (src/semantic/profile-cache.ts); without it the profile is read from the data.
+   */
+  loadProfile?: (catalog: Catalog) => Promise<DataProfile>;
 }
 
 const MAX_HISTORY_MESSAGES = 20;
@@ -62,49 +65,65 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     ttlSeconds: config.CACHE_TTL_SECONDS,
     logger,
   });
-  const pngCache = createPngCache();
-  const client =
-    deps.openai !== undefined
-      ? deps.openai
-      : hasLlm(config)
-        ? new OpenAI({
-            // A local OpenAI-compatible server (OPENAI_BASE_URL) may need no key; the SDK insists on one.
-            apiKey: config.OPENAI_API_KEY ?? 'not-needed',
-            ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
-            timeout: config.OPENAI_TIMEOUT_MS,
-            maxRetries: 0,
-          })
-        : null;
+  // The chart renderer (vega, vega-lite, canvas) and the OpenAI SDK are imported when first needed: an answer
+  // without a chart, or a process without an LLM, never loads them.
+  let charts: Promise<{ lib: typeof ChartLib; pngCache: ChartLib.PngCache }> | undefined;
+  const chartKit = () =>
+    (charts ??= import('../charts/index.js').then(
+      (lib) => ({ lib, pngCache: lib.createPngCache() }),
+      (error: unknown) => {
+        charts = undefined; // retried on the next chart
+        throw error;
+      },
+    ));
+  const openClient = async (): Promise<OpenAI | null> => {
+    if (deps.openai !== undefined) return deps.openai;
+    if (!hasLlm(config)) return null;
+    const { default: OpenAiClient } = await import('openai');
+    return new OpenAiClient({
+      // A local OpenAI-compatible server (OPENAI_BASE_URL) may need no key; the SDK insists on one.
+      apiKey: config.OPENAI_API_KEY ?? 'not-needed',
+      ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+      timeout: config.OPENAI_TIMEOUT_MS,
+      maxRetries: 0,
+    });
+  };
 
   let ready: Promise<{ graph: AgentGraph }> | undefined;
   const init = () => {
     ready ??= (async () => {
+      const client = await openClient();
+      const llm = client
+        ? await Promise.all([import('./llm/openai-resolver.js'), import('./llm/openai-narrator.js')])
+        : null;
       let resolver = deps.resolver;
       let profile: DataProfile | undefined;
       if (!resolver) {
-        profile = await buildDataProfile(warehouse, catalog);
+        profile = await (deps.loadProfile?.(catalog) ?? buildDataProfile(warehouse, catalog));
         const planner = createPlanner({ catalog, profile });
-        resolver = client
-          ? createOpenAiResolver({
-              client,
-              planner,
-              grounding: { catalog, schema: warehouse.schema(), profile },
-              catalog,
-              logger,
-              model: config.OPENAI_MODEL,
-              ...(config.OPENAI_MODEL_SIMPLE ? { simpleModel: config.OPENAI_MODEL_SIMPLE } : {}),
-              timeoutMs: config.OPENAI_TIMEOUT_MS,
-            })
-          : planner;
+        resolver =
+          client && llm
+            ? llm[0].createOpenAiResolver({
+                client,
+                planner,
+                grounding: { catalog, schema: warehouse.schema(), profile },
+                catalog,
+                logger,
+                model: config.OPENAI_MODEL,
+                ...(config.OPENAI_MODEL_SIMPLE ? { simpleModel: config.OPENAI_MODEL_SIMPLE } : {}),
+                timeoutMs: config.OPENAI_TIMEOUT_MS,
+              })
+            : planner;
       }
-      const narrator: Narrator | null = client
-        ? createOpenAiNarrator({
-            client,
-            model: config.OPENAI_MODEL_SIMPLE ?? config.OPENAI_MODEL,
-            timeoutMs: config.OPENAI_TIMEOUT_MS,
-            logger,
-          })
-        : null;
+      const narrator: Narrator | null =
+        client && llm
+          ? llm[1].createOpenAiNarrator({
+              client,
+              model: config.OPENAI_MODEL_SIMPLE ?? config.OPENAI_MODEL,
+              timeoutMs: config.OPENAI_TIMEOUT_MS,
+              logger,
+            })
+          : null;
       const graph = buildAgentGraph({
         resolver,
         warehouse,
@@ -145,7 +164,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   async function attachChart(answer: Answer, preference?: string): Promise<void> {
     const started = performance.now();
     try {
-      const chosen = chooseChart(
+      const { lib, pngCache } = await chartKit();
+      const chosen = lib.chooseChart(
         answer.plan,
         { columns: answer.columns, rows: answer.rows, truncated: answer.truncated, elapsedMs: 0 },
         {
@@ -293,7 +313,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           const chartStarted = performance.now();
           try {
             const data = summaryDashboardData(state.summaryPeriod, state.summaryParts, catalog);
-            const spec = buildDashboardSpec(data);
+            const { lib, pngCache } = await chartKit();
+            const spec = lib.buildDashboardSpec(data);
             const png = await pngCache.render(spec);
             answer.chart = {
               type: 'dashboard',

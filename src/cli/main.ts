@@ -1,28 +1,12 @@
-import { loadConfig } from '../config/config.js';
 import { isAppError } from '../errors.js';
-import { createServices, type Services } from '../main.js';
+import type { Services, WarehouseServices } from '../main.js';
+import { closest, GLOBAL_OPTIONS, parseCommandLine, stringOption } from './args.js';
 import { commands } from './commands/index.js';
-import type { CliContext, CliIo, GlobalFlags } from './types.js';
+import type { CliCommand, CliContext, CliIo, GlobalFlags } from './types.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error.js';
 
-/** Splits global flags (anywhere on the line) from the command and its own arguments. */
-export function parseGlobalFlags(argv: string[]): { flags: GlobalFlags; rest: string[] } {
-  const flags: GlobalFlags = { json: false, verbose: false };
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--json') flags.json = true;
-    else if (arg === '--verbose' || arg === '-v') flags.verbose = true;
-    else if (arg === '--data-dir') {
-      const value = argv[++i];
-      if (!value) throw new UsageError('--data-dir needs a directory');
-      flags.dataDir = value;
-    } else if (arg.startsWith('--data-dir=')) flags.dataDir = arg.slice('--data-dir='.length);
-    else rest.push(arg);
-  }
-  return { flags, rest };
-}
-
-class UsageError extends Error {}
+// This module is what `retail-insights --help` loads: it and the command modules import no heavy library. The
+// config schema, DuckDB, the agent, charts and Slack are imported by the command that runs (see src/main.ts).
 
 export function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -40,7 +24,50 @@ export function usage(): string {
     '  --verbose       show error details',
     '',
     'Run `retail-insights <command> --help` for a command’s options.',
+    'Exit codes: 0 done, 1 failed, 2 a mistake on the command line.',
   ].join('\n');
+}
+
+/** The words before the command: only global flags may stand there. */
+function splitCommand(argv: string[]): { leading: string[]; name?: string; rest: string[] } {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('-') || arg === '-')
+      return { leading: argv.slice(0, i), name: arg, rest: argv.slice(i + 1) };
+    if (arg === '--data-dir') i++;
+  }
+  return { leading: argv, rest: [] };
+}
+
+function globalFlags(values: CliContext['values']): GlobalFlags {
+  const dataDir = stringOption(values, 'data-dir');
+  if (dataDir === '') throw new UsageError('--data-dir needs a directory.');
+  return { json: values.json === true, verbose: values.verbose === true, ...(dataDir ? { dataDir } : {}) };
+}
+
+/** The command (or subcommand) named on the line, and its arguments. */
+function findCommand(name: string, rest: string[]): { command: CliCommand; label: string; args: string[] } {
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    const suggestion = closest(
+      name,
+      commands.map((c) => c.name),
+    );
+    throw new UsageError(`Unknown command "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
+  }
+  if (!command.subcommands) return { command, label: name, args: rest };
+  const [sub, ...subArgs] = rest;
+  if (sub === undefined || sub.startsWith('-')) return { command, label: name, args: rest };
+  const chosen = command.subcommands.find((c) => c.name === sub);
+  if (!chosen) {
+    const names = command.subcommands.map((c) => c.name);
+    const suggestion = closest(sub, names);
+    throw new UsageError(
+      `Unknown ${name} command "${sub}"${suggestion ? `; did you mean "${suggestion}"?` : `; use ${names.join(' or ')}.`}`,
+      name,
+    );
+  }
+  return { command: chosen, label: `${name} ${sub}`, args: subArgs };
 }
 
 export async function runCli(
@@ -50,65 +77,86 @@ export async function runCli(
     stderr: process.stderr,
     stdin: process.stdin,
     interactive: Boolean(process.stdin.isTTY),
+    terminal: Boolean(process.stdout.isTTY),
   },
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   let flags: GlobalFlags = { json: false, verbose: false };
-  let services: Services | undefined;
+  let base: Promise<WarehouseServices> | undefined;
+  let services: Promise<Services> | undefined;
   try {
-    const parsed = parseGlobalFlags(argv);
-    flags = parsed.flags;
-    const [name, ...args] = parsed.rest;
-    if (!name || name === 'help' || name === '--help' || name === '-h') {
-      io.stdout.write(`${usage()}\n`);
-      return name ? 0 : 1;
+    const { leading, name, rest } = splitCommand(argv);
+    const before = parseCommandLine('retail-insights', leading, {}).values;
+    flags = globalFlags(before);
+    if (name === undefined || name === 'help') {
+      const asked = name === 'help' || before.help === true;
+      (asked ? io.stdout : io.stderr).write(`${usage()}\n`);
+      return asked ? EXIT_OK : EXIT_USAGE;
     }
-    const command = commands.find((c) => c.name === name);
-    if (!command) {
-      io.stderr.write(`Unknown command "${name}".\n\n${usage()}\n`);
-      return 2;
+    const { command, label, args } = findCommand(name, rest);
+    const parsed = parseCommandLine(label, args, command.options);
+    const values = { ...before, ...parsed.values };
+    flags = globalFlags(values);
+    if (values.help === true || (command.subcommands && parsed.positionals.length === 0)) {
+      const out = values.help === true ? io.stdout : io.stderr;
+      out.write(`${command.usage}\n`);
+      return values.help === true ? EXIT_OK : EXIT_USAGE;
     }
-    if (args.includes('--help') || args.includes('-h')) {
-      io.stdout.write(`${command.usage}\n`);
-      return 0;
-    }
+    if (!command.positionals && parsed.positionals.length > 0)
+      throw new UsageError(`"${label}" takes no arguments (got "${parsed.positionals.join(' ')}").`, label);
     const effectiveEnv = flags.dataDir ? { ...env, DATA_DIR: flags.dataDir } : env;
+    const options = { io, verbose: flags.verbose };
     const ctx: CliContext = {
-      args,
+      values,
+      positionals: parsed.positionals,
       flags,
       io,
       env: effectiveEnv,
-      services: async (options = {}) => {
-        services ??= await createServices(loadConfig(effectiveEnv), {
-          io,
-          verbose: flags.verbose,
-          server: options.server ?? false,
-        });
-        return services;
-      },
+      warehouse: () =>
+        (base ??= (async () => {
+          const [{ loadConfig }, { createWarehouseServices }] = await Promise.all([
+            import('../config/config.js'),
+            import('../main.js'),
+          ]);
+          return createWarehouseServices(loadConfig(effectiveEnv), options);
+        })()),
+      services: (serviceOptions = {}) =>
+        (services ??= (async () => {
+          const [{ loadConfig }, { createWarehouseServices, addAssistant }] = await Promise.all([
+            import('../config/config.js'),
+            import('../main.js'),
+          ]);
+          const all = { ...options, server: serviceOptions.server ?? false };
+          base ??= createWarehouseServices(loadConfig(effectiveEnv), all);
+          return addAssistant(await base, all);
+        })()),
     };
     return await command.run(ctx);
   } catch (error) {
-    reportError(error, flags, io);
-    return isAppError(error) && error.code === 'BAD_INPUT' ? 2 : 1;
+    return reportError(error, flags, io);
   } finally {
-    await services?.close().catch(() => undefined);
+    const opened = await (services ?? base)?.catch(() => undefined);
+    await opened?.close().catch(() => undefined);
   }
 }
 
-function reportError(error: unknown, flags: GlobalFlags, io: CliIo): void {
-  if (error instanceof UsageError) {
-    io.stderr.write(`${error.message}\n`);
-    return;
-  }
-  const message = isAppError(error)
-    ? error.userMessage
-    : 'Something went wrong. Run again with --verbose for details.';
+/** One line on stderr (JSON with --json); the stack only with --verbose. Returns the exit code. */
+function reportError(error: unknown, flags: GlobalFlags, io: CliIo): number {
+  const usageError = error instanceof UsageError || (isAppError(error) && error.code === 'BAD_INPUT');
+  const message =
+    error instanceof UsageError
+      ? `${error.message}\nRun "retail-insights ${error.command ?? ''}${error.command ? ' ' : ''}--help" for the options.`
+      : isAppError(error)
+        ? error.userMessage
+        : 'Something went wrong. Run again with --verbose for details.';
   if (flags.json) {
-    const code = isAppError(error) ? error.code : 'INTERNAL';
+    const code = error instanceof UsageError ? 'USAGE' : isAppError(error) ? error.code : 'INTERNAL';
     io.stderr.write(`${JSON.stringify({ error: { code, message } })}\n`);
   } else {
-    io.stderr.write(`Error: ${message}\n`);
+    io.stderr.write(`${error instanceof UsageError ? '' : 'Error: '}${message}\n`);
   }
   if (flags.verbose && error instanceof Error) io.stderr.write(`${error.stack ?? error.message}\n`);
+  return usageError ? EXIT_USAGE : EXIT_FAILURE;
 }
+
+export { GLOBAL_OPTIONS };

@@ -1,9 +1,8 @@
-import { loadConfig } from '../../config/config.js';
-import { AppError } from '../../errors.js';
-import { convertCsvToParquet } from '../../warehouse/sources/convert-csv-to-parquet.js';
-import type { CliContext } from '../types.js';
+import { stringOption } from '../args.js';
+import type { CliCommand, CliContext } from '../types.js';
+import { UsageError } from '../usage-error.js';
 
-export const CONVERT_USAGE = [
+const CONVERT_USAGE = [
   'Usage: retail-insights data convert --from DIR --to DIR',
   '',
   '  --from DIR   the retailer’s raw CSV files (read through the same loaders as DATA_DIR)',
@@ -11,20 +10,25 @@ export const CONVERT_USAGE = [
   '               then run with DATA_SOURCE=parquet:DIR',
 ].join('\n');
 
+export const dataConvertCommand: CliCommand = {
+  name: 'convert',
+  summary: 'convert raw CSVs into clean, partitioned Parquet',
+  usage: CONVERT_USAGE,
+  options: { from: { type: 'string' }, to: { type: 'string' } },
+  run: runDataConvert,
+};
+
 /** `data convert`: raw CSVs → partitioned clean Parquet (src/warehouse/sources/convert-csv-to-parquet.ts). */
-export async function runDataConvert(ctx: CliContext, args: string[]): Promise<number> {
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const match = /^--(from|to)(?:=(.*))?$/.exec(args[i]!);
-    if (!match) throw new AppError('BAD_INPUT', `Unknown option "${args[i]}".\n\n${CONVERT_USAGE}`);
-    const value = match[2] ?? args[++i];
-    if (!value) throw new AppError('BAD_INPUT', `--${match[1]} needs a value.\n\n${CONVERT_USAGE}`);
-    flags[match[1]!] = value;
-  }
-  if (!flags.from || !flags.to)
-    throw new AppError('BAD_INPUT', `--from DIR and --to DIR are required.\n\n${CONVERT_USAGE}`);
+async function runDataConvert(ctx: CliContext): Promise<number> {
+  const from = stringOption(ctx.values, 'from');
+  const to = stringOption(ctx.values, 'to');
+  if (!from || !to) throw new UsageError('--from DIR and --to DIR are required.', 'data convert');
+  const [{ loadConfig }, { convertCsvToParquet }] = await Promise.all([
+    import('../../config/config.js'),
+    import('../../warehouse/sources/convert-csv-to-parquet.js'),
+  ]);
   const config = loadConfig(ctx.env);
-  const report = await convertCsvToParquet(flags.from, flags.to, {
+  const report = await convertCsvToParquet(from, to, {
     threads: config.DUCKDB_THREADS,
     memoryLimit: config.DUCKDB_MEMORY_LIMIT,
     ...(config.DUCKDB_TEMP_DIR ? { tempDirectory: config.DUCKDB_TEMP_DIR } : {}),

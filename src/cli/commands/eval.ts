@@ -1,25 +1,5 @@
-import { resolve } from 'node:path';
-import { loadConfig } from '../../config/config.js';
 import { AppError } from '../../errors.js';
-import { createLogger } from '../../observability/logger.js';
-import { loadCatalog } from '../../semantic/catalog.js';
-import { booleanLabels } from '../../semantic/boolean-values.js';
-import { buildDataProfile } from '../../semantic/data-profile.js';
-import { assistantAnswerer, plannerAnswerer } from '../../agent/eval/answerers.js';
-import {
-  EVAL_CATEGORIES,
-  EVAL_SET_NAMES,
-  evalSetFiles,
-  evalSetPath,
-  loadEvalSetFiles,
-  type EvalCategory,
-  type EvalSetName,
-} from '../../agent/eval/eval-set.js';
-import { formatCombined, formatReport, pct, redactReport } from '../../agent/eval/format-report.js';
-import { combineCounts, runEval, type EvalAnswerer, type EvalReport } from '../../agent/eval/run-eval.js';
-import { createPlanner } from '../../agent/understanding/planner.js';
-import { openWarehouse } from '../../warehouse/open-warehouse.js';
-import type { Cell, Warehouse } from '../../warehouse/types.js';
+import { stringOption } from '../args.js';
 import type { CliCommand, CliContext } from '../types.js';
 
 const USAGE = `retail-insights eval [--set tuning|held-out|all|FILE] [--via auto|assistant|planner] [--category C]...
@@ -34,7 +14,7 @@ correct answers, needless clarifications, refusals and errors, then every failur
                   FILE: another set file (judged like the tuning set)
   --via           assistant: the full Assistant use case (graph, validation, synthesis);
                   planner: planner → compiler → warehouse only; auto (default): the assistant when it starts.
-  --category C    only these categories (${EVAL_CATEGORIES.join(', ')})
+  --category C    only these categories (repeatable; an unknown one is named with the list)
   --min-accuracy  exit 1 when the tuning set (or FILE) scores below this (default 0.95) or gives a number on any
                   question that should be clarified or refused
   --min-held-out-accuracy
@@ -42,20 +22,13 @@ correct answers, needless clarifications, refusals and errors, then every failur
   --show-held-out print the held-out failures' questions (hidden by default, so they stay unseen)
 Use the global --data-dir to point at the retailer files and --json for { sets: [report...], combined } as JSON.`;
 
-interface EvalOptions {
+export interface EvalOptions {
   via: 'auto' | 'assistant' | 'planner';
-  categories: EvalCategory[];
-  set: EvalSetName | 'all' | { file: string };
+  categories: string[];
+  set: 'tuning' | 'held-out' | 'all' | { file: string };
   minAccuracy: number;
   minHeldOutAccuracy?: number;
   showHeldOut: boolean;
-}
-
-/** A set to run (one file or several pieces); `kind` decides its threshold and whether its questions are shown. */
-interface SetToRun {
-  name: string;
-  paths: string[];
-  kind: EvalSetName;
 }
 
 export const evalCommand: CliCommand = {
@@ -63,173 +36,39 @@ export const evalCommand: CliCommand = {
   summary:
     'Run the tuning and held-out evaluation sets; report confident wrong answers and accuracy by category',
   usage: USAGE,
+  options: {
+    set: { type: 'string' },
+    via: { type: 'string' },
+    category: { type: 'string', multiple: true },
+    'min-accuracy': { type: 'string' },
+    'min-held-out-accuracy': { type: 'string' },
+    'show-held-out': { type: 'boolean' },
+  },
   async run(ctx) {
-    const opts = parseArgs(ctx.args);
-    const sets = setsToRun(opts.set, ctx);
-    const loaded = sets.map((set) => {
-      const all = loadEvalSetFiles(set.paths);
-      const items = opts.categories.length ? all.filter((i) => opts.categories.includes(i.category)) : all;
-      return { set, items };
-    });
-    const runner = await openAnswerer(ctx, opts.via);
-    try {
-      const reports: EvalReport[] = [];
-      for (const { set, items } of loaded)
-        reports.push(
-          await runEval({
-            items,
-            answerer: runner.answerer,
-            goldQuery: runner.query,
-            set: set.name,
-            booleanLabels: booleanLabels(loadCatalog()),
-          }),
-        );
-      if (runner.note) ctx.io.stderr.write(runner.note);
-      const hide = (i: number) => sets[i]!.kind === 'held-out' && !opts.showHeldOut;
-      if (ctx.flags.json) {
-        const shown = reports.map((r, i) => (hide(i) ? redactReport(r) : r));
-        ctx.io.stdout.write(
-          `${JSON.stringify({ sets: shown, combined: combineCounts(reports) }, null, 2)}\n`,
-        );
-      } else {
-        const blocks = reports.map((r, i) => formatReport(r, { redact: hide(i) }));
-        if (reports.length > 1) blocks.push(formatCombined(reports));
-        ctx.io.stdout.write(`${blocks.join('\n\n')}\n`);
-      }
-      const missed = missedThresholds(sets, reports, opts);
-      for (const line of missed) ctx.io.stderr.write(`${line}\n`);
-      return missed.length ? 1 : 0;
-    } finally {
-      await runner.close();
-    }
+    const opts = evalOptions(ctx.values);
+    const { runEvalCommand } = await import('./eval-run.js');
+    return runEvalCommand(ctx, opts);
   },
 };
 
-function setsToRun(choice: EvalOptions['set'], ctx: CliContext): SetToRun[] {
-  if (typeof choice === 'object') {
-    // A held-out file given by its path is still held-out: its questions stay hidden.
-    const heldOut = evalSetFiles('held-out').includes(resolve(choice.file));
-    return [{ name: choice.file, paths: [choice.file], kind: heldOut ? 'held-out' : 'tuning' }];
-  }
-  const named = (name: EvalSetName): SetToRun => ({ name, paths: evalSetFiles(name), kind: name });
-  const sets = (choice === 'all' ? EVAL_SET_NAMES : [choice]).map(named);
-  for (const set of sets.filter((s) => s.paths.length === 0)) {
-    const expected = evalSetPath(set.kind);
-    if (choice !== 'all' || set.kind === 'tuning')
-      throw new AppError('DATA_NOT_FOUND', `The ${set.name} evaluation set (${expected}) is not there.`);
-    ctx.io.stderr.write(
-      `The held-out set (${expected} or its pieces) is not there; only the tuning set runs.\n`,
-    );
-  }
-  return sets.filter((s) => s.paths.length > 0);
-}
-
-/**
- * The Assistant comes from the composition root; if it cannot start (or --via planner), the planner path needs
- * only the warehouse, which is then opened here (and closed by close()).
- */
-async function openAnswerer(
-  ctx: CliContext,
-  via: EvalOptions['via'],
-): Promise<{
-  answerer: EvalAnswerer;
-  query: (sql: string) => Promise<Cell[][]>;
-  note: string;
-  close(): Promise<void>;
-}> {
-  let warehouse: Warehouse | undefined;
-  let answerer: EvalAnswerer | undefined;
-  let note = '';
-  if (via !== 'planner') {
-    try {
-      const services = await ctx.services();
-      warehouse = services.warehouse;
-      answerer = assistantAnswerer(services.assistant);
-    } catch (error) {
-      if (via === 'assistant') throw error;
-      note = `The assistant could not start (${error instanceof AppError ? error.userMessage : String(error)}); evaluating the planner path.\n`;
-    }
-  }
-  const own = !warehouse;
-  const wh =
-    warehouse ??
-    (await openWarehouse(loadConfig(ctx.env), createLogger({ level: 'warn', pretty: false }), {
-      onNotice: (line) => ctx.io.stderr.write(`${line}\n`),
-    }));
-  const close = async () => {
-    if (own) await wh.close().catch(() => undefined);
+function evalOptions(values: CliContext['values']): EvalOptions {
+  const via = stringOption(values, 'via') ?? 'auto';
+  if (via !== 'auto' && via !== 'assistant' && via !== 'planner')
+    throw new AppError('BAD_INPUT', `--via must be auto, assistant or planner, not "${via}".`);
+  const set = stringOption(values, 'set') ?? 'all';
+  const minAccuracy = stringOption(values, 'min-accuracy');
+  const minHeldOut = stringOption(values, 'min-held-out-accuracy');
+  const categories = values.category;
+  return {
+    via,
+    categories: Array.isArray(categories) ? categories.map(String) : [],
+    set: set === 'tuning' || set === 'held-out' || set === 'all' ? set : { file: set },
+    minAccuracy: minAccuracy === undefined ? 0.95 : fraction('--min-accuracy', minAccuracy),
+    ...(minHeldOut === undefined
+      ? {}
+      : { minHeldOutAccuracy: fraction('--min-held-out-accuracy', minHeldOut) }),
+    showHeldOut: values['show-held-out'] === true,
   };
-  const query = async (sql: string) => (await wh.queryTrusted(sql, { maxRows: 100_000 })).rows;
-  try {
-    if (!answerer) {
-      const catalog = loadCatalog();
-      const profile = await buildDataProfile(wh, catalog);
-      answerer = plannerAnswerer({ planner: createPlanner({ catalog, profile }), catalog, query });
-    }
-  } catch (error) {
-    await close();
-    throw error;
-  }
-  return { answerer, query, note, close };
-}
-
-function missedThresholds(sets: SetToRun[], reports: EvalReport[], opts: EvalOptions): string[] {
-  const missed: string[] = [];
-  const accuracy = (r: EvalReport) => pct(r.correct, r.total);
-  reports.forEach((r, i) => {
-    const kind = sets[i]!.kind;
-    const min = kind === 'held-out' ? opts.minHeldOutAccuracy : opts.minAccuracy;
-    const flag = kind === 'held-out' ? '--min-held-out-accuracy' : '--min-accuracy';
-    // A set the --category filter emptied has nothing to measure.
-    if (min !== undefined && r.total > 0 && r.accuracy < min)
-      missed.push(`${r.set}: accuracy ${accuracy(r)} is below ${flag} ${pct(min, 1)}.`);
-    if (kind === 'tuning' && r.numbersOnClarifyOrRefuse > 0)
-      missed.push(
-        `${r.set}: ${r.numbersOnClarifyOrRefuse} question(s) that should be clarified or refused got a number.`,
-      );
-  });
-  if (opts.minHeldOutAccuracy !== undefined && !sets.some((s) => s.kind === 'held-out'))
-    missed.push('--min-held-out-accuracy was given but no held-out set was run.');
-  return missed;
-}
-
-function parseArgs(args: CliContext['args']): EvalOptions {
-  const opts: EvalOptions = {
-    via: 'auto',
-    categories: [],
-    set: 'all',
-    minAccuracy: 0.95,
-    showHeldOut: false,
-  };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const value = () => {
-      const v = args[++i];
-      if (v === undefined) throw new AppError('BAD_INPUT', `${arg} needs a value.\n\n${USAGE}`);
-      return v;
-    };
-    if (arg === '--via') {
-      const v = value();
-      if (v !== 'auto' && v !== 'assistant' && v !== 'planner')
-        throw new AppError('BAD_INPUT', `--via must be auto, assistant or planner, not "${v}".`);
-      opts.via = v;
-    } else if (arg === '--category') {
-      const v = value();
-      if (!(EVAL_CATEGORIES as readonly string[]).includes(v))
-        throw new AppError(
-          'BAD_INPUT',
-          `Unknown category "${v}". Categories: ${EVAL_CATEGORIES.join(', ')}.`,
-        );
-      opts.categories.push(v as EvalCategory);
-    } else if (arg === '--set') {
-      const v = value();
-      opts.set = v === 'tuning' || v === 'held-out' || v === 'all' ? v : { file: v };
-    } else if (arg === '--min-accuracy') opts.minAccuracy = fraction(arg, value());
-    else if (arg === '--min-held-out-accuracy') opts.minHeldOutAccuracy = fraction(arg, value());
-    else if (arg === '--show-held-out') opts.showHeldOut = true;
-    else throw new AppError('BAD_INPUT', `Unknown option "${arg}".\n\n${USAGE}`);
-  }
-  return opts;
 }
 
 function fraction(flag: string, text: string): number {

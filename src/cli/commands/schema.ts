@@ -1,6 +1,6 @@
 import { formatIndianNumber } from '../../format/money.js';
 import type { CliCommand } from '../types.js';
-import { renderTextTable } from './sql.js';
+import { renderTextTable } from '../text-table.js';
 
 export const schemaCommand: CliCommand = {
   name: 'schema',
@@ -11,8 +11,9 @@ export const schemaCommand: CliCommand = {
     'Lists the clean tables loaded from DATA_DIR with each column’s type and meaning, row counts, date coverage,',
     'and what the load did with each file (rows read, loaded, rejected with reasons).',
   ].join('\n'),
+  options: {},
   async run(ctx) {
-    const { warehouse } = await ctx.services();
+    const { warehouse } = await ctx.warehouse();
     const schema = warehouse.schema();
     const report = warehouse.loadReport;
     if (ctx.flags.json) {

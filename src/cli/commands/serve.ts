@@ -1,13 +1,17 @@
-import { loadConfig } from '../../config/config.js';
-import { slackSettingsFromConfig } from '../../slack/app.js';
-import { runSlackServer } from '../../slack/run-slack-server.js';
 import type { CliCommand, CliContext } from '../types.js';
 
 /** Starts the Slack app (HTTP or Socket Mode) and the weekly-summary scheduler; runs until SIGTERM/SIGINT. */
 export async function serveSlack(ctx: CliContext): Promise<number> {
+  const [{ loadConfig }, { slackSettingsFromConfig }] = await Promise.all([
+    import('../../config/config.js'),
+    import('../../slack/app.js'),
+  ]);
   // Check the Slack variables before loading any data, so a missing one fails in a second with its name.
   slackSettingsFromConfig(loadConfig(ctx.env));
-  const services = await ctx.services({ server: true });
+  const [services, { runSlackServer }] = await Promise.all([
+    ctx.services({ server: true }),
+    import('../../slack/run-slack-server.js'),
+  ]);
   const server = await runSlackServer(services);
   if (server.running.url) ctx.io.stderr.write(`Slack app listening on ${server.running.url}\n`);
   else ctx.io.stderr.write('Slack app connected in Socket Mode\n');
@@ -25,5 +29,6 @@ export const serveCommand: CliCommand = {
     'Needs SLACK_BOT_TOKEN and either SLACK_SIGNING_SECRET (HTTP: POST /slack/events on PORT, default 3000)',
     'or SLACK_APP_TOKEN (Socket Mode). /healthz, /readyz and /metrics are served on the same port.',
   ].join('\n'),
+  options: {},
   run: serveSlack,
 };

@@ -1,30 +1,7 @@
-import { AppError } from '../../errors.js';
-import type { Cell, QueryResult } from '../../warehouse/types.js';
+import type { QueryResult } from '../../warehouse/types.js';
+import { renderTextTable } from '../text-table.js';
 import type { CliCommand } from '../types.js';
-
-/** A plain-text table for the terminal: numbers right-aligned, long cells cut. */
-export function renderTextTable(
-  headers: string[],
-  rows: Cell[][],
-  options: { maxWidth?: number } = {},
-): string {
-  const maxWidth = options.maxWidth ?? 60;
-  const text = (cell: Cell): string => {
-    const s = cell === null ? 'NULL' : String(cell);
-    return s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s;
-  };
-  const cells = rows.map((row) => row.map(text));
-  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]?.length ?? 0)));
-  const numeric = headers.map(
-    (_, i) => rows.length > 0 && rows.every((r) => r[i] === null || typeof r[i] === 'number'),
-  );
-  const line = (values: string[]) =>
-    values
-      .map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
-}
+import { UsageError } from '../usage-error.js';
 
 export function queryResultJson(result: QueryResult): string {
   return JSON.stringify({ columns: result.columns, rows: result.rows, truncated: result.truncated });
@@ -40,13 +17,16 @@ export const sqlCommand: CliCommand = {
     'The database is read-only and cannot read files; queries time out after QUERY_TIMEOUT_MS (default 10 s)',
     'and return at most QUERY_ROW_LIMIT rows (default 10,000).',
     '',
+    'Text that starts with "-" goes after "--": retail-insights sql -- "-1 …" (rarely needed).',
+    '',
     'Example: retail-insights sql "SELECT category, SUM(amount) AS revenue FROM amazon_sales GROUP BY 1 ORDER BY 2 DESC"',
   ].join('\n'),
+  options: {},
+  positionals: 'text',
   async run(ctx) {
-    const sql = ctx.args.join(' ').trim();
-    if (!sql)
-      throw new AppError('BAD_INPUT', 'Give the query as an argument: retail-insights sql "SELECT …"');
-    const { warehouse } = await ctx.services();
+    const sql = ctx.positionals.join(' ').trim();
+    if (!sql) throw new UsageError('Give the query as an argument: retail-insights sql "SELECT …"', 'sql');
+    const { warehouse } = await ctx.warehouse();
     const result = await warehouse.queryGuarded(sql);
     if (ctx.flags.json) {
       ctx.io.stdout.write(`${queryResultJson(result)}\n`);

@@ -1,7 +1,7 @@
 import { formatIndianNumber, formatInr, formatPercent } from '../../format/money.js';
 import { computeStats, type StatsRow } from '../../warehouse/stats.js';
 import type { CliCommand } from '../types.js';
-import { renderTextTable } from './sql.js';
+import { renderTextTable } from '../text-table.js';
 
 function section(title: string, keyName: string, rows: StatsRow[], limit?: number): string {
   const shown = limit ? rows.slice(0, limit) : rows;
@@ -32,8 +32,9 @@ export const statsCommand: CliCommand = {
     'Revenue = gross SUM(amount) over all Amazon order lines (blank amounts count as 0); net revenue excludes',
     'cancelled lines; orders = distinct order ids.',
   ].join('\n'),
+  options: {},
   async run(ctx) {
-    const { warehouse } = await ctx.services();
+    const { warehouse } = await ctx.warehouse();
     const stats = await computeStats(warehouse);
     if (ctx.flags.json) {
       ctx.io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);

@@ -1,16 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant } from '../../../src/agent/create-assistant.js';
 import { askCommand } from '../../../src/cli/commands/ask.js';
 import { chatCommand } from '../../../src/cli/commands/chat.js';
 import { summaryCommand } from '../../../src/cli/commands/summary.js';
-import type { CliCommand, CliContext } from '../../../src/cli/types.js';
+import type { CliCommand } from '../../../src/cli/types.js';
 import { loadConfig } from '../../../src/config/config.js';
 import type { Services } from '../../../src/main.js';
 import { MemoryKvStore } from '../../../src/state/memory-kv-store.js';
+import { commandContext } from './helpers/cli-context.js';
 import { silentLogger } from './helpers/deps.js';
 import { openTinyWarehouse, type TinyWarehouse } from './helpers/tiny-warehouse.js';
 
@@ -26,12 +27,6 @@ afterAll(async () => {
 });
 
 async function run(command: CliCommand, args: string[], options: { json?: boolean; stdin?: string } = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
   const config = loadConfig({});
   const assistant = createAssistant({
     config,
@@ -40,15 +35,12 @@ async function run(command: CliCommand, args: string[], options: { json?: boolea
     kv: new MemoryKvStore(),
     openai: null,
   });
-  const ctx: CliContext = {
-    args,
-    flags: { json: options.json ?? false, verbose: false },
-    io: { stdout, stderr, stdin: Readable.from([options.stdin ?? '']), interactive: false },
-    env: {},
-    services: async () => ({ assistant }) as unknown as Services,
-  };
+  const { ctx, out, err } = commandContext(command, options.json ? [...args, '--json'] : args, {
+    stdin: Readable.from([options.stdin ?? '']),
+    services: async () => ({ assistant, config: loadConfig({ CACHE_DIR: dir }) }) as unknown as Services,
+  });
   const code = await command.run(ctx);
-  return { code, out, err };
+  return { code, out: out(), err: err() };
 }
 
 describe('CLI ask / chat / summary', () => {

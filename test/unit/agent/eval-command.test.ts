@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant } from '../../../src/agent/create-assistant.js';
 import { evalCommand } from '../../../src/cli/commands/eval.js';
-import type { CliContext } from '../../../src/cli/types.js';
 import { loadConfig } from '../../../src/config/config.js';
 import type { Services } from '../../../src/main.js';
 import { MemoryKvStore } from '../../../src/state/memory-kv-store.js';
+import { commandContext } from './helpers/cli-context.js';
 import { silentLogger } from './helpers/deps.js';
 import { openTinyWarehouse, type TinyWarehouse } from './helpers/tiny-warehouse.js';
 
@@ -39,12 +39,6 @@ afterAll(async () => {
 });
 
 async function run(args: string[], json = false) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
   const assistant = createAssistant({
     config: loadConfig({}),
     logger: silentLogger,
@@ -52,15 +46,12 @@ async function run(args: string[], json = false) {
     kv: new MemoryKvStore(),
     openai: null,
   });
-  const ctx: CliContext = {
-    args,
-    flags: { json, verbose: false },
-    io: { stdout, stderr, stdin: Readable.from(['']), interactive: false },
-    env: {},
+  const { ctx, out, err } = commandContext(evalCommand, json ? [...args, '--json'] : args, {
+    stdin: Readable.from(['']),
     services: async () => ({ assistant, warehouse: wh }) as unknown as Services,
-  };
+  });
   const code = await evalCommand.run(ctx);
-  return { code, out, err };
+  return { code, out: out(), err: err() };
 }
 
 describe('CLI eval', () => {
