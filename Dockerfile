@@ -3,7 +3,9 @@
 #   docker build -t retail-insights:0.1.0 .
 #   docker run --rm -p 3000:3000 --env-file .env -v "$PWD/sales:/data:ro" -e DATA_DIR=/data retail-insights:0.1.0
 
-ARG NODE_IMAGE=node:20-slim
+# Node 24, the active LTS (Node 20, which the dev machines run, is past end of life), pinned to one release so a
+# rebuild is the same image. Pin the digest too (node:24.11.1-bookworm-slim@sha256:…) where the registry is reachable.
+ARG NODE_IMAGE=node:24.11.1-bookworm-slim
 
 # ---- build: all dependencies, compile src/ to dist/ ----
 FROM ${NODE_IMAGE} AS build

@@ -59,10 +59,11 @@ const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
 };
 
 describe('Dockerfile', () => {
-  it('is multi-stage: a build stage, then a slim Node 20 runtime', () => {
+  it('is multi-stage: a build stage, then a slim runtime on a pinned, supported Node LTS', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     expect(build.name).toBeTruthy();
-    expect(runtime.image).toBe('node:20-slim');
+    // An exact release of an LTS line still supported (22 or 24), never a floating tag like node:20-slim.
+    expect(runtime.image).toMatch(/^node:(22|24)\.\d+\.\d+-(bookworm|trixie)-slim(@sha256:[0-9a-f]{64})?$/);
     expect(ops(build, 'RUN').join('\n')).toMatch(/npm ci\b/);
     expect(ops(build, 'RUN').join('\n')).toContain('npm run build');
   });
