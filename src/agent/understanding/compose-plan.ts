@@ -137,6 +137,10 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
   if (!frame.metrics.length && frame.sold && !metricOn(catalog, sold, source)) out.unheldMetrics.push(sold);
   if (base) {
     out.plan.metrics = applyFollowUpMetrics(base.metrics, named, frame);
+    // "the return rate for those two": the same rows, so the ranking's own measure stays and keeps choosing them.
+    const ranked = base.sort && base.limit ? base.sort.by : undefined;
+    if (frame.pointsBack && ranked && base.metrics.includes(ranked) && !out.plan.metrics.includes(ranked))
+      out.plan.metrics = [ranked, ...out.plan.metrics];
     out.slots.push({ name: 'measure', score: 1 });
     return;
   }

@@ -50,6 +50,15 @@ export function applyFollowUpFilters(plan: Plan, frame: Frame, filters: Resolved
       };
     } else if (existing >= 0) plan.filters[existing] = filter;
     else plan.filters.push(filter);
+    // "split fba vs merchant": two values set side by side are a breakdown by their dimension.
+    const sideBySide = frame.edits.split || (frame.comparePeriods && !frame.times.length);
+    if (
+      sideBySide &&
+      filter.op === 'in' &&
+      filter.values.length >= 2 &&
+      !plan.groupBy.includes(filter.dimension)
+    )
+      plan.groupBy = [...plan.groupBy, filter.dimension];
     if (filter.op === 'in')
       plan.filters = plan.filters.filter((x) => !(x.dimension === filter.dimension && x.op === 'not_in'));
     // A single value of a dimension the answer was broken down by: the breakdown collapses to that value.

@@ -83,6 +83,8 @@ export interface Frame {
   sources: Source[];
   /** A selling verb ("sell", "sold"): a question about sales, whatever report its values point to. */
   sold: boolean;
+  /** "those", "them", "that": the previous answer's rows. */
+  pointsBack: boolean;
   /** "that one", "this one": one row of the previous answer, which the words do not name. */
   pointsAtOne: boolean;
   /** "how many …": a count, which a report may define (inventory: SKUs). */

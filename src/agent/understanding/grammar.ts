@@ -271,6 +271,13 @@ function pushMetric(
 
 function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): void {
   frame.understoodWords++;
+  // "for the same two months", "both weeks": the periods already asked about, not a breakdown by month.
+  if (
+    ctx &&
+    ctx.lexicon.catalog.dimensions[id]?.grain &&
+    /^(same|two|both|those|these)$/.test(ctx.prevWord(span.at))
+  )
+    return;
   if (ctx && /^(all|every|each)$/.test(ctx.prevWord(span.at))) {
     frame.allOf.push(id);
     // "price per piece across all customers": the whole set, not one row per customer.
@@ -354,6 +361,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     /^(what|whats|what's|how|show|give|tell|list|total|overall|all|get|can|could|please|pls|i|we|our)$/.test(
       ctx.spans[0]?.text.split(' ')[0] ?? '',
     );
+  frame.pointsBack = pointsBack;
   frame.leansOnPrevious =
     pointsBack ||
     Boolean(first && ctx.cueKinds(first).has('followUpLead')) ||
@@ -417,6 +425,7 @@ function emptyFrame(): Frame {
     sources: [],
     howMany: false,
     pointsAtOne: false,
+    pointsBack: false,
     sold: false,
     howManySold: false,
     edits: { add: false, only: false, remove: false, instead: false, split: false },

@@ -243,6 +243,7 @@ function hasContent(frame: Frame): boolean {
     frame.trend ||
     frame.chart ||
     frame.sources.length ||
+    frame.allOf.length ||
     frame.countOf,
   );
 }

@@ -201,3 +201,31 @@ describe('shares within groups', () => {
     expect(monthly!.groupBy).toEqual(expect.arrayContaining(['fulfilment', 'month']));
   });
 });
+
+describe('follow-ups that point back at the rows or periods shown', () => {
+  it('"the return rate for those two" keeps the two rows the ranking chose', () => {
+    const [, , next] = thread(
+      'top 5 states by returns',
+      'narrow it to the top two',
+      "what's the return rate for those two?",
+    );
+    expect(next).toMatchObject({ limit: 2, sort: { by: 'returns', direction: 'desc' } });
+    expect(next!.metrics).toEqual(['returns', 'return_rate']);
+  });
+
+  it('"AOV for the same two months" keeps the comparison rather than breaking down by month', () => {
+    const [, , next] = thread(
+      'net revenue in May',
+      'how does that compare to April?',
+      'and AOV for the same two months?',
+    );
+    expect(next!.groupBy).toEqual([]);
+    expect(next!.compareTo).toMatchObject({ from: '2022-04-01' });
+    expect(next!.metrics).toContain('aov');
+  });
+
+  it('"split fba vs merchant" breaks the answer down by fulfilment', () => {
+    const [, next] = thread('b2b orders last month', 'split fba vs merchant');
+    expect(next!.groupBy).toEqual(['fulfilment']);
+  });
+});
