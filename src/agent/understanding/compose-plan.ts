@@ -144,6 +144,10 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
     out.slots.push({ name: 'measure', score: 1 });
     return;
   }
+  // "which state cancels the most, by cancellation rate": the measure after "by" leads, so the ranking is by it.
+  const by = frame.rank && frame.metrics.find((m) => m.rankedBy);
+  const lead = by && metricOn(catalog, by.id, source);
+  if (lead && named.includes(lead)) named.splice(0, named.length, lead, ...named.filter((m) => m !== lead));
   if (named.length) {
     out.plan.metrics = named;
     out.slots.push({ name: 'measure', score: 1 });

@@ -13,6 +13,8 @@ export interface FrameMetric {
   score: number;
   /** Span position, for ordering and for "too"/"instead" edits. */
   at: number;
+  /** "which state cancels the most (by cancellation rate)": the measure a ranking is by. */
+  rankedBy?: boolean;
 }
 
 export interface FrameFilter {

@@ -266,7 +266,8 @@ function pushMetric(
       return;
   }
   void values;
-  frame.metrics.push({ id, score: 1, at: span.at });
+  const rankedBy = /^(by|on)$/.test(ctx.prevWord(span.at));
+  frame.metrics.push({ id, score: 1, at: span.at, ...(rankedBy ? { rankedBy } : {}) });
 }
 
 function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): void {

@@ -229,3 +229,11 @@ describe('follow-ups that point back at the rows or periods shown', () => {
     expect(next!.groupBy).toEqual(['fulfilment']);
   });
 });
+
+describe('the measure a ranking is by', () => {
+  it('"which state cancels the most (by cancellation rate)" ranks by the rate', () => {
+    const plan = h.planOf('which state cancels the most (by cancellation rate)?').plan;
+    expect(plan.metrics[0]).toBe('cancel_rate');
+    expect(plan.sort).toEqual({ by: 'cancel_rate', direction: 'desc' });
+  });
+});
