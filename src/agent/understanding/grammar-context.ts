@@ -250,6 +250,26 @@ export class Context {
     return false;
   }
 
+  /**
+   * A bare "amazon" is the marketplace, not Amazon fulfilment, unless fulfilment is in the air: "fulfilled by
+   * Amazon", "Amazon vs Merchant", "fulfilment Amazon" ("amazon fulfilled", "fba" are readings of their own).
+   */
+  namesTheMarketplace(span: Span, dimension: string): boolean {
+    if (span.text !== 'amazon' || dimension !== 'fulfilment') return false;
+    const near = [-2, -1, 1, 2].map((k) => this.spans[span.at + k]).filter((s): s is Span => Boolean(s));
+    const fulfilmentNear = near.some(
+      (s) =>
+        /^(fulfil|fulfill|fulfilled|fulfilment|fulfillment|shipped|ship|via|by)$/.test(s.text) ||
+        s.readings.some(
+          (r) =>
+            (r.kind === 'value' || r.kind === 'dimension') &&
+            (r.kind === 'value' ? r.dimension : r.id) === 'fulfilment' &&
+            s.at !== span.at,
+        ),
+    );
+    return !fulfilmentNear;
+  }
+
   onlyBefore(span: Span): boolean {
     for (let k = span.at - 1; k >= Math.max(0, span.at - 3); k--)
       if (this.cueKinds(this.spans[k]!).has('only')) return true;

@@ -104,7 +104,9 @@ function readSpan(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKind>, n
   if (dimension && !metric && frame.rank?.which && !frame.groupBy.length)
     frame.singularGroup = !/s$/.test(span.text) || span.text.endsWith('ss');
   if (metric) return pushMetric(frame, ctx, span, metric.id, negating, values);
-  const valueReadings = values.filter((v) => !v.common || ctx.clearValueContext(span));
+  const valueReadings = values
+    .filter((v) => !v.common || ctx.clearValueContext(span))
+    .filter((v) => !ctx.namesTheMarketplace(span, v.dimension));
   if (dimension && !ctx.namesValueNext(span, dimension.id))
     return pushDimension(frame, span, dimension.id, ctx);
   if (dimension) {
@@ -308,6 +310,7 @@ function filterOf(ctx: Context, span: Span, what: Partial<FrameFilter>, negated:
 /** Metrics that name order lines used as adjectives next to another metric: "revenue from cancelled orders". */
 function resolveRoles(frame: Frame, ctx: Context): void {
   extendValueRanges(frame, ctx);
+  dropMarketplaceWord(frame, ctx);
   // "what share do the top 5 states make up combined": the ranking's rows together, which a Plan can express.
   if (frame.unsupported && COMBINING.test(frame.unsupported.toLowerCase()) && frame.rank?.n) {
     frame.combined = true;
@@ -446,4 +449,21 @@ function emptyFrame(): Frame {
 /** A dimension with a count metric of its own ("SKUs": the SKU count). */
 function countable(ctx: Context, id: string): boolean {
   return Object.values(ctx.lexicon.catalog.metrics).some((m) => m.countOf === id);
+}
+
+/**
+ * "orders on amazon", "the whole Amazon dataset": the marketplace the order report is from, not a filter. A price
+ * list's marketplace stays a filter when the question is about prices ("kurta MRP on Amazon").
+ */
+function dropMarketplaceWord(frame: Frame, ctx: Context): void {
+  const aboutPrices = frame.metrics.some((m) => ctx.lexicon.catalog.metrics[m.id]?.source === 'price_list');
+  if (aboutPrices) return;
+  frame.filters = frame.filters.filter(
+    (f) =>
+      !(
+        f.candidates.length &&
+        f.candidates.every((c) => c.source === 'price_list') &&
+        ctx.spans[f.at]?.text === 'amazon'
+      ),
+  );
 }

@@ -237,3 +237,17 @@ describe('the measure a ranking is by', () => {
     expect(plan.sort).toEqual({ by: 'cancel_rate', direction: 'desc' });
   });
 });
+
+describe('"amazon" alone is the marketplace the report is from', () => {
+  it('"how many orders in total on amazon?" has no fulfilment filter', () => {
+    expect(h.planOf('how many orders have we done in total on amazon?').plan.filters).toEqual([]);
+  });
+
+  it('"fulfilled by amazon" and "Amazon vs Merchant" still mean fulfilment', () => {
+    expect(h.planOf('revenue fulfilled by amazon').plan.filters).toEqual([
+      { dimension: 'fulfilment', op: 'in', values: ['Amazon'] },
+    ]);
+    const plan = h.planOf('revenue Amazon vs Merchant in June').plan;
+    expect(plan.filters[0]).toMatchObject({ dimension: 'fulfilment', values: ['Amazon', 'Merchant'] });
+  });
+});
