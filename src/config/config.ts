@@ -53,6 +53,13 @@ export const ConfigSchema = z.object({
   ROLLUPS_ENABLED: boolWithDefault(true),
   // Below this many order rows the detail table answers in milliseconds; building rollups would only slow the load.
   ROLLUP_MIN_ROWS: intWithDefault(1_000_000, 0),
+  // A load that fails its checks (cut-off, empty or failed file, a table that shrank): strict keeps serving the last
+  // good load, warn uses the new one with a caveat on every answer. Unset: strict in production, warn otherwise.
+  DATA_LOAD_POLICY: z.preprocess(emptyToUndefined, z.enum(['strict', 'warn']).optional()),
+  DATA_MAX_SHRINK_PERCENT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(100).default(25),
+  ),
 
   // State
   REDIS_URL: optionalUrl,
@@ -114,6 +121,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   return config;
+}
+
+/** DATA_LOAD_POLICY, or its default: strict in production (never answer from a worse load), warn elsewhere. */
+export function dataLoadPolicy(config: Config): 'strict' | 'warn' {
+  return config.DATA_LOAD_POLICY ?? (config.NODE_ENV === 'production' ? 'strict' : 'warn');
 }
 
 export function hasSlackCredentials(config: Config): boolean {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** CACHE_DIR, or `.cache` in the project (the folder with package.json above this file). */
@@ -39,18 +39,30 @@ export async function buildAtomically<T>(target: string, build: (tmpPath: string
   }
 }
 
-/** Removes cached databases for other fingerprints; builds in progress (`.tmp-`) are left alone. */
-export async function removeStaleCaches(cacheDir: string, keep: string): Promise<void> {
+/**
+ * Removes cached databases other than `keep` (the one in use, and the last good one while a degraded load is in
+ * use); builds in progress (`.tmp-`) are left alone.
+ */
+export async function removeStaleCaches(cacheDir: string, ...keep: string[]): Promise<void> {
+  const keepNames = new Set(keep.map((k) => basename(k)));
+  await Promise.all(
+    (await cachedDatabases(cacheDir))
+      .filter((name) => !keepNames.has(name))
+      .map((name) => rm(join(cacheDir, name), { force: true }).catch(() => undefined)),
+  );
+}
+
+/** Cached database files in the directory (not builds in progress), newest first. */
+export async function cachedDatabases(cacheDir: string): Promise<string[]> {
   let entries: string[];
   try {
     entries = await readdir(cacheDir);
   } catch {
-    return;
+    return [];
   }
-  const keepName = keep.slice(cacheDir.length + 1);
-  await Promise.all(
-    entries
-      .filter((name) => name.startsWith(PREFIX) && name !== keepName && !name.includes('.tmp-'))
-      .map((name) => rm(join(cacheDir, name), { force: true }).catch(() => undefined)),
+  const names = entries.filter((n) => n.startsWith(PREFIX) && n.endsWith('.duckdb') && !n.includes('.tmp-'));
+  const withTimes = await Promise.all(
+    names.map(async (name) => ({ name, mtimeMs: (await stat(join(cacheDir, name))).mtimeMs })),
   );
+  return withTimes.sort((a, b) => b.mtimeMs - a.mtimeMs).map((e) => e.name);
 }

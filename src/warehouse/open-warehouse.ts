@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Config } from '../config/config.js';
+import { dataLoadPolicy, type Config } from '../config/config.js';
 import { generateSampleData } from '../data-gen/generate.js';
 import { AppError, isAppError } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
-import { buildAtomically, cachedDatabasePath, removeStaleCaches, resolveCacheDir } from './cache.js';
+import { cachedDatabasePath, resolveCacheDir } from './cache.js';
+import { chooseLoad } from './choose-load.js';
 import { DuckDbWarehouse } from './duckdb-warehouse.js';
 import { readLoadReport } from './load-report-store.js';
 import { openLockedDatabase } from './locked-database.js';
@@ -57,13 +58,15 @@ export async function openWarehouse(
     : baseSource;
 
   const fingerprint = await timePhase('fingerprint', () => source.fingerprint());
-  const dbPath = cachedDatabasePath(cacheDir, fingerprint);
-  let report: LoadReport | undefined;
-  if (!existsSync(dbPath)) {
-    logger.info({ source: source.description, dbPath }, 'loading data into the warehouse cache');
-    report = await timePhase('build', () => buildAtomically(dbPath, (tmp) => source.build(tmp)));
-    await timePhase('remove stale caches', () => removeStaleCaches(cacheDir, dbPath));
-  }
+  const chosen = await chooseLoad({
+    source,
+    cacheDir,
+    dbPath: cachedDatabasePath(cacheDir, fingerprint),
+    policy: dataLoadPolicy(config),
+    checks: { maxShrinkShare: config.DATA_MAX_SHRINK_PERCENT / 100 },
+    logger,
+  });
+  const { dbPath, built: report } = chosen;
 
   const instance = await timePhase('open locked read-only', () =>
     openLockedDatabase(dbPath, {
@@ -82,9 +85,17 @@ export async function openWarehouse(
           'DATA_LOAD_FAILED',
           `The cached database ${dbPath} has no load report; delete it and retry.`,
         );
-      const loadReport: LoadReport = report
-        ? { ...stored, elapsedMs: Math.round(performance.now() - started) }
-        : { ...stored, fromCache: true, elapsedMs: Math.round(performance.now() - started) };
+      const loadReport: LoadReport = {
+        ...stored,
+        ...(report ? {} : { fromCache: true }),
+        elapsedMs: Math.round(performance.now() - started),
+        status: chosen.status,
+      };
+      if (chosen.status.kind !== 'current')
+        logger.warn(
+          { status: chosen.status },
+          'serving a load that did not pass its checks, or the last good one',
+        );
       const rollupTables = config.ROLLUPS_ENABLED ? await listRollupTables(conn) : [];
       const schema = hideRollups(await timePhase('read schema', () => readSchemaInfo(conn)));
       logger.info(

@@ -78,7 +78,23 @@ export interface FileLoadReport {
   rowsRejected: number;
   rejected: RejectedRows[];
   notes: string[];
+  /** Clean columns this file has no column for: NULL in the table, and questions that need them are told so. */
+  missingColumns?: string[];
+  /** Set when the file was recognised but could not be loaded: why, in words a user can act on. */
+  failed?: string;
+  /** The file's last line is shorter than its header and has no line break: the file was cut off mid-line. */
+  endsMidLine?: boolean;
 }
+
+/**
+ * How the app uses the load it serves. `degraded`: the load failed its checks and DATA_LOAD_POLICY=warn uses it
+ * anyway, with a caveat on every answer. `last_good`: the current files failed their checks (or could not be
+ * loaded) and DATA_LOAD_POLICY=strict keeps serving the last load that passed.
+ */
+export type LoadStatus =
+  | { kind: 'current' }
+  | { kind: 'degraded'; problems: string[] }
+  | { kind: 'last_good'; problems: string[]; lastGoodAt: string };
 
 export interface LoadReport {
   dataDir: string;
@@ -87,6 +103,10 @@ export interface LoadReport {
   /** True when a persisted database was reused instead of reloading the CSVs. */
   fromCache: boolean;
   elapsedMs: number;
+  /** What the load checks found wrong with this load (stored with it); absent or empty: it passed. */
+  problems?: string[];
+  /** Set by openWarehouse: whether this is the current load, a degraded one, or the last good one. */
+  status?: LoadStatus;
 }
 
 export interface QueryOptions {

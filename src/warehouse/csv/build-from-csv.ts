@@ -11,7 +11,9 @@ import { writeLoadReport } from '../load-report-store.js';
 import type { FileLoadReport, LoadReport } from '../types.js';
 import type { DataFile } from './list-data-files.js';
 import { timePhase } from '../load-phases.js';
-import { rawColumnNames, readCsvHeader, recogniseHeader } from './recognise.js';
+import { endsMidLine, rawColumnNames, readCsvHeader } from './recognise.js';
+import { matchHeader, type HeaderMatch } from './signatures.js';
+import { columnNotes } from './column-notes.js';
 import { ALLOCATOR_OPTIONS } from '../allocator-options.js';
 
 const LOADERS: Loader[] = [amazonSalesLoader, internationalSalesLoader, inventoryLoader, priceListLoader];
@@ -33,13 +35,13 @@ export async function buildFromCsvFiles(
   settings: BuildSettings,
 ): Promise<LoadReport> {
   const started = performance.now();
-  const recognised: { file: DataFile; header: string[]; loader: Loader }[] = [];
+  const recognised: { file: DataFile; header: string[]; match: HeaderMatch; loader: Loader }[] = [];
   const skipped: FileLoadReport[] = [];
   for (const file of files) {
     const header = file.size > 0 ? await readCsvHeader(file.path) : [];
-    const kind = recogniseHeader(header);
-    const loader = LOADERS.find((l) => l.kind === kind);
-    if (loader) recognised.push({ file, header, loader });
+    const match = matchHeader(header, rawColumnNames(header));
+    const loader = LOADERS.find((l) => l.kind === match?.kind);
+    if (loader && match) recognised.push({ file, header, match, loader });
     else
       skipped.push({
         file: file.name,
@@ -49,7 +51,11 @@ export async function buildFromCsvFiles(
         rowsLoaded: 0,
         rowsRejected: 0,
         rejected: [],
-        notes: ['Not recognised (its header matches none of the known retailer files), skipped.'],
+        notes: [
+          header.length === 0
+            ? 'Empty file (not even a header line), skipped.'
+            : 'Not recognised (its header matches none of the known retailer files), skipped.',
+        ],
       });
   }
   if (recognised.length === 0) {
@@ -90,22 +96,40 @@ export async function buildFromCsvFiles(
       try {
         await createStateAliasTable(laneConn);
         const done: FileLoadReport[] = [];
-        for (const { file, header, loader } of items) {
+        for (const { file, header, match, loader } of items) {
           const input = {
             conn: laneConn,
             filePath: file.path,
             fileName: file.name,
             header,
             columns: rawColumnNames(header),
+            match,
             tempPrefix: `load_${n++}`,
           };
+          // One transaction per file: a file that fails leaves no rows behind, and the others still load (the
+          // load checks and DATA_LOAD_POLICY then decide whether this load is used).
+          await laneConn.run('BEGIN TRANSACTION');
           try {
-            done.push(await timePhase(`file ${file.name}`, () => loader.load(input)));
-          } catch (error) {
-            if (isAppError(error)) throw error;
-            throw new AppError('DATA_LOAD_FAILED', `Could not load "${file.name}". Nothing was changed.`, {
-              cause: error,
+            const loaded = await timePhase(`file ${file.name}`, () => loader.load(input));
+            await laneConn.run('COMMIT');
+            const cutOff = await endsMidLine(file.path, header.length, file.size);
+            done.push({
+              ...loaded,
+              notes: [
+                ...(cutOff
+                  ? [
+                      'The file ends mid-line (its last line is shorter than the header, with no line break): it looks cut off.',
+                    ]
+                  : []),
+                ...columnNotes(match),
+                ...loaded.notes,
+              ],
+              ...(match.missingColumns.length ? { missingColumns: match.missingColumns } : {}),
+              ...(cutOff ? { endsMidLine: true } : {}),
             });
+          } catch (error) {
+            await laneConn.run('ROLLBACK').catch(() => undefined);
+            done.push(failedFileReport(file.name, match, error));
           }
         }
         return done;
@@ -132,4 +156,21 @@ export async function buildFromCsvFiles(
     conn.closeSync();
     instance.closeSync();
   }
+}
+
+function failedFileReport(fileName: string, match: HeaderMatch, error: unknown): FileLoadReport {
+  const reason = isAppError(error)
+    ? error.userMessage
+    : `Could not load "${fileName}" (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`;
+  return {
+    file: fileName,
+    recognisedAs: match.kind,
+    table: match.kind,
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    rejected: [],
+    notes: [reason],
+    failed: reason,
+  };
 }

@@ -45,7 +45,7 @@ export async function stageCsv(
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new AppError(
       'DATA_LOAD_FAILED',
-      `Could not read "${fileName}": it is not a well-formed CSV file (${detail}). Nothing was changed; fix or remove the file and try again.`,
+      `Could not read "${fileName}": it is not a well-formed CSV file (${detail}). Fix or remove the file and reload.`,
       { cause: error },
     );
   }
@@ -58,7 +58,7 @@ export async function stageCsv(
   if (badLine != null)
     throw new AppError(
       'DATA_LOAD_FAILED',
-      `Could not read "${fileName}": line ${Number(badLine)} has a quote (") that is never closed, so the lines after it cannot be read reliably. Nothing was changed; fix the file and try again.`,
+      `Could not read "${fileName}": line ${Number(badLine)} has a quote (") that is never closed, so the lines after it cannot be read reliably. Fix the file and reload.`,
     );
   const count = await conn.runAndReadAll(`SELECT COUNT(*) FROM ${ident(stagedTable)}`);
   const rowsFromReader = Number(count.getRowsJS()[0]![0]);

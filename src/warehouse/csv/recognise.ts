@@ -1,42 +1,14 @@
 import { open } from 'node:fs/promises';
 
-export type RecognisedKind = 'amazon_sales' | 'international_sales' | 'inventory' | 'price_list';
+import { normaliseHeaderName, rawColumnNames } from './header-names.js';
+import { matchHeader, type RecognisedKind } from './signatures.js';
 
-/** Header names normalised for matching and for raw column names: lower case, non-alphanumerics → '_'. */
-export function normaliseHeaderName(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-}
+export { normaliseHeaderName, rawColumnNames };
+export type { RecognisedKind };
 
-/** Columns a header must contain to be recognised as each kind (normalised names). */
-const SIGNATURES: { kind: RecognisedKind; required: string[]; anyOf?: string[] }[] = [
-  {
-    kind: 'amazon_sales',
-    required: ['order_id', 'date', 'status', 'fulfilment', 'sku', 'category', 'qty', 'amount', 'ship_state'],
-  },
-  {
-    kind: 'international_sales',
-    required: ['date', 'months', 'customer', 'style', 'sku', 'pcs', 'rate', 'gross_amt'],
-  },
-  { kind: 'inventory', required: ['sku_code', 'design_no', 'stock', 'category', 'size'] },
-  {
-    kind: 'price_list',
-    required: ['sku', 'style_id', 'catalog', 'category', 'mrp_old', 'amazon_mrp'],
-    anyOf: ['tp', 'tp_1'],
-  },
-];
-
+/** Which report a header is (see signatures.ts), or null. */
 export function recogniseHeader(header: string[]): RecognisedKind | null {
-  const names = new Set(header.map(normaliseHeaderName));
-  for (const sig of SIGNATURES) {
-    if (!sig.required.every((c) => names.has(c))) continue;
-    if (sig.anyOf && !sig.anyOf.some((c) => names.has(c))) continue;
-    return sig.kind;
-  }
-  return null;
+  return matchHeader(header, rawColumnNames(header))?.kind ?? null;
 }
 
 /** Reads and parses the first line of a CSV file (RFC 4180 quoting). Empty array for an empty file. */
@@ -78,18 +50,6 @@ export function parseCsvLine(text: string): string[] {
   return fields;
 }
 
-/** Raw column names for a header: normalised, unique, never empty. */
-export function rawColumnNames(header: string[]): string[] {
-  const seen = new Set<string>();
-  return header.map((h, i) => {
-    let name = normaliseHeaderName(h) || `col_${i}`;
-    if (/^[0-9]/.test(name)) name = `c_${name}`;
-    while (seen.has(name)) name = `${name}_${i}`;
-    seen.add(name);
-    return name;
-  });
-}
-
 /** The month a price file is valid for, from its file name ("P  L March 2021.csv", "May-2022.csv"). */
 export function validMonthFromFileName(fileName: string): string | null {
   const months = [
@@ -113,4 +73,27 @@ export function validMonthFromFileName(fileName: string): string | null {
   if (!match) return null;
   const month = months.indexOf(match[1] as (typeof months)[number]) + 1;
   return `${match[2]}-${String(month).padStart(2, '0')}-01`;
+}
+
+/**
+ * True when the file was cut off mid-line: it does not end with a line break and its last line has fewer fields
+ * than the header. (The real exports have no final newline, but their last line is complete.) Outside quotes a
+ * cut-off line only looks short, so the CSV reader rejects one line and the rest of the missing file goes unseen.
+ */
+export async function endsMidLine(path: string, headerFields: number, sizeBytes: number): Promise<boolean> {
+  if (sizeBytes === 0) return false;
+  const handle = await open(path, 'r');
+  try {
+    const length = Math.min(64 * 1024, sizeBytes);
+    const buffer = Buffer.alloc(length);
+    await handle.read(buffer, 0, length, sizeBytes - length);
+    const text = buffer.toString('utf8');
+    if (text.endsWith('\n') || text.endsWith('\r')) return false;
+    const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    if (lastBreak < 0 && length === sizeBytes) return false; // a header with no rows
+    const lastLine = text.slice(lastBreak + 1);
+    return parseCsvLine(lastLine).length < headerFields;
+  } finally {
+    await handle.close();
+  }
 }

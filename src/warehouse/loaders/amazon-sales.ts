@@ -1,6 +1,7 @@
 import type { FileLoadReport } from '../types.js';
 import { countWhere, insertStaged } from '../csv/insert-staged.js';
 import { stageCsv } from '../csv/read-raw.js';
+import { resolveDateColumn } from '../csv/resolve-dates.js';
 import * as q from '../csv/sql.js';
 import { fileReport, sourceRowExpr } from './finish-report.js';
 import { columnPicker, type Loader } from './loader.js';
@@ -36,9 +37,9 @@ const CLEAN_COLUMNS = [
 export const amazonSalesLoader: Loader = {
   kind: 'amazon_sales',
   table: 'amazon_sales',
-  async load({ conn, filePath, fileName, header, columns, tempPrefix }): Promise<FileLoadReport> {
+  async load({ conn, filePath, fileName, header, columns, match, tempPrefix }): Promise<FileLoadReport> {
     const staged = `${tempPrefix}_staged`;
-    const c = columnPicker(columns);
+    const c = columnPicker(match);
     const dataColumns = columns.filter((name) => name !== 'index' && !name.startsWith('unnamed'));
     const read = await stageCsv(
       conn,
@@ -49,7 +50,8 @@ export const amazonSalesLoader: Loader = {
       (from) => `
       SELECT ${sourceRowExpr(columns)} AS source_row,
         ${q.text(c('order_id'))} AS order_id,
-        ${q.date(c('date'))} AS order_date,
+        CAST(NULL AS DATE) AS order_date,
+        ${q.text(c('date'))} AS raw_date,
         ${q.text(c('status'))} AS status,
         ${q.text(c('fulfilment'))} AS fulfilment,
         ${q.text(c('sales_channel'))} AS sales_channel,
@@ -75,17 +77,23 @@ export const amazonSalesLoader: Loader = {
         CASE
           WHEN ${q.allBlank(dataColumns.map((n) => `r."${n}"`))} THEN 'empty row'
           WHEN ${q.text(c('order_id'))} IS NULL THEN 'missing Order ID'
-          WHEN ${q.date(c('date'))} IS NULL THEN 'Date is missing or not a MM-DD-YY date'
         END AS reject_reason
       FROM ${from} r`,
     );
+    const dateNote = await resolveDateColumn(conn, {
+      staged,
+      rawColumn: 'raw_date',
+      dateColumn: 'order_date',
+      label: 'Date',
+      usualFormat: 'MM-DD-YY',
+    });
     // States are canonicalised at insert time through a lookup over the distinct raw values.
     const result = await insertStaged(conn, staged, 'amazon_sales', CLEAN_COLUMNS, {
       exprs: { ship_state: 'sm.canonical' },
       joins: stateJoinSql(staged, 'raw_state', 'sm', 's'),
     });
 
-    const notes: string[] = [];
+    const notes: string[] = dateNote ? [dateNote] : [];
     const trailing = header.filter((h) => h !== h.trim());
     if (trailing.length)
       notes.push(

@@ -1,5 +1,6 @@
 import { countWhere, insertStaged } from '../csv/insert-staged.js';
 import { stageCsv } from '../csv/read-raw.js';
+import { resolveDateColumn } from '../csv/resolve-dates.js';
 import * as q from '../csv/sql.js';
 import { fileReport, sourceRowExpr } from './finish-report.js';
 import { columnPicker, type Loader } from './loader.js';
@@ -32,9 +33,9 @@ export const SECOND_SECTION_REASON =
 export const internationalSalesLoader: Loader = {
   kind: 'international_sales',
   table: 'international_sales',
-  async load({ conn, filePath, fileName, columns, tempPrefix }) {
+  async load({ conn, filePath, fileName, columns, match, tempPrefix }) {
     const staged = `${tempPrefix}_staged`;
-    const c = columnPicker(columns);
+    const c = columnPicker(match);
     const dataColumns = columns
       .filter((n) => n !== 'index' && !n.startsWith('unnamed'))
       .map((n) => `r."${n}"`);
@@ -62,8 +63,9 @@ export const internationalSalesLoader: Loader = {
         FROM marked
       )
       SELECT source_row, section,
-        ${q.date(c('date'))} AS sale_date,
-        COALESCE(${q.monthLabel(c('months'))}, DATE_TRUNC('month', ${q.date(c('date'))})) AS month,
+        CAST(NULL AS DATE) AS sale_date,
+        ${q.text(c('date'))} AS raw_date,
+        ${q.monthLabel(c('months'))} AS month,
         ${q.upperText(c('customer'))} AS customer,
         ${q.text(c('style'))} AS style,
         ${q.text(c('sku'))} AS sku,
@@ -81,14 +83,24 @@ export const internationalSalesLoader: Loader = {
           WHEN section = 'style_stock' THEN 'embedded stock-per-style table (no sales data)'
           WHEN section = 'second_sales' THEN '${SECOND_SECTION_REASON}'
           WHEN ${q.allBlank(dataColumns)} THEN 'empty row'
-          WHEN ${q.date(c('date'))} IS NULL THEN 'DATE is missing or not a MM-DD-YY date'
           WHEN ${q.text(c('customer'))} IS NULL THEN 'missing CUSTOMER'
         END AS reject_reason
       FROM sectioned r`,
     );
-    const result = await insertStaged(conn, staged, 'international_sales', CLEAN_COLUMNS);
+    const dateNote = await resolveDateColumn(conn, {
+      staged,
+      rawColumn: 'raw_date',
+      dateColumn: 'sale_date',
+      label: 'DATE',
+      usualFormat: 'MM-DD-YY',
+    });
+    // A file without a Months column files each sale under its date's month.
+    const result = await insertStaged(conn, staged, 'international_sales', CLEAN_COLUMNS, {
+      exprs: { month: "COALESCE(s.month, DATE_TRUNC('month', s.sale_date))" },
+      joins: '',
+    });
 
-    const notes: string[] = [];
+    const notes: string[] = dateNote ? [dateNote] : [];
     const repeated = await countWhere(
       conn,
       staged,

@@ -10,9 +10,9 @@ const CLEAN_COLUMNS = ['source_row', 'sku', 'design_no', 'stock', 'category', 's
 export const inventoryLoader: Loader = {
   kind: 'inventory',
   table: 'inventory',
-  async load({ conn, filePath, fileName, columns, tempPrefix }) {
+  async load({ conn, filePath, fileName, columns, match, tempPrefix }) {
     const staged = `${tempPrefix}_staged`;
-    const c = columnPicker(columns);
+    const c = columnPicker(match);
     const dataColumns = columns
       .filter((n) => n !== 'index' && !n.startsWith('unnamed'))
       .map((n) => `r."${n}"`);

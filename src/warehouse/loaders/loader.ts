@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FileLoadReport } from '../types.js';
-import type { RecognisedKind } from '../csv/recognise.js';
+import type { HeaderMatch, RecognisedKind } from '../csv/signatures.js';
 
 /** What a loader gets: the file, its header (raw column names, normalised) and a connection to the build DB. */
 export interface LoaderInput {
@@ -11,6 +11,8 @@ export interface LoaderInput {
   header: string[];
   /** Normalised, unique raw column names, one per header column. */
   columns: string[];
+  /** Which report the header is, and which file column holds each of its fields (see signatures.ts). */
+  match: HeaderMatch;
   /** Unique prefix for temp tables of this file. */
   tempPrefix: string;
 }
@@ -21,8 +23,13 @@ export interface Loader {
   load(input: LoaderInput): Promise<FileLoadReport>;
 }
 
-/** `col('amount')` → the quoted raw column, or NULL when the file has no such column (generated/re-saved files). */
-export function columnPicker(columns: string[], alias = 'r'): (name: string) => string {
-  const present = new Set(columns);
-  return (name) => (present.has(name) ? `${alias}."${name}"` : 'CAST(NULL AS VARCHAR)');
+/**
+ * `c('amount')` → the quoted file column holding the report's Amount field (whatever this copy calls it), or NULL
+ * when the file has no such column (a public copy without SKU, a re-saved file).
+ */
+export function columnPicker(match: HeaderMatch, alias = 'r'): (field: string) => string {
+  return (field) => {
+    const raw = match.fields[field];
+    return raw ? `${alias}."${raw.replace(/"/g, '""')}"` : 'CAST(NULL AS VARCHAR)';
+  };
 }

@@ -27,12 +27,12 @@ const CLEAN_COLUMNS = [
 export const priceListLoader: Loader = {
   kind: 'price_list',
   table: 'price_list',
-  async load({ conn, filePath, fileName, columns, tempPrefix }) {
+  async load({ conn, filePath, fileName, columns, match, tempPrefix }) {
     const staged = `${tempPrefix}_staged`;
-    const c = columnPicker(columns);
+    const c = columnPicker(match);
     const validMonth = validMonthFromFileName(fileName);
-    const tp = columns.includes('tp') ? c('tp') : c('tp_1');
-    const numeric = ['weight', columns.includes('tp') ? 'tp' : 'tp_1', 'tp_2', ...PRICE_COLUMNS];
+    const tp = match.fields.tp ? c('tp') : c('tp_1');
+    const numeric = ['weight', match.fields.tp ? 'tp' : 'tp_1', 'tp_2', ...PRICE_COLUMNS];
     const dataColumns = columns
       .filter((n) => n !== 'index' && !n.startsWith('unnamed'))
       .map((n) => `r."${n}"`);
@@ -67,7 +67,7 @@ export const priceListLoader: Loader = {
         ? `Valid for ${validMonth.slice(0, 7)} (from the file name).`
         : 'No month in the file name: valid_month is NULL.',
     );
-    if (columns.includes('tp_1')) notes.push('TP 1 loaded as transfer_price, TP 2 as transfer_price_2.');
+    if (match.fields.tp_1) notes.push('TP 1 loaded as transfer_price, TP 2 as transfer_price_2.');
     const bad = await countWhere(conn, staged, 'reject_reason IS NULL AND has_non_numeric');
     if (bad)
       notes.push(`${bad} row(s) with non-numeric prices (e.g. Nill, #VALUE!) kept with those prices NULL.`);

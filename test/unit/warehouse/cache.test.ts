@@ -72,11 +72,11 @@ describe('persisted warehouse cache', () => {
     expect(files.filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
-  it('a broken file fails the load with a clear message and leaves the previous cache untouched', async () => {
+  it('a broken file fails the load with a clear message and leaves the previous cache in service (strict)', async () => {
     const dataDir = join(await scratch(), 'data');
     const cacheDir = await scratch();
     await copyFixtures(dataDir);
-    const good = await openTestWarehouse(dataDir, { CACHE_DIR: cacheDir });
+    const good = await openTestWarehouse(dataDir, { CACHE_DIR: cacheDir, DATA_LOAD_POLICY: 'strict' });
     await good.warehouse.close();
     const before = (await readdir(cacheDir)).sort();
 
@@ -85,10 +85,20 @@ describe('persisted warehouse cache', () => {
       join(dataDir, 'fixture-Sale Report.csv'),
       'index,SKU Code,Design No.,Stock,Category,Size,Color\n0,"AN201-RED-L,AN201,5,AN : LEGGINGS,L,Red\n1,X,Y,1,KURTA,M,Red\n',
     );
-    const error = await openError({ DATA_DIR: dataDir, CACHE_DIR: cacheDir });
-    expect(error.code).toBe('DATA_LOAD_FAILED');
-    expect(error.userMessage).toContain('fixture-Sale Report.csv');
-    expect((await readdir(cacheDir)).sort()).toEqual(before);
+    const served = await openTestWarehouse(dataDir, { CACHE_DIR: cacheDir, DATA_LOAD_POLICY: 'strict' });
+    try {
+      const status = served.warehouse.loadReport.status;
+      expect(status?.kind).toBe('last_good');
+      expect(status?.kind === 'last_good' && status.problems.join(' ')).toMatch(
+        /"fixture-Sale Report\.csv" could not be loaded: .*line 2 has a quote/,
+      );
+      expect(
+        (await served.warehouse.queryGuarded('SELECT COUNT(*) FROM inventory')).rows[0]![0],
+      ).toBeGreaterThan(0);
+      expect((await readdir(cacheDir)).sort()).toEqual(before);
+    } finally {
+      await served.warehouse.close();
+    }
   });
 
   it('recognises files by their header, whatever their name', async () => {

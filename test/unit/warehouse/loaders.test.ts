@@ -42,7 +42,7 @@ describe('loading the raw retailer files (hand-made fixtures with every quirk)',
     const reasons = Object.fromEntries(amazon.rejected.map((r) => [r.reason, r.count]));
     expect(reasons).toEqual({
       'malformed CSV line (too many columns)': 1,
-      'Date is missing or not a MM-DD-YY date': 1,
+      "Date fits none of the column's date formats (MM-DD-YY)": 1,
       'missing Order ID': 1,
       'empty row': 1,
     });
