@@ -44,10 +44,17 @@ export async function buildAtomically<T>(target: string, build: (tmpPath: string
  * use); builds in progress (`.tmp-`) are left alone.
  */
 export async function removeStaleCaches(cacheDir: string, ...keep: string[]): Promise<void> {
-  const keepNames = new Set(keep.map((k) => basename(k)));
+  // A database's companions (its persisted profile, a WAL) share its stem and go with it.
+  const keepStems = new Set(keep.map((k) => basename(k).replace(/\.duckdb$/, '')));
+  let entries: string[];
+  try {
+    entries = await readdir(cacheDir);
+  } catch {
+    return;
+  }
   await Promise.all(
-    (await cachedDatabases(cacheDir))
-      .filter((name) => !keepNames.has(name))
+    entries
+      .filter((n) => n.startsWith(PREFIX) && !n.includes('.tmp-') && !keepStems.has(n.split('.')[0]!))
       .map((name) => rm(join(cacheDir, name), { force: true }).catch(() => undefined)),
   );
 }
