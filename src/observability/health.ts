@@ -21,10 +21,16 @@ export interface ReadinessProbes {
   redis: () => Promise<RedisStatus>;
   /** True from the moment a graceful shutdown begins, so the load balancer stops sending work here. */
   shuttingDown?: () => boolean;
+  /**
+   * What loaded (per report) and whether the served load is current, degraded or the last good one: reported in
+   * the body for operators. Serving the last good load is still ready (it answers, with a caveat).
+   */
+  data?: () => unknown;
 }
 
 export interface ReadinessReport {
   ready: boolean;
+  data?: unknown;
   checks: {
     warehouse: 'ok' | 'loading' | 'error';
     redis: RedisStatus | 'timeout';
@@ -113,7 +119,13 @@ export async function checkReadiness(probes: ReadinessProbes, timeoutMs: number)
     () => 'down' as const,
   );
   const ready = shutdown === 'no' && warehouse === 'ok' && (redis === 'ok' || redis === 'absent');
-  return { ready, checks: { warehouse, redis, shutdown } };
+  let data: unknown;
+  try {
+    data = warehouse === 'ok' ? probes.data?.() : undefined;
+  } catch {
+    data = undefined;
+  }
+  return { ready, checks: { warehouse, redis, shutdown }, ...(data ? { data } : {}) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { resolveSummaryPeriod } from '../agent/summary/summary-period.js';
 import { createGracefulShutdown, type ShutdownReport } from '../lifecycle/graceful-shutdown.js';
 import { createInFlightTracker } from '../lifecycle/in-flight-tracker.js';
 import type { Services } from '../main.js';
+import { dataStatus } from '../semantic/data-availability.js';
 import { createHealthRoutes, createRedisProbe } from '../observability/health.js';
 import { startHealthServer } from '../observability/health-server.js';
 import { createSummaryScheduler } from '../scheduler/summary-scheduler.js';
@@ -52,6 +53,7 @@ export async function runSlackServer(
       warehouse: () => Boolean(warehouse.schema()) && warm,
       redis: createRedisProbe(config.REDIS_URL && kvWithPing.ping ? () => kvWithPing.ping!() : undefined),
       shuttingDown: () => shuttingDown,
+      data: () => dataStatus(warehouse.loadReport),
     },
     ...(config.METRICS_ENABLED === false ? {} : { metrics }),
     logger,
@@ -67,6 +69,7 @@ export async function runSlackServer(
       kv,
       assistant: services.assistant,
       schema: () => warehouse.schema(),
+      dataStatus: () => dataStatus(warehouse.loadReport),
       tracker,
       metrics,
     }),

@@ -1,4 +1,5 @@
 import { formatIndianNumber } from '../../format/money.js';
+import { dataStatus } from '../../semantic/data-availability.js';
 import type { CliCommand } from '../types.js';
 import { renderTextTable } from './sql.js';
 
@@ -15,11 +16,14 @@ export const schemaCommand: CliCommand = {
     const { warehouse } = await ctx.services();
     const schema = warehouse.schema();
     const report = warehouse.loadReport;
+    const status = dataStatus(report);
     if (ctx.flags.json) {
-      ctx.io.stdout.write(`${JSON.stringify({ ...schema, load: report }, null, 2)}\n`);
+      ctx.io.stdout.write(`${JSON.stringify({ ...schema, load: report, data: status }, null, 2)}\n`);
       return 0;
     }
-    const out: string[] = [];
+    const out: string[] = ['What loaded:', ...status.lines.map((l) => `  ${l}`)];
+    if (status.caveat) out.push(`  ${status.caveat}`);
+    out.push('');
     for (const table of schema.tables) {
       const coverage = table.dateRange
         ? `, ${table.dateRange.column} ${table.dateRange.from} → ${table.dateRange.to}`
@@ -41,7 +45,7 @@ export const schemaCommand: CliCommand = {
     out.push(`Loaded from ${report.dataDir}${report.fromCache ? ' (from the cache)' : ''}:`);
     for (const file of report.files) {
       if (!file.recognisedAs) {
-        out.push(`  ${file.file}: not recognised, skipped`);
+        out.push(`  ${file.file}: ${file.notes[0] ?? 'not recognised, skipped'}`);
         continue;
       }
       out.push(
