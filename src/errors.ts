@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'CONFIG_INVALID'
   | 'DATA_NOT_FOUND'
   | 'DATA_LOAD_FAILED'
+  /** The data a question needs did not load, or the loaded file lacks the column. */
+  | 'DATA_UNAVAILABLE'
   | 'SQL_NOT_READ_ONLY'
   | 'SQL_MULTIPLE_STATEMENTS'
   | 'SQL_INVALID'

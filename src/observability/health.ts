@@ -30,12 +30,19 @@ export interface ReadinessProbes {
   redis: () => Promise<RedisStatus>;
   /** True from the moment a graceful shutdown begins, so the load balancer stops sending work here. */
   shuttingDown?: () => boolean;
+  /**
+   * What loaded (per report) and whether the served load is current, degraded or the last good one: reported in
+   * the body for operators. Serving the last good load is still ready (it answers, with a caveat).
+   */
+  data?: () => unknown;
 }
 
 export interface ReadinessReport {
   ready: boolean;
   /** Ready, but a dependency we can live without (Redis) is down. */
   degraded: boolean;
+  /** What loaded, per report (the catalog's availability). */
+  data?: unknown;
   checks: {
     warehouse: 'ok' | 'loading' | 'error';
     redis: RedisStatus | 'timeout';
@@ -153,7 +160,13 @@ export async function checkReadiness(probes: ReadinessProbes, timeoutMs: number)
   );
   const ready = shutdown === 'no' && warehouse === 'ok';
   const degraded = redis === 'down' || redis === 'timeout';
-  return { ready, degraded, checks: { warehouse, redis, shutdown } };
+  let data: unknown;
+  try {
+    data = warehouse === 'ok' ? probes.data?.() : undefined;
+  } catch {
+    data = undefined;
+  }
+  return { ready, degraded, checks: { warehouse, redis, shutdown }, ...(data ? { data } : {}) };
 }
 
 /**

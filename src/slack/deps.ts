@@ -7,6 +7,7 @@ import { createSubscriptionStore } from '../scheduler/subscription-store.js';
 import { createEventDeduper } from '../state/event-deduper.js';
 import type { KvStore } from '../state/kv-store.js';
 import { createThreadStore } from '../state/thread-store.js';
+import type { DataStatus } from '../semantic/data-availability.js';
 import type { SchemaInfo } from '../warehouse/types.js';
 import type { SlackDeps } from './ports.js';
 
@@ -16,6 +17,7 @@ export interface SlackDepsInput {
   kv: KvStore;
   assistant: Assistant;
   schema: () => SchemaInfo;
+  dataStatus?: () => DataStatus;
   tracker?: InFlightTracker;
   metrics?: Metrics;
 }
@@ -32,6 +34,7 @@ export function buildSlackDeps(input: SlackDepsInput): SlackDeps {
     deduper: createEventDeduper(kv, { logger }),
     subscriptions: createSubscriptionStore(kv, { defaultTimezone: config.SUMMARY_TIMEZONE }),
     schema: input.schema,
+    ...(input.dataStatus ? { dataStatus: input.dataStatus } : {}),
     logger,
     defaultCron: config.SUMMARY_CRON,
     summaryTimeZone: config.SUMMARY_TIMEZONE,

@@ -116,6 +116,7 @@ export const messages = {
     '• `/retail-summary` for a KPI summary with a dashboard chart',
   ].join('\n'),
   homeCoverageHeader: 'Data coverage',
+  homeLoadedHeader: 'What loaded',
   homeTableLine: (name: string, rows: string, range?: string) =>
     `• \`${name}\` — ${rows} rows${range ? `, ${range}` : ''}`,
   homeRange: (from: string, to: string) => `${from} to ${to}`,

@@ -2,6 +2,7 @@ import type { Assistant, ThreadState } from '../agent/answer.js';
 import type { InFlightTracker } from '../lifecycle/in-flight-tracker.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { DataStatus } from '../semantic/data-availability.js';
 import type { SchemaInfo } from '../warehouse/types.js';
 import type { WorkQueue } from './work-queue.js';
 
@@ -39,6 +40,8 @@ export interface SlackDeps {
   subscriptions?: SubscriptionPort;
   /** The data coverage shown in App Home. */
   schema: () => SchemaInfo;
+  /** What loaded (one line per report) and the load's caveat, shown in App Home. */
+  dataStatus?: () => DataStatus;
   logger: Logger;
   /** Default cron for `/retail-summary subscribe` without one (SUMMARY_CRON). */
   defaultCron: string;

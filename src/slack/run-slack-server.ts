@@ -2,6 +2,7 @@ import { resolveSummaryPeriod } from '../agent/summary/summary-period.js';
 import { createGracefulShutdown, type ShutdownReport } from '../lifecycle/graceful-shutdown.js';
 import { createInFlightTracker } from '../lifecycle/in-flight-tracker.js';
 import type { Services } from '../main.js';
+import { dataStatus } from '../semantic/data-availability.js';
 import { createHealthRoutes, createRedisProbe } from '../observability/health.js';
 import { startHealthServer } from '../observability/health-server.js';
 import { createSummaryScheduler } from '../scheduler/summary-scheduler.js';
@@ -51,6 +52,7 @@ export async function runSlackServer(
       warehouse: () => Boolean(warehouse.schema()) && warm,
       redis: createRedisProbe(config.REDIS_URL ? () => kv.ping() : undefined),
       shuttingDown: () => shuttingDown,
+      data: () => dataStatus(warehouse.loadReport),
     },
     ...(config.METRICS_ENABLED === false ? {} : { metrics }),
     logger,
@@ -66,6 +68,7 @@ export async function runSlackServer(
       kv,
       assistant: services.assistant,
       schema: () => warehouse.schema(),
+      dataStatus: () => dataStatus(warehouse.loadReport),
       tracker,
       metrics,
     }),

@@ -21,7 +21,7 @@ CREATE TABLE amazon_sales (
   sales_channel VARCHAR, ship_service_level VARCHAR, style VARCHAR, sku VARCHAR, category VARCHAR,
   size VARCHAR, asin VARCHAR, courier_status VARCHAR, qty INTEGER, currency VARCHAR,
   amount DECIMAL(18,2), ship_city VARCHAR, ship_state VARCHAR, ship_postal_code VARCHAR,
-  ship_country VARCHAR, promotion_ids VARCHAR, is_b2b BOOLEAN, fulfilled_by VARCHAR
+  ship_country VARCHAR, promotion_ids VARCHAR, is_b2b BOOLEAN, fulfilled_by VARCHAR, ship_city_raw VARCHAR
 );
 CREATE TABLE international_sales (
   source_row INTEGER, sale_date DATE, month DATE, customer VARCHAR, style VARCHAR, sku VARCHAR,

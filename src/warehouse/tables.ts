@@ -33,13 +33,15 @@ export const TABLE_DOCS: TableDoc[] = [
       qty: 'Units ordered on this line (0 for most cancelled lines).',
       currency: 'Currency of amount (INR); NULL when the amount is blank.',
       amount: 'Line amount in INR, DECIMAL(18,2); NULL when blank in the source (mostly cancelled orders).',
-      ship_city: 'Shipping city, trimmed and upper case.',
+      ship_city:
+        'Shipping city, one canonical name (PIN codes, punctuation and localities stripped; Bangalore → Bengaluru, Gurgaon → Gurugram).',
       ship_state: 'Shipping state or union territory, one canonical name (misspellings and codes mapped).',
       ship_postal_code: 'Shipping postal (PIN) code as text, e.g. 400081.',
       ship_country: 'Shipping country code (IN).',
       promotion_ids: 'Comma-separated promotion ids applied to the line; NULL when none.',
       is_b2b: 'True for business (B2B) orders.',
       fulfilled_by: 'Merchant fulfilment programme, e.g. Easy Ship; NULL otherwise.',
+      ship_city_raw: 'The shipping city exactly as the file wrote it (trimmed), e.g. "BENGALURU 560037".',
     },
   },
   {

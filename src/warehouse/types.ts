@@ -8,7 +8,7 @@
  *     size VARCHAR, asin VARCHAR, courier_status VARCHAR, qty INTEGER, currency VARCHAR,
  *     amount DECIMAL(18,2) (NULL when blank), ship_city VARCHAR, ship_state VARCHAR (canonical name),
  *     ship_postal_code VARCHAR, ship_country VARCHAR, promotion_ids VARCHAR, is_b2b BOOLEAN,
- *     fulfilled_by VARCHAR
+ *     fulfilled_by VARCHAR, ship_city_raw VARCHAR (the city as written; ship_city is canonical)
  *   international_sales  wholesale/international sales (International sale Report.csv, first section)
  *     source_row INTEGER, sale_date DATE, month DATE, customer VARCHAR, style VARCHAR, sku VARCHAR,
  *     size VARCHAR, pcs INTEGER, rate DECIMAL(18,2), gross_amount DECIMAL(18,2)

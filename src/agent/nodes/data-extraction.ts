@@ -1,5 +1,6 @@
 import { isAppError } from '../../errors.js';
 import { compilePlan, type CompiledPlan } from '../../semantic/compile-plan.js';
+import { dataAvailability, planUnavailable, sqlUnavailable } from '../../semantic/data-availability.js';
 import type { Plan } from '../../semantic/plan.js';
 import { catalogForPlan } from '../../semantic/rollup-router.js';
 import type { QueryResult } from '../../warehouse/types.js';
@@ -31,6 +32,21 @@ export function dataExtractionNode(deps: GraphDeps) {
     }
 
     const r = state.resolution;
+    const availability = deps.warehouse.loadReport ? dataAvailability(deps.warehouse.loadReport) : null;
+    const unavailable =
+      availability &&
+      (r?.kind === 'sql'
+        ? sqlUnavailable(r.sql, deps.catalog, availability)
+        : state.plan
+          ? planUnavailable(state.plan, deps.catalog, availability)
+          : null);
+    if (unavailable) {
+      // Nothing is run: an empty table would otherwise come back as "No orders." with ₹0.
+      return {
+        extractionError: { code: 'DATA_UNAVAILABLE', message: unavailable },
+        timingsMs: { sql: performance.now() - started },
+      };
+    }
     if (r?.kind === 'sql') {
       const out = await runCached(deps, { sql: r.sql }, () => deps.warehouse.queryGuarded(r.sql));
       return {
@@ -70,6 +86,10 @@ export function dataExtractionNode(deps: GraphDeps) {
 }
 
 async function runPart(deps: GraphDeps, part: SummaryPart): Promise<SummaryPart> {
+  const unavailable = deps.warehouse.loadReport
+    ? planUnavailable(part.plan, deps.catalog, dataAvailability(deps.warehouse.loadReport))
+    : null;
+  if (unavailable) return { ...part, error: { code: 'DATA_UNAVAILABLE', message: unavailable } };
   let compiled: CompiledPlan;
   try {
     compiled = compilePlan(part.plan, catalogForPlan(part.plan, deps.catalog, deps.rollups));

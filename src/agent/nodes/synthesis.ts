@@ -2,6 +2,7 @@ import type { Catalog } from '../../semantic/catalog.js';
 import type { Plan } from '../../semantic/plan.js';
 import type { SchemaInfo } from '../../warehouse/types.js';
 import type { Answer } from '../answer.js';
+import { loadCaveat } from '../../semantic/data-availability.js';
 import { emptyAnswer, errorAnswer, newErrorRef } from '../answer-builders.js';
 import { describeColumns } from '../columns.js';
 import type { GraphDeps } from '../graph-deps.js';
@@ -27,6 +28,12 @@ export function synthesisNode(deps: GraphDeps) {
     answer.llm = mergeUsage(state.llmUsage, answer.llm);
     if (answer.llm?.fallbackNote && !answer.validation.notes.includes(answer.llm.fallbackNote))
       answer.validation.notes.push(answer.llm.fallbackNote);
+    // A degraded load, or the last good one served instead of the current files: every answer says so.
+    const caveat = deps.warehouse.loadReport ? loadCaveat(deps.warehouse.loadReport) : null;
+    if (caveat) {
+      answer.validation.notes.unshift(caveat);
+      if (answer.validation.status === 'PASSED') answer.validation.status = 'WARNING';
+    }
     return { finalResponse: answer, timingsMs: { synthesize: performance.now() - started } };
   };
 }
@@ -47,6 +54,14 @@ function failureAnswer(state: AgentStateType, deps: GraphDeps): Answer {
     },
     'answer failed validation',
   );
+  if (error?.code === 'DATA_UNAVAILABLE') {
+    // The data the question needs is not there: say which file and why, and give no number.
+    const answer = emptyAnswer(question, 'refused', error.message);
+    answer.errorCode = error.code;
+    answer.validation = { status: 'FAILED', notes: [] };
+    if (state.plan) answer.plan = state.plan;
+    return answer;
+  }
   if (error && REFUSAL_CODES.has(error.code)) {
     const answer = emptyAnswer(
       question,

@@ -9,7 +9,7 @@ import { inSentence } from '../../semantic/label-text.js';
 import { MAX_CELL_CHARS } from '../../warehouse/query-runner.js';
 
 /** Codes after which another attempt is pointless (the guard refused on purpose, the data is missing). */
-const NOT_REPAIRABLE = new Set(['DATA_NOT_FOUND', 'STORE_UNAVAILABLE', 'INTERNAL']);
+const NOT_REPAIRABLE = new Set(['DATA_NOT_FOUND', 'DATA_UNAVAILABLE', 'STORE_UNAVAILABLE', 'INTERNAL']);
 
 /**
  * validation: the SQL ran; rows came back (an empty result is explained); nulls and truncation are noted; the

@@ -13,14 +13,19 @@ export const schemaCommand: CliCommand = {
   ].join('\n'),
   options: {},
   async run(ctx) {
+    // Loaded when the command runs: it pulls in the catalog (zod), which `--help` must not pay for.
+    const { dataStatus } = await import('../../semantic/data-availability.js');
     const { warehouse } = await ctx.warehouse();
     const schema = warehouse.schema();
     const report = warehouse.loadReport;
+    const status = dataStatus(report);
     if (ctx.flags.json) {
-      ctx.io.stdout.write(`${JSON.stringify({ ...schema, load: report }, null, 2)}\n`);
+      ctx.io.stdout.write(`${JSON.stringify({ ...schema, load: report, data: status }, null, 2)}\n`);
       return 0;
     }
-    const out: string[] = [];
+    const out: string[] = ['What loaded:', ...status.lines.map((l) => `  ${l}`)];
+    if (status.caveat) out.push(`  ${status.caveat}`);
+    out.push('');
     for (const table of schema.tables) {
       const coverage = table.dateRange
         ? `, ${table.dateRange.column} ${table.dateRange.from} → ${table.dateRange.to}`
@@ -42,7 +47,7 @@ export const schemaCommand: CliCommand = {
     out.push(`Loaded from ${report.dataDir}${report.fromCache ? ' (from the cache)' : ''}:`);
     for (const file of report.files) {
       if (!file.recognisedAs) {
-        out.push(`  ${file.file}: not recognised, skipped`);
+        out.push(`  ${file.file}: ${file.notes[0] ?? 'not recognised, skipped'}`);
         continue;
       }
       out.push(

@@ -5,7 +5,7 @@ import type { DataFile } from './list-data-files.js';
 /**
  * Bump when the loaders' output changes (new column, different cleaning), so old caches are rebuilt.
  */
-export const LOADER_VERSION = 'csv-loaders-v1';
+export const LOADER_VERSION = 'csv-loaders-v2';
 
 const SAMPLE_BYTES = 64 * 1024;
 

@@ -5,6 +5,7 @@ import { resolveDateColumn } from '../csv/resolve-dates.js';
 import * as q from '../csv/sql.js';
 import { fileReport, sourceRowExpr } from './finish-report.js';
 import { columnPicker, type Loader } from './loader.js';
+import { createCityMap } from './city-map.js';
 import { stateJoinSql } from './state-aliases.js';
 
 const CLEAN_COLUMNS = [
@@ -31,6 +32,7 @@ const CLEAN_COLUMNS = [
   'promotion_ids',
   'is_b2b',
   'fulfilled_by',
+  'ship_city_raw',
 ];
 
 /** Amazon Sale Report.csv → amazon_sales. */
@@ -65,7 +67,7 @@ export const amazonSalesLoader: Loader = {
         ${q.integer(c('qty'))} AS qty,
         ${q.text(c('currency'))} AS currency,
         ${q.decimal(c('amount'))} AS amount,
-        ${q.upperText(c('ship_city'))} AS ship_city,
+        ${q.text(c('ship_city'))} AS ship_city_raw,
         ${q.postalCode(c('ship_postal_code'))} AS ship_postal_code,
         ${q.text(c('ship_country'))} AS ship_country,
         NULLIF(${c('promotion_ids')}, '') AS promotion_ids, -- long lists: no TRIM (costly)
@@ -88,9 +90,11 @@ export const amazonSalesLoader: Loader = {
       usualFormat: 'MM-DD-YY',
     });
     // States are canonicalised at insert time through a lookup over the distinct raw values.
+    // Cities the same way, through a lookup computed in TypeScript (indian-cities.ts).
+    const cities = await createCityMap(conn, staged, 'ship_city_raw', 'cm');
     const result = await insertStaged(conn, staged, 'amazon_sales', CLEAN_COLUMNS, {
-      exprs: { ship_state: 'sm.canonical' },
-      joins: stateJoinSql(staged, 'raw_state', 'sm', 's'),
+      exprs: { ship_state: 'sm.canonical', ship_city: 'cm.canonical' },
+      joins: `${stateJoinSql(staged, 'raw_state', 'sm', 's')} ${cities.join}`,
     });
 
     const notes: string[] = dateNote ? [dateNote] : [];
@@ -126,7 +130,11 @@ export const amazonSalesLoader: Loader = {
       notes.push(
         `${remapped} row(s) with a misspelt, abbreviated or old ship-state name mapped to the canonical state/UT name.`,
       );
-    await conn.run(`DROP TABLE IF EXISTS ${staged};`);
+    if (cities.remappedRows)
+      notes.push(
+        `${cities.remappedRows} row(s) with a city written with a PIN code, punctuation, a locality or an old name (e.g. "BENGALURU 560037", "Bangalore") mapped to one canonical city; the raw value is kept in ship_city_raw.`,
+      );
+    await conn.run(`DROP TABLE IF EXISTS ${staged}; DROP TABLE IF EXISTS ${staged}_cities;`);
     return fileReport(fileName, 'amazon_sales', read, result, notes);
   },
 };

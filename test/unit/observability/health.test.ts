@@ -63,6 +63,19 @@ describe('standalone health server', () => {
     }
   });
 
+  it('GET /readyz says what loaded, and stays ready while the last good load is served', async () => {
+    const data = { loaded: { amazon_sales: false }, load: 'last_good', lines: ['Order: not loaded. …'] };
+    const routes = createHealthRoutes({
+      probes: { ...probesFor({ loaded: true, redis: 'absent', shuttingDown: false }), data: () => data },
+      probeTimeoutMs: 100,
+    });
+    const server = await startHealthServer({ routes, port: 0, host: '127.0.0.1' });
+    servers.push(server);
+    const res = await fetch(`${server.url}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ready', data });
+  });
+
   it('GET /readyz says Redis is down (or hung) and stays in service, degraded: answers go on without memory', async () => {
     const cases: Array<[ProbeState, string]> = [
       [{ loaded: true, redis: 'down', shuttingDown: false }, 'down'],

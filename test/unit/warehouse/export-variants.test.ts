@@ -111,8 +111,18 @@ describe('export variants of the Amazon order report', () => {
     expect(report.notes.join('\n')).toMatch(/not used.*"Gift Wrap"/);
     const [row] = await rowsOf(
       warehouse,
-      `SELECT SUM(amount) AS revenue, SUM(qty) AS units, MIN(ship_state) AS state FROM amazon_sales`,
+      `SELECT SUM(amount) AS revenue, SUM(qty) AS units, MIN(ship_state) AS state,
+              MIN(ship_city) AS city, MIN(ship_city_raw) AS raw_city FROM amazon_sales`,
     );
-    expect(row).toEqual({ revenue: total(TEN_ORDERS), units: 10, state: 'Karnataka' });
+    expect(row).toEqual({
+      revenue: total(TEN_ORDERS),
+      units: 10,
+      state: 'Karnataka',
+      city: 'Bengaluru',
+      raw_city: 'Bangalore',
+    });
+    expect(report.notes.join('\n')).toMatch(
+      /10 row\(s\) with a city written with a PIN code, .*mapped to one canonical city; the raw value is kept in ship_city_raw/,
+    );
   });
 });

@@ -66,11 +66,11 @@ describe('loading the raw retailer files (hand-made fixtures with every quirk)',
       order_date: '2022-04-30',
       is_b2b: false,
       ship_postal_code: '400081',
-      ship_city: 'MUMBAI',
+      ship_city: 'Mumbai',
     });
-    expect(rows.find((r) => r.source_row === 1)).toMatchObject({ ship_city: 'BENGALURU', category: 'Kurta' });
+    expect(rows.find((r) => r.source_row === 1)).toMatchObject({ ship_city: 'Bengaluru', category: 'Kurta' });
     expect(rows.find((r) => r.source_row === 3)).toMatchObject({ is_b2b: true, category: 'Western Dress' });
-    expect(rows.find((r) => r.source_row === 15)).toMatchObject({ ship_city: 'HYDERABAD', is_b2b: true });
+    expect(rows.find((r) => r.source_row === 15)).toMatchObject({ ship_city: 'Hyderabad', is_b2b: true });
     const categories = await rowsOf(warehouse, `SELECT DISTINCT category FROM amazon_sales ORDER BY 1`);
     expect(categories.map((r) => r.category)).toEqual(['Kurta', 'Set', 'Top', 'Western Dress']);
     const columns = warehouse
@@ -79,6 +79,17 @@ describe('loading the raw retailer files (hand-made fixtures with every quirk)',
       .columns.map((c) => c.name);
     expect(columns).not.toContain('unnamed_22');
     expect(columns).toContain('sales_channel');
+  });
+
+  it('amazon: cities become one canonical name; the raw spelling is kept in ship_city_raw ', async () => {
+    const rows = await rowsOf(
+      warehouse,
+      `SELECT ship_city, ship_city_raw FROM amazon_sales WHERE source_row IN (0, 1) ORDER BY source_row`,
+    );
+    expect(rows).toEqual([
+      { ship_city: 'Mumbai', ship_city_raw: 'MUMBAI' },
+      { ship_city: 'Bengaluru', ship_city_raw: 'bengaluru' },
+    ]);
   });
 
   it('amazon: blank, #VALUE! and Nill amounts stay NULL (not 0), thousands separators parse', async () => {
