@@ -1,3 +1,4 @@
+import { titleCase as titleCaseSql } from '../warehouse/csv/sql.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CatalogStyle } from './catalog.js';
 import { ALIAS_SCALE, createChoiceLists } from './duck-tables.js';
@@ -409,11 +410,14 @@ SELECT CAST(i AS INTEGER) AS source_row, order_id, order_date, status, fulfilmen
   service_level AS ship_service_level, style, sku, category, size, asin, courier_status,
   CAST(qty AS INTEGER) AS qty, CASE WHEN NOT amount_blank THEN 'INR' END AS currency,
   CASE WHEN NOT amount_blank THEN amount_value END AS amount,
-  CASE WHEN NOT no_address THEN city END AS ship_city,
+  -- The generator's cities are canonical names in upper case: in title case they are what the CSV loader's
+  -- canonicalCity() makes of them, and the raw spelling is what the raw CSV would hold.
+  CASE WHEN NOT no_address THEN ${titleCaseSql('city')} END AS ship_city,
   CASE WHEN NOT no_address THEN state END AS ship_state,
   CASE WHEN NOT no_address THEN CAST(pc3 AS VARCHAR) || pin_tail END AS ship_postal_code,
   CASE WHEN NOT no_address THEN 'IN' END AS ship_country,
   promo AS promotion_ids, is_b2b, fulfilled_by,
+  CASE WHEN NOT no_address THEN NULLIF(TRIM(city_raw), '') END AS ship_city_raw,
   year(order_date) AS year, lpad(CAST(month(order_date) AS VARCHAR), 2, '0') AS month
 FROM (${inner})`;
 }
