@@ -1,3 +1,5 @@
+import { NUMBER_WORDS as SMALL } from '../../format/number-words.js';
+
 /**
  * Rewrites every way of writing a number into plain ASCII digits before the number check reads the text, so a
  * model cannot slip a figure past it by spelling it differently:
@@ -27,38 +29,6 @@ export function asciiDigits(text: string): string {
 function splitAfterAbbreviation(text: string): string {
   return text.replace(/(?<=\p{L})\.(?=\d)/gu, '. ');
 }
-
-const SMALL: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fourty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
 
 const SCALES: [RegExp, number, string][] = [
   [/^thousands?$/, 1_000, 'thousand'],

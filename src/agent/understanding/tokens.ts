@@ -1,3 +1,5 @@
+import { NUMBER_WORDS } from '../../format/number-words.js';
+
 /**
  * Tokens of a question: words with their character offsets, a normalised form and, for numbers, a value.
  * Nothing is blanked or rewritten: later stages mark the tokens they used, so every word is accounted for.
@@ -17,36 +19,8 @@ export interface Token {
   num?: number;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  ninety: 90,
-  hundred: 100,
-  dozen: 12,
-  couple: 2,
-};
+// The shared number words, plus the counting words of questions ("a couple of", "a dozen").
+const COUNT_WORDS: Record<string, number> = { ...NUMBER_WORDS, hundred: 100, dozen: 12, couple: 2 };
 
 /** Words, numbers (with decimals and thousands commas), "%", "&", "#1", dotted names (amazon.in), w/w, 5/4. */
 const TOKEN_RE =
@@ -73,7 +47,7 @@ export function tokenize(text: string): Token[] {
 }
 
 export function numberValue(norm: string): number | undefined {
-  if (norm in NUMBER_WORDS) return NUMBER_WORDS[norm];
+  if (norm in COUNT_WORDS) return COUNT_WORDS[norm];
   const digits = /^#?(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th)?$/.exec(norm);
   if (!digits) return undefined;
   const n = Number(digits[1]!.replace(/,/g, ''));
