@@ -39,6 +39,8 @@ export interface Harness {
   ask(question: string, previousPlan?: Plan): Resolution;
   /** The plan a question resolves to; throws (failing the test with the resolution) when it is not a plan. */
   planOf(question: string, previousPlan?: Plan): Extract<Resolution, { kind: 'plan' }>;
+  /** A thread: the first question, then each reply against the plan before it. Returns every plan. */
+  thread(...questions: string[]): Plan[];
 }
 
 export async function createHarness(): Promise<Harness> {
@@ -52,7 +54,12 @@ export async function createHarness(): Promise<Harness> {
       throw new Error(`"${question}" → ${r.kind}: ${'message' in r ? r.message : ''} ${JSON.stringify(r)}`);
     return r;
   };
-  return { planner, profile, ask, planOf };
+  const thread = (...questions: string[]) => {
+    const plans: Plan[] = [];
+    for (const q of questions) plans.push(planOf(q, plans.at(-1)).plan);
+    return plans;
+  };
+  return { planner, profile, ask, planOf, thread };
 }
 
 /** Where the fixture's Amazon orders end: relative periods resolve against it. */

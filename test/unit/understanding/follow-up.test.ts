@@ -8,12 +8,7 @@ beforeAll(async () => {
   h = await createHarness();
 });
 
-/** A thread: the first question, then each reply against the plan before it. Returns every plan. */
-function thread(...questions: string[]): Plan[] {
-  const plans: Plan[] = [];
-  for (const q of questions) plans.push(h.planOf(q, plans.at(-1)).plan);
-  return plans;
-}
+const thread = (...questions: string[]): Plan[] => h.thread(...questions);
 
 const MAY = { from: '2022-05-01', to: '2022-05-31' };
 const JUNE = { from: '2022-06-01', to: '2022-06-30' };

@@ -7,11 +7,7 @@ beforeAll(async () => {
   h = await createHarness();
 });
 
-function thread(...questions: string[]): Plan[] {
-  const plans: Plan[] = [];
-  for (const q of questions) plans.push(h.planOf(q, plans.at(-1)).plan);
-  return plans;
-}
+const thread = (...questions: string[]): Plan[] => h.thread(...questions);
 
 describe('"worst" and "best" are judgements: they turn for a measure where lower is better', () => {
   it.each([
