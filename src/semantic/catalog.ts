@@ -57,6 +57,11 @@ const MetricSchema = z.object({
   /** A count of one dimension's values: "how many SKUs" is this metric. */
   countOf: z.string().regex(idPattern).optional(),
   /**
+   * An average per value of a dimension: "what does an average customer spend" is revenue per customer, one
+   * number, not revenue by customer. `of` is the measure averaged (on this metric's source).
+   */
+  perValue: z.object({ of: z.string().regex(idPattern), dimension: z.string().regex(idPattern) }).optional(),
+  /**
    * The order lines this metric counts, as a filter: "revenue excluding returns" excludes these lines rather than
    * asking for a second measure.
    */
@@ -93,6 +98,8 @@ const DimensionSchema = z
     valuePriority: z.number().int().nonnegative().default(50),
     /** A driver that "why?" breaks a result down by to show what moved it. */
     explains: z.boolean().default(false),
+    /** A party that buys (customers, accounts): "top customer" with no measure means the biggest by revenue. */
+    rankedBySize: z.boolean().default(false),
     /** Values in the order a person expects them (sizes XS…6XL): charts sort by it, "3XL and up" ranges over it. */
     valueOrder: z.array(z.string().min(1)).optional(),
     synonyms,
@@ -129,6 +136,13 @@ export const CatalogSchema = z
     for (const [id, m] of Object.entries(c.metrics)) {
       if (m.sql.includes("'") && (m.sql.split("'").length - 1) % 2 !== 0) {
         ctx.addIssue({ code: 'custom', path: ['metrics', id, 'sql'], message: 'unbalanced quotes' });
+      }
+      if (m.perValue && (!(m.perValue.of in c.metrics) || !(m.perValue.dimension in c.dimensions))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['metrics', id, 'perValue'],
+          message: `unknown metric "${m.perValue.of}" or dimension "${m.perValue.dimension}"`,
+        });
       }
     }
   });

@@ -36,6 +36,8 @@ export interface Composed {
   unavailableDimensions: string[];
   /** Measures the question named that the chosen report does not hold ("sales on Flipkart": a price list). */
   unheldMetrics: string[];
+  /** An average over a dimension the chosen report does not have ("average customer spend" on Amazon orders). */
+  unheldPerValue?: string;
   explain: boolean;
 }
 
@@ -129,6 +131,17 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
     frame.countOf &&
     Object.entries(catalog.metrics).find(([, m]) => m.source === source && m.countOf === frame.countOf)?.[0];
   if (counter && !named.includes(counter)) named.push(counter);
+  // "what does an average customer spend": the per-value average of the measure named (or of the source's main one).
+  if (frame.perValueOf) {
+    const averaged = Object.entries(catalog.metrics).filter(
+      ([, m]) => m.source === source && m.perValue?.dimension === frame.perValueOf,
+    );
+    const match =
+      averaged.find(([, m]) => named.includes(m.perValue!.of)) ?? (named.length ? undefined : averaged[0]);
+    if (match) named.splice(0, named.length, match[0]);
+    // "average customer spend on Amazon": the report has no customers, so no number stands for it.
+    else out.unheldPerValue = frame.perValueOf;
+  }
   out.unheldMetrics = [...new Set(frame.metrics.map((m) => m.id))].filter(
     (id) => !metricOn(catalog, id, source),
   );
@@ -179,8 +192,11 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
     frame.growth ||
     frame.trend;
   // No measure named: a size word ("biggest customer", "which category grew") means the business's size, revenue;
-  // otherwise ("top 5 states", "best performing") the question goes back, with each measure as a button.
-  const score = frame.howMuch && hasScope ? 0.8 : frame.sizeWord && hasScope ? 0.6 : hasScope ? 0.45 : 0.4;
+  // so does ranking a party that buys ("top customer"); otherwise ("top 5 states", "best performing") the question
+  // goes back, with each measure as a button.
+  const sized =
+    frame.sizeWord || (frame.rank && frame.groupBy.some((g) => catalog.dimensions[g.id]?.rankedBySize));
+  const score = frame.howMuch && hasScope ? 0.8 : sized && hasScope ? 0.6 : hasScope ? 0.45 : 0.4;
   out.slots.push({ name: 'measure', score, doubt: 'no measure named' });
   out.notes.push(`No measure named, so this shows ${catalog.metrics[fallback]!.label.toLowerCase()}.`);
 }

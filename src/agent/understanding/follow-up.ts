@@ -11,7 +11,12 @@ import type { Catalog } from '../../semantic/catalog.js';
  * and keeps the period, "in May" replaces the period.
  */
 export function applyFollowUpMetrics(previous: string[], named: string[], frame: Frame): string[] {
-  if (!named.length) return [...previous];
+  const notWanted = new Set(frame.notMetrics);
+  if (!named.length) {
+    const kept = previous.filter((m) => !notWanted.has(m));
+    return kept.length ? kept : [...previous];
+  }
+  if (notWanted.size) return named.filter((m) => !notWanted.has(m));
   if (frame.edits.add && !frame.edits.instead) return [...new Set([...previous, ...named])];
   return named;
 }

@@ -78,6 +78,10 @@ export interface Frame {
   sizeWord: boolean;
   /** "how many SKUs", "number of customers": a count of a dimension's values. */
   countOf?: string;
+  /** "what does an average customer spend": a measure averaged over a dimension's values, one number. */
+  perValueOf?: string;
+  /** Dimensions named as who or what the question is about without a breakdown ("bill wholesale customers"). */
+  about: string[];
   /** "the top 5 states combined": the ranked rows added together. */
   combined?: boolean;
   /** Words asking for something a Plan cannot express yet ("combined", "more than 9 lakh"). */
@@ -95,6 +99,8 @@ export interface Frame {
   howManySold: boolean;
   /** Follow-up edit words present anywhere. */
   edits: { add: boolean; only: boolean; remove: boolean; instead: boolean; split: boolean };
+  /** "by orders not rev", "units, not revenue": measures the user turned away from. */
+  notMetrics: string[];
   /** Starts like a follow-up ("and", "what about", "now", "same for") or points back ("that", "it"). */
   leansOnPrevious: boolean;
   chatter: boolean;

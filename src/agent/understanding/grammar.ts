@@ -250,6 +250,15 @@ function pushMetric(
     frame.filters.push(filterOf(ctx, span, { fixed: def.asFilter }, true));
     return;
   }
+  // "rank by orders not rev", "net revenue rather than AOV": a measure turned away from, which a follow-up replaces.
+  const before = ctx.spans[span.at - 1]?.text ?? '';
+  const turnedAway =
+    /^(not|no|rather than|in place of)$/.test(before) ||
+    (before === 'of' && ctx.spans[span.at - 2]?.text === 'instead');
+  if (turnedAway) {
+    frame.notMetrics.push(id);
+    return;
+  }
   // "revenue for B2B orders", "just for Kurta orders": a count word heading a filter phrase names no measure.
   if (HEAD_NOUN_METRICS.has(id) && ctx.headsFilterPhrase(span, frame)) return;
   // "how many customers did we bill": the verb of the count, not a second measure.
@@ -285,6 +294,16 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
     frame.allOf.push(id);
     // "price per piece across all customers": the whole set, not one row per customer.
     if (ctx.prevWord(span.at - 1) === 'across' || ctx.spans[span.at - 1]?.text === 'across all') return;
+  }
+  // "how much did we bill wholesale customers": the customers are who was billed, not a breakdown.
+  if (ctx && /^(bill|billed|charge|charged|invoice|invoiced)$/.test(ctx.prevWord(span.at))) {
+    frame.about.push(id);
+    return;
+  }
+  if (ctx && /^(average|avg|typical|mean)$/.test(ctx.prevWord(span.at)) && averagedOver(ctx, id)) {
+    frame.perValueOf = id;
+    frame.about.push(id);
+    return;
   }
   if (ctx?.countsBefore(span) || (ctx?.mostBefore(span) && countable(ctx, id) && !frame.countOf)) {
     frame.countOf = id;
@@ -414,6 +433,11 @@ function breaksNegation(span: Span, kinds: Set<CueKind>): boolean {
   );
 }
 
+/** A dimension the catalog has per-value averages of ("average customer spend"). */
+function averagedOver(ctx: Context, id: string): boolean {
+  return Object.values(ctx.lexicon.catalog.metrics).some((m) => m.perValue?.dimension === id);
+}
+
 function emptyFrame(): Frame {
   return {
     metrics: [],
@@ -433,6 +457,8 @@ function emptyFrame(): Frame {
     sold: false,
     howManySold: false,
     edits: { add: false, only: false, remove: false, instead: false, split: false },
+    notMetrics: [],
+    about: [],
     leansOnPrevious: false,
     vague: false,
     asksAnew: false,

@@ -163,6 +163,12 @@ export function createPlanner(deps: PlannerDeps): Planner {
     const blocker = clarifyFor.blockers(composed, frame, { catalog, profile, lexicon, question });
     if (blocker) return blocker;
     const plan0 = composed.plan;
+    if (composed.unheldPerValue) {
+      const dimension = catalog.dimensions[composed.unheldPerValue]?.label ?? composed.unheldPerValue;
+      return refuse(
+        `${catalog.sources[plan0.source]!.label} has no ${inSentence(dimension)} column, so I can't give an average per ${inSentence(dimension)} there. ${describeDataWeHave(catalog, profile)}`,
+      );
+    }
     // "how much did we sell on Flipkart": the value lives on a report without that measure. Answering with that
     // report's own measure (Flipkart's list prices) would be a confident wrong number.
     if (composed.unheldMetrics.length && !plan0.metrics.some((m) => frame.metrics.some((f) => f.id === m))) {

@@ -26,13 +26,20 @@ export interface ResolvedFilter {
   from: FrameFilter;
 }
 
+/** The dimensions a question is about: its breakdowns, and those it names without one (an average's). */
+function breakdowns(frame: Frame): string[] {
+  return [...frame.groupBy.map((g) => g.id), ...frame.about];
+}
+
 export function chooseSource(frame: Frame, catalog: Catalog, fallback: Source | undefined): Slot<Source> {
   const ids = frame.metrics.map((m) => m.id);
   // A follow-up's measure asked in the thread's report's words ("pieces too" on the wholesale report).
   if (fallback && ids.length && !frame.sources.length && ids.every((id) => metricOn(catalog, id, fallback)))
     return { value: fallback, score: 1 };
   // "top wholesale customers by pcs": the breakdown lives on one report, and the measure has its twin there.
-  const onlyOnFirst = frame.groupBy.map((g) => dimensionSources(catalog, g.id)).find((s) => s.length === 1);
+  const onlyOnFirst = breakdowns(frame)
+    .map((id) => dimensionSources(catalog, id))
+    .find((s) => s.length === 1);
   if (
     onlyOnFirst &&
     ids.length &&
@@ -67,7 +74,9 @@ export function chooseSource(frame: Frame, catalog: Catalog, fallback: Source | 
   if (metricSources.length === 1) return { value: metricSources[0]!, score: 1 };
   if (metricSources.length > 1)
     return { value: metricSources[0]!, score: 0.3, doubt: 'measures from different reports' };
-  const onlyOn = frame.groupBy.map((g) => dimensionSources(catalog, g.id)).find((s) => s.length === 1);
+  const onlyOn = breakdowns(frame)
+    .map((id) => dimensionSources(catalog, id))
+    .find((s) => s.length === 1);
   // "top wholesale customers by pcs": the breakdown lives on one report, and the measure has its twin there.
   if (onlyOn && ids.length && ids.every((id) => metricOn(catalog, id, onlyOn[0]!)))
     return { value: onlyOn[0]!, score: 1 };

@@ -37,7 +37,43 @@ describe('measures', () => {
   });
 });
 
+describe('measures turned away from', () => {
+  it('"rank by orders not rev" replaces revenue with orders, and ranks by it', () => {
+    const [, next] = thread('top 5 states by revenue in April', 'rank by orders not rev');
+    expect(next).toMatchObject({ metrics: ['orders'], limit: 5, sort: { by: 'orders' } });
+  });
+
+  it('"the same on net revenue rather than AOV" keeps the comparison and swaps the measure', () => {
+    const [first, , third] = thread('AOV in May', 'MoM?', 'same comparison on net revenue rather than AOV');
+    expect(third).toMatchObject({ metrics: ['net_revenue'], timeRange: first!.timeRange });
+    expect(third!.compareTo).toBeDefined();
+  });
+
+  it('"as a return rate instead of raw counts" changes the measure and keeps the weekly series', () => {
+    const [, next] = thread('returns by week in May', 'as a return rate instead of raw counts');
+    expect(next).toMatchObject({ metrics: ['return_rate'], groupBy: ['week'] });
+  });
+});
+
 describe('filters', () => {
+  it('"redo top 5 w/o MH" excludes Maharashtra and keeps the ranking', () => {
+    const [, next] = thread('top 5 states by revenue in May', 'redo top 5 w/o MH');
+    expect(next!.filters).toEqual([{ dimension: 'state', op: 'not_in', values: ['MAHARASHTRA'] }]);
+    expect(next).toMatchObject({ limit: 5, sort: { by: 'revenue' } });
+  });
+
+  it('"take the Kurta filter off" removes the filter and keeps the rest', () => {
+    const [first, next] = thread('Kurta returns by week in May', 'take the Kurta filter off');
+    expect(next!.filters).toEqual([]);
+    expect(next).toMatchObject({ metrics: first!.metrics, groupBy: ['week'], timeRange: first!.timeRange });
+  });
+
+  it('"strip out B2B from both months" keeps the comparison and excludes B2B', () => {
+    const [, second, third] = thread('AOV in May', 'MoM?', 'strip out B2B from both months and redo it');
+    expect(third).toMatchObject({ metrics: ['aov'], compareTo: second!.compareTo });
+    expect(third!.filters).toEqual([{ dimension: 'b2b', op: 'in', values: [false] }]);
+  });
+
   it('"drop Kerala" after a by-state ranking excludes Kerala and keeps the ranking', () => {
     const [first, next] = thread('top 5 states by revenue in May', 'drop Kerala');
     expect(next).toEqual({

@@ -317,3 +317,31 @@ describe('prompt injection and SQL in the question never become SQL', () => {
     }
   });
 });
+
+describe('who a question is about, without a breakdown', () => {
+  it('"what does an average wholesale customer spend" is revenue per customer: one number', () => {
+    expect(planOf('what does an average wholesale customer spend with us?').plan).toMatchObject({
+      source: 'international_sales',
+      metrics: ['intl_revenue_per_customer'],
+      groupBy: [],
+    });
+  });
+
+  it('"avg pieces per wholesale customer" averages the pieces', () => {
+    expect(planOf('avg pieces per wholesale customer').plan.metrics).toEqual(['intl_pcs_per_customer']);
+  });
+
+  it('"how much did we bill wholesale customers last month" is one total on the wholesale report', () => {
+    expect(planOf('how much did we bill wholesale customers last month').plan).toMatchObject({
+      source: 'international_sales',
+      metrics: ['intl_revenue'],
+      groupBy: [],
+    });
+  });
+
+  it('"top wholesale account" ranks customers by revenue rather than asking for a measure', () => {
+    const r = planOf('top wholesale acct?');
+    expect(r.plan).toMatchObject({ metrics: ['intl_revenue'], groupBy: ['customer'] });
+    expect(r.plan.sort).toMatchObject({ by: 'intl_revenue', direction: 'desc' });
+  });
+});
