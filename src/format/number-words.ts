@@ -33,3 +33,24 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   eighty: 80,
   ninety: 90,
 };
+
+/**
+ * Words that scale the number before them: "9 lakh", "1.5 cr", "15k", "fifteen hundred". Indian units first, as
+ * the retailer writes them.
+ */
+export const SCALE_WORDS: Readonly<Record<string, number>> = {
+  hundred: 100,
+  k: 1_000,
+  thousand: 1_000,
+  l: 100_000,
+  lac: 100_000,
+  lacs: 100_000,
+  lakh: 100_000,
+  lakhs: 100_000,
+  m: 1_000_000,
+  mn: 1_000_000,
+  million: 1_000_000,
+  cr: 10_000_000,
+  crore: 10_000_000,
+  crores: 10_000_000,
+};

@@ -98,6 +98,8 @@ const DimensionSchema = z
     valuePriority: z.number().int().nonnegative().default(50),
     /** A driver that "why?" breaks a result down by to show what moved it. */
     explains: z.boolean().default(false),
+    /** A yes/no that is a fixed threshold on a metric ("under 5 in stock"): a number the user says replaces it. */
+    thresholdOf: z.string().regex(idPattern).optional(),
     /** A party that buys (customers, accounts): "top customer" with no measure means the biggest by revenue. */
     rankedBySize: z.boolean().default(false),
     /** Values in the order a person expects them (sizes XS…6XL): charts sort by it, "3XL and up" ranges over it. */

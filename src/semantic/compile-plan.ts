@@ -1,6 +1,6 @@
 import { AppError } from '../errors.js';
 import type { Catalog, DimensionDef, MetricFormat } from './catalog.js';
-import type { Filter, Plan, TimeRange } from './plan.js';
+import type { Filter, Plan, ThresholdOp, TimeRange } from './plan.js';
 import {
   booleanLiteral,
   dateLiteral,
@@ -11,7 +11,8 @@ import {
 } from './sql-literal.js';
 import { previousPeriod } from './time-range.js';
 import { booleanFilterValue } from './boolean-values.js';
-import { inSentence } from './label-text.js';
+import { inSentence, plural } from './label-text.js';
+import { formatIndianNumber } from '../format/money.js';
 
 /**
  * Plan → ONE SELECT over the clean tables. Result columns follow the convention agreed with the charts engineer:
@@ -186,16 +187,64 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledPlan {
     );
   }
 
+  const kept = thresholdWhere(plan, catalog, definitions);
   const orderBy = orderClause(plan, catalog, columns);
   const limit = plan.limit ? `LIMIT ${numberLiteral(plan.limit)}` : '';
-  const body = [`SELECT ${select.join(', ')}`, 'FROM cur', ...joins, orderBy, limit]
+  const body = [`SELECT ${select.join(', ')}`, 'FROM cur', ...joins, kept, orderBy, limit]
     .filter(Boolean)
     .join('\n');
   const sql = plan.combined
     ? combinedSql(plan, catalog, ctes, body, columns, definitions)
-    : `WITH ${ctes.join(', ')}\n${body}`;
+    : plan.countGroups
+      ? countGroupsSql(plan, catalog, ctes, body, columns)
+      : `WITH ${ctes.join(', ')}\n${body}`;
 
   return comparePeriod ? { sql, definitions, columns, comparePeriod } : { sql, definitions, columns };
+}
+
+const THRESHOLD_SQL: Record<ThresholdOp, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
+const THRESHOLD_WORDS: Record<ThresholdOp, string> = {
+  gt: 'over',
+  gte: 'at least',
+  lt: 'under',
+  lte: 'at most',
+};
+
+/** "days over 9 lakh": the groups kept, as a WHERE over the aggregated rows; their definition is stated. */
+function thresholdWhere(plan: Plan, catalog: Catalog, definitions: string[]): string {
+  const conditions = plan.threshold ?? [];
+  if (!conditions.length) return '';
+  if (!plan.groupBy.length) throw invalid('A threshold keeps groups, so it needs a breakdown.');
+  for (const t of conditions)
+    if (!plan.metrics.includes(t.metric))
+      throw invalid(`The threshold's metric "${t.metric}" is not measured.`);
+  const groups = plan.groupBy.map((g) => inSentence(catalog.dimensions[g]?.label ?? g)).join(' × ');
+  definitions.push(
+    `Kept: each ${groups} whose ${conditions.map((t) => `${inSentence(catalog.metrics[t.metric]?.label ?? t.metric)} is ${THRESHOLD_WORDS[t.op]} ${formatIndianNumber(t.value, Number.isInteger(t.value) ? 0 : 2)}`).join(' and ')}.`,
+  );
+  return `WHERE ${conditions.map((t) => `cur.${quoteIdent(t.metric)} ${THRESHOLD_SQL[t.op]} ${numberLiteral(t.value)}`).join(' AND ')}`;
+}
+
+/** The name of the column that counts a plan's groups ("how many days…"): `day_count`. */
+export function groupCountColumn(plan: Plan): string {
+  return `${plan.groupBy[0] ?? 'row'}_count`;
+}
+
+/** "how many days in May crossed 9 lakh": the groups that pass the threshold, counted into one row. */
+function countGroupsSql(
+  plan: Plan,
+  catalog: Catalog,
+  ctes: string[],
+  body: string,
+  columns: CompiledColumn[],
+): string {
+  if (plan.groupBy.length !== 1 || plan.compareTo || plan.share || plan.combined)
+    throw invalid('Counting groups needs one breakdown, and no comparison or share.');
+  const dim = plan.groupBy[0]!;
+  const name = groupCountColumn(plan);
+  const label = `Number of ${plural(inSentence(catalog.dimensions[dim]?.label ?? dim))}`;
+  columns.splice(0, columns.length, { name, role: 'metric', ref: name, label, format: 'count' });
+  return `WITH ${ctes.join(', ')}\nSELECT COUNT(*) AS ${quoteIdent(name)} FROM (${body}) AS kept`;
 }
 
 /**

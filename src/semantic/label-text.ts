@@ -7,3 +7,10 @@ export function inSentence(label: string): string {
     (word.match(/\p{Lu}/gu)?.length ?? 0) >= 2 ? word : word.toLowerCase(),
   );
 }
+
+/** "category" → "categories", "size" → "sizes", "SKU" → "SKUs". */
+export function plural(noun: string): string {
+  if (/[^aeiou]y$/i.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/i.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}

@@ -40,6 +40,15 @@ export const CHART_TYPES = [
 ] as const;
 export type ChartPreference = (typeof CHART_TYPES)[number];
 
+export const THRESHOLD_OPS = ['gt', 'gte', 'lt', 'lte'] as const;
+export type ThresholdOp = (typeof THRESHOLD_OPS)[number];
+export const ThresholdSchema = z.object({
+  metric: z.string(),
+  op: z.enum(THRESHOLD_OPS),
+  value: z.number(),
+});
+export type Threshold = z.infer<typeof ThresholdSchema>;
+
 export const PlanSchema = z.object({
   source: z.enum(SOURCES),
   metrics: z.array(z.string()).min(1),
@@ -62,6 +71,13 @@ export const PlanSchema = z.object({
    * group names listed. Only for additive metrics, whose sum is the figure for the groups together.
    */
   combined: z.boolean().optional(),
+  /**
+   * "days over 9 lakh", "SKUs under 5 units": keep only the groups whose metric passes every condition (a HAVING
+   * on the breakdown). Each metric must be among `metrics`.
+   */
+  threshold: z.array(ThresholdSchema).optional(),
+  /** "how many days…": the number of groups that pass `threshold`, one row. Needs one breakdown. */
+  countGroups: z.boolean().optional(),
   /** Presentation only: the chart the user asked for. Never changes the SQL or the cache key. */
   chart: z.enum(CHART_TYPES).default('auto'),
 });

@@ -48,8 +48,11 @@ export function allowedEdits(length: number): number {
 export interface ValueMatch {
   /** Data values (exact spelling) the words matched. */
   values: string[];
-  /** 'exact' (same key), 'plural' (singular/plural), 'alias' (catalog alias) or 'typo' (edit distance). */
-  kind: 'exact' | 'plural' | 'alias' | 'typo';
+  /**
+   * 'exact' (same key), 'plural' (singular/plural), 'alias' (catalog alias), 'prefix' (the leading words of one
+   * long name) or 'typo' (edit distance).
+   */
+  kind: 'exact' | 'plural' | 'alias' | 'prefix' | 'typo';
   distance: number;
 }
 
@@ -108,10 +111,27 @@ export class ValueIndex {
     // "kurta" against a data value "Kurtas" (or "KURTI" forms): try the data's singulars too.
     const dataPlural = this.bySingular.get(key);
     if (dataPlural) return { values: [...dataPlural], kind: 'plural', distance: 0 };
+    const prefixed = this.prefixOf(text, key);
+    if (prefixed) return { values: prefixed, kind: 'prefix', distance: 0 };
     if (options.fuzzy === false || this.byKey.size > this.fuzzyLimit) return undefined;
     const best = this.fuzzy(key, false);
     if (!best) return undefined;
     return { values: [...best], kind: 'typo', distance: this.lastDistance };
+  }
+
+  /**
+   * "amani concept trading" for AMANI CONCEPT TRADING LLC (KAPDA): several words that begin exactly one value.
+   * One word ("amani") or a short key is too weak a clue, and two values sharing the start is a guess.
+   */
+  private prefixOf(text: string, key: string): string[] | undefined {
+    if (!/\s/.test(text.trim()) || key.length < 10) return undefined;
+    let found: string[] | undefined;
+    for (const [k, vals] of this.byKey) {
+      if (!k.startsWith(key)) continue;
+      if (found) return undefined;
+      found = vals;
+    }
+    return found ? [...found] : undefined;
   }
 
   private lastDistance = 0;

@@ -126,7 +126,8 @@ function composeSingle(input: ComposeInput, dims: ColumnMeta[], metrics: ColumnM
   if (metrics.length === 1) {
     const p = phrases[0]!;
     // "Orders were 4,957", "Revenue was ₹2.6 Cr": plural metric names read better with "were".
-    const verb = /s$/.test(p.label) ? 'were' : 'was';
+    // "Number of days was 8": the count, not the days, is the subject.
+    const verb = /s$/.test(p.label) && !/^number of /i.test(p.label) ? 'were' : 'was';
     headline = `${who}${dims.length ? inSentence(p.label) : p.label} ${verb} ${p.value}${ctx}${p.tail}.`;
   } else {
     const list = phrases.map((p) => `${inSentence(p.label)} ${p.value}${p.tail}`).join(', ');

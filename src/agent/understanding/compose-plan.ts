@@ -1,6 +1,7 @@
 import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Filter, Plan, Source } from '../../semantic/plan.js';
+import { applyThresholds } from './thresholds.js';
 import { distinctValues, isDateGrain } from './plan-shape.js';
 import { daysBetweenInclusive } from '../../semantic/time-range.js';
 import type { Frame, FrameRank } from './frame.js';
@@ -38,6 +39,8 @@ export interface Composed {
   unheldMetrics: string[];
   /** An average over a dimension the chosen report does not have ("average customer spend" on Amazon orders). */
   unheldPerValue?: string;
+  /** Words the plan cannot express, found while composing ("over 9 lakh" with nothing to count). */
+  unsupported?: string;
   explain: boolean;
 }
 
@@ -111,6 +114,7 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
     delete out.plan.sort;
     delete out.plan.limit;
   }
+  applyThresholds(frame, catalog, out);
   period(frame, deps, out, sameThread);
   shape(frame, deps, out);
   alternativesFor(out, filters);

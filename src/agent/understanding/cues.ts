@@ -40,6 +40,12 @@ export const CUE_KINDS = [
   'keptAfter',
   'judged',
   'verbPhrase',
+  'above',
+  'atLeast',
+  'below',
+  'atMost',
+  'between',
+  'nonZero',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

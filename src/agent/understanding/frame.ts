@@ -1,4 +1,4 @@
-import type { ChartPreference, Source } from '../../semantic/plan.js';
+import type { ChartPreference, Source, ThresholdOp } from '../../semantic/plan.js';
 import type { TimeMention } from './dates.js';
 import type { Reading } from './lexicon.js';
 
@@ -44,6 +44,15 @@ export interface FrameRank {
   judged?: boolean;
 }
 
+export interface FrameThreshold {
+  op: ThresholdOp;
+  value: number;
+  /** Span position of the number, to find the measure it is about. */
+  at: number;
+  /** Opened by "between": the next number closes the range. */
+  opensRange?: boolean;
+}
+
 export interface UnknownWord {
   word: string;
   at: number;
@@ -80,6 +89,8 @@ export interface Frame {
   countOf?: string;
   /** "what does an average customer spend": a measure averaged over a dimension's values, one number. */
   perValueOf?: string;
+  /** "over 9 lakh", "under five pcs", "between 2 and 5": conditions on a measure that keep groups. */
+  thresholds: FrameThreshold[];
   /** Dimensions named as who or what the question is about without a breakdown ("bill wholesale customers"). */
   about: string[];
   /** "the top 5 states combined": the ranked rows added together. */

@@ -1,3 +1,5 @@
+import { SCALE_WORDS } from '../../format/number-words.js';
+import type { ThresholdOp } from '../../semantic/plan.js';
 import type { CueKind } from './cues.js';
 import type { Frame, FrameFilter, ValueReading } from './frame.js';
 import type { Lexicon } from './lexicon.js';
@@ -10,7 +12,20 @@ import { isFiller, isUnknown, type Span } from './tagging.js';
  * span and its neighbours only; none depends on another having blanked text first, so adding a word to the
  * lexicon never reorders the rules.
  */
-const FILTER_PREPOSITIONS = new Set(['in', 'for', 'from', 'of', 'only', 'about', 'just', 'at', 'on']);
+// Words after which a value stands: an unknown word there changes the answer ("in Paris", "Acme vs Zenith").
+const FILTER_PREPOSITIONS = new Set([
+  'in',
+  'for',
+  'from',
+  'of',
+  'only',
+  'about',
+  'just',
+  'at',
+  'on',
+  'vs',
+  'versus',
+]);
 const HEAD_NOUN_METRICS = new Set(['orders', 'order_lines', 'units']);
 const COMBINING = /^(combined|together|put together|collectively|between them)$/;
 const ORDINAL_DAY =
@@ -149,7 +164,10 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('sizeWord')) frame.sizeWord = true;
   if (kinds.has('unsupported') && !frame.unsupported) frame.unsupported = span.raw;
   if (kinds.has('removeAfter')) negatePrevious(frame, ctx, span);
-  if (kinds.has('displayUnit')) frame.displayOnly = true;
+  // "9 lakh" after a threshold is the number's scale, not a request to show the money in lakh.
+  if (kinds.has('displayUnit') && !frame.thresholds.some((t) => t.at === span.at - 1))
+    frame.displayOnly = true;
+  if (kinds.has('nonZero')) frame.thresholds.push({ op: 'gt', value: 0, at: span.at });
   // "gross GMV, cancellations included": the count word before names what is kept, not a second measure.
   if (kinds.has('keptAfter')) {
     const m = [...frame.metrics]
@@ -223,13 +241,9 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
     if (!isFiller(span)) frame.understoodWords++;
     return true;
   }
-  if (span.readings.find((r) => r.kind === 'number') && !hasData) {
-    // "under 5 units", "more than 9 lakh": a threshold on a value, which a Plan cannot express yet.
-    if (
-      /^(under|below|over|above|upto|within|beyond|exceeding|than|least|most)$/.test(ctx.prevWord(span.at)) &&
-      !frame.unsupported
-    )
-      frame.unsupported = `${ctx.prevWord(span.at)} ${span.raw}`;
+  const number = span.readings.find((r) => r.kind === 'number');
+  if (number && !hasData) {
+    if (readThreshold(frame, ctx, span, number.value)) frame.understoodWords++;
     return true;
   }
   return isFiller(span) && !hasData;
@@ -433,6 +447,48 @@ function breaksNegation(span: Span, kinds: Set<CueKind>): boolean {
   );
 }
 
+const THRESHOLD_CUES: [CueKind, ThresholdOp][] = [
+  ['above', 'gt'],
+  ['atLeast', 'gte'],
+  ['below', 'lt'],
+  ['atMost', 'lte'],
+  ['between', 'gte'],
+];
+
+/**
+ * A number after a comparison word is a threshold ("over 9 lakh", "under five pcs"); the word after it may scale
+ * it ("9 lakh", "fifteen hundred"); a second number closes a range ("between 2 and 5", "1 or 2"). True when used.
+ */
+function readThreshold(frame: Frame, ctx: Context, span: Span, raw: number): boolean {
+  const last = frame.thresholds.at(-1);
+  // "fifteen hundred": the scale of the number just read (applied when that number was read).
+  if (last && last.at === span.at - 1 && SCALE_WORDS[span.text]) return true;
+  const next = ctx.spans[span.at + 1]?.text ?? '';
+  const value = raw * (SCALE_WORDS[next] ?? 1);
+  const before = ctx.spans[span.at - 1];
+  const kinds = before ? ctx.cueKinds(before) : new Set<CueKind>();
+  // "not yet zero", "but not 0": above zero.
+  const negatedBefore = [1, 2].some((k) => {
+    const s = ctx.spans[span.at - k];
+    return s !== undefined && ctx.cueKinds(s).has('negate');
+  });
+  if (value === 0 && negatedBefore) {
+    frame.thresholds.push({ op: 'gt', value: 0, at: span.at });
+    return true;
+  }
+  const op = THRESHOLD_CUES.find(([cue]) => kinds.has(cue))?.[1];
+  if (op) {
+    frame.thresholds.push({ op, value, at: span.at, ...(kinds.has('between') ? { opensRange: true } : {}) });
+    return true;
+  }
+  if (last && last.at === span.at - 2 && /^(and|or|to)$/.test(before?.text ?? '')) {
+    if (last.opensRange) frame.thresholds.push({ op: 'lte', value, at: span.at });
+    else if (last.op === 'lt' || last.op === 'lte') last.value = Math.max(last.value, value);
+    return true;
+  }
+  return false;
+}
+
 /** A dimension the catalog has per-value averages of ("average customer spend"). */
 function averagedOver(ctx: Context, id: string): boolean {
   return Object.values(ctx.lexicon.catalog.metrics).some((m) => m.perValue?.dimension === id);
@@ -459,6 +515,7 @@ function emptyFrame(): Frame {
     edits: { add: false, only: false, remove: false, instead: false, split: false },
     notMetrics: [],
     about: [],
+    thresholds: [],
     leansOnPrevious: false,
     vague: false,
     asksAnew: false,

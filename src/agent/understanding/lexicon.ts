@@ -1,7 +1,7 @@
 import type { Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import type { ChartPreference, Source } from '../../semantic/plan.js';
-import { ValueIndex, editDistance } from '../../semantic/value-match.js';
+import { ValueIndex, editDistance, type ValueMatch } from '../../semantic/value-match.js';
 import type { CueKind, CueLexicon } from './cues.js';
 import { tokenize } from './tokens.js';
 
@@ -19,7 +19,7 @@ export type Reading =
       values: string[];
       /** 1 exact, lower for aliases, plurals and typos. */
       score: number;
-      match: 'exact' | 'plural' | 'alias' | 'typo';
+      match: ValueMatch['kind'];
       /** An ordinary English word too ("set", "top", "amazon"): needs a clear context. */
       common: boolean;
     }
@@ -42,7 +42,7 @@ export interface Lexicon {
   readonly maxWords: number;
 }
 
-const MATCH_SCORE = { exact: 1, plural: 0.95, alias: 0.95, typo: 0.75 } as const;
+const MATCH_SCORE = { exact: 1, plural: 0.95, alias: 0.95, prefix: 0.9, typo: 0.75 } as const;
 
 export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLexicon): Lexicon {
   const phrases = new Map<string, Reading[]>();

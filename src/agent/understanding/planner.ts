@@ -163,6 +163,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
     const blocker = clarifyFor.blockers(composed, frame, { catalog, profile, lexicon, question });
     if (blocker) return blocker;
     const plan0 = composed.plan;
+    if (composed.unsupported) return clarifyFor.unsupported(composed.unsupported, composed, catalog);
     if (composed.unheldPerValue) {
       const dimension = catalog.dimensions[composed.unheldPerValue]?.label ?? composed.unheldPerValue;
       return refuse(

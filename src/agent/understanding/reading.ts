@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
 import { booleanFilterValue } from '../../semantic/boolean-values.js';
 import type { Catalog } from '../../semantic/catalog.js';
-import { inSentence } from '../../semantic/label-text.js';
-import { normalizePlanKey, type Filter, type Plan, type TimeRange } from '../../semantic/plan.js';
+import { inSentence, plural } from '../../semantic/label-text.js';
+import {
+  normalizePlanKey,
+  type Filter,
+  type Plan,
+  type Threshold,
+  type TimeRange,
+} from '../../semantic/plan.js';
 import { previousPeriod } from '../../semantic/time-range.js';
 import type { Alternative } from '../answer.js';
-import { formatDateAtGrain, formatDayRange } from '../format-value.js';
+import { formatCell, formatDateAtGrain, formatDayRange } from '../format-value.js';
 
 /**
  * "The reading": how a question was understood, in plain words in the order a person says them, so every answer
@@ -33,19 +39,40 @@ export interface ReadingOptions {
 }
 
 export function describeReading(plan: Plan, catalog: Catalog, opts: ReadingOptions = {}): string {
-  const parts: string[] = [opts.subject ?? metricsPhrase(plan, catalog)];
+  const parts: string[] = [
+    opts.subject ??
+      (plan.countGroups
+        ? `number of ${plural(dimensionLabel(plan.groupBy[0] ?? 'row', catalog))}`
+        : metricsPhrase(plan, catalog)),
+  ];
   if (plan.share)
     parts.push(
       plan.shareWithin?.length
         ? `share of each ${plan.shareWithin.map((d) => dimensionLabel(d, catalog)).join(' and ')}`
         : 'share of total',
     );
-  const { phrases, shown } = breakdown(plan, catalog);
+  const { phrases, shown } = plan.countGroups
+    ? { phrases: [], shown: new Set<Filter>() }
+    : breakdown(plan, catalog);
   parts.push(...phrases);
+  for (const t of plan.threshold ?? []) parts.push(thresholdPhrase(t, catalog));
   for (const f of plan.filters) if (!shown.has(f)) parts.push(filterPhrase(f, catalog));
   const when = periodPart(plan, catalog, opts.coverage);
   if (when) parts.push(when);
   return parts.filter(Boolean).join(READING_SEPARATOR);
+}
+
+const THRESHOLD_WORDS: Record<Threshold['op'], string> = {
+  gt: 'over',
+  gte: 'at least',
+  lt: 'under',
+  lte: 'at most',
+};
+
+/** "revenue over ₹9.00 L", "stock under 10". */
+function thresholdPhrase(t: Threshold, catalog: Catalog): string {
+  const format = catalog.metrics[t.metric]?.format ?? 'number';
+  return `${metricLabel(t.metric, catalog)} ${THRESHOLD_WORDS[t.op]} ${formatCell(t.value, format)}`;
 }
 
 /** "revenue", "revenue and orders", "revenue, orders and units". */
@@ -198,12 +225,6 @@ function list(items: string[], conjunction: 'and' | 'or'): string {
 }
 
 /** "state" → "states", "category" → "categories", "order status" → "order statuses", "SKU" → "SKUs". */
-function plural(noun: string): string {
-  if (/[^aeiou]y$/i.test(noun)) return `${noun.slice(0, -1)}ies`;
-  if (/(s|x|z|ch|sh)$/i.test(noun)) return `${noun}es`;
-  return `${noun}s`;
-}
-
 /** A stable id for an alternative reading: the same plan always gets the same id (a button value, never words). */
 export function alternativeId(plan: Plan): string {
   return `alt-${createHash('sha256').update(normalizePlanKey(plan)).digest('base64url').slice(0, 12)}`;

@@ -51,7 +51,17 @@ export function chooseSource(frame: Frame, catalog: Catalog, fallback: Source | 
   const booleanOnly = frame.filters
     .map((f) => (f.boolean ? dimensionSources(catalog, f.boolean.dimension) : []))
     .find((s) => s.length === 1);
-  if (booleanOnly && !ids.length && !frame.sources.length) return { value: booleanOnly[0]!, score: 1 };
+  if (booleanOnly && !frame.sources.length && ids.every((id) => metricOn(catalog, id, booleanOnly[0]!)))
+    return { value: booleanOnly[0]!, score: 1 };
+  // "tops down to their last 2 pieces, not OOS": a value only one report has, and the measure has its twin there.
+  const valueSource = onlyValueSource(frame);
+  if (
+    valueSource &&
+    ids.length &&
+    !frame.sources.length &&
+    ids.every((id) => metricOn(catalog, id, valueSource))
+  )
+    return { value: valueSource, score: 0.9 };
   const metricSources = [...new Set(frame.metrics.map((m) => catalog.metrics[m.id]!.source))];
   if (!ids.length && frame.countOf) {
     const counter = Object.values(catalog.metrics).find((m) => m.countOf === frame.countOf);
@@ -97,6 +107,17 @@ export function chooseSource(frame: Frame, catalog: Catalog, fallback: Source | 
   )
     return { value: valueOnly.candidates[0]!.source, score: 0.9 };
   return { value: fallback ?? 'amazon_sales', score: 1 };
+}
+
+/** The one report (other than the orders) that some filter's words can only be a value of. */
+function onlyValueSource(frame: Frame): Source | undefined {
+  const only = frame.filters.find(
+    (f) =>
+      f.candidates.length &&
+      f.candidates.every((c) => c.source === f.candidates[0]!.source) &&
+      f.candidates[0]!.source !== 'amazon_sales',
+  );
+  return only?.candidates[0]!.source;
 }
 
 function hasSameAs(catalog: Catalog, source: Source, ids: string[]): boolean {

@@ -1,4 +1,4 @@
-import { NUMBER_WORDS } from '../../format/number-words.js';
+import { NUMBER_WORDS, SCALE_WORDS } from '../../format/number-words.js';
 
 /**
  * Tokens of a question: words with their character offsets, a normalised form and, for numbers, a value.
@@ -48,6 +48,9 @@ export function tokenize(text: string): Token[] {
 
 export function numberValue(norm: string): number | undefined {
   if (norm in COUNT_WORDS) return COUNT_WORDS[norm];
+  // "15k", "2.5l", "1cr": a number with its scale written on.
+  const scaled = /^(\d+(?:\.\d+)?)(k|l|lakh|cr|m|mn)$/.exec(norm);
+  if (scaled) return Number(scaled[1]) * SCALE_WORDS[scaled[2]!]!;
   const digits = /^#?(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th)?$/.exec(norm);
   if (!digits) return undefined;
   const n = Number(digits[1]!.replace(/,/g, ''));

@@ -293,3 +293,50 @@ describe('compilePlan: shares within groups', () => {
     ).toThrow(/one breakdown more/);
   });
 });
+
+describe('compilePlan: thresholds keep groups, and can count them', () => {
+  it('keeps only the groups whose metric passes, and says so in the definitions', async () => {
+    const all = await run({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['category'] });
+    const kept = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      groupBy: ['category'],
+      threshold: [{ metric: 'revenue', op: 'gt', value: 1000 }],
+    });
+    const expected = all.rows.filter((r) => Number(r[1]) > 1000);
+    expect(kept.rows).toHaveLength(expected.length);
+    expect(kept.rows.length).toBeLessThan(all.rows.length);
+    expect(kept.definitions.join(' ')).toMatch(/Kept: each category whose revenue is over 1,000/);
+  });
+
+  it('counts the groups that pass into one row with a count column', async () => {
+    const all = await run({ source: 'amazon_sales', metrics: ['revenue'], groupBy: ['category'] });
+    const counted = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      groupBy: ['category'],
+      threshold: [{ metric: 'revenue', op: 'lte', value: 1000 }],
+      countGroups: true,
+    });
+    expect(counted.names).toEqual(['category_count']);
+    expect(counted.columns[0]).toMatchObject({
+      role: 'metric',
+      format: 'count',
+      label: 'Number of categories',
+    });
+    expect(counted.rows).toEqual([[all.rows.filter((r) => Number(r[1]) <= 1000).length]]);
+  });
+
+  it('refuses a threshold on a metric that is not measured, or with no breakdown', () => {
+    const base = { source: 'amazon_sales' as const, metrics: ['revenue'] };
+    expect(() =>
+      compilePlan(
+        parsePlan({ ...base, groupBy: ['state'], threshold: [{ metric: 'orders', op: 'gt', value: 1 }] }),
+        catalog,
+      ),
+    ).toThrow(/not measured/);
+    expect(() =>
+      compilePlan(parsePlan({ ...base, threshold: [{ metric: 'revenue', op: 'gt', value: 1 }] }), catalog),
+    ).toThrow(/breakdown/);
+  });
+});

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlanner, type Planner } from '../../../src/agent/understanding/planner.js';
+import { describeReading } from '../../../src/agent/understanding/reading.js';
 import type { Resolution } from '../../../src/agent/resolver/resolver.js';
 import { loadCatalog } from '../../../src/semantic/catalog.js';
 import { compilePlan } from '../../../src/semantic/compile-plan.js';
@@ -343,5 +344,53 @@ describe('who a question is about, without a breakdown', () => {
     const r = planOf('top wholesale acct?');
     expect(r.plan).toMatchObject({ metrics: ['intl_revenue'], groupBy: ['customer'] });
     expect(r.plan.sort).toMatchObject({ by: 'intl_revenue', direction: 'desc' });
+  });
+});
+
+describe('thresholds: groups kept by a condition on a measure', () => {
+  it('"how many days in May did we cross 9 lakh in revenue" counts the days over ₹9 L', () => {
+    const r = planOf('how many days in May did we cross 9 lakh in revenue?');
+    expect(r.plan).toMatchObject({
+      metrics: ['revenue'],
+      groupBy: ['day'],
+      countGroups: true,
+      threshold: [{ metric: 'revenue', op: 'gt', value: 900_000 }],
+    });
+    const reading = describeReading(r.plan, catalog);
+    expect(reading).toContain('number of days');
+    expect(reading).toContain('revenue over ₹9 L');
+  });
+
+  it('"fifteen hundred" and "15k" are numbers with their scale', () => {
+    expect(planOf('on how many days in may did orders go over fifteen hundred?').plan.threshold).toEqual([
+      { metric: 'orders', op: 'gt', value: 1500 },
+    ]);
+    expect(planOf('how many days had revenue above 15k').plan.threshold).toEqual([
+      { metric: 'revenue', op: 'gt', value: 15_000 },
+    ]);
+  });
+
+  it('"which states had more than 5000 orders" lists the states that pass', () => {
+    const r = planOf('which states had more than 5000 orders in may');
+    expect(r.plan).toMatchObject({
+      groupBy: ['state'],
+      threshold: [{ metric: 'orders', op: 'gt', value: 5000 }],
+    });
+    expect(r.plan.countGroups).toBeUndefined();
+  });
+
+  it('"SKUs under five pcs but not yet zero" is a range on stock, on the inventory report', () => {
+    const r = planOf('how many skus are running low, under five pcs left but not yet zero?');
+    expect(r.plan).toMatchObject({ source: 'inventory', groupBy: ['sku'], countGroups: true });
+    expect(r.plan.threshold).toEqual(
+      expect.arrayContaining([
+        { metric: 'stock', op: 'lt', value: 5 },
+        { metric: 'stock', op: 'gt', value: 0 },
+      ]),
+    );
+  });
+
+  it('a threshold with nothing to count or list is asked about, never dropped', () => {
+    expect(ask('revenue over 9 lakh').kind).toBe('clarify');
   });
 });
