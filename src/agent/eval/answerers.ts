@@ -6,6 +6,7 @@ import type { Cell } from '../../warehouse/types.js';
 import type { Planner } from '../understanding/planner.js';
 import type { Resolution } from '../resolver/resolver.js';
 import type { EvalAnswer, EvalAnswerer } from './run-eval.js';
+import { asPeriodRows } from './compare-results.js';
 
 /** The product path: the Assistant use case, one thread per eval thread. */
 export function assistantAnswerer(assistant: Assistant): EvalAnswerer {
@@ -13,7 +14,17 @@ export function assistantAnswerer(assistant: Assistant): EvalAnswerer {
     name: 'assistant',
     async ask(threadKey, question) {
       const a: Answer = await assistant.ask({ threadKey, text: question }, { chart: false });
-      return { status: a.status, rows: a.rows, ...(a.sql ? { sql: a.sql } : {}), ...readingOf(a) };
+      const periodRows = asPeriodRows(
+        a.columns.map((c) => c.name),
+        a.rows,
+      );
+      return {
+        status: a.status,
+        rows: a.rows,
+        ...(a.sql ? { sql: a.sql } : {}),
+        ...readingOf(a),
+        ...(periodRows ? { periodRows } : {}),
+      };
     },
   };
 }
@@ -50,7 +61,17 @@ export function plannerAnswerer(deps: {
       const rows = await deps.query(compiled.sql);
       state.plan = r.plan;
       state.rows = rows;
-      return { status: 'answered', rows, sql: compiled.sql, ...reading };
+      const periodRows = asPeriodRows(
+        compiled.columns.map((c) => c.name),
+        rows,
+      );
+      return {
+        status: 'answered',
+        rows,
+        sql: compiled.sql,
+        ...reading,
+        ...(periodRows ? { periodRows } : {}),
+      };
     },
   };
 }

@@ -136,3 +136,27 @@ function compareRows(a: Cell[], b: Cell[]): number {
 function show(c: Cell): string {
   return c === null ? 'null' : String(c);
 }
+
+/**
+ * "orders may vs june" answered as one row (orders, orders_previous, orders_change) holds the same numbers as a
+ * gold written one row per month: the period comparison seen as two rows, current then previous, one column per
+ * compared metric (the compiler's `<metric>` / `<metric>_previous` naming). Undefined when the result is not one.
+ */
+export function asPeriodRows(columnNames: readonly string[], rows: Cell[][]): Cell[][] | undefined {
+  if (rows.length !== 1) return undefined;
+  const pairs = columnNames
+    .map((name, i) => ({ i, previous: columnNames.indexOf(`${name}_previous`) }))
+    .filter((p) => p.previous >= 0);
+  if (!pairs.length) return undefined;
+  const row = rows[0]!;
+  return [pairs.map((p) => row[p.i] ?? null), pairs.map((p) => row[p.previous] ?? null)];
+}
+
+/** The gold's numeric columns only: the period labels of a one-row-per-period gold have no cell to match. */
+export function numericColumns(gold: Cell[][]): Cell[][] {
+  const width = gold[0]?.length ?? 0;
+  const keep = Array.from({ length: width }, (_, j) => j).filter((j) =>
+    gold.every((r) => typeof r[j] === 'number' || r[j] === null),
+  );
+  return gold.map((r) => keep.map((j) => r[j] ?? null));
+}

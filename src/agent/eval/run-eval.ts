@@ -1,7 +1,7 @@
 import { AppError } from '../../errors.js';
 import type { AnswerStatus } from '../answer.js';
 import type { Cell } from '../../warehouse/types.js';
-import { compareResults } from './compare-results.js';
+import { compareResults, numericColumns } from './compare-results.js';
 import { EVAL_CATEGORIES, type EvalCategory, type EvalItem } from './eval-set.js';
 
 /** What the evaluation needs from an answer: its status and result cells. */
@@ -11,6 +11,8 @@ export interface EvalAnswer {
   sql?: string;
   /** How the bot read the question (a restatement), when the answer carries one. Shown with failures. */
   reading?: string;
+  /** A one-row comparison of two periods as two rows, current then previous (see asPeriodRows). */
+  periodRows?: Cell[][];
 }
 
 /** Answers one question in a thread (the Assistant, or the planner + compiler + warehouse directly). */
@@ -152,7 +154,13 @@ async function judge(
     const message = `The gold SQL of eval item "${item.id}" failed: ${(error as Error).message}`;
     throw new AppError('BAD_INPUT', message, { cause: error });
   }
-  const comparison = compareResults(gold, answer.rows, item.ranked, labels);
+  let comparison = compareResults(gold, answer.rows, item.ranked, labels);
+  // A period comparison in one row holds a gold written one row per period (both numbers, period labels aside).
+  if (!comparison.ok && answer.periodRows && gold.length === 2) {
+    const numeric = numericColumns(gold);
+    if (numeric[0]?.length && compareResults(numeric, answer.periodRows, false, labels).ok)
+      comparison = { ok: true };
+  }
   return comparison.ok
     ? { outcome: 'correct' }
     : { outcome: 'confident-wrong', reason: comparison.reason ?? 'wrong numbers' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareResults } from '../../../src/agent/eval/compare-results.js';
+import { asPeriodRows, compareResults, numericColumns } from '../../../src/agent/eval/compare-results.js';
 
 describe('compareResults: does an answer hold the gold result?', () => {
   it('matches columns in any order and ignores extra answer columns', () => {
@@ -53,6 +53,33 @@ describe('compareResults: does an answer hold the gold result?', () => {
         [['a', 2]],
         true,
       ).ok,
+    ).toBe(false);
+  });
+});
+
+describe('a period comparison in one row, against a gold written one row per period', () => {
+  it('is seen as two rows, current then previous, for the compared metrics only', () => {
+    const names = ['orders', 'orders_previous', 'orders_change'];
+    expect(asPeriodRows(names, [[120, 100, 0.2]])).toEqual([[120], [100]]);
+    expect(asPeriodRows(['orders'], [[120]])).toBeUndefined();
+    expect(
+      asPeriodRows(names, [
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+    ).toBeUndefined();
+  });
+
+  it('matches the gold numbers with its period labels left out, and not other numbers', () => {
+    const gold = [
+      ['May', 100],
+      ['June', 120],
+    ];
+    const rows = asPeriodRows(['orders', 'orders_previous'], [[120, 100]])!;
+    expect(compareResults(numericColumns(gold), rows, false).ok).toBe(true);
+    expect(
+      compareResults(numericColumns(gold), asPeriodRows(['orders', 'orders_previous'], [[121, 100]])!, false)
+        .ok,
     ).toBe(false);
   });
 });
