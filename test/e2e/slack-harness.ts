@@ -152,3 +152,18 @@ export function buttonsOf(blocks: unknown): { actionId: string; value: string; t
 }
 
 export const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The `slack_file` ids of a message's image blocks. */
+export function imageFileIds(blocks: unknown): string[] {
+  return ((blocks as { type: string; slack_file?: { id?: string } }[]) ?? [])
+    .filter((b) => b.type === 'image' && b.slack_file?.id)
+    .map((b) => b.slack_file!.id!);
+}
+
+/** A message's `table` block as rows of cell text (header first), or undefined. */
+export function tableOf(blocks: unknown): string[][] | undefined {
+  const table = ((blocks as { type: string; rows?: { text?: string }[][] }[]) ?? []).find(
+    (b) => b.type === 'table',
+  );
+  return table?.rows?.map((row) => row.map((cell) => cell.text ?? ''));
+}

@@ -14,12 +14,12 @@ import {
 import { alternativesMessage } from '../blocks/answer-blocks.js';
 import { answerId } from '../blocks/answer-id.js';
 import { context, section } from '../blocks/kit.js';
-import { toCsv } from '../blocks/result-table.js';
 import { reportToUser } from '../errors.js';
 import type { EventGate } from '../event-gate.js';
 import { messages } from '../messages.js';
 import type { SlackDeps } from '../ports.js';
-import { postMessage, slackErrorCode, uploadFile, type WebClient } from '../slack-api.js';
+import { uploadCsv } from '../post-answer.js';
+import { postMessage, slackErrorCode, type WebClient } from '../slack-api.js';
 import { locateThread, type ThreadLocation } from '../thread-key.js';
 import { answerInThread } from './answer-in-thread.js';
 
@@ -99,13 +99,11 @@ export function registerActionListeners(app: App, deps: SlackDeps, gate: EventGa
         await respond(ephemeral(messages.noRows));
         return;
       }
-      await uploadFile(client, {
-        channel: location.channelId,
-        ...(location.threadTs ? { threadTs: location.threadTs } : {}),
-        filename: 'result.csv',
-        title: messages.csvTitle(stored.question),
-        data: toCsv(stored.columns, stored.rows),
-      });
+      await uploadCsv(
+        client,
+        { channel: location.channelId, ...(location.threadTs ? { threadTs: location.threadTs } : {}) },
+        stored,
+      );
     } catch (error) {
       const { ref, userMessage } = reportToUser(deps.logger, error, 'download_csv');
       await respond(ephemeral(messages.errorWithRef(userMessage, ref))).catch(() => undefined);
