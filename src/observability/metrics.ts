@@ -17,7 +17,8 @@ import type { Answer } from '../agent/answer.js';
  *   scheduledPosts  metrics.scheduledPosts.inc({ status: 'posted' })
  *   inFlight        set by the lifecycle tracker (createInFlightTracker({ onCountChange }))
  */
-export type Surface = 'mention' | 'thread' | 'dm' | 'command' | 'action' | 'home' | 'cli' | 'schedule';
+export type Surface =
+  'mention' | 'thread' | 'dm' | 'assistant' | 'command' | 'action' | 'home' | 'cli' | 'schedule';
 export type AnswerOutcome = Answer['status'];
 /** Graph stages as the agent names them in `Answer.timingsMs` (plus `total` for the whole answer). */
 export type Stage = 'query_resolution' | 'data_extraction' | 'validation' | 'synthesis' | 'chart' | 'total';

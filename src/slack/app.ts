@@ -22,6 +22,7 @@ import {
   registerMentionListener,
   registerThreadReplyListener,
 } from './listeners/events.js';
+import { registerAssistantSurface } from './listeners/assistant-surface.js';
 import { registerHomeListener } from './listeners/home.js';
 import { messages } from './messages.js';
 import type { SlackDeps } from './ports.js';
@@ -43,6 +44,9 @@ export const EVENT_LISTENERS: Record<string, Register> = {
   'message.channels': registerThreadReplyListener('channel'),
   'message.groups': registerThreadReplyListener('group'),
   app_home_opened: (app, deps) => registerHomeListener(app, deps),
+  // One Assistant (Bolt's class) handles both; it registers once.
+  assistant_thread_started: registerAssistantSurface,
+  assistant_thread_context_changed: registerAssistantSurface,
 };
 
 /** Slash command → listener. */

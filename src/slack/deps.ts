@@ -9,6 +9,7 @@ import type { KvStore } from '../state/kv-store.js';
 import { createThreadStore } from '../state/thread-store.js';
 import type { DataStatus } from '../semantic/data-availability.js';
 import type { SchemaInfo } from '../warehouse/types.js';
+import { createAssistantContextStore } from './assistant-context-store.js';
 import type { SlackDeps } from './ports.js';
 
 export interface SlackDepsInput {
@@ -32,6 +33,7 @@ export function buildSlackDeps(input: SlackDepsInput): SlackDeps {
     assistant: input.assistant,
     threads: createThreadStore(kv, { ttlSeconds: config.THREAD_TTL_SECONDS, logger }),
     deduper: createEventDeduper(kv, { logger }),
+    assistantContexts: createAssistantContextStore(kv, { ttlSeconds: config.THREAD_TTL_SECONDS }),
     subscriptions: createSubscriptionStore(kv, { defaultTimezone: config.SUMMARY_TIMEZONE }),
     schema: input.schema,
     ...(input.dataStatus ? { dataStatus: input.dataStatus } : {}),

@@ -101,6 +101,26 @@ export const messages = {
   dmNotSubscribable:
     'Scheduled summaries go to channels; run this command in the channel that should get them.',
 
+  // The assistant surface (the AI-app side panel)
+  assistantThreadTitle: 'Sales questions',
+  assistantPromptsTitle: 'Try asking',
+  assistantPromptsCoverage: (range: string) => `Ask about the sales data (${range})`,
+  assistantPromptsFromChannel: (channelId: string) => `You opened me from <#${channelId}>.`,
+  assistantPromptsUndated: [
+    { title: 'Revenue by category', message: 'Revenue by category' },
+    { title: 'Top 5 states by orders', message: 'Top 5 states by orders' },
+    { title: 'Cancellation rate by month', message: 'Cancellation rate by month' },
+  ],
+  assistantPromptsFor: (month: string) => [
+    { title: `Revenue by state in ${month}`, message: `Revenue by state in ${month}` },
+    { title: `Top 5 categories in ${month}`, message: `Top 5 categories by orders in ${month}` },
+    { title: 'Cancellation rate by month', message: 'Cancellation rate by month' },
+    { title: 'Revenue by week as a line chart', message: 'Revenue by week as a line chart' },
+  ],
+  /** The stages an answer goes through, rotated by Slack while the bot works (assistant.threads.setStatus). */
+  assistantStatus: 'is working on it…',
+  assistantLoadingMessages: ['Reading the question…', 'Querying the sales data…', 'Drawing the chart…'],
+
   // App Home
   homeTitle: `:bar_chart: ${BOT_NAME}`,
   homeIntro:

@@ -32,10 +32,18 @@ export interface SubscriptionPort {
   list(): Promise<{ channelId: string; cron: string; timezone?: string }[]>;
 }
 
+/** Where each assistant thread was opened from (Slack's thread context), per thread. */
+export interface AssistantContextPort {
+  get(channel: string, threadTs: string): Promise<Record<string, unknown> | null>;
+  save(channel: string, threadTs: string, context: Record<string, unknown>): Promise<void>;
+}
+
 export interface SlackDeps {
   assistant: Assistant;
   threads: ThreadStatePort;
   deduper: EventClaimPort;
+  /** The assistant surface's thread contexts (absent: Bolt's per-process default). */
+  assistantContexts?: AssistantContextPort;
   /** Absent when the scheduler is not wired (then subscribe/unsubscribe explain that). */
   subscriptions?: SubscriptionPort;
   /** The data coverage shown in App Home. */

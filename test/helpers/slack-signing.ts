@@ -129,6 +129,27 @@ export function directMessageEvent(args: MessageArgs) {
   return messageEvent('im', args);
 }
 
+/** The user opened the assistant side panel (a new thread in the app's DM), optionally from a channel. */
+export function assistantThreadStartedEvent(args: {
+  channel: string;
+  threadTs: string;
+  user?: string;
+  fromChannel?: string;
+}) {
+  return {
+    type: 'assistant_thread_started',
+    assistant_thread: {
+      user_id: args.user ?? 'UALICE',
+      channel_id: args.channel,
+      thread_ts: args.threadTs,
+      context: args.fromChannel
+        ? { channel_id: args.fromChannel, team_id: 'T0TEST', enterprise_id: null }
+        : {},
+    },
+    event_ts: nextTs(),
+  };
+}
+
 export function commandBody(args: {
   text: string;
   channel: string;

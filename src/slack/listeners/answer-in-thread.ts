@@ -19,7 +19,7 @@ export interface AnswerJob {
   question: string;
   userId?: string;
   /** For metrics: where the question came from ('thread': a reply in a thread the bot answered, no mention). */
-  surface: 'mention' | 'dm' | 'action' | 'thread';
+  surface: 'mention' | 'dm' | 'action' | 'thread' | 'assistant';
   /** False for an unmentioned thread reply: answered only if it is a data question (see Turn.addressed). */
   addressed?: boolean;
   /** An alternative reading the user picked: answered as it is, without reading the question. */
