@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import {
   ACTION_ASK_OPTION_PATTERN,
   ACTION_DOWNLOAD_CSV,
+  ACTION_FEEDBACK,
   ACTION_FEEDBACK_DOWN,
   ACTION_FEEDBACK_UP,
   ACTION_NOT_WHAT_I_MEANT,
@@ -23,6 +24,7 @@ import {
   registerThreadReplyListener,
 } from './listeners/events.js';
 import { registerAssistantSurface } from './listeners/assistant-surface.js';
+import { registerFeedbackListeners } from './listeners/feedback.js';
 import { registerHomeListener } from './listeners/home.js';
 import { messages } from './messages.js';
 import type { SlackDeps } from './ports.js';
@@ -57,6 +59,7 @@ export const COMMAND_LISTENERS: Record<string, Register> = {
 export const ACTION_IDS = [
   ACTION_SHOW_SQL,
   ACTION_DOWNLOAD_CSV,
+  ACTION_FEEDBACK,
   ACTION_FEEDBACK_UP,
   ACTION_FEEDBACK_DOWN,
   ACTION_ASK_OPTION_PATTERN.source,
@@ -171,6 +174,7 @@ export function createSlackApp(
   for (const register of Object.values(EVENT_LISTENERS)) register(app, deps, gate);
   for (const register of Object.values(COMMAND_LISTENERS)) register(app, deps, gate);
   registerActionListeners(app, deps, gate);
+  registerFeedbackListeners(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack listener error');
   });

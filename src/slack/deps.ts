@@ -1,5 +1,6 @@
 import type { Assistant } from '../agent/answer.js';
 import type { Config } from '../config/config.js';
+import { createFeedbackStore } from '../feedback/feedback-store.js';
 import type { InFlightTracker } from '../lifecycle/in-flight-tracker.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -29,11 +30,14 @@ export interface SlackDepsInput {
  */
 export function buildSlackDeps(input: SlackDepsInput): SlackDeps {
   const { config, logger, kv } = input;
+  const feedback = createFeedbackStore(kv);
+  if (input.metrics) input.metrics.feedbackSource.countsByDay = () => feedback.countsByDay();
   return {
     assistant: input.assistant,
     threads: createThreadStore(kv, { ttlSeconds: config.THREAD_TTL_SECONDS, logger }),
     deduper: createEventDeduper(kv, { logger }),
     assistantContexts: createAssistantContextStore(kv, { ttlSeconds: config.THREAD_TTL_SECONDS }),
+    feedback,
     subscriptions: createSubscriptionStore(kv, { defaultTimezone: config.SUMMARY_TIMEZONE }),
     schema: input.schema,
     ...(input.dataStatus ? { dataStatus: input.dataStatus } : {}),

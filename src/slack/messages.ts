@@ -46,6 +46,17 @@ export const messages = {
   noRows: 'That answer has no table to download.',
   csvUploaded: 'Here is the CSV.',
   feedbackThanksUp: 'Thanks! Glad that helped.',
+  feedbackModalTitle: 'What was wrong?',
+  feedbackModalSubmit: 'Send',
+  feedbackModalCancel: 'Cancel',
+  feedbackReasonLabel: 'What was wrong with the answer?',
+  feedbackReasons: {
+    number: 'The number',
+    reading: 'How the question was read',
+    chart: 'The chart',
+    other: 'Something else',
+  },
+  feedbackCommentLabel: 'Anything else? (optional)',
   feedbackThanksDown:
     'Thanks for telling me. Try rephrasing, or use Show SQL to see exactly what I counted — the team reviews this feedback.',
 

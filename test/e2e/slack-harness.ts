@@ -13,6 +13,7 @@ import {
   commandBody,
   eventEnvelope,
   postSigned,
+  viewSubmissionBody,
   type ButtonClick,
   type SignedPostOptions,
   type SignedPostResult,
@@ -42,6 +43,8 @@ export interface SlackHarness {
     click: Omit<ButtonClick, 'responseUrl'>,
     responseId?: string,
   ): Promise<SignedPostResult & { responseId: string }>;
+  /** Submits a modal the way Slack does (view_submission). */
+  submitView(args: Parameters<typeof viewSubmissionBody>[0]): Promise<SignedPostResult>;
   stop(): Promise<void>;
 }
 
@@ -112,6 +115,14 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
         responseId: id,
       };
     },
+    submitView(args) {
+      return postSigned(
+        url,
+        TEST_SIGNING_SECRET,
+        viewSubmissionBody(args),
+        'application/x-www-form-urlencoded',
+      );
+    },
     async stop() {
       await running.stop().catch(() => undefined);
       await slack.close();
@@ -133,6 +144,20 @@ export function blocksText(blocks: unknown): string {
   };
   walk(blocks);
   return out.join('\n');
+}
+
+/** The native feedback buttons' values (`up:<id>`, `down:<id>`) in a message's blocks. */
+export function feedbackValuesOf(
+  blocks: unknown,
+): { actionId: string; up: string; down: string } | undefined {
+  for (const block of (blocks as { type: string; elements?: unknown[] }[]) ?? []) {
+    if (block.type !== 'context_actions') continue;
+    const el = (block.elements ?? []).find((e) => (e as { type: string }).type === 'feedback_buttons') as
+      | { action_id: string; positive_button: { value: string }; negative_button: { value: string } }
+      | undefined;
+    if (el) return { actionId: el.action_id, up: el.positive_button.value, down: el.negative_button.value };
+  }
+  return undefined;
 }
 
 /** Every button (action_id, value, text) in a message's blocks. */

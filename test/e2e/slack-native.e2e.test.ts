@@ -1,11 +1,22 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { parse as parseYaml, parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/config.js';
+import { createFeedbackStore } from '../../src/feedback/feedback-store.js';
 import { createServices, type Services } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
-import { assistantThreadStartedEvent, directMessageEvent, nextTs } from '../helpers/slack-signing.js';
-import { blocksText, startSlackHarness, type SlackHarness } from './slack-harness.js';
+import {
+  assistantThreadStartedEvent,
+  directMessageEvent,
+  mentionEvent,
+  nextTs,
+} from '../helpers/slack-signing.js';
+import { blocksText, feedbackValuesOf, startSlackHarness, type SlackHarness } from './slack-harness.js';
 
 /**
  * The Slack-native surfaces end to end (issue 17): the real Bolt app in HTTP mode, the REAL assistant on the
@@ -16,6 +27,17 @@ const hasData = existsSync(DATA_DIR);
 if (!hasData) console.warn(`Skipping the Slack-native e2e suite: ${DATA_DIR} is absent (CI has it).`);
 
 const WAIT_MS = 150_000;
+
+/** Polls an async read until it satisfies `done` (no sleeps standing in for assertions). */
+async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
 
 describe.skipIf(!hasData)('Slack-native surfaces end to end', { timeout: 180_000 }, () => {
   let redis: RedisServerHandle;
@@ -139,6 +161,102 @@ describe.skipIf(!hasData)('Slack-native surfaces end to end', { timeout: 180_000
       expect(
         h.slack.callsTo('assistant.threads.setStatus').filter((c) => c.params.thread_ts === threadTs),
       ).toHaveLength(1);
+    });
+  });
+
+  describe('feedback that teaches', () => {
+    it('👎 opens the "what was wrong?" modal; the answer is stored with question, plan, SQL and reading; `feedback export` writes it as a draft eval case', async () => {
+      const ts = nextTs();
+      await h.sendEvent(mentionEvent({ channel: 'CF1', text: 'revenue by state in May 2022', ts }));
+      const [answer] = await h.slack.waitFor(
+        () => posts('CF1', ts).length >= 1 && posts('CF1', ts),
+        'the answer',
+        WAIT_MS,
+      );
+      const feedback = feedbackValuesOf(answer!.params.blocks)!;
+      expect(feedback.actionId).toBe('answer_feedback');
+
+      await h.click({
+        actionId: feedback.actionId,
+        value: feedback.down,
+        channel: 'CF1',
+        messageTs: answer!.response!.ts as string,
+        threadTs: ts,
+        blocks: answer!.params.blocks as unknown[],
+      });
+      const opened = await h.slack.waitFor(
+        () => h.slack.callsTo('views.open')[0],
+        'the feedback modal',
+        WAIT_MS,
+      );
+      const view = opened.params.view as {
+        callback_id: string;
+        private_metadata: string;
+        blocks: { block_id: string; element: { action_id: string; options?: { value: string }[] } }[];
+      };
+      expect(view.callback_id).toBe('feedback_modal');
+      const reason = view.blocks.find((b) => b.block_id === 'reason')!;
+      expect(reason.element.options!.map((o) => o.value)).toEqual(['number', 'reading', 'chart', 'other']);
+      const comment = view.blocks.find((b) => b.block_id === 'comment')!;
+
+      const submitted = await h.submitView({
+        callbackId: view.callback_id,
+        privateMetadata: view.private_metadata,
+        values: {
+          reason: {
+            [reason.element.action_id]: { type: 'radio_buttons', selected_option: { value: 'reading' } },
+          },
+          comment: {
+            [comment.element.action_id]: { type: 'plain_text_input', value: 'I meant net revenue' },
+          },
+        },
+      });
+      expect(submitted.status).toBe(200);
+      const store = createFeedbackStore(services.kv);
+      const [record] = await poll(
+        () => store.list(),
+        (found) => found.length > 0,
+        'the stored feedback',
+      );
+      expect(record).toMatchObject({
+        verdict: 'down',
+        reason: 'reading',
+        comment: 'I meant net revenue',
+        question: 'revenue by state in May 2022',
+        threadKey: `T0TEST:CF1:${ts}`,
+      });
+      expect(record!.sql).toMatch(/SELECT/i);
+      expect(record!.plan?.groupBy).toEqual(['state']);
+      expect(record!.reading).toContain('May 2022');
+
+      const dir = mkdtempSync(join(tmpdir(), 'feedback-export-'));
+      const out: string[] = [];
+      const sink = new Writable({
+        write(chunk: Buffer, _enc, done) {
+          out.push(chunk.toString('utf8'));
+          done();
+        },
+      });
+      const code = await runCli(
+        ['feedback', 'export', '--out', join(dir, 'drafts.yml')],
+        { stdout: sink, stderr: sink, stdin: Readable.from([]), interactive: false },
+        { REDIS_URL: redis.url, LOG_LEVEL: 'silent', CACHE_DIR: join(dir, 'cache') },
+      );
+      expect(code, out.join('')).toBe(0);
+      const text = readFileSync(join(dir, 'drafts.yml'), 'utf8');
+      const items = parseYaml(text) as { id: string; category: string; question: string; gold: unknown }[];
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({
+        category: 'groupby',
+        question: 'revenue by state in May 2022',
+        gold: null,
+      });
+      expect(items[0]!.id).toMatch(/^feedback-\d{4}-\d{2}-\d{2}-/);
+      // What the bot did and what was wrong, for the person writing the gold.
+      expect(parseDocument(text).errors).toEqual([]);
+      expect(text).toContain('what was wrong: reading · "I meant net revenue"');
+      expect(text).toContain(`bot's SQL: ${record!.sql!.replace(/\s+/g, ' ').trim()}`);
+      expect(text).toContain(`read as: ${record!.reading}`);
     });
   });
 });

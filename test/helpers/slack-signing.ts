@@ -224,3 +224,29 @@ export function blockActionBody(click: ButtonClick): string {
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/** A modal submitted (view_submission), with its input values as Slack sends them. */
+export function viewSubmissionBody(args: {
+  callbackId: string;
+  privateMetadata: string;
+  values: Record<string, Record<string, unknown>>;
+  user?: string;
+}): string {
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T0TEST', domain: 'test' },
+    user: { id: args.user ?? 'UALICE', username: 'alice', team_id: 'T0TEST' },
+    api_app_id: 'A0TEST',
+    token: 'legacy-verification-token',
+    trigger_id: `trigger.${Date.now()}`,
+    view: {
+      id: 'V0TEST',
+      type: 'modal',
+      callback_id: args.callbackId,
+      private_metadata: args.privateMetadata,
+      state: { values: args.values },
+      hash: 'h',
+    },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

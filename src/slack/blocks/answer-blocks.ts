@@ -2,8 +2,7 @@ import type { Alternative, Answer } from '../../agent/answer.js';
 import {
   ACTION_ASK_OPTION_PREFIX,
   ACTION_DOWNLOAD_CSV,
-  ACTION_FEEDBACK_DOWN,
-  ACTION_FEEDBACK_UP,
+  ACTION_FEEDBACK,
   ACTION_NOT_WHAT_I_MEANT,
   ACTION_PICK_OPTION_PREFIX,
   ACTION_PICK_READING_PREFIX,
@@ -16,6 +15,7 @@ import {
   button,
   context,
   escapeMrkdwn,
+  feedbackButtons,
   fieldsSection,
   header,
   section,
@@ -109,9 +109,14 @@ function answeredBlocks(answer: Answer, options: AnswerRenderOptions): RenderedM
   // A summary post answers no question, so there is nothing to have misread.
   if (answer.reading && !options.title)
     buttons.push(button(messages.notWhatIMeantButton, ACTION_NOT_WHAT_I_MEANT, id));
-  buttons.push(button(messages.feedbackUpButton, ACTION_FEEDBACK_UP, id));
-  buttons.push(button(messages.feedbackDownButton, ACTION_FEEDBACK_DOWN, id));
   blocks.push(actions('answer_actions', buttons));
+  blocks.push(
+    feedbackButtons(
+      ACTION_FEEDBACK,
+      { up: messages.feedbackUpButton, down: messages.feedbackDownButton },
+      id,
+    ),
+  );
 
   if (answer.suggestions.length > 0) {
     blocks.push(context([messages.suggestionsPrompt]));

@@ -4,8 +4,6 @@ import type { Plan } from '../../semantic/plan.js';
 import {
   ACTION_ASK_OPTION_PATTERN,
   ACTION_DOWNLOAD_CSV,
-  ACTION_FEEDBACK_DOWN,
-  ACTION_FEEDBACK_UP,
   ACTION_NOT_WHAT_I_MEANT,
   ACTION_PICK_OPTION_PATTERN,
   ACTION_PICK_READING_PATTERN,
@@ -109,24 +107,6 @@ export function registerActionListeners(app: App, deps: SlackDeps, gate: EventGa
       await respond(ephemeral(messages.errorWithRef(userMessage, ref))).catch(() => undefined);
     }
   });
-
-  for (const [actionId, verdict] of [
-    [ACTION_FEEDBACK_UP, 'up'],
-    [ACTION_FEEDBACK_DOWN, 'down'],
-  ] as const) {
-    app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond }) => {
-      await ack();
-      const location = locateClick(body);
-      // The feedback itself is the log line: who, which thread, which answer.
-      deps.logger.info(
-        { feedback: verdict, threadKey: location?.threadKey, answerId: action.value, user: body.user.id },
-        'answer feedback',
-      );
-      await respond(
-        ephemeral(verdict === 'up' ? messages.feedbackThanksUp : messages.feedbackThanksDown),
-      ).catch((error: unknown) => deps.logger.warn({ err: slackErrorCode(error) }, 'feedback reply failed'));
-    });
-  }
 
   app.action<BlockButtonAction>(ACTION_ASK_OPTION_PATTERN, async ({ ack, body, action, client }) => {
     await ack();

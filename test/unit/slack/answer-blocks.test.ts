@@ -12,7 +12,7 @@ import { textTable, toCsv } from '../../../src/slack/blocks/result-table.js';
 import { locateThread } from '../../../src/slack/thread-key.js';
 import { stripMentions } from '../../../src/slack/listeners/events.js';
 import { answerFileName } from '../../../src/slack/blocks/file-names.js';
-import { blocksText, buttonsOf, imageFileIds, tableOf } from '../../e2e/slack-harness.js';
+import { blocksText, buttonsOf, feedbackValuesOf, imageFileIds, tableOf } from '../../e2e/slack-harness.js';
 
 function answer(overrides: Partial<Answer> = {}): Answer {
   return {
@@ -45,21 +45,19 @@ function answer(overrides: Partial<Answer> = {}): Answer {
 }
 
 describe('answer blocks', () => {
-  it('renders headline, a formatted table, insights, context and the four buttons', () => {
+  it('renders headline, a formatted table, insights, context, the buttons and native feedback buttons', () => {
     const { blocks, needsCsv, text } = answerBlocks(answer(), { elapsedMs: 1534 });
     const all = blocksText(blocks);
     expect(text).toBe('Set leads with ₹3.92 Cr.');
     expect(all).toContain('₹3.92 Cr');
     expect(all).toContain('49.9%');
     expect(all).toContain('*Dates:* Mar 31 – Jun 29, 2022 (2022-03-31 to 2022-06-29)');
+    const feedback = feedbackValuesOf(blocks)!;
+    const id = buttonsOf(blocks)[0]!.value;
+    expect(feedback).toEqual({ actionId: 'answer_feedback', up: `up:${id}`, down: `down:${id}` });
     expect(all).toContain('*Time:* 1.5 s');
     expect(needsCsv).toBe(false);
-    expect(buttonsOf(blocks).map((b) => b.actionId)).toEqual([
-      'show_sql',
-      'download_csv',
-      'feedback_up',
-      'feedback_down',
-    ]);
+    expect(buttonsOf(blocks).map((b) => b.actionId)).toEqual(['show_sql', 'download_csv']);
   });
 
   it('shows the rows once, as a table block formatted from the column meaning, with the chart as an image', () => {
@@ -152,11 +150,7 @@ describe('answer blocks', () => {
       answer({ columns: [{ name: 'revenue', type: 'DOUBLE' }], rows: [[78592678.3]], sql: undefined }),
     );
     expect(blocksText(blocks)).not.toContain('```');
-    expect(buttonsOf(blocks).map((b) => b.actionId)).toEqual([
-      'download_csv',
-      'feedback_up',
-      'feedback_down',
-    ]);
+    expect(buttonsOf(blocks).map((b) => b.actionId)).toEqual(['download_csv']);
   });
 
   it('turns clarification options into buttons carrying the full question', () => {
@@ -253,13 +247,7 @@ describe('the reading and "Not what I meant"', () => {
       ],
     });
     const buttons = buttonsOf(blocks);
-    expect(buttons.map((b) => b.actionId)).toEqual([
-      'show_sql',
-      'download_csv',
-      'not_what_i_meant',
-      'feedback_up',
-      'feedback_down',
-    ]);
+    expect(buttons.map((b) => b.actionId)).toEqual(['show_sql', 'download_csv', 'not_what_i_meant']);
     const notMeant = buttons.find((b) => b.actionId === 'not_what_i_meant')!;
     expect(notMeant.text).toBe('Not what I meant');
     // Same answer id as Show SQL: the click finds the thread's stored answer the same way.

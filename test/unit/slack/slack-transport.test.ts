@@ -93,12 +93,7 @@ describe('Slack transport (fake assistant)', () => {
     expect(table[0]).toEqual(['State', 'Revenue']);
     expect(table[1]).toEqual(['State 1', '₹12,000']);
     expect(text).not.toContain('```');
-    expect(buttonsOf(reply!.params.blocks).map((b) => b.actionId)).toEqual([
-      'show_sql',
-      'download_csv',
-      'feedback_up',
-      'feedback_down',
-    ]);
+    expect(buttonsOf(reply!.params.blocks).map((b) => b.actionId)).toEqual(['show_sql', 'download_csv']);
     // Descriptive names; the chart is uploaded first, privately (no channel), and shown by the image block.
     expect(
       h.slack
