@@ -24,3 +24,6 @@ export const ACTION_PICK_READING_PATTERN = /^pick_reading_\d+$/;
 export const ACTION_FEEDBACK = 'answer_feedback';
 /** The "what was wrong?" modal a 👎 opens (view callback_id). */
 export const VIEW_FEEDBACK = 'feedback_modal';
+/** An example question on App Home: `home_ask_0`, … (value: the question; asked in the user's DM with the app). */
+export const ACTION_HOME_ASK_PREFIX = 'home_ask_';
+export const ACTION_HOME_ASK_PATTERN = /^home_ask_\d+$/;

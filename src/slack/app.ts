@@ -9,6 +9,7 @@ import {
   ACTION_FEEDBACK,
   ACTION_FEEDBACK_DOWN,
   ACTION_FEEDBACK_UP,
+  ACTION_HOME_ASK_PATTERN,
   ACTION_NOT_WHAT_I_MEANT,
   ACTION_PICK_OPTION_PATTERN,
   ACTION_PICK_READING_PATTERN,
@@ -25,7 +26,7 @@ import {
 } from './listeners/events.js';
 import { registerAssistantSurface } from './listeners/assistant-surface.js';
 import { registerFeedbackListeners } from './listeners/feedback.js';
-import { registerHomeListener } from './listeners/home.js';
+import { registerHomeActions, registerHomeListener } from './listeners/home.js';
 import { messages } from './messages.js';
 import type { SlackDeps } from './ports.js';
 import { WEB_CLIENT_RETRY_CONFIG, WEB_CLIENT_TIMEOUT_MS, type WebClient } from './slack-api.js';
@@ -66,6 +67,7 @@ export const ACTION_IDS = [
   ACTION_PICK_OPTION_PATTERN.source,
   ACTION_NOT_WHAT_I_MEANT,
   ACTION_PICK_READING_PATTERN.source,
+  ACTION_HOME_ASK_PATTERN.source,
 ];
 
 export const listenerRegistry = {
@@ -175,6 +177,7 @@ export function createSlackApp(
   for (const register of Object.values(COMMAND_LISTENERS)) register(app, deps, gate);
   registerActionListeners(app, deps, gate);
   registerFeedbackListeners(app, deps);
+  registerHomeActions(app, deps, gate);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack listener error');
   });

@@ -153,7 +153,11 @@ export const messages = {
   homeRange: (from: string, to: string) => `${from} to ${to}`,
   homeSummaryHint: '`/retail-summary help` lists the summary options.',
   homeNoData: 'The data is still loading; come back in a minute.',
-  homeExamplesHeader: 'Try asking',
+  homeExamplesHeader: 'Try asking (click one: I answer in our direct messages)',
+  homeSubscriptionsHeader: 'Scheduled summaries',
+  homeSubscriptionLine: (channelId: string, schedule: string) => `• <#${channelId}> — ${schedule}`,
+  homeNoSubscriptions: 'None yet. Run `/retail-summary subscribe` in a channel to get one.',
+  homeAsked: (question: string) => `You asked: *${question}*`,
   homeExamples: [
     'What was total revenue in April 2022?',
     'Top 5 states by revenue last month',

@@ -59,6 +59,8 @@ export interface HarnessOptions {
   maxPendingAnswers?: number;
   /** In-flight work, for shutdown tests. */
   tracker?: InFlightTracker;
+  /** Scheduled summaries (App Home lists them). */
+  subscriptions?: SlackDeps['subscriptions'];
 }
 
 export async function startSlackHarness(options: HarnessOptions): Promise<SlackHarness> {
@@ -73,6 +75,7 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     schema: options.schema ?? (() => ({ tables: [] })),
     ...(options.tracker ? { tracker: options.tracker } : {}),
   });
+  if (options.subscriptions) deps.subscriptions = options.subscriptions;
   if (options.maxConcurrentAnswers || options.maxPendingAnswers)
     deps.answerQueue = new WorkQueue(options.maxConcurrentAnswers ?? 2, {
       ...(options.maxPendingAnswers !== undefined ? { maxPending: options.maxPendingAnswers } : {}),

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createFeedbackStore } from '../../src/feedback/feedback-store.js';
+import { createSubscriptionStore } from '../../src/scheduler/subscription-store.js';
 import { createServices, type Services } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
@@ -16,7 +17,13 @@ import {
   mentionEvent,
   nextTs,
 } from '../helpers/slack-signing.js';
-import { blocksText, feedbackValuesOf, startSlackHarness, type SlackHarness } from './slack-harness.js';
+import {
+  blocksText,
+  buttonsOf,
+  feedbackValuesOf,
+  startSlackHarness,
+  type SlackHarness,
+} from './slack-harness.js';
 
 /**
  * The Slack-native surfaces end to end (issue 17): the real Bolt app in HTTP mode, the REAL assistant on the
@@ -56,7 +63,9 @@ describe.skipIf(!hasData)('Slack-native surfaces end to end', { timeout: 180_000
       kv: services.kv,
       schema: () => services.warehouse.schema(),
       logger,
+      subscriptions: createSubscriptionStore(services.kv, { defaultTimezone: 'Asia/Kolkata' }),
     });
+    await h.deps.subscriptions!.add({ channelId: 'CWEEKLY', cron: '0 9 * * 1' });
   });
   afterAll(async () => {
     await h?.stop();
@@ -257,6 +266,51 @@ describe.skipIf(!hasData)('Slack-native surfaces end to end', { timeout: 180_000
       expect(text).toContain('what was wrong: reading · "I meant net revenue"');
       expect(text).toContain(`bot's SQL: ${record!.sql!.replace(/\s+/g, ' ').trim()}`);
       expect(text).toContain(`read as: ${record!.reading}`);
+    });
+  });
+
+  describe('App Home', () => {
+    it('shows coverage, what loaded, schedules in words, and example questions that are answered in a DM when clicked', async () => {
+      await h.sendEvent({ type: 'app_home_opened', user: 'UHOME', channel: 'DHOME', tab: 'home' });
+      const publish = await h.slack.waitFor(
+        () => h.slack.callsTo('views.publish')[0],
+        'the home view',
+        WAIT_MS,
+      );
+      const view = publish.params.view as { blocks: unknown[] };
+      const text = blocksText(view.blocks);
+      expect(text).toContain('amazon_sales');
+      expect(text).toContain('<#CWEEKLY> — Mondays at 09:00 IST');
+      expect(text).not.toContain('0 9 * * 1');
+      const examples = buttonsOf(view.blocks).filter((b) => b.actionId.startsWith('home_ask_'));
+      expect(examples.length).toBeGreaterThanOrEqual(3);
+      const april = examples.find((b) => b.value === 'What was total revenue in April 2022?')!;
+
+      await h.click({
+        actionId: april.actionId,
+        value: april.value,
+        text: april.text,
+        channel: 'DHOME',
+        messageTs: '',
+        user: 'UHOME',
+      });
+      const asked = await h.slack.waitFor(
+        () =>
+          h.slack
+            .callsTo('chat.postMessage')
+            .find((c) => c.params.channel === 'DUHOME' && !c.params.thread_ts),
+        'the question in the DM',
+        WAIT_MS,
+      );
+      expect(asked.params.text).toContain('What was total revenue in April 2022?');
+      const threadTs = asked.response!.ts as string;
+      const [answer] = await h.slack.waitFor(
+        () => posts('DUHOME', threadTs).length >= 1 && posts('DUHOME', threadTs),
+        'the answer',
+        WAIT_MS,
+      );
+      // April 2022: ₹2,88,38,708.32.
+      expect(blocksText(answer!.params.blocks)).toContain('₹2.88 Cr');
     });
   });
 });

@@ -447,6 +447,29 @@ describe('Slack transport (fake assistant)', () => {
     );
   });
 
+  it('shows an injected <!channel> in data and model prose as text, never as a mention', async () => {
+    const ts = nextTs();
+    await h.sendEvent(mentionEvent({ channel: 'C21', text: 'injected customer names', ts }));
+    const [reply] = await h.slack.waitFor(() => {
+      const r = repliesIn('C21', ts);
+      return r.length > 0 && r;
+    }, 'the answer');
+    const blocks = reply!.params.blocks as { type: string }[];
+    // mrkdwn (headline, insights, the notification text) is escaped: Slack shows &lt;!channel&gt; as <!channel>.
+    const mrkdwn = JSON.stringify(blocks.filter((b) => b.type !== 'table')) + String(reply!.params.text);
+    expect(mrkdwn).not.toMatch(/<!channel>|<!here>|<@UBOSS>|<https:/);
+    expect(String(reply!.params.text)).toBe('&lt;!channel&gt; Traders leads with ₹1,000');
+    expect(blocksText(blocks)).toContain(
+      '&lt;!here&gt; see &lt;https://evil.example|this&gt; &amp; ask &lt;@UBOSS&gt;',
+    );
+    // The table's cells are raw_text, which Slack never parses: the names appear exactly as the data has them.
+    expect(
+      tableOf(blocks)!
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['<!channel> Traders', '<@UBOSS> & Co']);
+  });
+
   it('/retail-summary acks with an ephemeral line, then posts the summary with its PNG in the thread and seeds it', async () => {
     const res = await h.sendCommand('2022-06 category=Kurta', 'C8');
     expect(res.status).toBe(200);
