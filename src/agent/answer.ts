@@ -1,4 +1,5 @@
 import type { Plan, TimeRange } from '../semantic/plan.js';
+import type { ColumnMeta } from './columns.js';
 import type { Cell, ResultColumn } from '../warehouse/types.js';
 
 /** What every surface (CLI, Slack, scheduler) renders. Built by the synthesis node; never contains raw errors. */
@@ -80,6 +81,8 @@ export interface Answer {
   plan?: Plan;
   sql?: string;
   columns: ResultColumn[];
+  /** What each column is and how to show it (the result contract), in `columns` order; surfaces format by it. */
+  columnMeta?: ColumnMeta[];
   rows: Cell[][];
   truncated: boolean;
   validation: { status: ValidationStatus; notes: string[] };

@@ -17,7 +17,8 @@ import type { Answer } from '../agent/answer.js';
  *   scheduledPosts  metrics.scheduledPosts.inc({ status: 'posted' })
  *   inFlight        set by the lifecycle tracker (createInFlightTracker({ onCountChange }))
  */
-export type Surface = 'mention' | 'thread' | 'dm' | 'command' | 'action' | 'home' | 'cli' | 'schedule';
+export type Surface =
+  'mention' | 'thread' | 'dm' | 'assistant' | 'command' | 'action' | 'home' | 'cli' | 'schedule';
 export type AnswerOutcome = Answer['status'];
 /** Graph stages as the agent names them in `Answer.timingsMs` (plus `total` for the whole answer). */
 export type Stage = 'query_resolution' | 'data_extraction' | 'validation' | 'synthesis' | 'chart' | 'total';
@@ -39,7 +40,16 @@ export interface Metrics {
   scheduledPosts: Counter<'status'>;
   inFlight: Gauge;
   redisUp: Gauge;
+  /** 👍/👎 taken by this instance. */
+  feedback: Counter<'verdict'>;
+  /** Feedback per UTC day (all instances: read from the shared store at scrape time, see feedbackSource). */
+  feedbackByDay: Gauge<'day' | 'verdict'>;
+  /** Where feedbackByDay reads its counts; set by the composition root once the store exists. */
+  feedbackSource: { countsByDay?: () => Promise<{ day: string; verdict: string; count: number }[]> };
 }
+
+/** Days of feedback counts /metrics shows (older days stay in the store and in `feedback export`). */
+const FEEDBACK_DAYS_SHOWN = 14;
 
 export interface MetricsOptions {
   /** Process metrics (CPU, memory, event-loop lag, GC, handles). Default true. */
@@ -83,6 +93,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     },
   });
 
+  const feedbackSource: Metrics['feedbackSource'] = {};
   return {
     registry,
     requests: new Counter({
@@ -145,6 +156,26 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       help: '1 when the configured Redis answers a PING, 0 when it does not (absent without REDIS_URL).',
       registers,
     }),
+    feedback: new Counter({
+      name: `${METRIC_PREFIX}feedback_total`,
+      help: 'Answer feedback taken by this instance, by verdict (up/down).',
+      labelNames: ['verdict'] as const,
+      registers,
+    }),
+    feedbackByDay: new Gauge({
+      name: `${METRIC_PREFIX}feedback_by_day`,
+      help: `Answer feedback per UTC day and verdict, last ${FEEDBACK_DAYS_SHOWN} days, from the shared store.`,
+      labelNames: ['day', 'verdict'] as const,
+      registers,
+      async collect() {
+        const counts = await feedbackSource.countsByDay?.().catch(() => undefined);
+        if (!counts) return;
+        this.reset();
+        for (const c of counts.slice(-FEEDBACK_DAYS_SHOWN * 2))
+          this.set({ day: c.day, verdict: c.verdict }, c.count);
+      },
+    }),
+    feedbackSource,
   };
 }
 

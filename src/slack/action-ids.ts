@@ -20,3 +20,10 @@ export const ACTION_NOT_WHAT_I_MEANT = 'not_what_i_meant';
 /** An alternative reading picked after "Not what I meant": `pick_reading_0`, … (value: the alternative's id). */
 export const ACTION_PICK_READING_PREFIX = 'pick_reading_';
 export const ACTION_PICK_READING_PATTERN = /^pick_reading_\d+$/;
+/** Slack's native 👍/👎 under an answer (`feedback_buttons`; value: `up:<answer id>` or `down:<answer id>`). */
+export const ACTION_FEEDBACK = 'answer_feedback';
+/** The "what was wrong?" modal a 👎 opens (view callback_id). */
+export const VIEW_FEEDBACK = 'feedback_modal';
+/** An example question on App Home: `home_ask_0`, … (value: the question; asked in the user's DM with the app). */
+export const ACTION_HOME_ASK_PREFIX = 'home_ask_';
+export const ACTION_HOME_ASK_PATTERN = /^home_ask_\d+$/;

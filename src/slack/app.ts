@@ -6,8 +6,10 @@ import { AppError } from '../errors.js';
 import {
   ACTION_ASK_OPTION_PATTERN,
   ACTION_DOWNLOAD_CSV,
+  ACTION_FEEDBACK,
   ACTION_FEEDBACK_DOWN,
   ACTION_FEEDBACK_UP,
+  ACTION_HOME_ASK_PATTERN,
   ACTION_NOT_WHAT_I_MEANT,
   ACTION_PICK_OPTION_PATTERN,
   ACTION_PICK_READING_PATTERN,
@@ -22,7 +24,9 @@ import {
   registerMentionListener,
   registerThreadReplyListener,
 } from './listeners/events.js';
-import { registerHomeListener } from './listeners/home.js';
+import { registerAssistantSurface } from './listeners/assistant-surface.js';
+import { registerFeedbackListeners } from './listeners/feedback.js';
+import { registerHomeActions, registerHomeListener } from './listeners/home.js';
 import { messages } from './messages.js';
 import type { SlackDeps } from './ports.js';
 import { WEB_CLIENT_RETRY_CONFIG, WEB_CLIENT_TIMEOUT_MS, type WebClient } from './slack-api.js';
@@ -43,6 +47,9 @@ export const EVENT_LISTENERS: Record<string, Register> = {
   'message.channels': registerThreadReplyListener('channel'),
   'message.groups': registerThreadReplyListener('group'),
   app_home_opened: (app, deps) => registerHomeListener(app, deps),
+  // One Assistant (Bolt's class) handles both; it registers once.
+  assistant_thread_started: registerAssistantSurface,
+  assistant_thread_context_changed: registerAssistantSurface,
 };
 
 /** Slash command → listener. */
@@ -53,12 +60,14 @@ export const COMMAND_LISTENERS: Record<string, Register> = {
 export const ACTION_IDS = [
   ACTION_SHOW_SQL,
   ACTION_DOWNLOAD_CSV,
+  ACTION_FEEDBACK,
   ACTION_FEEDBACK_UP,
   ACTION_FEEDBACK_DOWN,
   ACTION_ASK_OPTION_PATTERN.source,
   ACTION_PICK_OPTION_PATTERN.source,
   ACTION_NOT_WHAT_I_MEANT,
   ACTION_PICK_READING_PATTERN.source,
+  ACTION_HOME_ASK_PATTERN.source,
 ];
 
 export const listenerRegistry = {
@@ -167,6 +176,8 @@ export function createSlackApp(
   for (const register of Object.values(EVENT_LISTENERS)) register(app, deps, gate);
   for (const register of Object.values(COMMAND_LISTENERS)) register(app, deps, gate);
   registerActionListeners(app, deps, gate);
+  registerFeedbackListeners(app, deps);
+  registerHomeActions(app, deps, gate);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack listener error');
   });

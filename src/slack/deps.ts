@@ -1,5 +1,6 @@
 import type { Assistant } from '../agent/answer.js';
 import type { Config } from '../config/config.js';
+import { createFeedbackStore } from '../feedback/feedback-store.js';
 import type { InFlightTracker } from '../lifecycle/in-flight-tracker.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -9,6 +10,7 @@ import type { KvStore } from '../state/kv-store.js';
 import { createThreadStore } from '../state/thread-store.js';
 import type { DataStatus } from '../semantic/data-availability.js';
 import type { SchemaInfo } from '../warehouse/types.js';
+import { createAssistantContextStore } from './assistant-context-store.js';
 import type { SlackDeps } from './ports.js';
 
 export interface SlackDepsInput {
@@ -28,10 +30,14 @@ export interface SlackDepsInput {
  */
 export function buildSlackDeps(input: SlackDepsInput): SlackDeps {
   const { config, logger, kv } = input;
+  const feedback = createFeedbackStore(kv);
+  if (input.metrics) input.metrics.feedbackSource.countsByDay = () => feedback.countsByDay();
   return {
     assistant: input.assistant,
     threads: createThreadStore(kv, { ttlSeconds: config.THREAD_TTL_SECONDS, logger }),
     deduper: createEventDeduper(kv, { logger }),
+    assistantContexts: createAssistantContextStore(kv, { ttlSeconds: config.THREAD_TTL_SECONDS }),
+    feedback,
     subscriptions: createSubscriptionStore(kv, { defaultTimezone: config.SUMMARY_TIMEZONE }),
     schema: input.schema,
     ...(input.dataStatus ? { dataStatus: input.dataStatus } : {}),

@@ -46,6 +46,17 @@ export const messages = {
   noRows: 'That answer has no table to download.',
   csvUploaded: 'Here is the CSV.',
   feedbackThanksUp: 'Thanks! Glad that helped.',
+  feedbackModalTitle: 'What was wrong?',
+  feedbackModalSubmit: 'Send',
+  feedbackModalCancel: 'Cancel',
+  feedbackReasonLabel: 'What was wrong with the answer?',
+  feedbackReasons: {
+    number: 'The number',
+    reading: 'How the question was read',
+    chart: 'The chart',
+    other: 'Something else',
+  },
+  feedbackCommentLabel: 'Anything else? (optional)',
   feedbackThanksDown:
     'Thanks for telling me. Try rephrasing, or use Show SQL to see exactly what I counted — the team reviews this feedback.',
 
@@ -101,6 +112,26 @@ export const messages = {
   dmNotSubscribable:
     'Scheduled summaries go to channels; run this command in the channel that should get them.',
 
+  // The assistant surface (the AI-app side panel)
+  assistantThreadTitle: 'Sales questions',
+  assistantPromptsTitle: 'Try asking',
+  assistantPromptsCoverage: (range: string) => `Ask about the sales data (${range})`,
+  assistantPromptsFromChannel: (channelId: string) => `You opened me from <#${channelId}>.`,
+  assistantPromptsUndated: [
+    { title: 'Revenue by category', message: 'Revenue by category' },
+    { title: 'Top 5 states by orders', message: 'Top 5 states by orders' },
+    { title: 'Cancellation rate by month', message: 'Cancellation rate by month' },
+  ],
+  assistantPromptsFor: (month: string) => [
+    { title: `Revenue by state in ${month}`, message: `Revenue by state in ${month}` },
+    { title: `Top 5 categories in ${month}`, message: `Top 5 categories by orders in ${month}` },
+    { title: 'Cancellation rate by month', message: 'Cancellation rate by month' },
+    { title: 'Revenue by week as a line chart', message: 'Revenue by week as a line chart' },
+  ],
+  /** The stages an answer goes through, rotated by Slack while the bot works (assistant.threads.setStatus). */
+  assistantStatus: 'is working on it…',
+  assistantLoadingMessages: ['Reading the question…', 'Querying the sales data…', 'Drawing the chart…'],
+
   // App Home
   homeTitle: `:bar_chart: ${BOT_NAME}`,
   homeIntro:
@@ -122,7 +153,11 @@ export const messages = {
   homeRange: (from: string, to: string) => `${from} to ${to}`,
   homeSummaryHint: '`/retail-summary help` lists the summary options.',
   homeNoData: 'The data is still loading; come back in a minute.',
-  homeExamplesHeader: 'Try asking',
+  homeExamplesHeader: 'Try asking (click one: I answer in our direct messages)',
+  homeSubscriptionsHeader: 'Scheduled summaries',
+  homeSubscriptionLine: (channelId: string, schedule: string) => `• <#${channelId}> — ${schedule}`,
+  homeNoSubscriptions: 'None yet. Run `/retail-summary subscribe` in a channel to get one.',
+  homeAsked: (question: string) => `You asked: *${question}*`,
   homeExamples: [
     'What was total revenue in April 2022?',
     'Top 5 states by revenue last month',

@@ -1,3 +1,4 @@
+import type { FeedbackInput } from '../feedback/feedback-store.js';
 import type { Assistant, ThreadState } from '../agent/answer.js';
 import type { InFlightTracker } from '../lifecycle/in-flight-tracker.js';
 import type { Logger } from '../observability/logger.js';
@@ -32,10 +33,25 @@ export interface SubscriptionPort {
   list(): Promise<{ channelId: string; cron: string; timezone?: string }[]>;
 }
 
+/** Where each assistant thread was opened from (Slack's thread context), per thread. */
+export interface AssistantContextPort {
+  get(channel: string, threadTs: string): Promise<Record<string, unknown> | null>;
+  save(channel: string, threadTs: string, context: Record<string, unknown>): Promise<void>;
+}
+
+/** Where answer feedback is kept (src/feedback/feedback-store.ts). */
+export interface FeedbackPort {
+  record(input: FeedbackInput): Promise<unknown>;
+}
+
 export interface SlackDeps {
   assistant: Assistant;
   threads: ThreadStatePort;
   deduper: EventClaimPort;
+  /** The assistant surface's thread contexts (absent: Bolt's per-process default). */
+  assistantContexts?: AssistantContextPort;
+  /** 👍/👎 and the "what was wrong?" modal's answers (absent: feedback is only logged). */
+  feedback?: FeedbackPort;
   /** Absent when the scheduler is not wired (then subscribe/unsubscribe explain that). */
   subscriptions?: SubscriptionPort;
   /** The data coverage shown in App Home. */

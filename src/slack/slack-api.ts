@@ -85,7 +85,8 @@ export async function postMessage(client: WebClient, args: PostArgs): Promise<st
 }
 
 export interface UploadArgs {
-  channel: string;
+  /** Absent: the file stays private to the app until a message shows it (an image block's `slack_file`). */
+  channel?: string;
   threadTs?: string;
   filename: string;
   title: string;
@@ -94,19 +95,22 @@ export interface UploadArgs {
   comment?: string;
 }
 
-/** files.uploadV2 into a channel (and thread). Throws SlackApiError. */
-export async function uploadFile(client: WebClient, args: UploadArgs): Promise<void> {
+/** files.uploadV2 (into a channel and thread when given); returns the file's id. Throws SlackApiError. */
+export async function uploadFile(client: WebClient, args: UploadArgs): Promise<string> {
   const file = typeof args.data === 'string' ? Buffer.from(args.data, 'utf8') : Buffer.from(args.data);
   try {
-    await client.filesUploadV2({
-      channel_id: args.channel,
-      ...(args.threadTs ? { thread_ts: args.threadTs } : {}),
+    const res = (await client.filesUploadV2({
+      ...(args.channel ? { channel_id: args.channel } : {}),
+      ...(args.channel && args.threadTs ? { thread_ts: args.threadTs } : {}),
       file,
       filename: args.filename,
       title: args.title,
       ...(args.altText ? { alt_text: args.altText } : {}),
       ...(args.comment ? { initial_comment: args.comment } : {}),
-    } as Parameters<WebClient['filesUploadV2']>[0]);
+    } as Parameters<WebClient['filesUploadV2']>[0])) as { files?: { files?: { id?: string }[] }[] };
+    const id = res.files?.[0]?.files?.[0]?.id;
+    if (!id) throw new Error('files.uploadV2 returned no file id');
+    return id;
   } catch (error) {
     throw wrap(error);
   }

@@ -1,11 +1,11 @@
 import type { Answer, SummaryRequest, ThreadState } from '../agent/answer.js';
 import { AppError } from '../errors.js';
 import type { TimeRange } from '../semantic/plan.js';
-import { uploadExtras } from './listeners/answer-in-thread.js';
 import type { RenderedMessage } from './blocks/answer-blocks.js';
 import { summaryBlocks } from './blocks/summary-blocks.js';
 import type { SlackDeps } from './ports.js';
-import { postMessage, type WebClient } from './slack-api.js';
+import { postAnswerMessage } from './post-answer.js';
+import type { WebClient } from './slack-api.js';
 import { toStoredAnswer } from './stored-answer.js';
 import { threadKeyOf } from './thread-key.js';
 
@@ -25,7 +25,7 @@ export interface PostSummaryArgs {
 }
 
 /**
- * Issue 6's Slack glue: the summary as a top-level message, the dashboard PNG in that message's thread, and the
+ * Issue 6's Slack glue: the summary as one top-level message with its dashboard as an image block, and the
  * thread seeded with the summary's context (period, comparison, the answer itself) so "why did Kurta drop?"
  * asked there is understood. Throws (SlackApiError / AppError) so the scheduler can retry with backoff.
  */
@@ -36,7 +36,10 @@ export async function postSummary(args: PostSummaryArgs): Promise<PostedSummary>
 
 export interface ComputedSummary {
   answer: Answer;
+  /** Without the chart (an ephemeral fallback cannot show an uploaded file). */
   rendered: RenderedMessage;
+  /** The message with the uploaded dashboard as an image block. */
+  render(chartFileId?: string): RenderedMessage;
 }
 
 /** Runs the summary use case and renders it; no Slack call yet (the command falls back to response_url). */
@@ -54,28 +57,24 @@ export async function computeSummary(
       detail: `summary failed (${answer.errorCode ?? 'unknown'}, ref ${answer.errorRef ?? 'n/a'})`,
     });
   }
-  const rendered = summaryBlocks(answer, {
-    elapsedMs: now() - startedAt,
-    ...(filtersLabel ? { filtersLabel } : {}),
-  });
-  return { answer, rendered };
+  const elapsedMs = now() - startedAt;
+  const render = (chartFileId?: string) =>
+    summaryBlocks(answer, {
+      elapsedMs,
+      ...(filtersLabel ? { filtersLabel } : {}),
+      ...(chartFileId ? { chartFileId } : {}),
+    });
+  return { answer, rendered: render(), render };
 }
 
 export async function publishSummary(
   args: Omit<PostSummaryArgs, 'request'>,
-  { answer, rendered }: ComputedSummary,
+  { answer, render }: ComputedSummary,
 ): Promise<PostedSummary> {
   const { client, deps, channel } = args;
-  const ts = await postMessage(client, { channel, text: rendered.text, blocks: rendered.blocks });
+  const ts = await postAnswerMessage(client, deps, { channel }, answer, render);
   const threadKey = threadKeyOf(args.teamId, channel, ts);
   await seedThread(deps, threadKey, answer, (deps.now ?? Date.now)());
-  await uploadExtras(
-    client,
-    deps,
-    { teamId: args.teamId, channelId: channel, threadTs: ts, threadKey },
-    answer,
-    rendered.needsCsv,
-  );
   return { ts, threadKey, answer };
 }
 

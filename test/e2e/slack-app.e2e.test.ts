@@ -16,7 +16,15 @@ import {
   nextTs,
   postSigned,
 } from '../helpers/slack-signing.js';
-import { blocksText, buttonsOf, PNG_MAGIC, startSlackHarness, type SlackHarness } from './slack-harness.js';
+import {
+  blocksText,
+  buttonsOf,
+  imageFileIds,
+  PNG_MAGIC,
+  startSlackHarness,
+  tableOf,
+  type SlackHarness,
+} from './slack-harness.js';
 
 /**
  * End to end: the real Bolt app in HTTP mode on 127.0.0.1, the REAL assistant on the Kaggle data, thread
@@ -70,26 +78,36 @@ describe.skipIf(!hasData)(
         WAIT_MS,
       );
 
-    it('answers a mention in the thread with the right numbers and uploads the chart PNG there', async () => {
+    it('answers a mention with one message: the right numbers in a table block and the uploaded chart as an image', async () => {
       const ts = nextTs();
       const res = await h.sendEvent(mentionEvent({ channel: 'CE1', text: 'revenue by month', ts }));
       expect(res.status).toBe(200);
       const [reply] = await waitReplies('CE1', ts, 1, 'the answer');
-      const text = blocksText(reply!.params.blocks);
+      const blocks = reply!.params.blocks;
       // Public figures for this data: April ₹2,88,38,708.32, May ₹2,62,26,476.75, June ₹2,34,25,809.38.
-      expect(text).toContain('₹2.88 Cr');
-      expect(text).toContain('₹2.62 Cr');
-      expect(text).toContain('₹2.34 Cr');
-      expect(buttonsOf(reply!.params.blocks).map((b) => b.actionId)).toContain('show_sql');
-      const complete = await h.slack.waitFor(
-        () => h.slack.callsTo('files.completeUploadExternal').find((c) => c.params.thread_ts === ts),
-        'the chart upload in the thread',
-        WAIT_MS,
+      const table = tableOf(blocks)!;
+      expect(table[0]).toEqual(['Month', 'Revenue']);
+      const cells = table.slice(1).flat();
+      expect(cells).toEqual(expect.arrayContaining(['₹2.88 Cr', '₹2.62 Cr', '₹2.34 Cr']));
+      expect(blocksText(blocks)).not.toContain('```');
+      expect(buttonsOf(blocks).map((b) => b.actionId)).toContain('show_sql');
+      // The chart was uploaded before the post, shared nowhere, and the message shows it by file id.
+      const [fileId] = imageFileIds(blocks);
+      const complete = h.slack
+        .callsTo('files.completeUploadExternal')
+        .find((c) => (c.params.files as { id: string }[])[0]!.id === fileId);
+      expect(complete?.params.channel_id).toBeUndefined();
+      expect(complete!.at).toBeLessThanOrEqual(reply!.at);
+      const upload = h.slack
+        .callsTo('files.getUploadURLExternal')
+        .find((c) => c.response?.file_id === fileId);
+      expect(upload?.params.filename).toBe('revenue-by-month-all-dates-31-mar-29-jun-2022.png');
+      expect(h.slack.uploads.find((u) => u.fileId === fileId)?.bytes.includes(PNG_MAGIC)).toBe(true);
+      // One message in the thread: no chart.png or result.csv messages after it.
+      expect(replies('CE1', ts)).toHaveLength(1);
+      expect(h.slack.callsTo('files.completeUploadExternal').some((c) => c.params.thread_ts === ts)).toBe(
+        false,
       );
-      expect(complete.params.channel_id).toBe('CE1');
-      const fileId = (complete.params.files as { id: string }[])[0]!.id;
-      const upload = h.slack.uploads.find((u) => u.fileId === fileId);
-      expect(upload?.bytes.includes(PNG_MAGIC)).toBe(true);
     });
 
     it('uses thread memory for a follow-up in the same thread', async () => {
@@ -270,12 +288,8 @@ describe.skipIf(!hasData)(
       expect(summaryText).toContain('Sales summary');
       expect(summaryText).toMatch(/Revenue/);
       const postTs = post!.response!.ts as string;
-      const complete = await h.slack.waitFor(
-        () => h.slack.callsTo('files.completeUploadExternal').find((c) => c.params.thread_ts === postTs),
-        'the dashboard PNG in the summary thread',
-        WAIT_MS,
-      );
-      const fileId = (complete.params.files as { id: string }[])[0]!.id;
+      // The dashboard is inside the summary message.
+      const [fileId] = imageFileIds(post!.params.blocks);
       expect(h.slack.uploads.find((u) => u.fileId === fileId)?.bytes.includes(PNG_MAGIC)).toBe(true);
 
       const seeded = await h.deps.threads.get(`T0TEST:CE4:${postTs}`);
@@ -296,11 +310,7 @@ describe.skipIf(!hasData)(
       const [post] = await waitReplies('CE8', undefined, 1, 'the weekly post');
       expect(post!.response!.ts).toBe(posted.ts);
       expect(blocksText(post!.params.blocks)).toContain('2022-06-20');
-      await h.slack.waitFor(
-        () => h.slack.callsTo('files.completeUploadExternal').find((c) => c.params.thread_ts === posted.ts),
-        'the dashboard in the weekly thread',
-        WAIT_MS,
-      );
+      expect(imageFileIds(post!.params.blocks)).toHaveLength(1);
       expect((await h.deps.threads.get(posted.threadKey))?.summaryContext?.period.from).toBe('2022-06-20');
     });
 

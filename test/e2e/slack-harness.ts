@@ -13,6 +13,7 @@ import {
   commandBody,
   eventEnvelope,
   postSigned,
+  viewSubmissionBody,
   type ButtonClick,
   type SignedPostOptions,
   type SignedPostResult,
@@ -42,6 +43,8 @@ export interface SlackHarness {
     click: Omit<ButtonClick, 'responseUrl'>,
     responseId?: string,
   ): Promise<SignedPostResult & { responseId: string }>;
+  /** Submits a modal the way Slack does (view_submission). */
+  submitView(args: Parameters<typeof viewSubmissionBody>[0]): Promise<SignedPostResult>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +59,8 @@ export interface HarnessOptions {
   maxPendingAnswers?: number;
   /** In-flight work, for shutdown tests. */
   tracker?: InFlightTracker;
+  /** Scheduled summaries (App Home lists them). */
+  subscriptions?: SlackDeps['subscriptions'];
 }
 
 export async function startSlackHarness(options: HarnessOptions): Promise<SlackHarness> {
@@ -70,6 +75,7 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     schema: options.schema ?? (() => ({ tables: [] })),
     ...(options.tracker ? { tracker: options.tracker } : {}),
   });
+  if (options.subscriptions) deps.subscriptions = options.subscriptions;
   if (options.maxConcurrentAnswers || options.maxPendingAnswers)
     deps.answerQueue = new WorkQueue(options.maxConcurrentAnswers ?? 2, {
       ...(options.maxPendingAnswers !== undefined ? { maxPending: options.maxPendingAnswers } : {}),
@@ -112,6 +118,14 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
         responseId: id,
       };
     },
+    submitView(args) {
+      return postSigned(
+        url,
+        TEST_SIGNING_SECRET,
+        viewSubmissionBody(args),
+        'application/x-www-form-urlencoded',
+      );
+    },
     async stop() {
       await running.stop().catch(() => undefined);
       await slack.close();
@@ -135,6 +149,20 @@ export function blocksText(blocks: unknown): string {
   return out.join('\n');
 }
 
+/** The native feedback buttons' values (`up:<id>`, `down:<id>`) in a message's blocks. */
+export function feedbackValuesOf(
+  blocks: unknown,
+): { actionId: string; up: string; down: string } | undefined {
+  for (const block of (blocks as { type: string; elements?: unknown[] }[]) ?? []) {
+    if (block.type !== 'context_actions') continue;
+    const el = (block.elements ?? []).find((e) => (e as { type: string }).type === 'feedback_buttons') as
+      | { action_id: string; positive_button: { value: string }; negative_button: { value: string } }
+      | undefined;
+    if (el) return { actionId: el.action_id, up: el.positive_button.value, down: el.negative_button.value };
+  }
+  return undefined;
+}
+
 /** Every button (action_id, value, text) in a message's blocks. */
 export function buttonsOf(blocks: unknown): { actionId: string; value: string; text: string }[] {
   const found: { actionId: string; value: string; text: string }[] = [];
@@ -152,3 +180,18 @@ export function buttonsOf(blocks: unknown): { actionId: string; value: string; t
 }
 
 export const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The `slack_file` ids of a message's image blocks. */
+export function imageFileIds(blocks: unknown): string[] {
+  return ((blocks as { type: string; slack_file?: { id?: string } }[]) ?? [])
+    .filter((b) => b.type === 'image' && b.slack_file?.id)
+    .map((b) => b.slack_file!.id!);
+}
+
+/** A message's `table` block as rows of cell text (header first), or undefined. */
+export function tableOf(blocks: unknown): string[][] | undefined {
+  const table = ((blocks as { type: string; rows?: { text?: string }[][] }[]) ?? []).find(
+    (b) => b.type === 'table',
+  );
+  return table?.rows?.map((row) => row.map((cell) => cell.text ?? ''));
+}

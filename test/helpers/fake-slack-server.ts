@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
  * A fake Slack Web API on loopback that records every call: the app's WebClient points at it through
  * SLACK_API_URL. Implements what the bot uses — auth.test, chat.postMessage/update/postEphemeral,
  * reactions.add/remove, the three steps of files.uploadV2 (files.getUploadURLExternal → POST to the returned
- * upload_url → files.completeUploadExternal), views.publish, conversations.info — plus response_url endpoints
+ * upload_url → files.completeUploadExternal), views.publish/open, conversations.info/open, and the assistant
+ * methods (assistant.threads.setStatus / setTitle / setSuggestedPrompts, plain successes) — plus response_url endpoints
  * for slash commands and buttons. Failures can be injected per method (`not_in_channel`, HTTP 429 …).
  */
 export interface RecordedCall {
@@ -146,6 +147,8 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
         const files = (params.files as { id: string; title?: string }[] | undefined) ?? [];
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
       }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(params.users ?? 'USER')}` } };
       case 'conversations.info':
         return { ok: true, channel: { id: params.channel, name: 'sales', is_member: true } };
       default:

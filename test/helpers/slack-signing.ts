@@ -129,6 +129,27 @@ export function directMessageEvent(args: MessageArgs) {
   return messageEvent('im', args);
 }
 
+/** The user opened the assistant side panel (a new thread in the app's DM), optionally from a channel. */
+export function assistantThreadStartedEvent(args: {
+  channel: string;
+  threadTs: string;
+  user?: string;
+  fromChannel?: string;
+}) {
+  return {
+    type: 'assistant_thread_started',
+    assistant_thread: {
+      user_id: args.user ?? 'UALICE',
+      channel_id: args.channel,
+      thread_ts: args.threadTs,
+      context: args.fromChannel
+        ? { channel_id: args.fromChannel, team_id: 'T0TEST', enterprise_id: null }
+        : {},
+    },
+    event_ts: nextTs(),
+  };
+}
+
 export function commandBody(args: {
   text: string;
   channel: string;
@@ -200,6 +221,32 @@ export function blockActionBody(click: ButtonClick): string {
         action_ts: String(Date.now() / 1000),
       },
     ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A modal submitted (view_submission), with its input values as Slack sends them. */
+export function viewSubmissionBody(args: {
+  callbackId: string;
+  privateMetadata: string;
+  values: Record<string, Record<string, unknown>>;
+  user?: string;
+}): string {
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T0TEST', domain: 'test' },
+    user: { id: args.user ?? 'UALICE', username: 'alice', team_id: 'T0TEST' },
+    api_app_id: 'A0TEST',
+    token: 'legacy-verification-token',
+    trigger_id: `trigger.${Date.now()}`,
+    view: {
+      id: 'V0TEST',
+      type: 'modal',
+      callback_id: args.callbackId,
+      private_metadata: args.privateMetadata,
+      state: { values: args.values },
+      hash: 'h',
+    },
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

@@ -102,6 +102,7 @@ async function qaAnswer(state: AgentStateType, deps: GraphDeps): Promise<Answer>
 
   const answer = emptyAnswer(question, 'answered', '');
   answer.columns = result.columns;
+  answer.columnMeta = columns;
   answer.rows = result.rows;
   answer.truncated = result.truncated;
   answer.validation = { status: v.status, notes: dedupe(notes) };

@@ -3,6 +3,7 @@ import { askCommand } from './ask.js';
 import { chatCommand } from './chat.js';
 import { dataCommand } from './data.js';
 import { evalCommand } from './eval.js';
+import { feedbackCommand } from './feedback.js';
 import { schemaCommand } from './schema.js';
 import { serveCommand } from './serve.js';
 import { sqlCommand } from './sql.js';
@@ -21,4 +22,5 @@ export const commands: CliCommand[] = [
   serveCommand,
   startCommand,
   evalCommand,
+  feedbackCommand,
 ];

@@ -2,8 +2,7 @@ import type { Alternative, Answer } from '../../agent/answer.js';
 import {
   ACTION_ASK_OPTION_PREFIX,
   ACTION_DOWNLOAD_CSV,
-  ACTION_FEEDBACK_DOWN,
-  ACTION_FEEDBACK_UP,
+  ACTION_FEEDBACK,
   ACTION_NOT_WHAT_I_MEANT,
   ACTION_PICK_OPTION_PREFIX,
   ACTION_PICK_READING_PREFIX,
@@ -16,14 +15,16 @@ import {
   button,
   context,
   escapeMrkdwn,
+  feedbackButtons,
   fieldsSection,
   header,
   section,
+  slackFileImage,
   type KnownBlock,
 } from './kit.js';
-import { textTable } from './result-table.js';
+import { resultTableBlock } from './table-block.js';
 
-/** Rows shown inside the message; more go out as a CSV file in the thread. */
+/** Rows shown in the message's table; a larger result also goes out as a CSV file in the thread. */
 export const MAX_TABLE_ROWS = 10;
 
 export interface RenderedMessage {
@@ -39,6 +40,8 @@ export interface AnswerRenderOptions {
   elapsedMs?: number;
   /** Summary posts get a header line. */
   title?: string;
+  /** The chart, uploaded beforehand (files.uploadV2 without a channel): shown as an image block in the message. */
+  chartFileId?: string;
 }
 
 /** Block Kit for one Answer, whatever its status. Pure: same answer in, same blocks out. */
@@ -57,32 +60,45 @@ export function answerBlocks(answer: Answer, options: AnswerRenderOptions = {}):
 
 function answeredBlocks(answer: Answer, options: AnswerRenderOptions): RenderedMessage {
   const blocks: KnownBlock[] = [];
+  const safe = escapeMrkdwn;
   if (options.title) blocks.push(header(options.title));
-  blocks.push(section(`*${answer.headline}*`, 'headline'));
+  blocks.push(section(`*${safe(answer.headline)}*`, 'headline'));
   // How the question was read, right under the headline, so a misreading shows at a glance.
-  if (answer.reading) blocks.push(context([messages.readingLine(escapeMrkdwn(answer.reading))]));
+  if (answer.reading) blocks.push(context([messages.readingLine(safe(answer.reading))]));
 
-  if (answer.keyFigures.length > 0) {
+  const isSingleValue = answer.rows.length <= 1 && answer.columns.length <= 1;
+  const hasTable = answer.rows.length > 0 && !isSingleValue;
+  const needsCsv = answer.rows.length > MAX_TABLE_ROWS;
+  // The rows appear once: as the table when there is one, otherwise as the key figures. A summary's KPI tiles
+  // are not its table's rows (that is the movers), so a summary shows both.
+  if ((!hasTable || options.title) && answer.keyFigures.length > 0) {
     blocks.push(
       fieldsSection(
-        answer.keyFigures.map((k) => `*${k.label}*\n${k.value}${k.change ? `  (${k.change})` : ''}`),
+        answer.keyFigures.map(
+          (k) => `*${safe(k.label)}*\n${safe(k.value)}${k.change ? `  (${safe(k.change)})` : ''}`,
+        ),
       ),
     );
   }
-
-  const isSingleValue = answer.rows.length <= 1 && answer.columns.length <= 1;
-  const needsCsv = answer.rows.length > MAX_TABLE_ROWS;
-  if (answer.rows.length > 0 && !isSingleValue) {
-    blocks.push(section(`\`\`\`${textTable(answer.columns, answer.rows, MAX_TABLE_ROWS)}\`\`\``, 'table'));
+  if (hasTable) {
+    blocks.push(resultTableBlock(answer, MAX_TABLE_ROWS));
     if (needsCsv) blocks.push(context([messages.tableMore(MAX_TABLE_ROWS, answer.rows.length)]));
   }
   if (answer.truncated) blocks.push(context([messages.truncatedNote]));
+  if (options.chartFileId && answer.chart)
+    blocks.push(
+      slackFileImage(
+        options.chartFileId,
+        messages.chartAltText(answer.chart.title),
+        messages.chartTitle(answer.chart.title),
+      ),
+    );
 
   if (answer.insights.length > 0) {
-    blocks.push(section(answer.insights.map((line) => `• ${line}`).join('\n'), 'insights'));
+    blocks.push(section(answer.insights.map((line) => `• ${safe(line)}`).join('\n'), 'insights'));
   }
   if (answer.validation.status === 'WARNING' && answer.validation.notes.length > 0) {
-    blocks.push(context([messages.validationWarning(answer.validation.notes)]));
+    blocks.push(context([messages.validationWarning(answer.validation.notes.map(safe))]));
   }
   blocks.push(context(contextLines(answer, options.elapsedMs)));
 
@@ -93,26 +109,34 @@ function answeredBlocks(answer: Answer, options: AnswerRenderOptions): RenderedM
   // A summary post answers no question, so there is nothing to have misread.
   if (answer.reading && !options.title)
     buttons.push(button(messages.notWhatIMeantButton, ACTION_NOT_WHAT_I_MEANT, id));
-  buttons.push(button(messages.feedbackUpButton, ACTION_FEEDBACK_UP, id));
-  buttons.push(button(messages.feedbackDownButton, ACTION_FEEDBACK_DOWN, id));
   blocks.push(actions('answer_actions', buttons));
+  blocks.push(
+    feedbackButtons(
+      ACTION_FEEDBACK,
+      { up: messages.feedbackUpButton, down: messages.feedbackDownButton },
+      id,
+    ),
+  );
 
   if (answer.suggestions.length > 0) {
     blocks.push(context([messages.suggestionsPrompt]));
     blocks.push(suggestionButtons(answer));
   }
-  return { text: answer.headline, blocks, needsCsv };
+  return { text: safe(answer.headline), blocks, needsCsv };
 }
 
 function contextLines(answer: Answer, elapsedMs?: number): string[] {
   const lines: string[] = [];
-  if (answer.definitions.length > 0) lines.push(messages.contextDefinition(answer.definitions.join('; ')));
+  if (answer.definitions.length > 0)
+    lines.push(messages.contextDefinition(escapeMrkdwn(answer.definitions.join('; '))));
   if (answer.timeRange)
-    lines.push(messages.contextDates(answer.timeRange.label, answer.timeRange.from, answer.timeRange.to));
-  if (answer.dataSource) lines.push(messages.contextSource(answer.dataSource));
+    lines.push(
+      messages.contextDates(escapeMrkdwn(answer.timeRange.label), answer.timeRange.from, answer.timeRange.to),
+    );
+  if (answer.dataSource) lines.push(messages.contextSource(escapeMrkdwn(answer.dataSource)));
   const ms = elapsedMs ?? Object.values(answer.timingsMs).reduce((a, b) => a + b, 0);
   lines.push(messages.contextTime(ms));
-  if (answer.llm?.fallbackNote) lines.push(answer.llm.fallbackNote);
+  if (answer.llm?.fallbackNote) lines.push(escapeMrkdwn(answer.llm.fallbackNote));
   return lines;
 }
 
@@ -158,22 +182,23 @@ export function alternativesMessage(
 }
 
 function clarifyBlocks(answer: Answer): RenderedMessage {
-  const blocks: KnownBlock[] = [section(answer.headline, 'headline')];
+  const blocks: KnownBlock[] = [section(escapeMrkdwn(answer.headline), 'headline')];
   if (answer.suggestions.length > 0) {
     blocks.push(context([messages.clarifyPrompt]));
     blocks.push(suggestionButtons(answer));
   }
-  return { text: answer.headline, blocks, needsCsv: false };
+  return { text: escapeMrkdwn(answer.headline), blocks, needsCsv: false };
 }
 
 function refusedBlocks(answer: Answer): RenderedMessage {
-  const blocks: KnownBlock[] = [section(answer.headline, 'headline')];
-  if (answer.insights.length > 0) blocks.push(section(answer.insights.map((l) => `• ${l}`).join('\n')));
+  const blocks: KnownBlock[] = [section(escapeMrkdwn(answer.headline), 'headline')];
+  if (answer.insights.length > 0)
+    blocks.push(section(answer.insights.map((l) => `• ${escapeMrkdwn(l)}`).join('\n')));
   if (answer.suggestions.length > 0) {
     blocks.push(context([messages.refusedHint]));
     blocks.push(suggestionButtons(answer));
   }
-  return { text: answer.headline, blocks, needsCsv: false };
+  return { text: escapeMrkdwn(answer.headline), blocks, needsCsv: false };
 }
 
 function errorBlocks(answer: Answer): RenderedMessage {

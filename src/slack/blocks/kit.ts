@@ -6,6 +6,8 @@ type ActionsBlock = slack.ActionsBlock;
 type ContextBlock = slack.ContextBlock;
 type HeaderBlock = slack.HeaderBlock;
 type SectionBlock = slack.SectionBlock;
+type ImageBlock = slack.ImageBlock;
+type ContextActionsBlock = slack.ContextActionsBlock;
 
 /**
  * Tiny Block Kit constructors that enforce Slack's limits (section text 3000, header 150, button text 75,
@@ -22,6 +24,7 @@ export const LIMITS = {
   contextElements: 10,
   actionElements: 25,
   blocksPerMessage: 50,
+  imageAltText: 2000,
 } as const;
 
 export function clip(text: string, max: number): string {
@@ -74,7 +77,47 @@ export function divider(): KnownBlock {
   return { type: 'divider' };
 }
 
-/** Escapes the three characters Slack's mrkdwn treats as control characters. */
+/** An image block showing a file uploaded to Slack (by id), e.g. the answer's chart. */
+export function slackFileImage(fileId: string, altText: string, title?: string): ImageBlock {
+  return {
+    type: 'image',
+    block_id: 'chart',
+    slack_file: { id: fileId },
+    alt_text: clip(altText, LIMITS.imageAltText),
+    ...(title ? { title: { type: 'plain_text', text: clip(title, LIMITS.imageAltText), emoji: true } } : {}),
+  };
+}
+
+/** Slack's native 👍/👎 (`feedback_buttons` in a `context_actions` block); both values carry the answer's id. */
+export function feedbackButtons(
+  actionId: string,
+  labels: { up: string; down: string },
+  answerId: string,
+): ContextActionsBlock {
+  return {
+    type: 'context_actions',
+    block_id: 'feedback',
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: actionId,
+        positive_button: {
+          text: { type: 'plain_text', text: labels.up },
+          value: clip(`up:${answerId}`, 200),
+        },
+        negative_button: {
+          text: { type: 'plain_text', text: labels.down },
+          value: clip(`down:${answerId}`, 200),
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * Escapes the three characters Slack's mrkdwn treats as control characters, so data and model prose can never
+ * become a mention (`<!channel>`, `<@U123>`), a link or a channel reference. Slack shows `&lt;` as `<`.
+ */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -7,6 +7,8 @@ export interface SummaryRenderOptions {
   elapsedMs?: number;
   /** Human text of the filters, e.g. "category = Kurta". */
   filtersLabel?: string;
+  /** The uploaded dashboard PNG, shown as an image block. */
+  chartFileId?: string;
 }
 
 /** The summary post: a header with the period, the KPI tiles with changes, movers table, insights, context. */
@@ -15,6 +17,7 @@ export function summaryBlocks(answer: Answer, options: SummaryRenderOptions = {}
   const rendered = answerBlocks(answer, {
     title: messages.summaryHeader(label),
     ...(options.elapsedMs === undefined ? {} : { elapsedMs: options.elapsedMs }),
+    ...(options.chartFileId ? { chartFileId: options.chartFileId } : {}),
   });
   if (answer.status === 'answered' && options.filtersLabel) {
     rendered.blocks.splice(1, 0, context([messages.summaryFilteredBy(options.filtersLabel)]));

@@ -4,8 +4,6 @@ import type { Plan } from '../../semantic/plan.js';
 import {
   ACTION_ASK_OPTION_PATTERN,
   ACTION_DOWNLOAD_CSV,
-  ACTION_FEEDBACK_DOWN,
-  ACTION_FEEDBACK_UP,
   ACTION_NOT_WHAT_I_MEANT,
   ACTION_PICK_OPTION_PATTERN,
   ACTION_PICK_READING_PATTERN,
@@ -14,12 +12,12 @@ import {
 import { alternativesMessage } from '../blocks/answer-blocks.js';
 import { answerId } from '../blocks/answer-id.js';
 import { context, section } from '../blocks/kit.js';
-import { toCsv } from '../blocks/result-table.js';
 import { reportToUser } from '../errors.js';
 import type { EventGate } from '../event-gate.js';
 import { messages } from '../messages.js';
 import type { SlackDeps } from '../ports.js';
-import { postMessage, slackErrorCode, uploadFile, type WebClient } from '../slack-api.js';
+import { uploadCsv } from '../post-answer.js';
+import { postMessage, slackErrorCode, type WebClient } from '../slack-api.js';
 import { locateThread, type ThreadLocation } from '../thread-key.js';
 import { answerInThread } from './answer-in-thread.js';
 
@@ -99,36 +97,16 @@ export function registerActionListeners(app: App, deps: SlackDeps, gate: EventGa
         await respond(ephemeral(messages.noRows));
         return;
       }
-      await uploadFile(client, {
-        channel: location.channelId,
-        ...(location.threadTs ? { threadTs: location.threadTs } : {}),
-        filename: 'result.csv',
-        title: messages.csvTitle(stored.question),
-        data: toCsv(stored.columns, stored.rows),
-      });
+      await uploadCsv(
+        client,
+        { channel: location.channelId, ...(location.threadTs ? { threadTs: location.threadTs } : {}) },
+        stored,
+      );
     } catch (error) {
       const { ref, userMessage } = reportToUser(deps.logger, error, 'download_csv');
       await respond(ephemeral(messages.errorWithRef(userMessage, ref))).catch(() => undefined);
     }
   });
-
-  for (const [actionId, verdict] of [
-    [ACTION_FEEDBACK_UP, 'up'],
-    [ACTION_FEEDBACK_DOWN, 'down'],
-  ] as const) {
-    app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond }) => {
-      await ack();
-      const location = locateClick(body);
-      // The feedback itself is the log line: who, which thread, which answer.
-      deps.logger.info(
-        { feedback: verdict, threadKey: location?.threadKey, answerId: action.value, user: body.user.id },
-        'answer feedback',
-      );
-      await respond(
-        ephemeral(verdict === 'up' ? messages.feedbackThanksUp : messages.feedbackThanksDown),
-      ).catch((error: unknown) => deps.logger.warn({ err: slackErrorCode(error) }, 'feedback reply failed'));
-    });
-  }
 
   app.action<BlockButtonAction>(ACTION_ASK_OPTION_PATTERN, async ({ ack, body, action, client }) => {
     await ack();

@@ -2,11 +2,10 @@ import type { Answer } from '../../agent/answer.js';
 import type { Plan } from '../../semantic/plan.js';
 import { recordAnswer } from '../../observability/metrics.js';
 import { answerBlocks, errorMessage } from '../blocks/answer-blocks.js';
-import { toCsv } from '../blocks/result-table.js';
 import { reportToUser } from '../errors.js';
-import { messages } from '../messages.js';
 import type { SlackDeps } from '../ports.js';
-import { postMessage, react, SlackApiError, uploadFile, type WebClient } from '../slack-api.js';
+import { postAnswerMessage } from '../post-answer.js';
+import { postMessage, react, SlackApiError, type WebClient } from '../slack-api.js';
 import type { ThreadLocation } from '../thread-key.js';
 
 export const REACTION_WORKING = 'hourglass_flowing_sand';
@@ -20,7 +19,7 @@ export interface AnswerJob {
   question: string;
   userId?: string;
   /** For metrics: where the question came from ('thread': a reply in a thread the bot answered, no mention). */
-  surface: 'mention' | 'dm' | 'action' | 'thread';
+  surface: 'mention' | 'dm' | 'action' | 'thread' | 'assistant';
   /** False for an unmentioned thread reply: answered only if it is a data question (see Turn.addressed). */
   addressed?: boolean;
   /** An alternative reading the user picked: answered as it is, without reading the question. */
@@ -31,7 +30,7 @@ export interface AnswerJob {
 
 /**
  * The one Q&A flow of every surface in Slack (mention, DM, clarification button): progress reaction, one call to
- * the Assistant, the answer in the thread, then the chart PNG and (for long results) the CSV in the same thread.
+ * the Assistant, then one message in the thread with the table and the chart (see post-answer.ts).
  * Never throws: failures reach the user as a short message with a reference id and the log with the details.
  *
  * The whole reply is one unit of in-flight work, queue wait included: a graceful shutdown waits for the post, the
@@ -96,14 +95,15 @@ async function answerNow(job: AnswerJob): Promise<Answer | null> {
         'assistant answered with an error',
       );
     }
-    const rendered = answerBlocks(answer, { elapsedMs: now() - startedAt });
-    await postMessage(client, {
-      channel: location.channelId,
-      ...(location.threadTs ? { threadTs: location.threadTs } : {}),
-      text: rendered.text,
-      blocks: rendered.blocks,
-    });
-    await uploadExtras(client, deps, location, answer, rendered.needsCsv);
+    const elapsedMs = now() - startedAt;
+    const done = answer;
+    await postAnswerMessage(
+      client,
+      deps,
+      { channel: location.channelId, ...(location.threadTs ? { threadTs: location.threadTs } : {}) },
+      answer,
+      (chartFileId) => answerBlocks(done, { elapsedMs, ...(chartFileId ? { chartFileId } : {}) }),
+    );
     ok = answer.status !== 'error';
   } catch (error) {
     const { ref, userMessage } = reportToUser(log, error, 'answer', { question: job.question });
@@ -129,42 +129,4 @@ async function answerNow(job: AnswerJob): Promise<Answer | null> {
     }
   }
   return answer;
-}
-
-/** Chart PNG and, when the table was cut, the full CSV, into the answer's thread. Upload failures are told. */
-export async function uploadExtras(
-  client: WebClient,
-  deps: SlackDeps,
-  location: ThreadLocation,
-  answer: Answer,
-  needsCsv: boolean,
-): Promise<void> {
-  const thread = location.threadTs ? { threadTs: location.threadTs } : {};
-  try {
-    if (answer.chart?.png && answer.chart.png.byteLength > 0) {
-      await uploadFile(client, {
-        channel: location.channelId,
-        ...thread,
-        filename: 'chart.png',
-        title: messages.chartTitle(answer.chart.title),
-        altText: messages.chartAltText(answer.chart.title),
-        data: answer.chart.png,
-      });
-    }
-    if (needsCsv) {
-      await uploadFile(client, {
-        channel: location.channelId,
-        ...thread,
-        filename: 'result.csv',
-        title: messages.csvTitle(answer.question),
-        data: toCsv(answer.columns, answer.rows),
-        comment: messages.csvComment,
-      });
-    }
-  } catch (error) {
-    deps.logger.warn({ err: error, threadKey: location.threadKey }, 'upload into the thread failed');
-    await postMessage(client, { channel: location.channelId, ...thread, text: messages.uploadFailed }).catch(
-      () => undefined,
-    );
-  }
 }

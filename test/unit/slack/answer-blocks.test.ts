@@ -11,7 +11,8 @@ import { LIMITS } from '../../../src/slack/blocks/kit.js';
 import { textTable, toCsv } from '../../../src/slack/blocks/result-table.js';
 import { locateThread } from '../../../src/slack/thread-key.js';
 import { stripMentions } from '../../../src/slack/listeners/events.js';
-import { blocksText, buttonsOf } from '../../e2e/slack-harness.js';
+import { answerFileName } from '../../../src/slack/blocks/file-names.js';
+import { blocksText, buttonsOf, feedbackValuesOf, imageFileIds, tableOf } from '../../e2e/slack-harness.js';
 
 function answer(overrides: Partial<Answer> = {}): Answer {
   return {
@@ -44,31 +45,103 @@ function answer(overrides: Partial<Answer> = {}): Answer {
 }
 
 describe('answer blocks', () => {
-  it('renders headline, a formatted table, insights, context and the four buttons', () => {
+  it('renders headline, a formatted table, insights, context, the buttons and native feedback buttons', () => {
     const { blocks, needsCsv, text } = answerBlocks(answer(), { elapsedMs: 1534 });
     const all = blocksText(blocks);
     expect(text).toBe('Set leads with ₹3.92 Cr.');
     expect(all).toContain('₹3.92 Cr');
     expect(all).toContain('49.9%');
     expect(all).toContain('*Dates:* Mar 31 – Jun 29, 2022 (2022-03-31 to 2022-06-29)');
+    const feedback = feedbackValuesOf(blocks)!;
+    const id = buttonsOf(blocks)[0]!.value;
+    expect(feedback).toEqual({ actionId: 'answer_feedback', up: `up:${id}`, down: `down:${id}` });
     expect(all).toContain('*Time:* 1.5 s');
     expect(needsCsv).toBe(false);
-    expect(buttonsOf(blocks).map((b) => b.actionId)).toEqual([
-      'show_sql',
-      'download_csv',
-      'feedback_up',
-      'feedback_down',
+    expect(buttonsOf(blocks).map((b) => b.actionId)).toEqual(['show_sql', 'download_csv']);
+  });
+
+  it('shows the rows once, as a table block formatted from the column meaning, with the chart as an image', () => {
+    const chart = { type: 'bar', spec: {}, title: 'Revenue by category' };
+    const { blocks } = answerBlocks(
+      answer({
+        chart,
+        keyFigures: [{ label: 'Set', value: '₹3.92 Cr' }],
+        columnMeta: [
+          {
+            name: 'category',
+            index: 0,
+            role: 'dimension',
+            ref: 'category',
+            label: 'Category',
+            format: 'text',
+          },
+          { name: 'revenue', index: 1, role: 'metric', ref: 'revenue', label: 'Revenue', format: 'inr' },
+          {
+            name: 'share',
+            index: 2,
+            role: 'share',
+            ref: 'share',
+            label: 'Share of revenue',
+            format: 'percent',
+          },
+        ],
+      }),
+      { chartFileId: 'F0CHART' },
+    );
+    expect(tableOf(blocks)).toEqual([
+      ['Category', 'Revenue', 'Share of revenue'],
+      ['Set', '₹3.92 Cr', '49.9%'],
+      ['kurta', '₹2.13 Cr', '27.1%'],
     ]);
+    const table = blocks.find((b) => b.type === 'table') as { column_settings: { align: string }[] };
+    expect(table.column_settings.map((c) => c.align)).toEqual(['left', 'right', 'right']);
+    // No fields block repeating the top rows, no code-block table.
+    expect(blocks.some((b) => b.type === 'section' && 'fields' in b)).toBe(false);
+    expect(blocksText(blocks)).not.toContain('```');
+    expect(imageFileIds(blocks)).toEqual(['F0CHART']);
+    const order = blocks.map((b) => b.block_id ?? b.type);
+    expect(order.indexOf('table')).toBeLessThan(order.indexOf('chart'));
+    expect(order.indexOf('chart')).toBeLessThan(order.indexOf('insights'));
+  });
+
+  it('names files for what they hold', () => {
+    const base = { question: 'revenue by state in May', chart: null };
+    expect(answerFileName({ ...base, reading: 'revenue · by state · May 2022' }, 'png')).toBe(
+      'revenue-by-state-may-2022.png',
+    );
+    expect(answerFileName({ ...base, reading: undefined }, 'csv')).toBe('revenue-by-state-in-may.csv');
+    expect(answerFileName({ question: '₹?', chart: null }, 'csv')).toBe('result.csv');
+  });
+
+  it('escapes data and model prose in mrkdwn, so a <!channel> in a name or an insight stays text', () => {
+    const { blocks, text } = answerBlocks(
+      answer({
+        headline: '<!channel> Traders leads with ₹3.92 Cr & more',
+        insights: ['Ask <@U123> or see <https://evil.example|this>'],
+        reading: 'revenue · customer <!here>',
+        rows: [
+          ['<!channel> Traders', 39204124.03, 0.4988],
+          ['kurta', 21299546.7, 0.271],
+        ],
+      }),
+    );
+    // Every mrkdwn text is escaped (the table's raw_text cells are not mrkdwn; see below).
+    const mrkdwn = JSON.stringify(blocks.filter((b) => b.type !== 'table'));
+    expect(mrkdwn).not.toMatch(/<!channel>|<!here>|<@U123>|<https:/);
+    expect(blocksText(blocks)).toContain('&lt;!channel&gt; Traders leads with ₹3.92 Cr &amp; more');
+    expect(text).toBe('&lt;!channel&gt; Traders leads with ₹3.92 Cr &amp; more');
+    // Table cells are raw_text, which Slack never parses: shown exactly as the data has it.
+    expect(tableOf(blocks)![1]![0]).toBe('<!channel> Traders');
+    expect((blocks.find((b) => b.type === 'table') as { rows: { type: string }[][] }).rows[1]![0]!.type).toBe(
+      'raw_text',
+    );
   });
 
   it('shows at most 10 rows and asks for a CSV beyond that', () => {
     const rows = Array.from({ length: 25 }, (_, i) => [`SKU-${i}`, i * 10, 0.01]);
     const { blocks, needsCsv } = answerBlocks(answer({ rows }));
     expect(needsCsv).toBe(true);
-    const table = blocksText(blocks)
-      .split('\n')
-      .filter((l) => l.startsWith('SKU-'));
-    expect(table).toHaveLength(MAX_TABLE_ROWS);
+    expect(tableOf(blocks)!.slice(1)).toHaveLength(MAX_TABLE_ROWS);
     expect(blocksText(blocks)).toContain('Showing 10 of 25 rows');
   });
 
@@ -77,11 +150,7 @@ describe('answer blocks', () => {
       answer({ columns: [{ name: 'revenue', type: 'DOUBLE' }], rows: [[78592678.3]], sql: undefined }),
     );
     expect(blocksText(blocks)).not.toContain('```');
-    expect(buttonsOf(blocks).map((b) => b.actionId)).toEqual([
-      'download_csv',
-      'feedback_up',
-      'feedback_down',
-    ]);
+    expect(buttonsOf(blocks).map((b) => b.actionId)).toEqual(['download_csv']);
   });
 
   it('turns clarification options into buttons carrying the full question', () => {
@@ -178,13 +247,7 @@ describe('the reading and "Not what I meant"', () => {
       ],
     });
     const buttons = buttonsOf(blocks);
-    expect(buttons.map((b) => b.actionId)).toEqual([
-      'show_sql',
-      'download_csv',
-      'not_what_i_meant',
-      'feedback_up',
-      'feedback_down',
-    ]);
+    expect(buttons.map((b) => b.actionId)).toEqual(['show_sql', 'download_csv', 'not_what_i_meant']);
     const notMeant = buttons.find((b) => b.actionId === 'not_what_i_meant')!;
     expect(notMeant.text).toBe('Not what I meant');
     // Same answer id as Show SQL: the click finds the thread's stored answer the same way.

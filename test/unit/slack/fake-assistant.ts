@@ -97,6 +97,21 @@ export function createFakeAssistant(threads: ThreadStore): FakeAssistant {
             },
           ],
         };
+      } else if (/injected/i.test(turn.text)) {
+        // Data and model prose that try to ping everyone or link somewhere.
+        answer = {
+          ...baseAnswer(turn.text),
+          headline: '<!channel> Traders leads with ₹1,000',
+          insights: ['<!here> see <https://evil.example|this> & ask <@UBOSS>'],
+          columns: [
+            { name: 'customer', type: 'VARCHAR' },
+            { name: 'revenue', type: 'DOUBLE' },
+          ],
+          rows: [
+            ['<!channel> Traders', 1000],
+            ['<@UBOSS> & Co', 500],
+          ],
+        };
       } else {
         const rows = Array.from({ length: 12 }, (_, i) => [`State ${i + 1}`, 1000 * (12 - i)]);
         answer = {

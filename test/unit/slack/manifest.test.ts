@@ -6,6 +6,7 @@ import { listenerRegistry, SLACK_EVENTS_PATH } from '../../../src/slack/app.js';
 interface Manifest {
   features: {
     app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
+    assistant_view?: { assistant_description: string };
     bot_user: { display_name: string };
     slash_commands: { command: string; url: string; usage_hint?: string; description: string }[];
   };
@@ -50,6 +51,8 @@ describe('slack-manifest.yml', () => {
   it('asks for the scopes the listeners need', () => {
     const needed = [
       'app_mentions:read',
+      // The assistant surface: assistant.threads.setStatus / setTitle / setSuggestedPrompts.
+      'assistant:write',
       // Thread replies without a mention (message.channels / message.groups).
       'channels:history',
       'groups:history',
@@ -65,5 +68,9 @@ describe('slack-manifest.yml', () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
     expect(manifest.features.bot_user.display_name).toBe('Retail Insights');
+    expect(manifest.features.assistant_view?.assistant_description).toBeTruthy();
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['assistant_thread_started', 'assistant_thread_context_changed', 'message.im']),
+    );
   });
 });

@@ -74,8 +74,8 @@ describe('graceful shutdown mid-burst (fake Slack, fake assistant)', () => {
     await exited;
 
     expect(assistant.turns).toHaveLength(burst.length);
-    // Each answer has 12 rows: a chart PNG and the CSV.
-    expect(snapshot).toEqual({ code: 0, posts: 8, uploads: 16, done: 8, working: 8 });
+    // Each answer has 12 rows: its CSV goes into the thread (the chart is an image block inside the answer).
+    expect(snapshot).toEqual({ code: 0, posts: 8, uploads: 8, done: 8, working: 8 });
     expect(tracker.count).toBe(0);
   });
 

@@ -6,8 +6,10 @@ import { ACTION_SHOW_SQL, ACTION_DOWNLOAD_CSV } from '../../../src/slack/action-
 import {
   blocksText,
   buttonsOf,
+  imageFileIds,
   PNG_MAGIC,
   startSlackHarness,
+  tableOf,
   TEST_SIGNING_SECRET,
   type SlackHarness,
 } from '../../e2e/slack-harness.js';
@@ -68,7 +70,7 @@ describe('Slack transport (fake assistant)', () => {
         (c) => c.params.channel === channel && (threadTs === undefined || c.params.thread_ts === threadTs),
       );
 
-  it('answers a mention in its thread with blocks, buttons, the chart PNG and the CSV for long results', async () => {
+  it('answers a mention with one message: table and chart inside it, the CSV in the thread for long results', async () => {
     const ts = nextTs();
     const res = await h.sendEvent(mentionEvent({ channel: 'C1', text: 'revenue by state', ts }));
     expect(res.status).toBe(200);
@@ -85,26 +87,33 @@ describe('Slack transport (fake assistant)', () => {
     expect(text).toContain('revenue by state');
     expect(text).toContain('Showing 10 of 12 rows');
     expect(text).toContain('Apr 1 – Jun 29, 2022');
-    expect(buttonsOf(reply!.params.blocks).map((b) => b.actionId)).toEqual([
-      'show_sql',
-      'download_csv',
-      'feedback_up',
-      'feedback_down',
-    ]);
-    // files.uploadV2: URL, bytes POSTed to it, completion in the same thread.
+    // The rows once, as a table block: header labels, then 10 formatted rows.
+    const table = tableOf(reply!.params.blocks)!;
+    expect(table).toHaveLength(11);
+    expect(table[0]).toEqual(['State', 'Revenue']);
+    expect(table[1]).toEqual(['State 1', '₹12,000']);
+    expect(text).not.toContain('```');
+    expect(buttonsOf(reply!.params.blocks).map((b) => b.actionId)).toEqual(['show_sql', 'download_csv']);
+    // Descriptive names; the chart is uploaded first, privately (no channel), and shown by the image block.
     expect(
       h.slack
         .callsTo('files.getUploadURLExternal')
         .map((c) => c.params.filename)
         .sort(),
-    ).toEqual(['chart.png', 'result.csv']);
-    const png = h.slack.uploads.find((u) => u.bytes.includes(PNG_MAGIC));
-    expect(png).toBeDefined();
-    const csv = h.slack.uploads.find((u) => u.bytes.toString('utf8').includes('State 12,1000'));
-    expect(csv).toBeDefined();
-    for (const done of h.slack.callsTo('files.completeUploadExternal')) {
-      expect(done.params).toMatchObject({ channel_id: 'C1', thread_ts: ts });
-    }
+    ).toEqual(['revenue-by-state.csv', 'revenue-by-state.png']);
+    const [chartDone, csvDone] = h.slack.callsTo('files.completeUploadExternal');
+    expect(chartDone!.params.channel_id).toBeUndefined();
+    const chartId = (chartDone!.params.files as { id: string }[])[0]!.id;
+    expect(imageFileIds(reply!.params.blocks)).toEqual([chartId]);
+    expect(chartDone!.at).toBeLessThanOrEqual(reply!.at);
+    expect(h.slack.uploads.find((u) => u.fileId === chartId)?.bytes.includes(PNG_MAGIC)).toBe(true);
+    expect(csvDone!.params).toMatchObject({ channel_id: 'C1', thread_ts: ts });
+    const csvId = (csvDone!.params.files as { id: string }[])[0]!.id;
+    expect(h.slack.uploads.find((u) => u.fileId === csvId)?.bytes.toString('utf8')).toContain(
+      'State 12,1000',
+    );
+    // One message in the thread: no file messages of their own.
+    expect(repliesIn('C1', ts)).toHaveLength(1);
     // Progress reactions on the question.
     await h.slack.waitFor(() => h.slack.callsTo('reactions.add').length >= 2, 'the done reaction');
     expect(h.slack.callsTo('reactions.add').map((c) => c.params.name)).toEqual([
@@ -438,6 +447,29 @@ describe('Slack transport (fake assistant)', () => {
     );
   });
 
+  it('shows an injected <!channel> in data and model prose as text, never as a mention', async () => {
+    const ts = nextTs();
+    await h.sendEvent(mentionEvent({ channel: 'C21', text: 'injected customer names', ts }));
+    const [reply] = await h.slack.waitFor(() => {
+      const r = repliesIn('C21', ts);
+      return r.length > 0 && r;
+    }, 'the answer');
+    const blocks = reply!.params.blocks as { type: string }[];
+    // mrkdwn (headline, insights, the notification text) is escaped: Slack shows &lt;!channel&gt; as <!channel>.
+    const mrkdwn = JSON.stringify(blocks.filter((b) => b.type !== 'table')) + String(reply!.params.text);
+    expect(mrkdwn).not.toMatch(/<!channel>|<!here>|<@UBOSS>|<https:/);
+    expect(String(reply!.params.text)).toBe('&lt;!channel&gt; Traders leads with ₹1,000');
+    expect(blocksText(blocks)).toContain(
+      '&lt;!here&gt; see &lt;https://evil.example|this&gt; &amp; ask &lt;@UBOSS&gt;',
+    );
+    // The table's cells are raw_text, which Slack never parses: the names appear exactly as the data has them.
+    expect(
+      tableOf(blocks)!
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['<!channel> Traders', '<@UBOSS> & Co']);
+  });
+
   it('/retail-summary acks with an ephemeral line, then posts the summary with its PNG in the thread and seeds it', async () => {
     const res = await h.sendCommand('2022-06 category=Kurta', 'C8');
     expect(res.status).toBe(200);
@@ -454,13 +486,12 @@ describe('Slack transport (fake assistant)', () => {
       period: '2022-06',
       filters: [{ dimension: 'category', values: ['Kurta'] }],
     });
-    const complete = await h.slack.waitFor(
-      () => h.slack.callsTo('files.completeUploadExternal').find((c) => c.params.channel_id === 'C8'),
-      'the dashboard upload in C8',
-    );
-    // The PNG goes into the summary message's own thread.
-    const threadTs = complete.params.thread_ts as string;
-    expect(threadTs).toBe(post!.response!.ts);
+    // The dashboard is inside the summary message, as an image block of the uploaded PNG.
+    const [fileId] = imageFileIds(post!.params.blocks);
+    expect(fileId).toBeDefined();
+    const upload = h.slack.uploads.find((u) => u.fileId === fileId);
+    expect(upload?.bytes.includes(PNG_MAGIC)).toBe(true);
+    const threadTs = post!.response!.ts as string;
     const seeded = await h.deps.threads.get(`T0TEST:C8:${threadTs}`);
     expect(seeded?.summaryContext?.period).toEqual({
       from: '2022-06-20',
