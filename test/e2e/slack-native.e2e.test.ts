@@ -280,7 +280,7 @@ describe.skipIf(!hasData)('Slack-native surfaces end to end', { timeout: 180_000
       const view = publish.params.view as { blocks: unknown[] };
       const text = blocksText(view.blocks);
       expect(text).toContain('amazon_sales');
-      expect(text).toContain('<#CWEEKLY> — Mondays at 09:00 IST');
+      expect(text).toContain('<#CWEEKLY> — At 09:00, only on Monday (IST)');
       expect(text).not.toContain('0 9 * * 1');
       const examples = buttonsOf(view.blocks).filter((b) => b.actionId.startsWith('home_ask_'));
       expect(examples.length).toBeGreaterThanOrEqual(3);
