@@ -130,6 +130,9 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
       n: ORDINAL[m[1]!] ?? 'last',
     }),
   );
+  take(new RegExp(`\\b(first|second|1st|2nd)\\s+fortnight\\s+(?:of\\s+|in\\s+)?${MONTH_RE}\\b`), (m) =>
+    /^(first|1st)$/.test(m[1]!) ? rangeSpec(monthIndex(m[2]!), 1, 14) : rangeSpec(monthIndex(m[2]!), 15, 31),
+  );
   take(new RegExp(`\\b(first|second|1st|2nd)\\s+half\\s+(?:of\\s+)?${MONTH_RE}\\b`), (m) =>
     /^(first|1st)$/.test(m[1]!) ? rangeSpec(monthIndex(m[2]!), 1, 15) : rangeSpec(monthIndex(m[2]!), 16, 31),
   );
@@ -146,10 +149,44 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
       found.push({ start: d.start, end: d.end, spec: { kind: 'range', from: d.iso, to: d.endIso ?? d.iso } });
   }
   monthsAndYears(take, lower);
+  daysOfTheMonthNamed(lower, found);
   return found
     .sort((a, b) => a.start - b.start)
     .map((f) => toMention(f, tokens, text))
     .filter((m): m is TimeMention => m !== undefined);
+}
+
+/**
+ * "the first fortnight of June (1st to 14th)", "May, on the 4th": days said without a month, in a question that
+ * names exactly one month right beside them, are days of that month; they narrow (or restate) that month's mention.
+ * Elsewhere, or with no month or several, they stay unplaced and the grammar asks.
+ */
+function daysOfTheMonthNamed(lower: string, found: Found[]): void {
+  const months = found.map((f) => ({ f, month: monthOf(f.spec) })).filter((x) => x.month !== undefined);
+  if (months.length !== 1) return;
+  const { f: named, month } = months[0]!;
+  const re =
+    /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)(?:\s*(?:-|–|to|till|until|through|thru)\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?)?\b/g;
+  for (const m of lower.matchAll(re)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (found.some((f) => start < f.end && end > f.start)) continue;
+    const spec = rangeSpec(month!, Number(m[1]), Number(m[2] ?? m[1]));
+    // Only right beside the month ("June (1st to 14th)", "May, on the 4th"): one mention covers both.
+    const [first, last] = named.start < start ? [named, { start, end }] : [{ start, end }, named];
+    const between = lower.slice(first.end, last.start);
+    if (!spec || !/^[\s,;:()–-]*(?:on\s+)?(?:the\s+)?[\s,;:()–-]*$/.test(between)) continue;
+    found.splice(found.indexOf(named), 1, { start: first.start, end: last.end, spec });
+    return;
+  }
+}
+
+/** The one month a mention lies in, when it does (a month, a week of it, or days within it). */
+function monthOf(spec: TimeSpec): number | undefined {
+  if (spec.kind === 'month' || spec.kind === 'weekOfMonth') return spec.month;
+  if (spec.kind === 'range' && spec.from.slice(5, 7) === spec.to.slice(5, 7))
+    return Number(spec.from.slice(5, 7)) - 1;
+  return undefined;
 }
 
 function lowerOf(m: RegExpExecArray): string {
@@ -222,7 +259,8 @@ function monthsAndYears(
   take: (re: RegExp, spec: (m: RegExpExecArray) => TimeSpec | undefined) => void,
   lower: string,
 ): void {
-  take(new RegExp(`\\b${MONTH_RE}(?:\\s*,?\\s*'?(20\\d{2}|\\d{2}))?\\b`), (m) => {
+  // "may 2022", "May '22", "may-22" (the reports' own month notation, as in "Jun-21"): a month of that year.
+  take(new RegExp(`\\b${MONTH_RE}(?:(?:\\s*,?\\s*|-)'?(20\\d{2}|\\d{2}))?\\b`), (m) => {
     if (m[1] === 'may' && isModalMay(lower, m.index + m[0].length)) return undefined;
     if (m[1] === 'mar' && /^\s*(?:a|the)\b/.test(lower.slice(m.index + 3))) return undefined;
     const year = m[2] && (m[2].length === 4 || Number(m[2]) >= 15) ? fullYear(m[2]) : undefined;
@@ -247,6 +285,8 @@ function findDays(text: string, latest: string | undefined): DayHit[] {
       year: r.start.isCertain('year') ? 1 : undefined,
     };
     const slashed = /\d\/\d/.test(r.text);
+    // "may-22", "Jun-21": a month and a two-digit year in the reports' notation, not the 22nd of May.
+    if (new RegExp(`^${MONTH_RE}-\\d{2}$`, 'i').test(r.text.trim())) continue;
     if (known.day === undefined && !/yesterday|today/i.test(r.text)) continue;
     // Only explicit dates: chrono also reads "week before" or "6 days" as dates relative to the reference.
     if (!/\d/.test(r.text) && !new RegExp(MONTH_RE, 'i').test(r.text) && !/yesterday|today/i.test(r.text))

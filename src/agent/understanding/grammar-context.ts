@@ -93,6 +93,15 @@ export class Context {
         /^(in|for|from|only|just|vs|versus)$/.test(prev)
       );
     if (VALUE_CONTEXT.has(prev) || this.negatedBefore(span)) return !this.isDimensionOrRankNext(span);
+    // "XL and XXL sets", "merchant kurtas": the noun after another dimension's value is a value too.
+    const before = this.spans[span.at - 1];
+    const own = new Set(span.readings.flatMap((r) => (r.kind === 'value' ? [r.dimension] : [])));
+    if (
+      !span.readings.some((r) => r.kind === 'cue' && r.cue === 'filler') &&
+      before?.readings.some((r) => r.kind === 'value' && !own.has(r.dimension)) &&
+      !before.readings.some((r) => r.kind === 'cue' && r.cue !== 'commonWord')
+    )
+      return true;
     if (next && /^(vs|versus|or|and)$/.test(next.text)) return true;
     if (
       next &&
@@ -256,7 +265,7 @@ export class Context {
    */
   namesTheMarketplace(span: Span, dimension: string): boolean {
     if (span.text !== 'amazon' || dimension !== 'fulfilment') return false;
-    const near = [-2, -1, 1, 2].map((k) => this.spans[span.at + k]).filter((s): s is Span => Boolean(s));
+    const near = [-3, -2, -1, 1, 2].map((k) => this.spans[span.at + k]).filter((s): s is Span => Boolean(s));
     const fulfilmentNear = near.some(
       (s) =>
         /^(fulfil|fulfill|fulfilled|fulfilment|fulfillment|shipped|ship|via|by)$/.test(s.text) ||
@@ -295,6 +304,8 @@ export class Context {
     if (onlyAround(this.spans[span.at + 1])) return true;
     for (let k = prev.at - 1; k >= Math.max(0, prev.at - 3); k--) {
       const s = this.spans[k]!;
+      // "number of Western Dress orders": the count word names the measure, "of" only joins it.
+      if (s.text === 'of' && /^(number|count|no|total|tally)$/.test(this.prevWord(k))) return false;
       if (/^(for|of|from|only|just|with|on|among|in)$/.test(s.text) || this.cueKinds(s).has('only'))
         return true;
       if (!isFiller(s) && !this.cueKinds(s).has('negate')) break;

@@ -53,6 +53,8 @@ export function readFrame(spans: Span[], lexicon: Lexicon): Frame {
   let prefixNegation = false;
   for (const span of spans) {
     const kinds = ctx.cueKinds(span);
+    // "not cancelled, merchant-fulfilled only": after a pause, a value of another dimension starts a new phrase.
+    if (negating && span.pauseBefore && !continuesNegatedList(frame, span)) negating = false;
     if (kinds.has('negate') || kinds.has('remove')) negating = true;
     else if (breaksNegation(span, kinds)) negating = false;
     readSpan(frame, ctx, span, kinds, negating);
@@ -445,6 +447,18 @@ function breaksNegation(span: Span, kinds: Set<CueKind>): boolean {
   return !span.readings.some(
     (r) => r.kind === 'value' || r.kind === 'boolean' || (r.kind === 'metric' && /cancel|return/.test(r.id)),
   );
+}
+
+/** "excluding Kerala, Goa": after a comma, a value of the dimension just excluded continues the list. */
+function continuesNegatedList(frame: Frame, span: Span): boolean {
+  const last = frame.filters.at(-1);
+  if (!last?.negated) return false;
+  const dims = new Set([
+    ...last.candidates.map((c) => c.dimension),
+    ...(last.fixed ? [last.fixed.dimension] : []),
+    ...(last.boolean ? [last.boolean.dimension] : []),
+  ]);
+  return span.readings.some((r) => r.kind === 'value' && dims.has(r.dimension));
 }
 
 const THRESHOLD_CUES: [CueKind, ThresholdOp][] = [

@@ -12,6 +12,7 @@ import { describeDataWeHave } from './describe.js';
 import type { Frame } from './frame.js';
 import { readFrame } from './grammar.js';
 import { looksLikeInjection } from './injection.js';
+import { asksToChangeData } from './write-request.js';
 import { buildLexicon } from './lexicon.js';
 import { coverageCheck } from './coverage.js';
 import { tag } from './tagging.js';
@@ -62,6 +63,10 @@ export function createPlanner(deps: PlannerDeps): Planner {
     if (looksLikeInjection(question))
       return refuse(
         `I can only answer questions about the sales data; I don't run commands or SQL from messages. ${describeDataWeHave(catalog, profile)}`,
+      );
+    if (asksToChangeData(question))
+      return refuse(
+        `I can only read the sales data, not change it: nothing was updated. ${describeDataWeHave(catalog, profile)}`,
       );
     const outOfScope = catalog.outOfScope.find((g) =>
       g.words.some((w) => new RegExp(`(?<![\\w])${escapeRe(w)}(?![\\w])`, 'i').test(question)),

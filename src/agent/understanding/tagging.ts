@@ -22,6 +22,8 @@ export interface Span {
   text: string;
   /** Raw text as typed (case kept: "UP" the state, "up" the word). */
   raw: string;
+  /** Punctuation stands before it ("not cancelled, merchant only"): a new phrase may start here. */
+  pauseBefore?: boolean;
   readings: SpanReading[];
 }
 
@@ -52,6 +54,7 @@ export function tag(tokens: Token[], lexicon: Lexicon, times: TimeMention[]): Sp
         .map((t) => t.raw)
         .join(' '),
       readings,
+      ...(tokens[from]?.pauseBefore ? { pauseBefore: true } : {}),
     });
   let i = 0;
   while (i < tokens.length) {

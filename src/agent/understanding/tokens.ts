@@ -17,6 +17,8 @@ export interface Token {
   end: number;
   /** Set for digits ("5", "2.5", "1,200") and number words ("three", "twenty"). */
   num?: number;
+  /** A comma, semicolon, colon, bracket or dash stands between this token and the one before. */
+  pauseBefore?: boolean;
 }
 
 // The shared number words, plus the counting words of questions ("a couple of", "a dozen").
@@ -28,6 +30,7 @@ const TOKEN_RE =
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  let previousEnd = 0;
   for (const m of text.matchAll(TOKEN_RE)) {
     const raw = m[0];
     const norm = raw.toLowerCase().replace(/’/g, "'");
@@ -41,6 +44,9 @@ export function tokenize(text: string): Token[] {
     };
     const num = numberValue(norm);
     if (num !== undefined) token.num = num;
+    if (tokens.length && /[,;:()[\]—–]|\s-\s/.test(text.slice(previousEnd, m.index)))
+      token.pauseBefore = true;
+    previousEnd = token.end;
     tokens.push(token);
   }
   return tokens;

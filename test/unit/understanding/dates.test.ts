@@ -218,3 +218,27 @@ describe('mentions point at the words they came from', () => {
     expect(periods('top 5 states by units')).toEqual([]);
   });
 });
+
+describe('fortnights, the reports’ month notation, and days beside a month', () => {
+  it('"first fortnight of June" is 1–14 June; "second fortnight of May" 15–31 May', () => {
+    expect(periods('first fortnight of June')).toEqual([['2022-06-01', '2022-06-14']]);
+    expect(periods('second fortnight of may')).toEqual([['2022-05-15', '2022-05-31']]);
+  });
+
+  it('"may-22" is May 2022, as the reports write months ("Jun-21"), not 22 May', () => {
+    expect(periods('avg mrp on the may-22 price file')).toEqual([['2022-05-01', '2022-05-31']]);
+    expect(periods('orders on may 22')).toEqual([['2022-05-22', '2022-05-22']]);
+  });
+
+  it('days right beside the one month named are days of that month', () => {
+    expect(periods('net revenue for the first fortnight of June (1st to 14th)')).toEqual([
+      ['2022-06-01', '2022-06-14'],
+    ]);
+    expect(periods('revenue in May, on the 4th')).toEqual([['2022-05-04', '2022-05-04']]);
+  });
+
+  it('a day far from the month, or with no month, stays unplaced (the planner asks)', () => {
+    expect(h.ask('orders on the 4th').kind).toBe('clarify');
+    expect(h.ask('May revenue for kurta on the 4th').kind).toBe('clarify');
+  });
+});

@@ -394,3 +394,43 @@ describe('thresholds: groups kept by a condition on a measure', () => {
     expect(ask('revenue over 9 lakh').kind).toBe('clarify');
   });
 });
+
+describe('requests to change the data are refused, saying nothing was changed', () => {
+  it.each([
+    'Update the stock for SKU JNE3797-KR-S to 500 units.',
+    'please change the MRP of SET389 to 999',
+    'mark order 171-5057375-2831560 as delivered',
+    'delete order 405-8078784-5731545',
+  ])('%s', (q) => {
+    const r = ask(q);
+    expect(r.kind).toBe('refuse');
+    expect('message' in r ? r.message : '').toMatch(/not change it/);
+  });
+
+  it('a follow-up that changes the answer is not such a request', () => {
+    const first = planOf('revenue by category').plan;
+    expect(ask('change that to a pie', first).kind).toBe('plan');
+  });
+});
+
+describe('negation ends where the phrase does', () => {
+  it('"not cancelled, merchant-fulfilled only" excludes Cancelled and keeps Merchant', () => {
+    const { filters } = planOf('units of kurta that were not cancelled, merchant-fulfilled only').plan;
+    expect(filters).toContainEqual({ dimension: 'fulfilment', op: 'in', values: ['Merchant'] });
+    expect(filters).toContainEqual(expect.objectContaining({ dimension: 'status', op: 'not_in' }));
+  });
+
+  it('"excluding Kerala, Goa" excludes both', () => {
+    const { filters } = planOf('revenue excluding Maharashtra, Karnataka').plan;
+    expect(filters).toEqual([{ dimension: 'state', op: 'not_in', values: ['MAHARASHTRA', 'KARNATAKA'] }]);
+  });
+
+  it('"outside Maharashtra" excludes it; "number of X orders" counts orders', () => {
+    expect(planOf('B2B revenue outside Maharashtra').plan.filters).toContainEqual({
+      dimension: 'state',
+      op: 'not_in',
+      values: ['MAHARASHTRA'],
+    });
+    expect(planOf('number of Kurta orders').plan.metrics).toEqual(['orders']);
+  });
+});

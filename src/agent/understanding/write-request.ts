@@ -1,0 +1,17 @@
+/**
+ * Requests to change the data ("update the stock for SKU X to 500", "mark order 123 as delivered", "delete order
+ * 406-…") rather than to read it. The bot only reads, so these are refused before any parsing: answering them with
+ * the current figure would look as if the change had been made. Follow-up edits of an answer ("change that to a
+ * pie", "set the period to May") name no stored record, so they do not match.
+ */
+const WRITE_VERB = String.raw`(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+|go ahead and\s+)?(?:update|change|set|edit|modify|correct|overwrite|reset|mark|increase|decrease|bump)`;
+const RECORD = String.raw`(?:stock|inventory|price|mrp|status|order|quantity|qty|amount|record|row|entry|sku)`;
+
+const WRITE_PATTERNS: RegExp[] = [
+  new RegExp(String.raw`^\W*${WRITE_VERB}\s+.{0,40}?\b${RECORD}\b.{0,60}?\b(?:to|as)\s+\S+`, 'i'),
+  /^\W*(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:delete|erase|remove|cancel|void)\s+(?:the\s+|this\s+|that\s+)?(?:order|row|record|entry|sku|line)s?\s+[\w-]*\d/i,
+];
+
+export function asksToChangeData(question: string): boolean {
+  return WRITE_PATTERNS.some((re) => re.test(question));
+}
