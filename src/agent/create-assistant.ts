@@ -171,6 +171,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         {
           metrics: catalog.metrics,
           dimensions: catalog.dimensions,
+          ...(answer.coverage ? { coverage: answer.coverage } : {}),
           ...(preference ? { preference } : {}),
         },
       );

@@ -5,15 +5,27 @@ import {
   formatPercent,
   formatPercentChange,
 } from '../format/money.js';
-import { monthLabel, monthName, wholeMonths } from '../semantic/time-range.js';
+import { BLANK } from '../format/blank.js';
+import { formatBucket, type DateGrain } from '../format/dates.js';
+import { monthName, wholeMonths } from '../semantic/time-range.js';
 import type { Cell } from '../warehouse/types.js';
 import type { ColumnFormat } from './columns.js';
 
-/** Display text for one cell, by the column's format. Money always goes through src/format/money.ts. */
-export function formatCell(value: Cell, format: ColumnFormat, options: { exact?: boolean } = {}): string {
-  if (value === null || value === undefined) return '–';
+/** The one label of a blank cell (NULL, an empty string) on every surface: text, tables, Slack, charts. */
+export const BLANK_LABEL = BLANK;
+
+/**
+ * Display text for one cell, by the column's format. Money always goes through src/format/money.ts, dates through
+ * src/format/dates.ts at the column's grain ("Apr 2022"), changes through formatChange.
+ */
+export function formatCell(
+  value: Cell,
+  format: ColumnFormat,
+  options: { exact?: boolean; grain?: DateGrain | undefined } = {},
+): string {
+  if (value === null || value === undefined || value === '') return BLANK_LABEL;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'string') return format === 'date' ? value : value;
+  if (typeof value === 'string') return format === 'date' ? formatBucket(value, options.grain) : value;
   switch (format) {
     case 'inr':
       return options.exact ? formatInr(value) : formatInrCompact(value);
@@ -21,6 +33,9 @@ export function formatCell(value: Cell, format: ColumnFormat, options: { exact?:
       return formatIndianNumber(value, Number.isInteger(value) ? 0 : 1);
     case 'percent':
       return formatPercent(value);
+    case 'change':
+    case 'points':
+      return formatChange(value, format) ?? BLANK_LABEL;
     case 'number':
       return formatIndianNumber(value, Number.isInteger(value) ? 0 : 2);
     default:
@@ -28,16 +43,46 @@ export function formatCell(value: Cell, format: ColumnFormat, options: { exact?:
   }
 }
 
-export function formatChange(ratio: number | null | undefined): string | undefined {
-  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return undefined;
-  return formatPercentChange(ratio);
+/**
+ * A change as text, the one place that decides how: amounts and counts change by a relative % ("+5.2%"); rates
+ * (shares, cancellation and return rates) by percentage points ("+1.2 pp"), never a % of a %. `unit` is the change
+ * column's format ('change' relative, 'points' a difference of ratios) or the metric's own format.
+ */
+export function formatChange(
+  value: number | null | undefined,
+  unit: ColumnFormat = 'change',
+): string | undefined {
+  if (value === null || value === undefined || !Number.isFinite(value)) return undefined;
+  if (unit === 'points' || unit === 'percent') {
+    const points = value * 100;
+    return `${points > 0.05 ? '+' : points < -0.05 ? '-' : ''}${Math.abs(points).toFixed(1)} pp`;
+  }
+  return formatPercentChange(value);
 }
 
-/** A date cell as a person reads it at a grain: month → "May 2022", week → "week of 2022-05-02". */
+/**
+ * The change from `previous` to `current` in the unit the metric's format calls for: a relative change for
+ * amounts (null when previous is 0), a difference of ratios for rates. Returns the value and its unit.
+ */
+export function changeBetween(
+  current: number,
+  previous: number | null | undefined,
+  metricFormat: ColumnFormat,
+): { value: number; unit: 'change' | 'points' } | null {
+  if (previous === null || previous === undefined || !Number.isFinite(previous)) return null;
+  if (metricFormat === 'percent') return { value: current - previous, unit: 'points' };
+  if (previous === 0) return null;
+  return { value: (current - previous) / Math.abs(previous), unit: 'change' };
+}
+
+/** The unit a metric's change is shown in: percentage points for rates, a relative % otherwise. */
+export function changeUnit(metricFormat: ColumnFormat): 'change' | 'points' {
+  return metricFormat === 'percent' ? 'points' : 'change';
+}
+
+/** A date cell as a person reads it at a grain: month → "Apr 2022", week → "week of 2 May 2022". */
 export function formatDateAtGrain(iso: string, grain: string | undefined): string {
-  if (grain === 'month') return monthLabel(iso);
-  if (grain === 'week') return `week of ${iso}`;
-  return iso;
+  return formatBucket(iso, grain);
 }
 
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -41,6 +41,7 @@ import {
   joinLabels,
 } from './titles.js';
 import { inSentence } from '../semantic/label-text.js';
+import { partialBuckets, partialList, type DateSpan } from '../semantic/bucket-coverage.js';
 
 /**
  * Picks the chart for an answer: a pure function of the plan (when there is one), the result and the options.
@@ -66,6 +67,8 @@ export interface ChooseChartOptions {
   dimensions?: Record<string, DimensionInfo>;
   /** Bars shown before the rest is rolled up into "Others" (default 15). */
   maxBars?: number;
+  /** The days the result can cover: date buckets the data covers only in part are drawn distinctly. */
+  coverage?: DateSpan;
 }
 
 const DEFAULT_MAX_BARS = 15;
@@ -375,6 +378,12 @@ function timeSeries(
   const measures = seriesDim
     ? [primary]
     : ctx.shape.measures.filter((m) => m.info.format === primary.info.format).slice(0, MAX_LINE_SERIES);
+  const partial = partialBuckets(
+    ctx.result.rows.map((r) => String(r[timeDim.index] ?? '')),
+    grain,
+    ctx.options.coverage,
+  );
+  const partialAt = new Set(partial.map((b) => dateMs(b.start)));
   const points: TimePoint[] = [];
   for (const r of ctx.result.rows) {
     const x = dateMs(r[timeDim.index]);
@@ -387,7 +396,12 @@ function timeSeries(
         : measures.length > 1
           ? m.info.label
           : undefined;
-      points.push({ x, value, ...(series !== undefined ? { series } : {}) });
+      points.push({
+        x,
+        value,
+        ...(series !== undefined ? { series } : {}),
+        ...(partialAt.has(x) ? { partial: true } : {}),
+      });
     }
   }
   if (points.length === 0) return null;
@@ -413,6 +427,21 @@ function timeSeries(
     seriesOrder = measures.map((m) => m.info.label);
   }
   const dims = seriesDim ? [timeDim, seriesDim] : [timeDim];
+  const wantsBars = preference === 'bar' || preference === 'stacked_bar' || preference === 'grouped_bar';
+  const distinctX = new Set(shownPoints.map((p) => p.x)).size;
+  const columns =
+    wantsBars &&
+    distinctX <= 40 &&
+    (!seriesDim ||
+      isAdditive(
+        ctx,
+        primary,
+        shownPoints.map((p) => p.value),
+      ));
+  if (partial.length)
+    notes.push(
+      `Partial ${pluralLabel(grain, grain)}, ${columns ? 'faded' : 'hollow and dashed'}: ${partialList(partial)}`,
+    );
   const t = titleFor(ctx, measures, dims, periodText(ctx, timeDim), notes);
   const opts = {
     grain,
@@ -421,20 +450,7 @@ function timeSeries(
     ...(seriesDim ? { seriesTitle: seriesDim.label } : {}),
     ...(seriesOrder ? { seriesOrder } : {}),
   };
-  const wantsBars = preference === 'bar' || preference === 'stacked_bar' || preference === 'grouped_bar';
-  const distinctX = new Set(shownPoints.map((p) => p.x)).size;
-  if (
-    wantsBars &&
-    distinctX <= 40 &&
-    (!seriesDim ||
-      isAdditive(
-        ctx,
-        primary,
-        shownPoints.map((p) => p.value),
-      ))
-  ) {
-    return { type: 'column', title: t.title, spec: timeColumnsSpec(t, shownPoints, opts) };
-  }
+  if (columns) return { type: 'column', title: t.title, spec: timeColumnsSpec(t, shownPoints, opts) };
   return { type: 'line', title: t.title, spec: lineSpec(t, shownPoints, opts) };
 }
 

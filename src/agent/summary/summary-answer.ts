@@ -2,6 +2,7 @@ import type { Catalog } from '../../semantic/catalog.js';
 import type { Cell, QueryResult } from '../../warehouse/types.js';
 import type { Answer, KeyFigure } from '../answer.js';
 import { emptyAnswer } from '../answer-builders.js';
+import { describeColumns } from '../columns.js';
 import { periodPhrase } from '../explain-empty.js';
 import { formatCell, formatChange } from '../format-value.js';
 import type { SummaryPart, SummaryPeriod } from '../state.js';
@@ -132,7 +133,7 @@ export function composeSummaryAnswer(input: SummaryAnswerInput): Answer {
   }
   if (kpiPart?.sql) answer.sql = kpiPart.sql;
   if (kpiPart?.result) {
-    answer.columns = kpiPart.result.columns;
+    answer.columns = describeColumns(kpiPart.result, kpiPart.compiled?.columns);
     answer.rows = kpiPart.result.rows;
   }
   answer.validation = { status: input.notes.length ? 'WARNING' : 'PASSED', notes: input.notes };
