@@ -1,11 +1,6 @@
-import {
-  formatIndianNumber,
-  formatInr,
-  formatInrCompact,
-  formatPercent,
-  formatPercentChange,
-} from '../format/money.js';
+import { formatIndianNumber, formatInr, formatInrCompact, formatPercent } from '../format/money.js';
 import { BLANK } from '../format/blank.js';
+import { formatChangeIn } from '../format/change.js';
 import { formatBucket, type DateGrain } from '../format/dates.js';
 import { monthName, wholeMonths } from '../semantic/time-range.js';
 import type { Cell } from '../warehouse/types.js';
@@ -44,41 +39,17 @@ export function formatCell(
 }
 
 /**
- * A change as text, the one place that decides how: amounts and counts change by a relative % ("+5.2%"); rates
- * (shares, cancellation and return rates) by percentage points ("+1.2 pp"), never a % of a %. `unit` is the change
- * column's format ('change' relative, 'points' a difference of ratios) or the metric's own format.
+ * A change as text (src/format/change.ts decides how): `unit` is the change column's format ('change' relative,
+ * 'points' a difference of ratios), or a metric's own format ('percent' → points, anything else → relative).
  */
 export function formatChange(
   value: number | null | undefined,
   unit: ColumnFormat = 'change',
 ): string | undefined {
-  if (value === null || value === undefined || !Number.isFinite(value)) return undefined;
-  if (unit === 'points' || unit === 'percent') {
-    const points = value * 100;
-    return `${points > 0.05 ? '+' : points < -0.05 ? '-' : ''}${Math.abs(points).toFixed(1)} pp`;
-  }
-  return formatPercentChange(value);
+  return formatChangeIn(value, unit === 'points' || unit === 'percent' ? 'points' : 'change');
 }
 
-/**
- * The change from `previous` to `current` in the unit the metric's format calls for: a relative change for
- * amounts (null when previous is 0), a difference of ratios for rates. Returns the value and its unit.
- */
-export function changeBetween(
-  current: number,
-  previous: number | null | undefined,
-  metricFormat: ColumnFormat,
-): { value: number; unit: 'change' | 'points' } | null {
-  if (previous === null || previous === undefined || !Number.isFinite(previous)) return null;
-  if (metricFormat === 'percent') return { value: current - previous, unit: 'points' };
-  if (previous === 0) return null;
-  return { value: (current - previous) / Math.abs(previous), unit: 'change' };
-}
-
-/** The unit a metric's change is shown in: percentage points for rates, a relative % otherwise. */
-export function changeUnit(metricFormat: ColumnFormat): 'change' | 'points' {
-  return metricFormat === 'percent' ? 'points' : 'change';
-}
+export { changeBetween } from '../format/change.js';
 
 /** A date cell as a person reads it at a grain: month → "Apr 2022", week → "week of 2 May 2022". */
 export function formatDateAtGrain(iso: string, grain: string | undefined): string {

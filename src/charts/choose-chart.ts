@@ -5,6 +5,7 @@ import {
   categoryLabel,
   dateMs,
   toNumber,
+  type ChartColumnMeta,
   type DimensionColumn,
   type MeasureColumn,
   type ResultShape,
@@ -23,6 +24,7 @@ import {
   horizontalBarSpec,
   lineSpec,
   pairedBarSpec,
+  periodLabel,
   stackedBarSpec,
   timeColumnsSpec,
   twoPeriodSpec,
@@ -69,6 +71,8 @@ export interface ChooseChartOptions {
   maxBars?: number;
   /** The days the result can cover: date buckets the data covers only in part are drawn distinctly. */
   coverage?: DateSpan;
+  /** The result contract: column roles, ids, units and grains, read instead of guessed (see analyze.ts). */
+  columns?: readonly ChartColumnMeta[];
 }
 
 const DEFAULT_MAX_BARS = 15;
@@ -458,10 +462,15 @@ function timeSeries(
 
 function twoDimensions(ctx: Ctx, a: DimensionColumn, b: DimensionColumn): ChosenChart | null {
   const { primary, preference } = ctx;
-  const label = (d: DimensionColumn, cell: unknown): string =>
-    d.grain !== undefined
-      ? new Date(dateMs(cell as string) ?? 0).toISOString().slice(0, d.grain === 'month' ? 7 : 10)
-      : categoryLabel(cell as never, d.id);
+  // Dates at their grain ("Apr 2022", "4 Apr"), ordered by the date they stand for.
+  const dateOf = new Map<string, number>();
+  const label = (d: DimensionColumn, cell: unknown): string => {
+    if (d.grain === undefined) return categoryLabel(cell as never, d.id);
+    const ms = dateMs(cell as string) ?? 0;
+    const text = periodLabel(ms, d.grain);
+    dateOf.set(text, ms);
+    return text;
+  };
   const raw: { a: string; b: string; value: number }[] = [];
   for (const r of ctx.result.rows) {
     const v = toNumber(r[primary.index]);
@@ -476,7 +485,7 @@ function twoDimensions(ctx: Ctx, a: DimensionColumn, b: DimensionColumn): Chosen
   };
   const order = (d: DimensionColumn, totals: Map<string, number>): string[] => {
     const keys = [...totals.keys()];
-    if (d.grain !== undefined) return keys.sort();
+    if (d.grain !== undefined) return keys.sort((x, y) => (dateOf.get(x) ?? 0) - (dateOf.get(y) ?? 0));
     if (isNaturallyOrdered(d)) return keys.sort((x, y) => sizeRank(x) - sizeRank(y) || x.localeCompare(y));
     return keys.sort((x, y) => totals.get(y)! - totals.get(x)!);
   };

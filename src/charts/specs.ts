@@ -96,7 +96,11 @@ export function horizontalBarSpec(
         type: 'quantitative',
         title: opts.valueTitle,
         scale: { domain: [min < 0 ? min * 1.1 : 0, paddedMax(items.map((i) => i.value))], nice: false },
-        axis: { ...axisFormat(opts.format), tickCount: 5, grid: true },
+        axis: {
+          ...axisFormat(opts.format, [paddedMax(items.map((i) => i.value)), min]),
+          tickCount: 5,
+          grid: true,
+        },
       },
     },
     layer: [
@@ -187,7 +191,13 @@ export function lineSpec(
       type: 'quantitative',
       title: opts.valueTitle,
       scale: { zero: true },
-      axis: { ...axisFormat(opts.format), tickCount: 5 },
+      axis: {
+        ...axisFormat(
+          opts.format,
+          points.map((p) => p.value),
+        ),
+        tickCount: 5,
+      },
     },
     ...(multi
       ? {
@@ -305,7 +315,13 @@ export function timeColumnsSpec(
     field: 'value',
     type: 'quantitative',
     title: opts.valueTitle,
-    axis: { ...axisFormat(opts.format), tickCount: 5 },
+    axis: {
+      ...axisFormat(
+        opts.format,
+        points.map((p) => p.value),
+      ),
+      tickCount: 5,
+    },
   };
   const anyPartial = points.some((p) => p.partial);
   const values = points.map((p) => ({
@@ -509,7 +525,7 @@ export function pairedBarSpec(
         type: 'quantitative',
         title: opts.valueTitle,
         scale: { domain: [0, paddedMax(values.map((v) => v.value)) * 1.08], nice: false },
-        axis: { ...axisFormat(opts.format), tickCount: 5 },
+        axis: { ...axisFormat(opts.format, [paddedMax(values.map((v) => v.value)) * 1.08]), tickCount: 5 },
       },
     },
     layer: [
@@ -575,7 +591,7 @@ export function stackedBarSpec(
     type: 'quantitative',
     title: opts.valueTitle,
     scale: { domain: [0, maxX], nice: false },
-    axis: { ...axisFormat(opts.format), tickCount: 5 },
+    axis: { ...axisFormat(opts.format, [maxX]), tickCount: 5 },
   };
   const color = {
     field: 'col',
@@ -678,7 +694,7 @@ export function heatmapSpec(
               orient: 'bottom',
               direction: 'horizontal',
               gradientLength: 260,
-              ...axisFormat(opts.format),
+              ...axisFormat(opts.format, [max]),
             },
           },
         },

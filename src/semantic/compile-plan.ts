@@ -205,7 +205,8 @@ export function compilePlan(plan: Plan, catalog: Catalog, options: CompileOption
         format: points ? 'points' : 'change',
       });
     }
-    if (metrics.some((m) => m.def.format === 'percent'))
+    const rates = metrics.filter((m) => m.def.format === 'percent').length;
+    if (rates && rates < metrics.length)
       definitions.push(
         'Changes of rates and shares are in percentage points (pp): current rate − previous rate.',
       );
@@ -214,7 +215,7 @@ export function compilePlan(plan: Plan, catalog: Catalog, options: CompileOption
         `Like for like: the data ends on ${formatDay(cut.current.to)}, so ${currentPeriod.label} is compared with the same ${cut.days} days of the other period (${comparePeriod.label}).`,
       );
     definitions.push(
-      `Change = (current − previous) / previous, comparing ${currentRange?.label ?? ''} with ${
+      `Change = ${rates === metrics.length ? 'current − previous, in percentage points (pp)' : '(current − previous) / previous'}, comparing ${currentRange?.label ?? ''} with ${
         // Labels of explicit ranges already carry their dates; say them only once.
         comparePeriod.label.includes(comparePeriod.from)
           ? comparePeriod.label
