@@ -111,7 +111,8 @@ async function qaAnswer(state: AgentStateType, deps: GraphDeps): Promise<Answer>
   answer.validation = { status: v.status, notes: dedupe(notes) };
   if (plan) answer.plan = plan;
   if (state.sql) answer.sql = state.sql;
-  if (plan?.timeRange) answer.timeRange = plan.timeRange;
+  // A comparison cut like for like measured fewer days than the plan named: the dates say which.
+  if (plan?.timeRange) answer.timeRange = state.compiled?.currentPeriod ?? plan.timeRange;
   answer.dataSource = plan
     ? deps.catalog.sources[plan.source]?.label
     : 'Warehouse tables (SQL written by the language model and run through the guard)';
