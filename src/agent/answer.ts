@@ -1,6 +1,7 @@
 import type { Plan, TimeRange } from '../semantic/plan.js';
-import type { ColumnMeta } from './columns.js';
-import type { Cell, ResultColumn } from '../warehouse/types.js';
+import type { DateSpan } from '../semantic/bucket-coverage.js';
+import type { Cell } from '../warehouse/types.js';
+import type { AnswerColumn } from './columns.js';
 
 /** What every surface (CLI, Slack, scheduler) renders. Built by the synthesis node; never contains raw errors. */
 export type AnswerStatus = 'answered' | 'clarify' | 'refused' | 'error';
@@ -80,10 +81,15 @@ export interface Answer {
   dataSource?: string;
   plan?: Plan;
   sql?: string;
-  columns: ResultColumn[];
-  /** What each column is and how to show it (the result contract), in `columns` order; surfaces format by it. */
-  columnMeta?: ColumnMeta[];
+  /**
+   * The result contract: each column's name and type with its meaning (role, metric or dimension id, unit, date
+   * grain), decided once by the compiler (or inferred once for LLM SQL). Every surface reads it through
+   * `answerColumns` (which infers the meaning of columns stored without it, e.g. by an older version).
+   */
+  columns: AnswerColumn[];
   rows: Cell[][];
+  /** The days the result can cover (the table's dates within the plan's period): buckets past them are partial. */
+  coverage?: DateSpan;
   truncated: boolean;
   validation: { status: ValidationStatus; notes: string[] };
   /** Clarification options (status 'clarify') or follow-up ideas (status 'answered'). */

@@ -12,6 +12,7 @@ import { createThreadStore } from '../state/thread-store.js';
 import type { Warehouse } from '../warehouse/types.js';
 import type { Answer, Assistant, SummaryRequest, ThreadState, Turn } from './answer.js';
 import { emptyAnswer, errorAnswer, newErrorRef } from './answer-builders.js';
+import { answerColumns } from './columns.js';
 import {
   ellipsize,
   MAX_ECHO_CHARS,
@@ -171,6 +172,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         {
           metrics: catalog.metrics,
           dimensions: catalog.dimensions,
+          columns: answerColumns(answer),
+          ...(answer.coverage ? { coverage: answer.coverage } : {}),
           ...(preference ? { preference } : {}),
         },
       );

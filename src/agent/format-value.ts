@@ -1,19 +1,26 @@
-import {
-  formatIndianNumber,
-  formatInr,
-  formatInrCompact,
-  formatPercent,
-  formatPercentChange,
-} from '../format/money.js';
-import { monthLabel, monthName, wholeMonths } from '../semantic/time-range.js';
+import { formatIndianNumber, formatInr, formatInrCompact, formatPercent } from '../format/money.js';
+import { BLANK } from '../format/blank.js';
+import { formatChangeIn } from '../format/change.js';
+import { formatBucket, type DateGrain } from '../format/dates.js';
+import { monthName, wholeMonths } from '../semantic/time-range.js';
 import type { Cell } from '../warehouse/types.js';
 import type { ColumnFormat } from './columns.js';
 
-/** Display text for one cell, by the column's format. Money always goes through src/format/money.ts. */
-export function formatCell(value: Cell, format: ColumnFormat, options: { exact?: boolean } = {}): string {
-  if (value === null || value === undefined) return '–';
+/** The one label of a blank cell (NULL, an empty string) on every surface: text, tables, Slack, charts. */
+export const BLANK_LABEL = BLANK;
+
+/**
+ * Display text for one cell, by the column's format. Money always goes through src/format/money.ts, dates through
+ * src/format/dates.ts at the column's grain ("Apr 2022"), changes through formatChange.
+ */
+export function formatCell(
+  value: Cell,
+  format: ColumnFormat,
+  options: { exact?: boolean; grain?: DateGrain | undefined } = {},
+): string {
+  if (value === null || value === undefined || value === '') return BLANK_LABEL;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'string') return format === 'date' ? value : value;
+  if (typeof value === 'string') return format === 'date' ? formatBucket(value, options.grain) : value;
   switch (format) {
     case 'inr':
       return options.exact ? formatInr(value) : formatInrCompact(value);
@@ -21,6 +28,9 @@ export function formatCell(value: Cell, format: ColumnFormat, options: { exact?:
       return formatIndianNumber(value, Number.isInteger(value) ? 0 : 1);
     case 'percent':
       return formatPercent(value);
+    case 'change':
+    case 'points':
+      return formatChange(value, format) ?? BLANK_LABEL;
     case 'number':
       return formatIndianNumber(value, Number.isInteger(value) ? 0 : 2);
     default:
@@ -28,16 +38,22 @@ export function formatCell(value: Cell, format: ColumnFormat, options: { exact?:
   }
 }
 
-export function formatChange(ratio: number | null | undefined): string | undefined {
-  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return undefined;
-  return formatPercentChange(ratio);
+/**
+ * A change as text (src/format/change.ts decides how): `unit` is the change column's format ('change' relative,
+ * 'points' a difference of ratios), or a metric's own format ('percent' → points, anything else → relative).
+ */
+export function formatChange(
+  value: number | null | undefined,
+  unit: ColumnFormat = 'change',
+): string | undefined {
+  return formatChangeIn(value, unit === 'points' || unit === 'percent' ? 'points' : 'change');
 }
 
-/** A date cell as a person reads it at a grain: month → "May 2022", week → "week of 2022-05-02". */
+export { changeBetween } from '../format/change.js';
+
+/** A date cell as a person reads it at a grain: month → "Apr 2022", week → "week of 2 May 2022". */
 export function formatDateAtGrain(iso: string, grain: string | undefined): string {
-  if (grain === 'month') return monthLabel(iso);
-  if (grain === 'week') return `week of ${iso}`;
-  return iso;
+  return formatBucket(iso, grain);
 }
 
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

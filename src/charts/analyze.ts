@@ -1,3 +1,4 @@
+import { BLANK } from '../format/blank.js';
 import type { Plan } from '../semantic/plan.js';
 import type { Cell, QueryResult, ResultColumn } from '../warehouse/types.js';
 import {
@@ -40,6 +41,21 @@ export interface ResultShape {
 export interface AnalyzeOptions {
   metrics?: Record<string, MetricInfo>;
   dimensions?: Record<string, DimensionInfo>;
+  /**
+   * The result contract (src/agent/columns.ts ColumnMeta): each column's role, metric or dimension id, unit and
+   * grain as the compiler decided them. Given, the chart reads roles from it instead of guessing from names.
+   */
+  columns?: readonly ChartColumnMeta[];
+}
+
+/** The part of the result contract a chart reads (structurally the agent's ColumnMeta). */
+export interface ChartColumnMeta {
+  name: string;
+  role: 'dimension' | 'metric' | 'share' | 'previous' | 'change';
+  ref: string;
+  label: string;
+  format: string;
+  grain?: TimeGrain;
 }
 
 const NUMERIC_TYPE =
@@ -97,6 +113,8 @@ export function analyzeResult(
   result: QueryResult,
   options: AnalyzeOptions = {},
 ): ResultShape {
+  const contract = options.columns;
+  if (contract && contract.length === result.columns.length) return shapeFromContract(contract, options);
   const { columns, rows } = result;
   const byName = new Map(columns.map((c, i) => [c.name, i]));
   const dimensions: DimensionColumn[] = [];
@@ -163,9 +181,40 @@ export function analyzeResult(
   };
 }
 
+const VALUE_FORMATS = new Set(['inr', 'count', 'percent', 'number']);
+
+/** The shape straight from the result contract: no column is guessed from its name. */
+function shapeFromContract(columns: readonly ChartColumnMeta[], options: AnalyzeOptions): ResultShape {
+  const dimensions: DimensionColumn[] = [];
+  const measures: MeasureColumn[] = [];
+  let shareIndex: number | undefined;
+  columns.forEach((c, index) => {
+    if (c.role === 'dimension') {
+      const grain = c.grain ?? (c.format === 'date' ? 'day' : undefined);
+      dimensions.push({ id: c.ref, index, label: c.label, ...(grain ? { grain } : {}) });
+    } else if (c.role === 'metric' && VALUE_FORMATS.has(c.format)) {
+      const known = options.metrics?.[c.ref];
+      const info: MetricInfo = {
+        label: c.label,
+        format: c.format as MetricInfo['format'],
+        additive: known?.additive ?? false,
+        ...(known?.lowerIsBetter ? { lowerIsBetter: true } : {}),
+      };
+      measures.push({ id: c.ref, index, info });
+    } else if (c.role === 'share') shareIndex = index;
+  });
+  for (const m of measures) {
+    const p = columns.findIndex((c) => c.role === 'previous' && c.ref === m.id);
+    const ch = columns.findIndex((c) => c.role === 'change' && c.ref === m.id);
+    if (p >= 0) m.previousIndex = p;
+    if (ch >= 0) m.changeIndex = ch;
+  }
+  return { dimensions, measures, ...(shareIndex !== undefined ? { shareIndex } : {}) };
+}
+
 /** A category label for a cell: blanks and booleans become words a person reads. */
 export function categoryLabel(cell: Cell | undefined, dimensionId: string): string {
-  if (cell === null || cell === undefined || cell === '') return '(blank)';
+  if (cell === null || cell === undefined || cell === '') return BLANK;
   if (typeof cell === 'boolean') {
     if (dimensionId === 'b2b') return cell ? 'B2B' : 'Retail (B2C)';
     return cell ? 'Yes' : 'No';

@@ -5,6 +5,7 @@ import {
   categoryLabel,
   dateMs,
   toNumber,
+  type ChartColumnMeta,
   type DimensionColumn,
   type MeasureColumn,
   type ResultShape,
@@ -23,6 +24,7 @@ import {
   horizontalBarSpec,
   lineSpec,
   pairedBarSpec,
+  periodLabel,
   stackedBarSpec,
   timeColumnsSpec,
   twoPeriodSpec,
@@ -41,6 +43,7 @@ import {
   joinLabels,
 } from './titles.js';
 import { inSentence } from '../semantic/label-text.js';
+import { partialBuckets, partialList, type DateSpan } from '../semantic/bucket-coverage.js';
 
 /**
  * Picks the chart for an answer: a pure function of the plan (when there is one), the result and the options.
@@ -66,6 +69,10 @@ export interface ChooseChartOptions {
   dimensions?: Record<string, DimensionInfo>;
   /** Bars shown before the rest is rolled up into "Others" (default 15). */
   maxBars?: number;
+  /** The days the result can cover: date buckets the data covers only in part are drawn distinctly. */
+  coverage?: DateSpan;
+  /** The result contract: column roles, ids, units and grains, read instead of guessed (see analyze.ts). */
+  columns?: readonly ChartColumnMeta[];
 }
 
 const DEFAULT_MAX_BARS = 15;
@@ -375,6 +382,12 @@ function timeSeries(
   const measures = seriesDim
     ? [primary]
     : ctx.shape.measures.filter((m) => m.info.format === primary.info.format).slice(0, MAX_LINE_SERIES);
+  const partial = partialBuckets(
+    ctx.result.rows.map((r) => String(r[timeDim.index] ?? '')),
+    grain,
+    ctx.options.coverage,
+  );
+  const partialAt = new Set(partial.map((b) => dateMs(b.start)));
   const points: TimePoint[] = [];
   for (const r of ctx.result.rows) {
     const x = dateMs(r[timeDim.index]);
@@ -387,7 +400,12 @@ function timeSeries(
         : measures.length > 1
           ? m.info.label
           : undefined;
-      points.push({ x, value, ...(series !== undefined ? { series } : {}) });
+      points.push({
+        x,
+        value,
+        ...(series !== undefined ? { series } : {}),
+        ...(partialAt.has(x) ? { partial: true } : {}),
+      });
     }
   }
   if (points.length === 0) return null;
@@ -413,6 +431,21 @@ function timeSeries(
     seriesOrder = measures.map((m) => m.info.label);
   }
   const dims = seriesDim ? [timeDim, seriesDim] : [timeDim];
+  const wantsBars = preference === 'bar' || preference === 'stacked_bar' || preference === 'grouped_bar';
+  const distinctX = new Set(shownPoints.map((p) => p.x)).size;
+  const columns =
+    wantsBars &&
+    distinctX <= 40 &&
+    (!seriesDim ||
+      isAdditive(
+        ctx,
+        primary,
+        shownPoints.map((p) => p.value),
+      ));
+  if (partial.length)
+    notes.push(
+      `Partial ${pluralLabel(grain, grain)}, ${columns ? 'faded' : 'hollow and dashed'}: ${partialList(partial)}`,
+    );
   const t = titleFor(ctx, measures, dims, periodText(ctx, timeDim), notes);
   const opts = {
     grain,
@@ -421,20 +454,7 @@ function timeSeries(
     ...(seriesDim ? { seriesTitle: seriesDim.label } : {}),
     ...(seriesOrder ? { seriesOrder } : {}),
   };
-  const wantsBars = preference === 'bar' || preference === 'stacked_bar' || preference === 'grouped_bar';
-  const distinctX = new Set(shownPoints.map((p) => p.x)).size;
-  if (
-    wantsBars &&
-    distinctX <= 40 &&
-    (!seriesDim ||
-      isAdditive(
-        ctx,
-        primary,
-        shownPoints.map((p) => p.value),
-      ))
-  ) {
-    return { type: 'column', title: t.title, spec: timeColumnsSpec(t, shownPoints, opts) };
-  }
+  if (columns) return { type: 'column', title: t.title, spec: timeColumnsSpec(t, shownPoints, opts) };
   return { type: 'line', title: t.title, spec: lineSpec(t, shownPoints, opts) };
 }
 
@@ -442,10 +462,15 @@ function timeSeries(
 
 function twoDimensions(ctx: Ctx, a: DimensionColumn, b: DimensionColumn): ChosenChart | null {
   const { primary, preference } = ctx;
-  const label = (d: DimensionColumn, cell: unknown): string =>
-    d.grain !== undefined
-      ? new Date(dateMs(cell as string) ?? 0).toISOString().slice(0, d.grain === 'month' ? 7 : 10)
-      : categoryLabel(cell as never, d.id);
+  // Dates at their grain ("Apr 2022", "4 Apr"), ordered by the date they stand for.
+  const dateOf = new Map<string, number>();
+  const label = (d: DimensionColumn, cell: unknown): string => {
+    if (d.grain === undefined) return categoryLabel(cell as never, d.id);
+    const ms = dateMs(cell as string) ?? 0;
+    const text = periodLabel(ms, d.grain);
+    dateOf.set(text, ms);
+    return text;
+  };
   const raw: { a: string; b: string; value: number }[] = [];
   for (const r of ctx.result.rows) {
     const v = toNumber(r[primary.index]);
@@ -460,7 +485,7 @@ function twoDimensions(ctx: Ctx, a: DimensionColumn, b: DimensionColumn): Chosen
   };
   const order = (d: DimensionColumn, totals: Map<string, number>): string[] => {
     const keys = [...totals.keys()];
-    if (d.grain !== undefined) return keys.sort();
+    if (d.grain !== undefined) return keys.sort((x, y) => (dateOf.get(x) ?? 0) - (dateOf.get(y) ?? 0));
     if (isNaturallyOrdered(d)) return keys.sort((x, y) => sizeRank(x) - sizeRank(y) || x.localeCompare(y));
     return keys.sort((x, y) => totals.get(y)! - totals.get(x)!);
   };

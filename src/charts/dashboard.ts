@@ -1,3 +1,4 @@
+import { BLANK } from '../format/blank.js';
 import { axisFormat, formatChange, formatValue, metricInfo, type MetricInfo } from './fields.js';
 import { VEGA_LITE_SCHEMA_URL } from './specs.js';
 import { CHART_COLORS, CHART_PALETTE, chartThemeConfig } from './theme.js';
@@ -147,7 +148,13 @@ function trendView(data: DashboardData, widthPx: number): Spec {
         type: 'quantitative',
         title: null,
         scale: { zero: true },
-        axis: { ...axisFormat('inr'), tickCount: 4 },
+        axis: {
+          ...axisFormat(
+            'inr',
+            points.map((p) => p.value),
+          ),
+          tickCount: 4,
+        },
       },
     },
   };
@@ -208,13 +215,13 @@ export function buildDashboardSpec(data: DashboardData): Record<string, unknown>
     .slice(0, TOP_N)
     .map((r) => {
       const share = statusTotal > 0 ? r.orders / statusTotal : 0;
-      return { label: r.status || '(blank)', value: share, text: `${(share * 100).toFixed(1)}%` };
+      return { label: r.status || BLANK, value: share, text: `${(share * 100).toFixed(1)}%` };
     });
   const revenueItems = (rows: { name: string; revenue: number }[]) =>
     [...rows]
       .sort((a, b) => b.revenue - a.revenue)
       .slice(0, TOP_N)
-      .map((r) => ({ label: r.name || '(blank)', value: r.revenue, text: formatValue(r.revenue, 'inr') }));
+      .map((r) => ({ label: r.name || BLANK, value: r.revenue, text: formatValue(r.revenue, 'inr') }));
 
   const halfWidth = (FULL_WIDTH_PX - 200) / 2;
   return {

@@ -3,8 +3,9 @@ import {
   formatIndianNumber,
   formatInrCompact,
   formatPercent,
-  formatPercentChange,
+  compactUnitFor,
 } from '../format/money.js';
+import { changeBetween, formatChangeIn } from '../format/change.js';
 import { FORMAT_INDIAN, FORMAT_INR } from './theme.js';
 
 /**
@@ -138,31 +139,30 @@ export function pluralLabel(id: string, label: string): string {
   return `${lower}s`;
 }
 
-/** A change as text: relative change for amounts and counts, percentage points for rates. */
+/** A change as text, in the unit src/format/change.ts picks: relative for amounts and counts, pp for rates. */
 export function formatChange(
   current: number,
   previous: number | null | undefined,
   format: ValueFormat,
 ): string | null {
-  if (previous === null || previous === undefined || !Number.isFinite(previous)) return null;
-  if (format === 'percent') {
-    const points = (current - previous) * 100;
-    const sign = points > 0 ? '+' : '';
-    return `${sign}${points.toFixed(1)} pp`;
-  }
-  if (previous === 0) return null;
-  return formatPercentChange((current - previous) / Math.abs(previous));
+  const change = changeBetween(current, previous, format);
+  return change ? (formatChangeIn(change.value, change.unit) ?? null) : null;
 }
 
-/** The axis `format`/`formatType` pair for a value format (custom types are registered by renderPng). */
-export function axisFormat(format: ValueFormat): Record<string, unknown> {
+/**
+ * The axis `format`/`formatType` pair for a value format (custom types are registered by renderPng). Money and
+ * counts get one unit for the whole axis, chosen from the largest value on it (`values`): "₹0.5 Cr, ₹1 Cr", never
+ * "₹50 L" next to "₹1 Cr".
+ */
+export function axisFormat(format: ValueFormat, values: readonly number[] = []): Record<string, unknown> {
+  const unit = compactUnitFor(Math.max(0, ...values.map((v) => Math.abs(v))));
   switch (format) {
     case 'inr':
-      return { format: '', formatType: FORMAT_INR };
+      return { format: unit, formatType: FORMAT_INR };
     case 'percent':
       return { format: '~%' };
     case 'count':
     case 'number':
-      return { format: '', formatType: FORMAT_INDIAN };
+      return { format: unit, formatType: FORMAT_INDIAN };
   }
 }

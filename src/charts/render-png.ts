@@ -4,7 +4,13 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { AppError } from '../errors.js';
 import { encodePng } from './png-encode.js';
-import { formatIndianCompact, formatInrCompact } from '../format/money.js';
+import {
+  formatIndianCompact,
+  formatIndianInUnit,
+  formatInrCompact,
+  formatInrInUnit,
+  isCompactUnit,
+} from '../format/money.js';
 import {
   CHART_FONT_FAMILY,
   CHART_FONT_FILES,
@@ -37,13 +43,22 @@ export function prepareChartRuntime(): void {
   }
   // Custom format types (config.customFormatTypes) let axes and legends use src/format/money.ts.
   if (!vega.expressionFunction(FORMAT_INR)) {
-    vega.expressionFunction(FORMAT_INR, (value: unknown) =>
-      typeof value === 'number' ? formatInrCompact(value) : '',
+    // The axis's unit comes as the format string (one unit per axis, src/charts/fields.ts axisFormat).
+    vega.expressionFunction(FORMAT_INR, (value: unknown, unit: unknown) =>
+      typeof value !== 'number'
+        ? ''
+        : isCompactUnit(unit)
+          ? formatInrInUnit(value, unit)
+          : formatInrCompact(value),
     );
   }
   if (!vega.expressionFunction(FORMAT_INDIAN)) {
-    vega.expressionFunction(FORMAT_INDIAN, (value: unknown) =>
-      typeof value === 'number' ? formatIndianCompact(value) : '',
+    vega.expressionFunction(FORMAT_INDIAN, (value: unknown, unit: unknown) =>
+      typeof value !== 'number'
+        ? ''
+        : isCompactUnit(unit)
+          ? formatIndianInUnit(value, unit)
+          : formatIndianCompact(value),
     );
   }
 }

@@ -96,7 +96,11 @@ export function horizontalBarSpec(
         type: 'quantitative',
         title: opts.valueTitle,
         scale: { domain: [min < 0 ? min * 1.1 : 0, paddedMax(items.map((i) => i.value))], nice: false },
-        axis: { ...axisFormat(opts.format), tickCount: 5, grid: true },
+        axis: {
+          ...axisFormat(opts.format, [paddedMax(items.map((i) => i.value)), min]),
+          tickCount: 5,
+          grid: true,
+        },
       },
     },
     layer: [
@@ -136,7 +140,12 @@ export interface TimePoint {
   x: number;
   value: number;
   series?: string;
+  /** The data covers this bucket only in part (a month it ends inside): drawn hollow and dashed, or faded. */
+  partial?: boolean;
 }
+
+/** Opacity of a column the data covers only in part. */
+const PARTIAL_OPACITY = 0.4;
 
 const TIME_LABEL_FORMAT: Record<TimeGrain, string> = { day: '%-d %b', week: '%-d %b', month: '%b %Y' };
 
@@ -170,40 +179,112 @@ export function lineSpec(
   const every = Math.max(1, Math.ceil(xs.length / (opts.grain === 'month' ? 12 : 8)));
   if (opts.grain !== 'day' || xs.length <= 14) xAxis.values = xs.filter((_, i) => i % every === 0);
   else xAxis.tickCount = { interval: 'week', step: 2 };
+  const encoding = {
+    x: {
+      field: 'x',
+      type: 'temporal',
+      scale: { type: 'utc', ...(showPoints ? { padding: 14 } : {}) },
+      axis: xAxis,
+    },
+    y: {
+      field: 'value',
+      type: 'quantitative',
+      title: opts.valueTitle,
+      scale: { zero: true },
+      axis: {
+        ...axisFormat(
+          opts.format,
+          points.map((p) => p.value),
+        ),
+        tickCount: 5,
+      },
+    },
+    ...(multi
+      ? {
+          color: {
+            field: 'series',
+            type: 'nominal',
+            sort: opts.seriesOrder,
+            title: opts.seriesTitle ?? null,
+            scale: { range: [...CHART_PALETTE] },
+          },
+        }
+      : {}),
+  };
+  const strokeWidth = multi ? 2 : 2.5;
+  const pointSize = multi ? 35 : 55;
+  if (points.some((p) => p.partial))
+    return partialLineSpec(base(t, height), points, encoding, { strokeWidth, pointSize });
   return {
     ...base(t, height),
     data: { values: points.map((p) => ({ x: p.x, value: p.value, series: p.series ?? '' })) },
     mark: {
       type: 'line',
-      strokeWidth: multi ? 2 : 2.5,
-      ...(showPoints ? { point: { filled: true, size: multi ? 35 : 55 } } : {}),
+      strokeWidth,
+      ...(showPoints ? { point: { filled: true, size: pointSize } } : {}),
     },
-    encoding: {
-      x: {
-        field: 'x',
-        type: 'temporal',
-        scale: { type: 'utc', ...(showPoints ? { padding: 14 } : {}) },
-        axis: xAxis,
+    encoding,
+  };
+}
+
+/**
+ * A line whose partial buckets read as such: the line through complete buckets solid, the segments to a partial
+ * bucket dashed, complete buckets as filled points and partial ones hollow.
+ */
+function partialLineSpec(
+  head: Spec,
+  points: readonly TimePoint[],
+  encoding: Record<string, unknown>,
+  style: { strokeWidth: number; pointSize: number },
+): Spec {
+  const row = (p: TimePoint, segment = '') => ({ x: p.x, value: p.value, series: p.series ?? '', segment });
+  const bySeries = new Map<string, TimePoint[]>();
+  for (const p of points) bySeries.set(p.series ?? '', [...(bySeries.get(p.series ?? '') ?? []), p]);
+  const dashed: ReturnType<typeof row>[] = [];
+  for (const [series, list] of bySeries) {
+    const sorted = [...list].sort((a, b) => a.x - b.x);
+    sorted.forEach((p, i) => {
+      const next = sorted[i + 1];
+      if (next && (p.partial || next.partial)) {
+        const segment = `${series}\u0000${i}`;
+        dashed.push(row(p, segment), row(next, segment));
+      }
+    });
+  }
+  const { color, ...xy } = encoding as { color?: unknown } & Record<string, unknown>;
+  const colour = color ? { color } : {};
+  return {
+    ...head,
+    encoding: xy,
+    layer: [
+      {
+        data: { values: points.filter((p) => !p.partial).map((p) => row(p)) },
+        mark: { type: 'line', strokeWidth: style.strokeWidth },
+        encoding: colour,
       },
-      y: {
-        field: 'value',
-        type: 'quantitative',
-        title: opts.valueTitle,
-        scale: { zero: true },
-        axis: { ...axisFormat(opts.format), tickCount: 5 },
+      {
+        data: { values: dashed },
+        mark: { type: 'line', strokeWidth: style.strokeWidth, strokeDash: [6, 4] },
+        encoding: { ...colour, detail: { field: 'segment', type: 'nominal' } },
       },
-      ...(multi
-        ? {
-            color: {
-              field: 'series',
-              type: 'nominal',
-              sort: opts.seriesOrder,
-              title: opts.seriesTitle ?? null,
-              scale: { range: [...CHART_PALETTE] },
-            },
-          }
-        : {}),
-    },
+      {
+        data: { values: points.filter((p) => !p.partial).map((p) => row(p)) },
+        mark: { type: 'point', filled: true, size: style.pointSize, opacity: 1 },
+        encoding: colour,
+      },
+      {
+        data: { values: points.filter((p) => p.partial).map((p) => row(p)) },
+        mark: {
+          type: 'point',
+          filled: false,
+          size: style.pointSize,
+          strokeWidth: 2,
+          opacity: 1,
+          fill: '#FFFFFF',
+        },
+        encoding: colour,
+      },
+    ],
   };
 }
 
@@ -234,15 +315,27 @@ export function timeColumnsSpec(
     field: 'value',
     type: 'quantitative',
     title: opts.valueTitle,
-    axis: { ...axisFormat(opts.format), tickCount: 5 },
+    axis: {
+      ...axisFormat(
+        opts.format,
+        points.map((p) => p.value),
+      ),
+      tickCount: 5,
+    },
   };
+  const anyPartial = points.some((p) => p.partial);
   const values = points.map((p) => ({
     period: label(p.x),
     value: p.value,
     series: p.series ?? '',
     text: formatValue(p.value, opts.format),
+    ...(anyPartial ? { shade: p.partial ? PARTIAL_OPACITY : 1 } : {}),
   }));
   const bar = { type: 'bar', cornerRadiusEnd: 2, width: { band: xs.length <= 6 ? 0.55 : 0.8 } };
+  // Partial buckets faded: the opacity is data (shade), used as is.
+  const shade = anyPartial
+    ? { opacity: { field: 'shade', type: 'quantitative', scale: null, legend: null } }
+    : {};
   if (multi) {
     return {
       ...base(t, height),
@@ -251,6 +344,7 @@ export function timeColumnsSpec(
       encoding: {
         x,
         y,
+        ...shade,
         color: {
           field: 'series',
           type: 'nominal',
@@ -266,7 +360,7 @@ export function timeColumnsSpec(
     data: { values },
     encoding: { x, y: { ...y, scale: { domain: [0, paddedMax(points.map((p) => p.value)) / 1.1] } } },
     layer: [
-      { mark: bar },
+      { mark: bar, ...(anyPartial ? { encoding: shade } : {}) },
       ...(xs.length <= 16
         ? [
             {
@@ -431,7 +525,7 @@ export function pairedBarSpec(
         type: 'quantitative',
         title: opts.valueTitle,
         scale: { domain: [0, paddedMax(values.map((v) => v.value)) * 1.08], nice: false },
-        axis: { ...axisFormat(opts.format), tickCount: 5 },
+        axis: { ...axisFormat(opts.format, [paddedMax(values.map((v) => v.value)) * 1.08]), tickCount: 5 },
       },
     },
     layer: [
@@ -497,7 +591,7 @@ export function stackedBarSpec(
     type: 'quantitative',
     title: opts.valueTitle,
     scale: { domain: [0, maxX], nice: false },
-    axis: { ...axisFormat(opts.format), tickCount: 5 },
+    axis: { ...axisFormat(opts.format, [maxX]), tickCount: 5 },
   };
   const color = {
     field: 'col',
@@ -600,7 +694,7 @@ export function heatmapSpec(
               orient: 'bottom',
               direction: 'horizontal',
               gradientLength: 260,
-              ...axisFormat(opts.format),
+              ...axisFormat(opts.format, [max]),
             },
           },
         },

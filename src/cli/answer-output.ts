@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Answer } from '../agent/answer.js';
-import { describeColumns } from '../agent/columns.js';
+import { answerColumns } from '../agent/columns.js';
 import { formatCell } from '../agent/format-value.js';
 import { AppError } from '../errors.js';
 import { PLAIN, type Style } from './style.js';
@@ -79,16 +79,13 @@ export function renderAnswerText(
     return `${out.join('\n')}\n`;
   }
   if (answer.status === 'answered' && answer.rows.length > 1 && answer.columns.length > 0) {
-    const meta = describeColumns(
-      { columns: answer.columns, rows: answer.rows, truncated: answer.truncated, elapsedMs: 0 },
-      undefined,
-    );
-    const shown = answer.rows.slice(0, MAX_TABLE_ROWS).map((row) =>
-      row.map((cell, i) => {
-        const m = meta[i];
-        return m && typeof cell === 'number' ? formatCell(cell, m.format) : cell;
-      }),
-    );
+    const meta = answerColumns(answer);
+    // Every cell by its column's meaning (money, rates, changes in % or pp, dates at their grain, one blank label).
+    const shown = answer.rows
+      .slice(0, MAX_TABLE_ROWS)
+      .map((row) =>
+        row.map((cell, i) => (meta[i] ? formatCell(cell, meta[i].format, { grain: meta[i].grain }) : cell)),
+      );
     out.push(
       '',
       renderTextTable(

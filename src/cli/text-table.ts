@@ -1,3 +1,4 @@
+import { BLANK } from '../format/blank.js';
 import type { Cell } from '../warehouse/types.js';
 
 /** A plain-text table for the terminal: numbers right-aligned, long cells cut. */
@@ -8,7 +9,7 @@ export function renderTextTable(
 ): string {
   const maxWidth = options.maxWidth ?? 60;
   const text = (cell: Cell): string => {
-    const s = cell === null ? 'NULL' : String(cell);
+    const s = cell === null || cell === '' ? BLANK : String(cell);
     return s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s;
   };
   const cells = rows.map((row) => row.map(text));

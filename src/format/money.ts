@@ -62,3 +62,35 @@ export function formatIndianCompact(value: number, significantDecimals = 2): str
   if (abs >= LAKH) return `${sign}${trimZeros((abs / LAKH).toFixed(significantDecimals))} L`;
   return `${sign}${formatIndianNumber(abs, abs % 1 === 0 ? 0 : 1)}`;
 }
+
+/**
+ * One unit for a whole axis: ticks up to ₹3 Cr read "₹0.5 Cr, ₹1 Cr, …", never "₹50 L" next to "₹1 Cr". The unit
+ * is chosen from the largest value on the axis.
+ */
+export type CompactUnit = 'Cr' | 'L' | 'one';
+
+export function compactUnitFor(maxAbs: number): CompactUnit {
+  if (maxAbs >= CRORE) return 'Cr';
+  if (maxAbs >= LAKH) return 'L';
+  return 'one';
+}
+
+/** A number in a fixed unit: (5_000_000, 'Cr') → "0.5 Cr"; (250_000, 'L') → "2.5 L"; (950, 'one') → "950". */
+export function formatIndianInUnit(value: number, unit: CompactUnit, significantDecimals = 2): string {
+  if (value === 0) return '0';
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  if (unit === 'Cr') return `${sign}${trimZeros((abs / CRORE).toFixed(significantDecimals))} Cr`;
+  if (unit === 'L') return `${sign}${trimZeros((abs / LAKH).toFixed(significantDecimals))} L`;
+  return `${sign}${formatIndianNumber(abs, abs % 1 === 0 ? 0 : 1)}`;
+}
+
+/** Rupees in a fixed unit: (5_000_000, 'Cr') → "₹0.5 Cr". */
+export function formatInrInUnit(value: number, unit: CompactUnit): string {
+  const text = formatIndianInUnit(value, unit);
+  return text.startsWith('-') ? `-₹${text.slice(1)}` : `₹${text}`;
+}
+
+export function isCompactUnit(value: unknown): value is CompactUnit {
+  return value === 'Cr' || value === 'L' || value === 'one';
+}

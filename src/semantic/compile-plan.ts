@@ -13,6 +13,8 @@ import { previousPeriod } from './time-range.js';
 import { booleanFilterValue } from './boolean-values.js';
 import { inSentence, plural } from './label-text.js';
 import { formatIndianNumber } from '../format/money.js';
+import { likeForLike, type DateSpan } from './bucket-coverage.js';
+import { formatDay, formatDaySpan, formatMonth, ordinal, type DateGrain } from '../format/dates.js';
 
 /**
  * Plan → ONE SELECT over the clean tables. Result columns follow the convention agreed with the charts engineer:
@@ -31,8 +33,16 @@ export interface CompiledColumn {
   ref: string;
   label: string;
   /** How to display the values: money, counts, ratios (shown as %), plain numbers, dates or text. */
-  format: MetricFormat | 'date' | 'text' | 'boolean';
+  format: MetricFormat | 'date' | 'text' | 'boolean' | ChangeFormat;
+  /** Date dimensions (day, week, month): the bucket each value starts. */
+  grain?: DateGrain;
 }
+
+/**
+ * How a change column holds its values: 'change' a relative change of an amount (0.052 = +5.2 %), 'points' the
+ * difference of two rates (0.012 = +1.2 percentage points). Rates change in points, never by a % of a %.
+ */
+export type ChangeFormat = 'change' | 'points';
 
 export interface CompiledPlan {
   sql: string;
@@ -41,9 +51,16 @@ export interface CompiledPlan {
   columns: CompiledColumn[];
   /** The comparison period actually used, when plan.compareTo is set. */
   comparePeriod?: TimeRange;
+  /** Set when the data ends inside the plan's period and a comparison was cut like for like (1–29 Jun vs 1–29 May). */
+  currentPeriod?: TimeRange;
 }
 
-export function compilePlan(plan: Plan, catalog: Catalog): CompiledPlan {
+export interface CompileOptions {
+  /** The dates the plan's table holds: a comparison whose current period runs past them is cut like for like. */
+  coverage?: DateSpan;
+}
+
+export function compilePlan(plan: Plan, catalog: Catalog, options: CompileOptions = {}): CompiledPlan {
   const source = catalog.sources[plan.source];
   if (!source) throw invalid(`Unknown data source "${plan.source}".`);
 
@@ -71,13 +88,22 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledPlan {
   const table = quoteIdent(source.table);
   const dateCol = source.dateColumn ? quoteIdent(source.dateColumn) : undefined;
 
-  const comparePeriod: TimeRange | undefined =
+  let comparePeriod: TimeRange | undefined =
     plan.compareTo && plan.timeRange
       ? plan.compareTo === 'previous_period'
         ? previousPeriod(plan.timeRange)
         : plan.compareTo
       : undefined;
   if (comparePeriod) checkRange(comparePeriod);
+  // A comparison over a period the data ends inside compares the days there are with as many days of the other
+  // period; "this month vs last month" on data ending 29 Jun is 1–29 Jun vs 1–29 May, not 29 days vs 31.
+  const cut =
+    comparePeriod && plan.timeRange ? likeForLike(plan.timeRange, comparePeriod, options.coverage) : null;
+  const currentPeriod: TimeRange | undefined =
+    cut && plan.timeRange ? { ...cut.current, label: cutLabel(plan.timeRange, cut.current) } : undefined;
+  if (cut && comparePeriod)
+    comparePeriod = { ...cut.compare, label: formatDaySpan(cut.compare.from, cut.compare.to) };
+  const currentRange = currentPeriod ?? plan.timeRange;
 
   const where = (range: TimeRange | undefined, exceptDimensions: string[] = []): string => {
     const parts = filterSql.filter((f) => !exceptDimensions.includes(f.dimension)).map((f) => f.sql);
@@ -107,7 +133,7 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledPlan {
   const definitions = metrics.map((m) => m.def.definition);
   const first = metrics[0]!;
 
-  const ctes: string[] = [`cur AS (${aggregate(plan.timeRange)})`];
+  const ctes: string[] = [`cur AS (${aggregate(currentRange)})`];
   const select: string[] = [
     ...dims.map((d) => `cur.${quoteIdent(d.id)}`),
     ...metrics.map((m) => `cur.${quoteIdent(m.id)}`),
@@ -126,7 +152,7 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledPlan {
     const totalSql = [
       `SELECT ${[...within.map((d) => `${d.expr} AS ${quoteIdent(d.id)}`), `${first.def.sql} AS t`].join(', ')}`,
       `FROM ${totalFrom}`,
-      where(plan.timeRange, excluded),
+      where(currentRange, excluded),
       within.length ? `GROUP BY ${within.map((_, i) => i + 1).join(', ')}` : '',
     ]
       .filter(Boolean)
@@ -158,9 +184,12 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledPlan {
     joins.push(on);
     for (const m of metrics) {
       const id = quoteIdent(m.id);
+      const points = m.def.format === 'percent';
       select.push(`prev.${id} AS ${quoteIdent(`${m.id}_previous`)}`);
       select.push(
-        `CAST(cur.${id} - prev.${id} AS DOUBLE) / NULLIF(ABS(prev.${id}), 0) AS ${quoteIdent(`${m.id}_change`)}`,
+        points
+          ? `CAST(cur.${id} - prev.${id} AS DOUBLE) AS ${quoteIdent(`${m.id}_change`)}`
+          : `CAST(cur.${id} - prev.${id} AS DOUBLE) / NULLIF(ABS(prev.${id}), 0) AS ${quoteIdent(`${m.id}_change`)}`,
       );
       columns.push({
         name: `${m.id}_previous`,
@@ -174,11 +203,20 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledPlan {
         role: 'change',
         ref: m.id,
         label: `${m.def.label} change`,
-        format: 'percent',
+        format: points ? 'points' : 'change',
       });
     }
+    const rates = metrics.filter((m) => m.def.format === 'percent').length;
+    if (rates && rates < metrics.length)
+      definitions.push(
+        'Changes of rates and shares are in percentage points (pp): current rate − previous rate.',
+      );
+    if (cut && currentPeriod)
+      definitions.push(
+        `Like for like: the data ends on ${formatDay(cut.current.to)}, so ${currentPeriod.label} is compared with the same ${cut.days} days of the other period (${comparePeriod.label}).`,
+      );
     definitions.push(
-      `Change = (current − previous) / previous, comparing ${plan.timeRange?.label ?? ''} with ${
+      `Change = ${rates === metrics.length ? 'current − previous, in percentage points (pp)' : '(current − previous) / previous'}, comparing ${currentRange?.label ?? ''} with ${
         // Labels of explicit ranges already carry their dates; say them only once.
         comparePeriod.label.includes(comparePeriod.from)
           ? comparePeriod.label
@@ -199,7 +237,21 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledPlan {
       ? countGroupsSql(plan, catalog, ctes, body, columns)
       : `WITH ${ctes.join(', ')}\n${body}`;
 
-  return comparePeriod ? { sql, definitions, columns, comparePeriod } : { sql, definitions, columns };
+  return {
+    sql,
+    definitions,
+    columns,
+    ...(comparePeriod ? { comparePeriod } : {}),
+    ...(currentPeriod ? { currentPeriod } : {}),
+  };
+}
+
+/** "Jun 2022 to the 29th" for a month cut short, else the days: "1–29 Jun 2022". */
+function cutLabel(range: TimeRange, cut: DateSpan): string {
+  const month = range.from.slice(8) === '01' && range.from.slice(0, 7) === range.to.slice(0, 7);
+  return month
+    ? `${formatMonth(range.from)} to the ${ordinal(Number(cut.to.slice(8, 10)))}`
+    : formatDaySpan(cut.from, cut.to);
 }
 
 const THRESHOLD_SQL: Record<ThresholdOp, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
@@ -325,6 +377,7 @@ function dimensionColumn(catalog: Catalog, id: string): CompiledColumn {
     ref: id,
     label: d.label,
     format: d.grain ? 'date' : d.type === 'boolean' ? 'boolean' : 'text',
+    ...(d.grain ? { grain: d.grain } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Plan } from '../../semantic/plan.js';
 import { catalogForPlan } from '../../semantic/rollup-router.js';
 import type { QueryResult } from '../../warehouse/types.js';
 import type { CacheKey } from '../cache/result-cache.js';
+import { sourceCoverage } from '../data-coverage.js';
 import type { GraphDeps } from '../graph-deps.js';
 import type { AgentStateType, AgentStateUpdate, ExtractionError, SummaryPart } from '../state.js';
 
@@ -65,7 +66,12 @@ export function dataExtractionNode(deps: GraphDeps) {
     }
     let compiled: CompiledPlan;
     try {
-      compiled = compilePlan(state.plan, catalogForPlan(state.plan, deps.catalog, deps.rollups));
+      const coverage = sourceCoverage(state.plan, deps.catalog, state.schemaInfo);
+      compiled = compilePlan(
+        state.plan,
+        catalogForPlan(state.plan, deps.catalog, deps.rollups),
+        coverage ? { coverage } : {},
+      );
     } catch (error) {
       return {
         extractionError: toExtractionError(error),

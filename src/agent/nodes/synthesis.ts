@@ -1,10 +1,12 @@
 import type { Catalog } from '../../semantic/catalog.js';
-import type { Plan } from '../../semantic/plan.js';
-import type { SchemaInfo } from '../../warehouse/types.js';
+import type { Plan, TimeRange } from '../../semantic/plan.js';
+import type { QueryResult, SchemaInfo } from '../../warehouse/types.js';
 import type { Answer } from '../answer.js';
 import { loadCaveat } from '../../semantic/data-availability.js';
 import { emptyAnswer, errorAnswer, newErrorRef } from '../answer-builders.js';
-import { describeColumns } from '../columns.js';
+import { describeColumns, type ColumnMeta } from '../columns.js';
+import { planCoverage } from '../data-coverage.js';
+import { partialBuckets, partialSummary, type DateSpan } from '../../semantic/bucket-coverage.js';
 import type { GraphDeps } from '../graph-deps.js';
 import { numberContext } from '../llm/number-context.js';
 import { checkNumbers } from '../llm/number-check.js';
@@ -101,14 +103,16 @@ async function qaAnswer(state: AgentStateType, deps: GraphDeps): Promise<Answer>
     notes.push(...resolution.notes);
 
   const answer = emptyAnswer(question, 'answered', '');
-  answer.columns = result.columns;
-  answer.columnMeta = columns;
+  answer.columns = columns;
   answer.rows = result.rows;
+  const coverage = plan ? planCoverage(plan, deps.catalog, state.schemaInfo) : undefined;
+  if (coverage) answer.coverage = coverage;
   answer.truncated = result.truncated;
   answer.validation = { status: v.status, notes: dedupe(notes) };
   if (plan) answer.plan = plan;
   if (state.sql) answer.sql = state.sql;
-  if (plan?.timeRange) answer.timeRange = plan.timeRange;
+  // A comparison cut like for like measured fewer days than the plan named: the dates say which.
+  if (plan?.timeRange) answer.timeRange = state.compiled?.currentPeriod ?? plan.timeRange;
   answer.dataSource = plan
     ? deps.catalog.sources[plan.source]?.label
     : 'Warehouse tables (SQL written by the language model and run through the guard)';
@@ -117,7 +121,11 @@ async function qaAnswer(state: AgentStateType, deps: GraphDeps): Promise<Answer>
     (resolution?.kind === 'sql' ? [`${resolution.description} (SQL written by the language model)`] : []);
   // How the question was read, and the other ways it could have been (for "Not what I meant").
   const readingOptions = plan ? coverageOf(plan, deps.catalog, state.schemaInfo) : {};
-  if (plan) answer.reading = describeReading(plan, deps.catalog, readingOptions);
+  if (plan)
+    answer.reading = withPartialNote(
+      describeReading(plan, deps.catalog, readingOptions),
+      partialNote(result, columns, coverage, state.compiled?.currentPeriod),
+    );
   else if (resolution?.kind === 'sql') answer.reading = resolution.description;
   if (resolution?.kind === 'plan' && resolution.alternatives?.length) {
     const alternatives = toAlternatives(resolution.alternatives, plan, deps.catalog, readingOptions);
@@ -134,10 +142,13 @@ async function qaAnswer(state: AgentStateType, deps: GraphDeps): Promise<Answer>
   }
 
   const compareLabel = state.compiled?.comparePeriod?.label;
+  const periodLabel = state.compiled?.currentPeriod?.label;
   const composed = composeAnswer({
     result,
     columns,
     catalog: deps.catalog,
+    ...(coverage ? { coverage } : {}),
+    ...(periodLabel ? { periodLabel } : {}),
     ...(plan ? { plan } : {}),
     ...(resolution?.kind === 'plan' && resolution.explain ? { explain: true } : {}),
     ...(compareLabel ? { compareLabel } : {}),
@@ -182,6 +193,32 @@ async function qaAnswer(state: AgentStateType, deps: GraphDeps): Promise<Answer>
     }
   }
   return answer;
+}
+
+/**
+ * What the reading adds about partial periods: "Mar 2022 has 1 day (31 Mar), Jun 2022 runs to the 29th (29 of 30
+ * days)" for date buckets the data covers in part, "compared like for like: Jun 2022 to the 29th" for a cut
+ * comparison.
+ */
+function partialNote(
+  result: QueryResult,
+  columns: ColumnMeta[],
+  coverage: DateSpan | undefined,
+  currentPeriod: TimeRange | undefined,
+): string | null {
+  if (currentPeriod) return `compared like for like: ${currentPeriod.label}`;
+  const time = columns.find((c) => c.role === 'dimension' && c.grain);
+  if (!time?.grain) return null;
+  const partial = partialBuckets(
+    result.rows.map((r) => String(r[time.index] ?? '')),
+    time.grain,
+    coverage,
+  );
+  return partial.length ? `partial: ${partialSummary(partial)}` : null;
+}
+
+function withPartialNote(reading: string, note: string | null): string {
+  return note ? `${reading} · ${note}` : reading;
 }
 
 /** The source table's date coverage, so a plan without dates reads "all dates (31 Mar–29 Jun 2022)". */

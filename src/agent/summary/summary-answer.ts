@@ -2,8 +2,9 @@ import type { Catalog } from '../../semantic/catalog.js';
 import type { Cell, QueryResult } from '../../warehouse/types.js';
 import type { Answer, KeyFigure } from '../answer.js';
 import { emptyAnswer } from '../answer-builders.js';
+import { describeColumns } from '../columns.js';
 import { periodPhrase } from '../explain-empty.js';
-import { formatCell, formatChange } from '../format-value.js';
+import { BLANK_LABEL, formatCell, formatChange } from '../format-value.js';
 import type { SummaryPart, SummaryPeriod } from '../state.js';
 import { capitalize, suggestFollowUps } from '../synthesis/compose-answer.js';
 import { describeReading } from '../understanding/reading.js';
@@ -28,11 +29,10 @@ function n(v: Cell | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-/** "+0.8 pp": rates change in percentage points, not percent of a percent. */
+/** "+0.8 pp": rates change in percentage points, not percent of a percent (src/format/change.ts). */
 function pointsChange(current: number | null, previous: number | null): string | undefined {
   if (current === null || previous === null) return undefined;
-  const pp = (current - previous) * 100;
-  return `${pp > 0 ? '+' : ''}${pp.toFixed(1)} pp`;
+  return formatChange(current - previous, 'points');
 }
 
 /** The summary: five KPIs with their change, top categories and states, status mix, movers; 3–5 insights. */
@@ -78,7 +78,7 @@ export function composeSummaryAnswer(input: SummaryAnswerInput): Answer {
   if (period.compareTo && categories.length) {
     const moves = categories
       .map((r) => ({
-        name: String(r.category ?? '(none)'),
+        name: String(r.category ?? BLANK_LABEL),
         delta: (n(r.revenue) ?? 0) - (n(r.revenue_previous) ?? 0),
         change: n(r.revenue_change),
       }))
@@ -117,7 +117,7 @@ export function composeSummaryAnswer(input: SummaryAnswerInput): Answer {
   if (status.length) {
     const mix = status
       .slice(0, 3)
-      .map((r) => `${String(r.status ?? '(none)')} ${formatCell(n(r.share), 'percent')}`)
+      .map((r) => `${String(r.status ?? BLANK_LABEL)} ${formatCell(n(r.share), 'percent')}`)
       .join(', ');
     insights.push(`Status mix (order lines): ${mix}.`);
   }
@@ -132,7 +132,7 @@ export function composeSummaryAnswer(input: SummaryAnswerInput): Answer {
   }
   if (kpiPart?.sql) answer.sql = kpiPart.sql;
   if (kpiPart?.result) {
-    answer.columns = kpiPart.result.columns;
+    answer.columns = describeColumns(kpiPart.result, kpiPart.compiled?.columns);
     answer.rows = kpiPart.result.rows;
   }
   answer.validation = { status: input.notes.length ? 'WARNING' : 'PASSED', notes: input.notes };

@@ -1,3 +1,4 @@
+import { BLANK } from '../../format/blank.js';
 import type { DashboardData } from '../../charts/index.js';
 import type { Catalog } from '../../semantic/catalog.js';
 import type { Cell, QueryResult } from '../../warehouse/types.js';
@@ -27,7 +28,7 @@ export function summaryDashboardData(
     const r = get(id)?.result;
     const names = column(r, dim);
     const revenue = column(r, 'revenue');
-    return names.map((n, i) => ({ name: n === null ? '(none)' : String(n), revenue: num(revenue[i]) }));
+    return names.map((n, i) => ({ name: n === null ? BLANK : String(n), revenue: num(revenue[i]) }));
   };
   const statusResult = get('status_mix')?.result;
   const statuses = column(statusResult, 'status');
@@ -55,7 +56,7 @@ export function summaryDashboardData(
     },
     topCategories: pairs('categories', 'category'),
     topStates: pairs('states', 'state'),
-    statusMix: statuses.map((s, i) => ({ status: s === null ? '(none)' : String(s), orders: num(lines[i]) })),
+    statusMix: statuses.map((s, i) => ({ status: s === null ? BLANK : String(s), orders: num(lines[i]) })),
     metrics: catalog.metrics,
   };
   if (period.compareTo) data.comparePeriod = period.compareTo;

@@ -1,3 +1,4 @@
+import { BLANK } from '../../format/blank.js';
 import { formatIndianNumber, formatInr, formatPercent } from '../../format/money.js';
 import { computeStats, type StatsRow } from '../../warehouse/stats.js';
 import type { CliCommand } from '../types.js';
@@ -8,7 +9,7 @@ function section(title: string, keyName: string, rows: StatsRow[], limit?: numbe
   const table = renderTextTable(
     [keyName, 'revenue', 'share', 'orders', 'units', 'lines'],
     shown.map((r) => [
-      r.key ?? '(none)',
+      r.key ?? BLANK,
       formatInr(r.revenue),
       formatPercent(r.share),
       formatIndianNumber(r.orders),

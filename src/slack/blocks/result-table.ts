@@ -1,33 +1,29 @@
-import { formatIndianNumber, formatInrCompact, formatPercent } from '../../format/money.js';
+import { answerColumns, type AnswerColumn, type ColumnMeta } from '../../agent/columns.js';
+import { formatCell as formatValue } from '../../agent/format-value.js';
 import type { Cell, ResultColumn } from '../../warehouse/types.js';
 
 /**
  * A result rendered as a fixed-width text table for a Slack code block: at most `maxRows` rows, long labels
- * clipped, money in ₹ lakh/crore, ratios as %. Pure; the full result goes out as CSV instead.
+ * clipped. Each cell is formatted by its column's meaning from the result contract (money in ₹ lakh/crore, rates as
+ * %, changes as % or pp, dates at their grain, one blank label), never guessed from the column's name. Pure; the
+ * full result goes out as CSV instead.
  */
-const MONEY_COLUMN = /(revenue|amount|mrp|aov|price|sales|value)/i;
-const RATIO_COLUMN = /(share|rate|pct|percent|ratio)/i;
 const MAX_CELL_CHARS = 28;
 
-export function formatCell(column: ResultColumn, cell: Cell): string {
-  if (cell === null) return '—';
-  if (typeof cell === 'boolean') return cell ? 'yes' : 'no';
-  if (typeof cell === 'number') {
-    if (RATIO_COLUMN.test(column.name) && Math.abs(cell) <= 1.5) return formatPercent(cell);
-    if (MONEY_COLUMN.test(column.name)) return formatInrCompact(cell);
-    return formatIndianNumber(cell, Number.isInteger(cell) ? 0 : 2);
-  }
-  return cell.length > MAX_CELL_CHARS ? `${cell.slice(0, MAX_CELL_CHARS - 1)}…` : cell;
+export function formatCell(column: ColumnMeta, cell: Cell): string {
+  const text = formatValue(cell, column.format, { grain: column.grain });
+  return text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS - 1)}…` : text;
 }
 
 function isNumericColumn(rows: Cell[][], index: number): boolean {
   return rows.some((r) => typeof r[index] === 'number') && rows.every((r) => typeof r[index] !== 'string');
 }
 
-export function textTable(columns: ResultColumn[], rows: Cell[][], maxRows: number): string {
+export function textTable(columns: readonly AnswerColumn[], rows: Cell[][], maxRows: number): string {
   const shown = rows.slice(0, maxRows);
+  const meta = answerColumns({ columns, rows });
   const headerCells = columns.map((c) => c.name);
-  const body = shown.map((row) => columns.map((c, i) => formatCell(c, row[i] ?? null)));
+  const body = shown.map((row) => meta.map((c, i) => formatCell(c, row[i] ?? null)));
   const widths = headerCells.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const numeric = columns.map((_, i) => isNumericColumn(shown, i));
   const line = (cells: string[]) =>

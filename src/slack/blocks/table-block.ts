@@ -1,6 +1,6 @@
 import type { types as slack } from '@slack/bolt';
 import type { Answer } from '../../agent/answer.js';
-import { describeColumns, isNumericFormat, type ColumnMeta } from '../../agent/columns.js';
+import { answerColumns, isNumericFormat, type ColumnMeta } from '../../agent/columns.js';
 import { formatCell } from '../../agent/format-value.js';
 import { clip } from './kit.js';
 
@@ -9,20 +9,9 @@ type TableBlock = slack.TableBlock;
 /** Slack's table block: at most 100 rows (header included) and 20 columns; a cell needs at least 1 character. */
 export const TABLE_LIMITS = { rows: 100, columns: 20, cellChars: 200 } as const;
 
-/**
- * The column meaning of an answer: what the synthesis node described (the result contract), or, for an answer
- * stored before it carried one, the same inference from the result itself.
- */
-export function columnsOf(
-  answer: Pick<Answer, 'columns' | 'rows' | 'truncated' | 'columnMeta'>,
-): ColumnMeta[] {
-  if (answer.columnMeta && answer.columnMeta.length === answer.columns.length) return answer.columnMeta;
-  return describeColumns({
-    columns: answer.columns,
-    rows: answer.rows,
-    truncated: answer.truncated,
-    elapsedMs: 0,
-  });
+/** The column meaning of an answer: the result contract (inferred once for an answer stored without it). */
+export function columnsOf(answer: Pick<Answer, 'columns' | 'rows' | 'truncated'>): ColumnMeta[] {
+  return answerColumns(answer);
 }
 
 /**
@@ -31,7 +20,7 @@ export function columnsOf(
  * never parses as mrkdwn, so a customer called `<!channel>` stays text.
  */
 export function resultTableBlock(
-  answer: Pick<Answer, 'columns' | 'rows' | 'truncated' | 'columnMeta'>,
+  answer: Pick<Answer, 'columns' | 'rows' | 'truncated'>,
   maxRows: number,
 ): TableBlock {
   const meta = columnsOf(answer).slice(0, TABLE_LIMITS.columns);
@@ -41,7 +30,9 @@ export function resultTableBlock(
     text: clip(text || '–', TABLE_LIMITS.cellChars),
   });
   const header = meta.map((m) => cell(m.label));
-  const body = shown.map((row) => meta.map((m) => cell(formatCell(row[m.index] ?? null, m.format))));
+  const body = shown.map((row) =>
+    meta.map((m) => cell(formatCell(row[m.index] ?? null, m.format, { grain: m.grain }))),
+  );
   return {
     type: 'table',
     block_id: 'table',

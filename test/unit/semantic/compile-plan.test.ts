@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../src/semantic/catalog.js';
-import { compilePlan } from '../../../src/semantic/compile-plan.js';
+import { compilePlan, type CompileOptions } from '../../../src/semantic/compile-plan.js';
 import { parsePlan, type PlanInput } from '../../../src/semantic/plan.js';
 import { createFixtureDb, type FixtureDb } from './fixture-db.js';
 
@@ -11,8 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-async function run(input: PlanInput) {
-  const compiled = compilePlan(parsePlan(input), catalog);
+async function run(input: PlanInput, options: CompileOptions = {}) {
+  const compiled = compilePlan(parsePlan(input), catalog, options);
   return { ...compiled, rows: await db.query(compiled.sql), names: compiled.columns.map((c) => c.name) };
 }
 
@@ -177,6 +177,47 @@ describe('compilePlan: plan → one SELECT with the agreed column names', () => 
       compareTo: { from: '2022-04-01', to: '2022-04-30', label: 'April 2022' },
     });
     expect(byCategory.rows).toContainEqual(['Kurta', 450, 500, -0.1]);
+  });
+
+  it('compares like for like when the data ends inside the period: 1–29 Jun with 1–29 May, not 29 days with 31', async () => {
+    const june = { from: '2022-06-01', to: '2022-06-30', label: 'June 2022' };
+    const r = await run(
+      { source: 'amazon_sales', metrics: ['revenue'], timeRange: june, compareTo: 'previous_period' },
+      { coverage: { from: '2022-04-05', to: '2022-06-29' } },
+    );
+    expect(r.currentPeriod).toEqual({ from: '2022-06-01', to: '2022-06-29', label: 'Jun 2022 to the 29th' });
+    expect(r.comparePeriod).toEqual({ from: '2022-05-01', to: '2022-05-29', label: '1–29 May 2022' });
+    // o5 (31 May, ₹900) is past the 29th, so May's like-for-like revenue is 2400 − 900.
+    expect(r.rows[0]).toEqual([1950, 1500, (1950 - 1500) / 1500]);
+    expect(r.definitions.join(' ')).toContain('the data ends on 29 Jun 2022');
+    // Fully covered: nothing is cut.
+    const may = await run(
+      {
+        source: 'amazon_sales',
+        metrics: ['revenue'],
+        timeRange: { from: '2022-05-01', to: '2022-05-31', label: 'May 2022' },
+        compareTo: 'previous_period',
+      },
+      { coverage: { from: '2022-04-05', to: '2022-06-29' } },
+    );
+    expect(may.currentPeriod).toBeUndefined();
+    expect(may.comparePeriod).toMatchObject({ from: '2022-04-01', to: '2022-04-30' });
+  });
+
+  it('changes of rates are percentage points (current − previous), of amounts relative', async () => {
+    const r = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue', 'cancel_rate'],
+      timeRange: { from: '2022-06-01', to: '2022-06-30', label: 'June 2022' },
+      compareTo: 'previous_period',
+    });
+    const col = (name: string) => r.columns.find((c) => c.name === name)!;
+    expect(col('revenue_change').format).toBe('change');
+    expect(col('cancel_rate_change').format).toBe('points');
+    const cell = (name: string) => r.rows[0]![r.names.indexOf(name)] as number;
+    const cancelChange = cell('cancel_rate_change');
+    expect(cancelChange).toBeCloseTo(cell('cancel_rate') - cell('cancel_rate_previous'));
+    expect(r.definitions.join(' ')).toContain('percentage points');
   });
 
   it('works on the other sources', async () => {

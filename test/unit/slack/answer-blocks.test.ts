@@ -66,19 +66,26 @@ describe('answer blocks', () => {
       answer({
         chart,
         keyFigures: [{ label: 'Set', value: '₹3.92 Cr' }],
-        columnMeta: [
+        columns: [
           {
             name: 'category',
-            index: 0,
+            type: 'VARCHAR',
             role: 'dimension',
             ref: 'category',
             label: 'Category',
             format: 'text',
           },
-          { name: 'revenue', index: 1, role: 'metric', ref: 'revenue', label: 'Revenue', format: 'inr' },
+          {
+            name: 'revenue',
+            type: 'DOUBLE',
+            role: 'metric',
+            ref: 'revenue',
+            label: 'Revenue',
+            format: 'inr',
+          },
           {
             name: 'share',
-            index: 2,
+            type: 'DOUBLE',
             role: 'share',
             ref: 'share',
             label: 'Share of revenue',

@@ -42,7 +42,16 @@ export const TINY_ROWS: [
   ['o11', '2022-06-29', 'Cancelled', 'Set', 'XL', 0, null, 'Tamil Nadu', 'CHENNAI', false],
 ];
 
-export async function openTinyWarehouse(): Promise<TinyWarehouse> {
+export type TinyRow = (typeof TINY_ROWS)[number];
+
+/** The tiny warehouse, or one over rows a test generates (its date range and fingerprint follow the rows). */
+export async function openTinyWarehouse(rows: readonly TinyRow[] = TINY_ROWS): Promise<TinyWarehouse> {
+  const dates = rows.map((r) => r[1]).sort();
+  const dateRange = {
+    column: 'order_date',
+    from: dates[0] ?? '2022-04-05',
+    to: dates.at(-1) ?? '2022-06-29',
+  };
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   await conn.run(`CREATE TABLE amazon_sales (
@@ -51,7 +60,7 @@ export async function openTinyWarehouse(): Promise<TinyWarehouse> {
     courier_status VARCHAR, qty INTEGER, currency VARCHAR, amount DECIMAL(18,2), ship_city VARCHAR, ship_state VARCHAR,
     ship_postal_code VARCHAR, ship_country VARCHAR, promotion_ids VARCHAR, is_b2b BOOLEAN, fulfilled_by VARCHAR)`);
   let i = 0;
-  for (const [id, date, status, cat, size, qty, amount, state, city, b2b] of TINY_ROWS) {
+  for (const [id, date, status, cat, size, qty, amount, state, city, b2b] of rows) {
     i++;
     await conn.run(
       `INSERT INTO amazon_sales VALUES (${i}, '${id}', DATE '${date}', '${status}', 'Amazon', 'Amazon.in', 'Expedited',
@@ -119,14 +128,14 @@ export async function openTinyWarehouse(): Promise<TinyWarehouse> {
           {
             name: 'amazon_sales',
             description: 'Amazon order lines',
-            rowCount: TINY_ROWS.length,
+            rowCount: rows.length,
             columns: [],
-            dateRange: { column: 'order_date', from: '2022-04-05', to: '2022-06-29' },
+            dateRange,
           },
         ],
       };
     },
-    fingerprint: 'tiny-v1',
+    fingerprint: rows === TINY_ROWS ? 'tiny-v1' : `tiny-${rows.length}-${dateRange.from}-${dateRange.to}`,
     // Only the order table is here: questions about the other reports are told they did not load.
     loadReport: {
       dataDir: ':memory:',
@@ -135,8 +144,8 @@ export async function openTinyWarehouse(): Promise<TinyWarehouse> {
           file: 'Amazon Sale Report.csv',
           recognisedAs: 'amazon_sales',
           table: 'amazon_sales',
-          rowsRead: TINY_ROWS.length,
-          rowsLoaded: TINY_ROWS.length,
+          rowsRead: rows.length,
+          rowsLoaded: rows.length,
           rowsRejected: 0,
           rejected: [],
           notes: [],
