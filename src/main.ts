@@ -67,20 +67,32 @@ export async function createServices(config: Config, options: ServiceOptions = {
 /** Builds the rest on services that already have the warehouse open (a command that needs both opens it once). */
 export async function addAssistant(base: WarehouseServices, options: ServiceOptions = {}): Promise<Services> {
   const { config, logger, warehouse } = base;
-  const [{ createAssistant }, { createKvStore }, { createMetrics }, { persistedDataProfile }] =
-    await Promise.all([
-      import('./agent/create-assistant.js'),
-      import('./state/create-kv-store.js'),
-      import('./observability/metrics.js'),
-      import('./semantic/profile-cache.js'),
-    ]);
+  const [
+    { createAssistant },
+    { createKvStore },
+    { createMetrics },
+    { persistedDataProfile },
+    { cachedCatalog, cachedCues },
+    { resolveCacheDir },
+  ] = await Promise.all([
+    import('./agent/create-assistant.js'),
+    import('./state/create-kv-store.js'),
+    import('./observability/metrics.js'),
+    import('./semantic/profile-cache.js'),
+    import('./agent/planner-files.js'),
+    import('./warehouse/cache.js'),
+  ]);
   const metrics = createMetrics();
   const kv = createKvStore(config, logger, { localUse: !options.server });
+  const cacheDir = resolveCacheDir(config.CACHE_DIR);
+  const catalog = cachedCatalog(cacheDir, logger);
   const assistant = createAssistant({
     config,
     logger,
     warehouse,
     kv,
+    catalog,
+    cues: cachedCues(cacheDir, logger),
     loadProfile: (catalog) => persistedDataProfile({ config, warehouse, catalog, logger }),
   });
   return {
