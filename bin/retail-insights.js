@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI, bundled into dist/bundle/ (built by `npm run build`, which `npm ci` runs through
-// `prepare`; see scripts/bundle-cli.mjs).
-import { runCli } from '../dist/bundle/cli.js';
+// Thin launcher: the compiled CLI, bundled into dist/bundle/cli.cjs (built by `npm run build`, which `npm ci` runs
+// through `prepare`), loaded with V8's code cache (bin/load-cli.js).
+import { loadCli } from './load-cli.js';
 
-process.exitCode = await runCli(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const { runCli, saveCodeCache } = loadCli(argv);
+process.exitCode = await runCli(argv);
+saveCodeCache();
