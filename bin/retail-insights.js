@@ -4,6 +4,12 @@
 import { loadCli } from './load-cli.js';
 
 const argv = process.argv.slice(2);
-const { runCli, saveCodeCache } = loadCli(argv);
-process.exitCode = await runCli(argv);
-saveCodeCache();
+if (argv.length === 0 || argv[0] === 'help' || argv.includes('--help')) {
+  // Help text needs only the command table: the compiled CLI layer (a few small files) instead of the bundle.
+  const { runCli } = await import('../dist/cli/main.js');
+  process.exitCode = await runCli(argv);
+} else {
+  const { runCli, saveCodeCache } = loadCli(argv);
+  process.exitCode = await runCli(argv);
+  saveCodeCache();
+}
