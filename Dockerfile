@@ -15,6 +15,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY scripts/bundle-cli.mjs ./scripts/
 RUN npm run build
 
 # ---- runtime: production dependencies, compiled code, the catalog; runs as the unprivileged `node` user ----

@@ -1,5 +1,15 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm run build`, which `npm ci` runs through `prepare`).
-import { runCli } from '../dist/cli/main.js';
+// Thin launcher: the compiled CLI, bundled into dist/bundle/cli.cjs (built by `npm run build`, which `npm ci` runs
+// through `prepare`), loaded with V8's code cache (bin/load-cli.js).
+import { loadCli } from './load-cli.js';
 
-process.exitCode = await runCli(process.argv.slice(2));
+const argv = process.argv.slice(2);
+if (argv.length === 0 || argv[0] === 'help' || argv.includes('--help')) {
+  // Help text needs only the command table: the compiled CLI layer (a few small files) instead of the bundle.
+  const { runCli } = await import('../dist/cli/main.js');
+  process.exitCode = await runCli(argv);
+} else {
+  const { runCli, saveCodeCache } = loadCli(argv);
+  process.exitCode = await runCli(argv);
+  saveCodeCache();
+}

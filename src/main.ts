@@ -61,26 +61,56 @@ export async function createWarehouseServices(
 
 /** Everything, the Assistant included. */
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
-  return addAssistant(await createWarehouseServices(config, options), options);
+  const preloading = preloadAssistant();
+  const base = await createWarehouseServices(config, options);
+  await preloading;
+  return addAssistant(base, options);
+}
+
+const importAssistantModules = () =>
+  Promise.all([
+    import('./agent/create-assistant.js'),
+    import('./state/create-kv-store.js'),
+    import('./observability/metrics.js'),
+    import('./semantic/profile-cache.js'),
+    import('./agent/planner-files.js'),
+    import('./warehouse/cache.js'),
+  ]);
+
+/**
+ * Starts loading the Assistant's code (the agent graph, the planner: the largest part of a command's start-up)
+ * while DuckDB opens the warehouse on its own threads; addAssistant then finds it loaded. Never rejects: a failed
+ * import is reported by addAssistant, which imports again.
+ */
+export function preloadAssistant(): Promise<void> {
+  return importAssistantModules().then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** Builds the rest on services that already have the warehouse open (a command that needs both opens it once). */
 export async function addAssistant(base: WarehouseServices, options: ServiceOptions = {}): Promise<Services> {
   const { config, logger, warehouse } = base;
-  const [{ createAssistant }, { createKvStore }, { createMetrics }, { persistedDataProfile }] =
-    await Promise.all([
-      import('./agent/create-assistant.js'),
-      import('./state/create-kv-store.js'),
-      import('./observability/metrics.js'),
-      import('./semantic/profile-cache.js'),
-    ]);
+  const [
+    { createAssistant },
+    { createKvStore },
+    { createMetrics },
+    { persistedDataProfile },
+    { cachedCatalog, cachedCues },
+    { resolveCacheDir },
+  ] = await importAssistantModules();
   const metrics = createMetrics();
   const kv = createKvStore(config, logger, { localUse: !options.server });
+  const cacheDir = resolveCacheDir(config.CACHE_DIR);
+  const catalog = cachedCatalog(cacheDir, logger);
   const assistant = createAssistant({
     config,
     logger,
     warehouse,
     kv,
+    catalog,
+    cues: cachedCues(cacheDir, logger),
     loadProfile: (catalog) => persistedDataProfile({ config, warehouse, catalog, logger }),
   });
   return {

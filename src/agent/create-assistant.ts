@@ -24,6 +24,7 @@ import { createResultCache } from './cache/result-cache.js';
 import { buildAgentGraph, runAgentGraph, type AgentGraph } from './graph.js';
 import type { Narrator } from './llm/narrator.js';
 import { nextPendingOptions, withOptionIds } from './pending-options.js';
+import type { CueLexicon } from './understanding/cues.js';
 import { createPlanner } from './understanding/planner.js';
 import type { Resolver } from './resolver/resolver.js';
 import type { AgentStateType } from './state.js';
@@ -42,6 +43,8 @@ export interface AssistantDeps {
   /** Replaces the resolver (tests, evaluation of one resolver in isolation). */
   resolver?: Resolver;
   catalog?: Catalog;
+  /** The planner's cue words; read from data/cues.yml when absent. */
+  cues?: CueLexicon;
   /**
    * Where the planner's data profile comes from: the composition root passes the one persisted with the warehouse
    * cache (src/semantic/profile-cache.ts); without it the profile is read from the data.
@@ -101,7 +104,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       let profile: DataProfile | undefined;
       if (!resolver) {
         profile = await (deps.loadProfile?.(catalog) ?? buildDataProfile(warehouse, catalog));
-        const planner = createPlanner({ catalog, profile });
+        const planner = createPlanner({ catalog, profile, cues: deps.cues });
         resolver =
           client && llm
             ? llm[0].createOpenAiResolver({

@@ -122,13 +122,14 @@ export async function runCli(
         })()),
       services: (serviceOptions = {}) =>
         (services ??= (async () => {
-          const [{ loadConfig }, { createWarehouseServices, addAssistant }] = await Promise.all([
-            import('../config/config.js'),
-            import('../main.js'),
-          ]);
+          const [{ loadConfig }, { createWarehouseServices, addAssistant, preloadAssistant }] =
+            await Promise.all([import('../config/config.js'), import('../main.js')]);
           const all = { ...options, server: serviceOptions.server ?? false };
+          const preloading = preloadAssistant();
           base ??= createWarehouseServices(loadConfig(effectiveEnv), all);
-          return addAssistant(await base, all);
+          const opened = await base;
+          await preloading;
+          return addAssistant(opened, all);
         })()),
     };
     return await command.run(ctx);

@@ -5,6 +5,8 @@ import { AppError } from '../errors.js';
  * Every environment variable the app reads, in one schema. Parsed once in the composition root
  * (src/main.ts or the CLI entry); nothing else reads process.env. `.env.example` mirrors this file.
  */
+/** A valid IANA zone (a test checks it), so loadConfig need not look it up. */
+export const DEFAULT_SUMMARY_TIMEZONE = 'Asia/Kolkata';
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
@@ -83,7 +85,7 @@ export const ConfigSchema = z.object({
 
   // Weekly summaries
   SUMMARY_CRON: z.preprocess(emptyToUndefined, z.string().default('0 9 * * 1')),
-  SUMMARY_TIMEZONE: z.preprocess(emptyToUndefined, z.string().default('Asia/Kolkata')),
+  SUMMARY_TIMEZONE: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_SUMMARY_TIMEZONE)),
   SUMMARY_CHANNELS: z.preprocess(
     (v) =>
       typeof v === 'string'
@@ -114,7 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError('CONFIG_INVALID', message);
   }
   const config = parsed.data;
-  if (config.SUMMARY_TIMEZONE && !isValidTimeZone(config.SUMMARY_TIMEZONE)) {
+  // The default is a known zone; checking it would cost every command the time zone data's first load (~20 ms).
+  const timezone = config.SUMMARY_TIMEZONE;
+  if (timezone && timezone !== DEFAULT_SUMMARY_TIMEZONE && !isValidTimeZone(timezone)) {
     throw new AppError(
       'CONFIG_INVALID',
       `Invalid configuration:\n  SUMMARY_TIMEZONE: unknown IANA time zone "${config.SUMMARY_TIMEZONE}"`,

@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
 import { AppError } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
 import type { KvStore } from './kv-store.js';
@@ -18,6 +19,13 @@ export interface RedisKvStoreOptions {
 }
 
 const DEFAULT_PREFIX = 'ria:';
+
+/**
+ * ioredis is required when the first store is built, not when this module is imported: a process without REDIS_URL
+ * (every one-shot CLI command) never pays for loading it (issue 15). It is CommonJS, so require() is the natural way.
+ */
+const loadRedis = (): typeof Redis =>
+  (createRequire(import.meta.url)('ioredis') as { Redis: typeof Redis }).Redis;
 
 // Compare-and-delete in one round trip, so a lock is only ever released by the owner that holds it.
 const DELETE_IF_VALUE_LUA =
@@ -43,7 +51,8 @@ export class RedisKvStore implements KvStore {
     this.logger = options.logger;
     this.connectTimeoutMs = options.connectTimeoutMs ?? 2_000;
     const maxDelayMs = options.maxReconnectDelayMs ?? 2_000;
-    this.redis = new Redis(options.url, {
+    const RedisClient = loadRedis();
+    this.redis = new RedisClient(options.url, {
       enableOfflineQueue: false,
       commandTimeout: options.commandTimeoutMs ?? 1_000,
       connectTimeout: this.connectTimeoutMs,

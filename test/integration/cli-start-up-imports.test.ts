@@ -88,4 +88,14 @@ describe('each command loads only what it uses', () => {
     expect(CHARTS.filter((p) => charted.packages.has(p))).toEqual(CHARTS);
     expectNone(charted.packages, [...SLACK, ...LLM]);
   });
+
+  it('a second ask reads the catalog and cue words from the cache folder: no YAML parser, and no Redis client without REDIS_URL', async () => {
+    const first = await packagesLoaded(['ask', 'orders by state in April 2022']);
+    expect(first.stdout).toMatch(/orders/i);
+    const second = await packagesLoaded(['ask', 'orders by state in April 2022']);
+    const untimed = (text: string) => text.replace(/\d+ ms\b/g, '… ms');
+    expect(untimed(second.stdout)).toBe(untimed(first.stdout));
+    expect(second.packages.has('@langchain/langgraph')).toBe(true);
+    expectNone(second.packages, ['yaml', 'ioredis']);
+  });
 });

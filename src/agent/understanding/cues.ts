@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../../semantic/yaml-text.js';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { CHART_TYPES, SOURCES, type ChartPreference, type Source } from '../../semantic/plan.js';
@@ -56,7 +56,7 @@ const CueFileSchema = z.object({
   sourceWords: z.partialRecord(z.enum(SOURCES), words),
 }) as unknown as z.ZodType<CueFile>;
 
-type CueFile = Record<CueKind, string[]> & {
+export type CueFile = Record<CueKind, string[]> & {
   chartTypes: Partial<Record<ChartPreference, string[]>>;
   sourceWords: Partial<Record<Source, string[]>>;
 };
@@ -76,18 +76,35 @@ export function defaultCuesPath(): string {
 }
 
 export function loadCues(path: string = defaultCuesPath()): CueLexicon {
+  return buildCues(readCueFile(path));
+}
+
+export function readCueFile(path: string = defaultCuesPath()): CueFile {
+  return parseCueFile(readCueText(path), path);
+}
+
+function readCueText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new AppError('CONFIG_INVALID', `The cue-word file ${path} could not be read.`, { cause: error });
+  }
+}
+
+/** The checked contents of a cue-word file: plain data, so a caller may cache it (src/semantic/compiled-cache.ts). */
+export function parseCueFile(text: string, path: string): CueFile {
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(path, 'utf8'));
+    raw = parseYaml(text);
   } catch (error) {
     throw new AppError('CONFIG_INVALID', `The cue-word file ${path} could not be read.`, { cause: error });
   }
   const parsed = CueFileSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('CONFIG_INVALID', `The cue-word file ${path} is invalid.`);
-  return buildCues(parsed.data);
+  return parsed.data;
 }
 
-function buildCues(file: CueFile): CueLexicon {
+export function buildCues(file: CueFile): CueLexicon {
   const kinds = new Map<string, Set<CueKind>>();
   const charts = new Map<string, ChartPreference>();
   const sources = new Map<string, Source>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config/config.js';
+import { DEFAULT_SUMMARY_TIMEZONE, loadConfig } from '../../../src/config/config.js';
 import { AppError } from '../../../src/errors.js';
 
 describe('loadConfig', () => {
@@ -28,6 +28,11 @@ describe('loadConfig', () => {
 
   it('rejects an unknown time zone by name', () => {
     expect(() => loadConfig({ SUMMARY_TIMEZONE: 'Mars/Olympus' })).toThrow(/SUMMARY_TIMEZONE/);
+  });
+
+  it('has a default time zone that is a real one (loadConfig does not look the default up)', () => {
+    expect(() => new Intl.DateTimeFormat('en-US', { timeZone: DEFAULT_SUMMARY_TIMEZONE })).not.toThrow();
+    expect(() => new Intl.DateTimeFormat('en-US', { timeZone: 'Mars/Olympus' })).toThrow();
   });
 
   it('parses channel lists and treats empty strings as unset', () => {
