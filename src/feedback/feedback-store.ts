@@ -83,7 +83,10 @@ export function createFeedbackStore(kv: KvStore, options: { now?: () => number }
         entry.count += 1;
         counts.set(`${day}:${r.verdict}`, entry);
       }
-      return [...counts.values()];
+      // Day by day, then by verdict: records of one instant come back from the store in any order.
+      return [...counts.values()].sort(
+        (a, b) => a.day.localeCompare(b.day) || a.verdict.localeCompare(b.verdict),
+      );
     },
   };
 }

@@ -100,7 +100,15 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
     if (out.plan.sort && !out.plan.metrics.some((m) => out.plan.sort!.by.startsWith(m)))
       out.plan.sort = { ...out.plan.sort, by: out.plan.metrics[0]! };
     applyFollowUpFilters(out.plan, frame, filters);
+    // "gross revenue" after "excluding cancellations": gross counts every line, so the thread's exclusion goes.
+    if (frame.gross) out.plan.filters = out.plan.filters.filter((f) => !isCancelledExclusion(f));
     applyFollowUpGrouping(out.plan, frame, usable, filters, catalog);
+    // "how many of those SKUs are out of stock?" after a top 5 by colour: one count, not a count per colour.
+    if (frame.countOf && !frame.groupBy.length) {
+      out.plan.groupBy = [];
+      delete out.plan.sort;
+      delete out.plan.limit;
+    }
   } else {
     out.plan.filters = filters.map((f) => f.filter);
     out.plan.groupBy = newGrouping(usable, filters, frame, catalog);
@@ -203,6 +211,11 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
   const score = frame.howMuch && hasScope ? 0.8 : sized && hasScope ? 0.6 : hasScope ? 0.45 : 0.4;
   out.slots.push({ name: 'measure', score, doubt: 'no measure named' });
   out.notes.push(`No measure named, so this shows ${catalog.metrics[fallback]!.label.toLowerCase()}.`);
+}
+
+/** The lines a "net" measure leaves out (status not Cancelled), as a filter a thread may carry. */
+function isCancelledExclusion(f: Filter): boolean {
+  return f.op === 'not_in' && f.dimension === 'status' && f.values.every((v) => v === 'Cancelled');
 }
 
 /** A new question's breakdown: the dimensions named, less those pinned to one value, plus "X vs Y" values. */

@@ -17,6 +17,8 @@ export function applyFollowUpMetrics(previous: string[], named: string[], frame:
     return kept.length ? kept : [...previous];
   }
   if (notWanted.size) return named.filter((m) => !notWanted.has(m));
+  // "and what share of gross revenue…": a share is of the measure it names, which replaces the thread's.
+  if (frame.share) return named;
   if (frame.edits.add && !frame.edits.instead) return [...new Set([...previous, ...named])];
   return named;
 }
@@ -27,7 +29,10 @@ export function applyFollowUpFilters(plan: Plan, frame: Frame, filters: Resolved
     (f) => f.filter.op === 'in' && f.filter.dimension === filters[0]?.filter.dimension,
   );
   if (frame.edits.instead && sameDim.length === 1 && sameDim[0]!.filter.values.length === 2) {
-    const [out, inn] = sameDim[0]!.filter.values;
+    // "replace A with B": A leaves; "B instead of A", "B rather than A": A, the value after the cue, leaves.
+    const [first, second] = sameDim[0]!.filter.values;
+    const afterCue = frame.insteadOfAt !== undefined && frame.filters.some((f) => f.at > frame.insteadOfAt!);
+    const [out, inn] = afterCue ? [second, first] : [first, second];
     const existing = plan.filters.find((f) => f.dimension === sameDim[0]!.filter.dimension && f.op === 'in');
     if (existing?.values.includes(out!)) {
       existing.values = [...existing.values.filter((v) => v !== out), inn!];
@@ -53,6 +58,10 @@ export function applyFollowUpFilters(plan: Plan, frame: Frame, filters: Resolved
         ...filter,
         values: [...new Set([...plan.filters[existing]!.values, ...filter.values])],
       };
+      // "add Mumbai too" after Pune's orders: both cities, side by side, as "Amazon vs Merchant" is.
+      const widened = distinctValues(plan.filters[existing]!.values) > 1 && filter.op === 'in';
+      if (widened && !plan.groupBy.includes(filter.dimension) && !plan.share && !plan.combined)
+        plan.groupBy = [...plan.groupBy, filter.dimension];
     } else if (existing >= 0) plan.filters[existing] = filter;
     else plan.filters.push(filter);
     // "split fba vs merchant": two values set side by side are a breakdown by their dimension.

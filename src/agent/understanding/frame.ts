@@ -110,6 +110,10 @@ export interface Frame {
   howManySold: boolean;
   /** Follow-up edit words present anywhere. */
   edits: { add: boolean; only: boolean; remove: boolean; instead: boolean; split: boolean };
+  /** "gross revenue": every line counted, cancellations included. */
+  gross?: boolean;
+  /** Where "instead of" / "rather than" stands: the value after it is the one that leaves ("kurta instead of set"). */
+  insteadOfAt?: number;
   /** "by orders not rev", "units, not revenue": measures the user turned away from. */
   notMetrics: string[];
   /** Starts like a follow-up ("and", "what about", "now", "same for") or points back ("that", "it"). */

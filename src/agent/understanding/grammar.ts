@@ -144,6 +144,8 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('only')) frame.edits.only = true;
   if (kinds.has('remove')) frame.edits.remove = true;
   if (kinds.has('instead')) frame.edits.instead = true;
+  if (/^(instead|rather than|in place of)$/.test(span.text)) frame.insteadOfAt = span.at;
+  if (span.text === 'gross' || span.text.startsWith('gross ')) frame.gross = true;
   if (kinds.has('split')) frame.edits.split = true;
   if (kinds.has('chatter') && ctx.spans.length <= 4) frame.chatter = true;
   if (kinds.has('explain')) frame.explain = true;
@@ -312,7 +314,8 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
     if (ctx.prevWord(span.at - 1) === 'across' || ctx.spans[span.at - 1]?.text === 'across all') return;
   }
   // "how much did we bill wholesale customers": the customers are who was billed, not a breakdown.
-  if (ctx && /^(bill|billed|charge|charged|invoice|invoiced)$/.test(ctx.prevWord(span.at))) {
+  const grain = Boolean(ctx?.lexicon.catalog.dimensions[id]?.grain);
+  if (ctx && !grain && /^(bill|billed|charge|charged|invoice|invoiced)$/.test(ctx.prevWord(span.at))) {
     frame.about.push(id);
     return;
   }

@@ -11,7 +11,12 @@ export function answerFileName(
   answer: Pick<Answer, 'reading' | 'question' | 'chart'>,
   extension: 'png' | 'csv',
 ): string {
-  const source = answer.reading ?? answer.chart?.title ?? answer.question;
+  // The reading's notes on partial periods say how to read the numbers, not what the file holds.
+  const reading = answer.reading
+    ?.split(' · ')
+    .filter((part) => !/^(partial:|compared like for like)/.test(part))
+    .join(' · ');
+  const source = reading || answer.chart?.title || answer.question;
   const slug = source
     .normalize('NFKD')
     .toLowerCase()

@@ -19,8 +19,8 @@ describe('feedback store', () => {
     await store.record({ ...base, verdict: 'down', reason: 'chart' });
     await store.record({ ...base, verdict: 'down', reason: 'other' });
     expect(await store.countsByDay()).toEqual([
-      { day: '2022-07-01', verdict: 'up', count: 1 },
       { day: '2022-07-01', verdict: 'down', count: 1 },
+      { day: '2022-07-01', verdict: 'up', count: 1 },
       { day: '2022-07-02', verdict: 'down', count: 2 },
     ]);
     const metrics = createMetrics({ defaultMetrics: false });

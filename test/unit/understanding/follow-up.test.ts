@@ -55,6 +55,43 @@ describe('measures turned away from', () => {
   });
 });
 
+describe('values added, swapped and counted', () => {
+  it('"add Karnataka too" after one state shows both side by side', () => {
+    const [, next] = thread('orders from Maharashtra in May', 'add Karnataka too');
+    expect(next!.groupBy).toEqual(['state']);
+    expect(next!.filters).toEqual([{ dimension: 'state', op: 'in', values: ['MAHARASHTRA', 'KARNATAKA'] }]);
+  });
+
+  it('"now do kurta instead of set" swaps Set out for Kurta, and keeps the ranking', () => {
+    const [, , third] = thread(
+      'revenue by size for sets in april',
+      'top 3 only',
+      'now do kurta instead of set',
+    );
+    expect(third!.filters).toEqual([{ dimension: 'category', op: 'in', values: ['Kurta'] }]);
+    expect(third).toMatchObject({ limit: 3, groupBy: ['size'] });
+  });
+
+  it('"how many of those SKUs are out of stock" after a top 5 by colour is one count', () => {
+    const [, , third] = thread(
+      'stock we hold in Kurta',
+      'split by colour, top 5',
+      'how many of the kurta SKUs are out of stock?',
+    );
+    expect(third).toMatchObject({ metrics: ['sku_count'], groupBy: [] });
+    expect(third!.limit).toBeUndefined();
+  });
+
+  it('"what share of gross revenue" after net revenue drops the cancellation exclusion and shares revenue', () => {
+    const [, third] = thread(
+      'net revenue excluding cancellations by month',
+      'and what share of gross revenue was B2B each month?',
+    );
+    expect(third!.metrics).toEqual(['revenue']);
+    expect(third!.filters.some((f) => f.dimension === 'status')).toBe(false);
+  });
+});
+
 describe('filters', () => {
   it('"redo top 5 w/o MH" excludes Maharashtra and keeps the ranking', () => {
     const [, next] = thread('top 5 states by revenue in May', 'redo top 5 w/o MH');
