@@ -225,7 +225,11 @@ export function compilePlan(plan: Plan, catalog: Catalog, options: CompileOption
     );
   }
 
-  const kept = thresholdWhere(plan, catalog, definitions);
+  const keptBy = [
+    ...thresholdConditions(plan, catalog, definitions),
+    ...rankedRowsOnly(plan, catalog, definitions),
+  ];
+  const kept = keptBy.length ? `WHERE ${keptBy.join(' AND ')}` : '';
   const orderBy = orderClause(plan, catalog, columns);
   const limit = plan.limit ? `LIMIT ${numberLiteral(plan.limit)}` : '';
   const body = [`SELECT ${select.join(', ')}`, 'FROM cur', ...joins, kept, orderBy, limit]
@@ -262,10 +266,23 @@ const THRESHOLD_WORDS: Record<ThresholdOp, string> = {
   lte: 'at most',
 };
 
-/** "days over 9 lakh": the groups kept, as a WHERE over the aggregated rows; their definition is stated. */
-function thresholdWhere(plan: Plan, catalog: Catalog, definitions: string[]): string {
+/**
+ * "bottom 5 states": a ranking of states lists states, so rows whose breakdown is blank (orders with no state) are
+ * left out, and the definitions say so. Date series and rankings by a dimension keep every row.
+ */
+function rankedRowsOnly(plan: Plan, catalog: Catalog, definitions: string[]): string[] {
+  if (!plan.limit || !plan.sort || plan.groupBy.includes(plan.sort.by) || plan.countGroups) return [];
+  const dims = plan.groupBy.filter((d) => !catalog.dimensions[d]?.grain);
+  if (!dims.length) return [];
+  const labels = dims.map((d) => inSentence(catalog.dimensions[d]?.label ?? d));
+  definitions.push(`The ranking leaves out rows with no ${labels.join(' or ')}.`);
+  return dims.map((d) => `cur.${quoteIdent(d)} IS NOT NULL`);
+}
+
+/** "days over 9 lakh": the groups kept, as conditions over the aggregated rows; their definition is stated. */
+function thresholdConditions(plan: Plan, catalog: Catalog, definitions: string[]): string[] {
   const conditions = plan.threshold ?? [];
-  if (!conditions.length) return '';
+  if (!conditions.length) return [];
   if (!plan.groupBy.length) throw invalid('A threshold keeps groups, so it needs a breakdown.');
   for (const t of conditions)
     if (!plan.metrics.includes(t.metric))
@@ -274,7 +291,9 @@ function thresholdWhere(plan: Plan, catalog: Catalog, definitions: string[]): st
   definitions.push(
     `Kept: each ${groups} whose ${conditions.map((t) => `${inSentence(catalog.metrics[t.metric]?.label ?? t.metric)} is ${THRESHOLD_WORDS[t.op]} ${formatIndianNumber(t.value, Number.isInteger(t.value) ? 0 : 2)}`).join(' and ')}.`,
   );
-  return `WHERE ${conditions.map((t) => `cur.${quoteIdent(t.metric)} ${THRESHOLD_SQL[t.op]} ${numberLiteral(t.value)}`).join(' AND ')}`;
+  return conditions.map(
+    (t) => `cur.${quoteIdent(t.metric)} ${THRESHOLD_SQL[t.op]} ${numberLiteral(t.value)}`,
+  );
 }
 
 /** The name of the column that counts a plan's groups ("how many days…"): `day_count`. */

@@ -235,6 +235,7 @@ function newGrouping(usable: string[], filters: ResolvedFilter[], frame: Frame, 
           (x) =>
             x.candidates[0]?.dimension === f.filter.dimension || x.boolean?.dimension === f.filter.dimension,
         ).length > 1 &&
+        !frame.filters.some((x) => x.orJoined && x.candidates[0]?.dimension === f.filter.dimension) &&
         f.filter.dimension !== 'status',
     );
     if (several && !frame.share) groupBy.push(several.filter.dimension);

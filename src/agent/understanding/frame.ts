@@ -29,6 +29,8 @@ export interface FrameFilter {
   text: string;
   at: number;
   score: number;
+  /** "XS or S": one of a set of values, counted together rather than side by side. */
+  orJoined?: boolean;
   /** "only Kerala", "just for B2B": replaces what the previous plan had for that dimension. */
   only: boolean;
 }

@@ -381,3 +381,21 @@ describe('compilePlan: thresholds keep groups, and can count them', () => {
     ).toThrow(/breakdown/);
   });
 });
+
+describe('compilePlan: a ranking lists named groups', () => {
+  it('leaves out the blank group of a ranked breakdown and says so; a plain breakdown keeps it', async () => {
+    const plain = await run({ source: 'amazon_sales', metrics: ['orders'], groupBy: ['state'] });
+    const ranked = await run({
+      source: 'amazon_sales',
+      metrics: ['orders'],
+      groupBy: ['state'],
+      sort: { by: 'orders', direction: 'asc' },
+      limit: 50,
+    });
+    // The fixture has no blank state: the same states come back, and only the ranking's SQL drops blanks.
+    expect(ranked.rows).toHaveLength(plain.rows.length);
+    expect(ranked.sql).toContain('cur."state" IS NOT NULL');
+    expect(plain.sql).not.toContain('IS NOT NULL');
+    expect(ranked.definitions.join(' ')).toMatch(/leaves out rows with no state/);
+  });
+});

@@ -434,3 +434,23 @@ describe('negation ends where the phrase does', () => {
     expect(planOf('number of Kurta orders').plan.metrics).toEqual(['orders']);
   });
 });
+
+describe('values joined by "or", and per-day averages', () => {
+  it('"M or L" is one set of sizes: one count, not a row per size', () => {
+    const { plan } = planOf('Kurta orders in M or L - how many?');
+    expect(plan.groupBy).toEqual([]);
+    expect(plan.filters).toContainEqual({ dimension: 'size', op: 'in', values: ['M', 'L'] });
+  });
+
+  it('"more orders in Maharashtra or Karnataka?" weighs them: side by side', () => {
+    expect(planOf('more orders in Maharashtra or Karnataka?').plan.groupBy).toEqual(['state']);
+  });
+
+  it('"average orders per day in May" is the per-day rate; "orders per day this week" the series', () => {
+    expect(planOf('average orders per day in May').plan).toMatchObject({
+      metrics: ['daily_orders'],
+      groupBy: [],
+    });
+    expect(planOf('orders per day this week').plan.groupBy).toEqual(['day']);
+  });
+});
