@@ -144,11 +144,16 @@ describe('.dockerignore', () => {
   });
 });
 
+/** The last matching .dockerignore pattern decides, as Docker reads it: "!scripts/x.mjs" lets one file back in. */
 function ignoredBy(path: string): string | undefined {
   const clean = path.replace(/^\.\//, '').replace(/\/$/, '');
-  return dockerignore.find((pattern) => {
-    if (pattern.startsWith('!')) return false;
-    const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}(/|$)`);
-    return regex.test(clean);
-  });
+  const matches = (pattern: string) =>
+    new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}(/|$)`).test(clean);
+  let ignored: string | undefined;
+  for (const pattern of dockerignore) {
+    if (pattern.startsWith('!')) {
+      if (matches(pattern.slice(1))) ignored = undefined;
+    } else if (matches(pattern)) ignored = pattern;
+  }
+  return ignored;
 }
