@@ -22,7 +22,7 @@ import {
   PRICE_MARCH_2021_FILE,
   PRICE_MAY_2022_FILE,
 } from './raw-headers.js';
-import { SAMPLE_PROFILE } from './sample-profile.js';
+import { loadSampleProfile, type SampleProfile } from './sample-profile.js';
 import { internationalFile, inventoryFile, priceFiles, type SideFile } from './side-files.js';
 
 export interface GenerateOptions {
@@ -31,6 +31,8 @@ export interface GenerateOptions {
   rows?: number;
   seed?: number;
   format?: 'csv' | 'parquet';
+  /** The distributions to sample from (default: data/sample-profile.yml, read once for this call). */
+  profile?: SampleProfile;
 }
 
 export interface GenerateReport {
@@ -64,7 +66,8 @@ export async function generateSampleData(
   tuning: GenerateTuning = {},
 ): Promise<GenerateReport> {
   const started = performance.now();
-  const rows = options.rows ?? SAMPLE_PROFILE.amazonRows;
+  const profile = options.profile ?? loadSampleProfile();
+  const rows = options.rows ?? profile.amazonRows;
   const seed = options.seed ?? DEFAULT_SEED;
   const format = options.format ?? 'csv';
   if (!Number.isSafeInteger(rows) || rows < 1)
@@ -88,16 +91,16 @@ export async function generateSampleData(
   });
   const conn = await instance.connect();
   try {
-    const catalog = buildCatalog(SAMPLE_PROFILE, seed);
-    const choices = await createOrderChoiceTables(conn, SAMPLE_PROFILE, catalog, seed);
+    const catalog = buildCatalog(profile, seed);
+    const choices = await createOrderChoiceTables(conn, profile, catalog, seed);
     // The side files are plain JS; they are built while DuckDB writes the first chunk of order lines.
     const makeSide = (): SideFiles => ({
-      inventory: inventoryFile(SAMPLE_PROFILE, catalog, seed),
-      prices: priceFiles(SAMPLE_PROFILE, catalog, seed),
-      international: internationalFile(SAMPLE_PROFILE, catalog, rows, seed),
+      inventory: inventoryFile(profile, catalog, seed),
+      prices: priceFiles(profile, catalog, seed),
+      international: internationalFile(profile, catalog, rows, seed),
     });
     const ordersPerChunk = tuning.ordersPerChunk ?? ORDERS_PER_CHUNK;
-    const job: Job = { conn, choices, outDir: options.outDir, rows, seed, ordersPerChunk, makeSide };
+    const job: Job = { conn, profile, choices, outDir: options.outDir, rows, seed, ordersPerChunk, makeSide };
     const files = format === 'csv' ? await writeCsv(job) : await writeParquet(job);
     return { outDir: options.outDir, files, elapsedMs: Math.round(performance.now() - started) };
   } catch (error) {
@@ -118,6 +121,7 @@ interface SideFiles {
 
 interface Job {
   conn: DuckDBConnection;
+  profile: SampleProfile;
   choices: ChoiceInfo;
   outDir: string;
   rows: number;
@@ -152,7 +156,7 @@ async function writeLines(
 
 async function writeCsv(job: Job): Promise<FileEntry[]> {
   const amazonPath = join(job.outDir, AMAZON_FILE);
-  const linesSql = orderLinesSql(SAMPLE_PROFILE, job.choices.sizes, job.seed, 'ord', job.rows);
+  const linesSql = orderLinesSql(job.profile, job.choices.sizes, job.seed, 'ord', job.rows);
   // One thread writes the lines in order without a sort (see rawProjection); the other core builds the side files.
   await job.conn.run('SET threads = 1');
   // Chunks go to numbered part files (the first with the header) that are concatenated at the end.
@@ -255,7 +259,7 @@ async function writeParquet(job: Job): Promise<FileEntry[]> {
         `month=${m.month}`,
         `chunk${String(chunk).padStart(5, '0')}.parquet`,
       );
-      const lines = orderLinesSql(SAMPLE_PROFILE, job.choices.sizes, job.seed, 'ord', job.rows, m);
+      const lines = orderLinesSql(job.profile, job.choices.sizes, job.seed, 'ord', job.rows, m);
       await conn.run(
         `COPY (SELECT * EXCLUDE (year, month) FROM (${cleanProjection(lines)})) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`,
       );
