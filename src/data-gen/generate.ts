@@ -23,6 +23,8 @@ import {
   PRICE_MAY_2022_FILE,
 } from './raw-headers.js';
 import { loadSampleProfile, type SampleProfile } from './sample-profile.js';
+import type { CleanColumn } from '../warehouse/sources/source-definition.js';
+import { SINGLE_FILE_SOURCES } from '../warehouse/sources/source-definitions.js';
 import { internationalFile, inventoryFile, priceFiles, type SideFile } from './side-files.js';
 
 export interface GenerateOptions {
@@ -190,55 +192,22 @@ async function writeCsv(job: Job): Promise<FileEntry[]> {
   return entries;
 }
 
-const MRP_COLUMNS = [
-  'ajio_mrp',
-  'amazon_mrp',
-  'amazon_fba_mrp',
-  'flipkart_mrp',
-  'limeroad_mrp',
-  'myntra_mrp',
-  'paytm_mrp',
-  'snapdeal_mrp',
-];
-
-/** Clean schemas of the small tables (src/warehouse/types.ts): staging type, then the SQL cast. */
-const SMALL_TABLES: Record<string, readonly (readonly [string, ColumnType, string])[]> = {
-  inventory: [
-    ['source_row', 'INTEGER', 'INTEGER'],
-    ['sku', 'VARCHAR', 'VARCHAR'],
-    ['design_no', 'VARCHAR', 'VARCHAR'],
-    ['stock', 'INTEGER', 'INTEGER'],
-    ['category', 'VARCHAR', 'VARCHAR'],
-    ['size', 'VARCHAR', 'VARCHAR'],
-    ['color', 'VARCHAR', 'VARCHAR'],
-  ],
-  price_list: [
-    ['source_row', 'INTEGER', 'INTEGER'],
-    ['valid_month', 'VARCHAR', 'DATE'],
-    ['sku', 'VARCHAR', 'VARCHAR'],
-    ['style_id', 'VARCHAR', 'VARCHAR'],
-    ['catalog', 'VARCHAR', 'VARCHAR'],
-    ['category', 'VARCHAR', 'VARCHAR'],
-    ['weight_kg', 'DOUBLE', 'DOUBLE'],
-    ['transfer_price', 'DOUBLE', 'DECIMAL(18,2)'],
-    ['transfer_price_2', 'DOUBLE', 'DECIMAL(18,2)'],
-    ['mrp_old', 'DOUBLE', 'DECIMAL(18,2)'],
-    ['final_mrp_old', 'DOUBLE', 'DECIMAL(18,2)'],
-    ...MRP_COLUMNS.map((c) => [c, 'DOUBLE', 'DECIMAL(18,2)'] as const),
-  ],
-  international_sales: [
-    ['source_row', 'INTEGER', 'INTEGER'],
-    ['sale_date', 'VARCHAR', 'DATE'],
-    ['month', 'VARCHAR', 'DATE'],
-    ['customer', 'VARCHAR', 'VARCHAR'],
-    ['style', 'VARCHAR', 'VARCHAR'],
-    ['sku', 'VARCHAR', 'VARCHAR'],
-    ['size', 'VARCHAR', 'VARCHAR'],
-    ['pcs', 'INTEGER', 'INTEGER'],
-    ['rate', 'DOUBLE', 'DECIMAL(18,2)'],
-    ['gross_amount', 'DOUBLE', 'DECIMAL(18,2)'],
-  ],
+/** How a clean column is staged before its cast: the side files hold dates as text and money as doubles. */
+const STAGING_TYPE: Record<CleanColumn['type'], ColumnType> = {
+  INTEGER: 'INTEGER',
+  VARCHAR: 'VARCHAR',
+  DATE: 'VARCHAR',
+  DOUBLE: 'DOUBLE',
+  BOOLEAN: 'BOOLEAN',
+  'DECIMAL(18,2)': 'DOUBLE',
 };
+
+/** Clean schemas of the single-file tables (their source definitions): name, staging type, then the SQL cast. */
+function cleanColumns(table: string): (readonly [string, ColumnType, string])[] {
+  const source = SINGLE_FILE_SOURCES.find((d) => d.name === table);
+  if (!source) throw new Error(`No single-file source definition for ${table}.`);
+  return source.columns.map((c) => [c.name, STAGING_TYPE[c.type], c.type] as const);
+}
 
 async function writeParquet(job: Job): Promise<FileEntry[]> {
   const { conn, outDir } = job;
@@ -273,7 +242,7 @@ async function writeParquet(job: Job): Promise<FileEntry[]> {
     ['international_sales', side.international.clean],
   ];
   for (const [table, cleanRows] of tables) {
-    const columns = SMALL_TABLES[table]!;
+    const columns = cleanColumns(table);
     await createTableFromRows(
       conn,
       `stage_${table}`,
