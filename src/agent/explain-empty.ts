@@ -1,13 +1,7 @@
 import type { Catalog } from '../semantic/catalog.js';
 import { booleanFilterValue } from '../semantic/boolean-values.js';
 import type { Plan } from '../semantic/plan.js';
-
-const SOURCE_NOUN: Record<Plan['source'], string> = {
-  amazon_sales: 'orders',
-  international_sales: 'international sales',
-  inventory: 'stock records',
-  price_list: 'price list entries',
-};
+import { sourceDefinition } from '../warehouse/sources/source-definitions.js';
 
 // How a filter reads in a sentence: "for Kurta", "in Karnataka", "with status Cancelled".
 const PLACE_DIMENSIONS = new Set(['state', 'city', 'country', 'marketplace']);
@@ -15,7 +9,7 @@ const FOR_DIMENSIONS = new Set(['category', 'size', 'sku', 'style', 'customer', 
 
 /** "No orders for Kurta in Karnataka in May 2022." — why a result is empty, in the user's terms. */
 export function explainEmpty(plan: Plan, catalog: Catalog): string {
-  const parts = [`No ${SOURCE_NOUN[plan.source]}`, ...describeFilters(plan, catalog)];
+  const parts = [`No ${sourceDefinition(plan.source).rowsNoun}`, ...describeFilters(plan, catalog)];
   if (plan.timeRange) parts.push(periodPhrase(plan.timeRange.label));
   return `${parts.join(' ')}.`;
 }

@@ -22,7 +22,9 @@ import {
   PRICE_MARCH_2021_FILE,
   PRICE_MAY_2022_FILE,
 } from './raw-headers.js';
-import { SAMPLE_PROFILE } from './sample-profile.js';
+import { loadSampleProfile, type SampleProfile } from './sample-profile.js';
+import type { CleanColumn } from '../warehouse/sources/source-definition.js';
+import { SINGLE_FILE_SOURCES } from '../warehouse/sources/source-definitions.js';
 import { internationalFile, inventoryFile, priceFiles, type SideFile } from './side-files.js';
 
 export interface GenerateOptions {
@@ -31,6 +33,8 @@ export interface GenerateOptions {
   rows?: number;
   seed?: number;
   format?: 'csv' | 'parquet';
+  /** The distributions to sample from (default: data/sample-profile.yml, read once for this call). */
+  profile?: SampleProfile;
 }
 
 export interface GenerateReport {
@@ -64,7 +68,8 @@ export async function generateSampleData(
   tuning: GenerateTuning = {},
 ): Promise<GenerateReport> {
   const started = performance.now();
-  const rows = options.rows ?? SAMPLE_PROFILE.amazonRows;
+  const profile = options.profile ?? loadSampleProfile();
+  const rows = options.rows ?? profile.amazonRows;
   const seed = options.seed ?? DEFAULT_SEED;
   const format = options.format ?? 'csv';
   if (!Number.isSafeInteger(rows) || rows < 1)
@@ -88,16 +93,16 @@ export async function generateSampleData(
   });
   const conn = await instance.connect();
   try {
-    const catalog = buildCatalog(SAMPLE_PROFILE, seed);
-    const choices = await createOrderChoiceTables(conn, SAMPLE_PROFILE, catalog, seed);
+    const catalog = buildCatalog(profile, seed);
+    const choices = await createOrderChoiceTables(conn, profile, catalog, seed);
     // The side files are plain JS; they are built while DuckDB writes the first chunk of order lines.
     const makeSide = (): SideFiles => ({
-      inventory: inventoryFile(SAMPLE_PROFILE, catalog, seed),
-      prices: priceFiles(SAMPLE_PROFILE, catalog, seed),
-      international: internationalFile(SAMPLE_PROFILE, catalog, rows, seed),
+      inventory: inventoryFile(profile, catalog, seed),
+      prices: priceFiles(profile, catalog, seed),
+      international: internationalFile(profile, catalog, rows, seed),
     });
     const ordersPerChunk = tuning.ordersPerChunk ?? ORDERS_PER_CHUNK;
-    const job: Job = { conn, choices, outDir: options.outDir, rows, seed, ordersPerChunk, makeSide };
+    const job: Job = { conn, profile, choices, outDir: options.outDir, rows, seed, ordersPerChunk, makeSide };
     const files = format === 'csv' ? await writeCsv(job) : await writeParquet(job);
     return { outDir: options.outDir, files, elapsedMs: Math.round(performance.now() - started) };
   } catch (error) {
@@ -118,6 +123,7 @@ interface SideFiles {
 
 interface Job {
   conn: DuckDBConnection;
+  profile: SampleProfile;
   choices: ChoiceInfo;
   outDir: string;
   rows: number;
@@ -152,7 +158,7 @@ async function writeLines(
 
 async function writeCsv(job: Job): Promise<FileEntry[]> {
   const amazonPath = join(job.outDir, AMAZON_FILE);
-  const linesSql = orderLinesSql(SAMPLE_PROFILE, job.choices.sizes, job.seed, 'ord', job.rows);
+  const linesSql = orderLinesSql(job.profile, job.choices.sizes, job.seed, 'ord', job.rows);
   // One thread writes the lines in order without a sort (see rawProjection); the other core builds the side files.
   await job.conn.run('SET threads = 1');
   // Chunks go to numbered part files (the first with the header) that are concatenated at the end.
@@ -186,55 +192,22 @@ async function writeCsv(job: Job): Promise<FileEntry[]> {
   return entries;
 }
 
-const MRP_COLUMNS = [
-  'ajio_mrp',
-  'amazon_mrp',
-  'amazon_fba_mrp',
-  'flipkart_mrp',
-  'limeroad_mrp',
-  'myntra_mrp',
-  'paytm_mrp',
-  'snapdeal_mrp',
-];
-
-/** Clean schemas of the small tables (src/warehouse/types.ts): staging type, then the SQL cast. */
-const SMALL_TABLES: Record<string, readonly (readonly [string, ColumnType, string])[]> = {
-  inventory: [
-    ['source_row', 'INTEGER', 'INTEGER'],
-    ['sku', 'VARCHAR', 'VARCHAR'],
-    ['design_no', 'VARCHAR', 'VARCHAR'],
-    ['stock', 'INTEGER', 'INTEGER'],
-    ['category', 'VARCHAR', 'VARCHAR'],
-    ['size', 'VARCHAR', 'VARCHAR'],
-    ['color', 'VARCHAR', 'VARCHAR'],
-  ],
-  price_list: [
-    ['source_row', 'INTEGER', 'INTEGER'],
-    ['valid_month', 'VARCHAR', 'DATE'],
-    ['sku', 'VARCHAR', 'VARCHAR'],
-    ['style_id', 'VARCHAR', 'VARCHAR'],
-    ['catalog', 'VARCHAR', 'VARCHAR'],
-    ['category', 'VARCHAR', 'VARCHAR'],
-    ['weight_kg', 'DOUBLE', 'DOUBLE'],
-    ['transfer_price', 'DOUBLE', 'DECIMAL(18,2)'],
-    ['transfer_price_2', 'DOUBLE', 'DECIMAL(18,2)'],
-    ['mrp_old', 'DOUBLE', 'DECIMAL(18,2)'],
-    ['final_mrp_old', 'DOUBLE', 'DECIMAL(18,2)'],
-    ...MRP_COLUMNS.map((c) => [c, 'DOUBLE', 'DECIMAL(18,2)'] as const),
-  ],
-  international_sales: [
-    ['source_row', 'INTEGER', 'INTEGER'],
-    ['sale_date', 'VARCHAR', 'DATE'],
-    ['month', 'VARCHAR', 'DATE'],
-    ['customer', 'VARCHAR', 'VARCHAR'],
-    ['style', 'VARCHAR', 'VARCHAR'],
-    ['sku', 'VARCHAR', 'VARCHAR'],
-    ['size', 'VARCHAR', 'VARCHAR'],
-    ['pcs', 'INTEGER', 'INTEGER'],
-    ['rate', 'DOUBLE', 'DECIMAL(18,2)'],
-    ['gross_amount', 'DOUBLE', 'DECIMAL(18,2)'],
-  ],
+/** How a clean column is staged before its cast: the side files hold dates as text and money as doubles. */
+const STAGING_TYPE: Record<CleanColumn['type'], ColumnType> = {
+  INTEGER: 'INTEGER',
+  VARCHAR: 'VARCHAR',
+  DATE: 'VARCHAR',
+  DOUBLE: 'DOUBLE',
+  BOOLEAN: 'BOOLEAN',
+  'DECIMAL(18,2)': 'DOUBLE',
 };
+
+/** Clean schemas of the single-file tables (their source definitions): name, staging type, then the SQL cast. */
+function cleanColumns(table: string): (readonly [string, ColumnType, string])[] {
+  const source = SINGLE_FILE_SOURCES.find((d) => d.name === table);
+  if (!source) throw new Error(`No single-file source definition for ${table}.`);
+  return source.columns.map((c) => [c.name, STAGING_TYPE[c.type], c.type] as const);
+}
 
 async function writeParquet(job: Job): Promise<FileEntry[]> {
   const { conn, outDir } = job;
@@ -255,7 +228,7 @@ async function writeParquet(job: Job): Promise<FileEntry[]> {
         `month=${m.month}`,
         `chunk${String(chunk).padStart(5, '0')}.parquet`,
       );
-      const lines = orderLinesSql(SAMPLE_PROFILE, job.choices.sizes, job.seed, 'ord', job.rows, m);
+      const lines = orderLinesSql(job.profile, job.choices.sizes, job.seed, 'ord', job.rows, m);
       await conn.run(
         `COPY (SELECT * EXCLUDE (year, month) FROM (${cleanProjection(lines)})) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`,
       );
@@ -269,7 +242,7 @@ async function writeParquet(job: Job): Promise<FileEntry[]> {
     ['international_sales', side.international.clean],
   ];
   for (const [table, cleanRows] of tables) {
-    const columns = SMALL_TABLES[table]!;
+    const columns = cleanColumns(table);
     await createTableFromRows(
       conn,
       `stage_${table}`,

@@ -2,76 +2,36 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
-import type { TimeRange } from '../semantic/plan.js';
 import type { KvStore } from '../state/kv-store.js';
-import { releaseLock } from '../state/lock.js';
 import { strictStore } from '../state/resilient-kv-store.js';
+import { channelJobs, errorMessage, type ChannelJob, type Subscriptions } from './channel-jobs.js';
 import { createSystemClock, MAX_TIMER_DELAY_MS, type Clock, type TimerHandle } from './clock.js';
-import {
-  backoffDelayMs,
-  classifyPostError,
-  DEFAULT_RETRY_POLICY,
-  type PostErrorInfo,
-  type RetryPolicy,
-} from './retry-policy.js';
+import { classifyPostError, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import { formatInZone, parseSchedule, type Schedule } from './schedule.js';
+import { alwaysRetryable, SchedulerActivity, type Attempted } from './scheduler-activity.js';
+import { claimSummary, summaryLockKey } from './summary-claim.js';
 import type { SubscriptionStore } from './subscription-store.js';
+import type {
+  FireOutcome,
+  FireReason,
+  PostSummary,
+  ScheduledChannel,
+  SummaryPeriod,
+} from './summary-types.js';
 
-/** The data period a weekly post covers: the latest complete week IN THE DATA, not the calendar's. */
+export type {
+  FireOutcome,
+  FireReason,
+  FireStatus,
+  PostContext,
+  PostSummary,
+  ScheduledChannel,
+  SummaryPeriod,
+} from './summary-types.js';
+export { summaryLockKey } from './summary-claim.js';
+
 /** How late a timer may fire and still count as on time (event-loop delay, a GC pause, a busy CPU). */
 export const ON_TIME_WINDOW_MS = 60_000;
-
-export interface SummaryPeriod {
-  /** Stable id of the period, e.g. "2022-06-20..2022-06-26". With the channel it is the exactly-once key. */
-  key: string;
-  timeRange: TimeRange;
-  /** The week before, for week-over-week deltas. */
-  compareTo?: TimeRange;
-}
-
-export type FireReason = 'scheduled' | 'catch-up' | 'manual';
-
-export interface PostContext {
-  reason: FireReason;
-  /** The fire time this post belongs to (epoch ms); null for a manual post. */
-  scheduledForMs: number | null;
-  /** 1-based try number. */
-  attempt: number;
-}
-
-/**
- * The Slack glue: post the summary for `period` to `channelId` as a top-level message (blocks + dashboard PNG,
- * thread seeded with the summary context). Throw on failure; Slack errors are classified by classifyPostError.
- */
-export type PostSummary = (channelId: string, period: SummaryPeriod, context: PostContext) => Promise<void>;
-
-export type FireStatus =
-  | 'posted'
-  | 'already-posted'
-  | 'failed'
-  | 'skipped-late'
-  | 'lock-unavailable'
-  | 'period-unavailable'
-  | 'stopped';
-
-export interface FireOutcome {
-  channelId: string;
-  reason: FireReason;
-  scheduledForMs: number | null;
-  status: FireStatus;
-  periodKey?: string;
-  /** Post tries made (0 when it never got to posting). */
-  attempts: number;
-  errorCode?: string;
-}
-
-export interface ScheduledChannel {
-  channelId: string;
-  cron: string;
-  timezone: string;
-  source: 'config' | 'subscription';
-  nextRunMs: number | null;
-}
 
 export interface SummarySchedulerOptions {
   /** The shared store (Redis) holding the per-channel, per-period locks. */
@@ -106,26 +66,7 @@ export const DEFAULT_CLAIM_TTL_SECONDS = 3600;
 export const DEFAULT_POSTED_TTL_SECONDS = 400 * 24 * 3600;
 export const DEFAULT_POLL_INTERVAL_MS = 60_000;
 
-export function summaryLockKey(channelId: string, periodKey: string): string {
-  return `summary:${channelId}:${periodKey}`;
-}
-
-interface Job {
-  channelId: string;
-  source: 'config' | 'subscription';
-  schedule: Schedule;
-}
-
-interface LockRecord {
-  state: 'posting' | 'posted';
-  owner: string;
-  token: string;
-  atMs: number;
-}
-
-type Attempted<T> =
-  | { ok: true; value: T; attempts: number }
-  | { ok: false; error: unknown; info: PostErrorInfo; attempts: number; stopped: boolean };
+type Job = ChannelJob;
 
 /**
  * Weekly summary posts, exactly once per channel and data period across any number of instances:
@@ -144,7 +85,7 @@ export class SummaryScheduler {
   private readonly store: KvStore;
   private readonly clock: Clock;
   private readonly logger: Logger;
-  private readonly retry: RetryPolicy;
+  private readonly activity: SchedulerActivity;
   private readonly claimTtlSeconds: number;
   private readonly postedTtlSeconds: number;
   private readonly pollIntervalMs: number;
@@ -157,17 +98,14 @@ export class SummaryScheduler {
   private lastCheckMs = 0;
   private timer: TimerHandle | null = null;
   private started = false;
-  private stopped = false;
-  private busy = 0;
-  private idleWaiters: Array<() => void> = [];
-  private readonly sleepers = new Set<() => void>();
   private readonly inFlight = new Set<Promise<FireOutcome>>();
 
   constructor(private readonly options: SummarySchedulerOptions) {
     this.store = strictStore(options.store);
     this.clock = options.clock ?? createSystemClock();
     this.logger = options.logger.child({ component: 'summary-scheduler' });
-    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.activity = new SchedulerActivity(this.clock, retry);
     this.claimTtlSeconds = options.claimTtlSeconds ?? DEFAULT_CLAIM_TTL_SECONDS;
     this.postedTtlSeconds = options.postedTtlSeconds ?? DEFAULT_POSTED_TTL_SECONDS;
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
@@ -176,13 +114,16 @@ export class SummaryScheduler {
     this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   }
 
+  private get stopped(): boolean {
+    return this.activity.stopped;
+  }
+
   /** Loads the channels, posts a missed run if it is recent enough, then arms the timer. */
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    this.stopped = false;
-    this.enter();
-    try {
+    this.activity.stopped = false;
+    await this.activity.during(async () => {
       await this.refresh();
       const now = this.clock.now();
       for (const job of this.jobsByChannel.values()) {
@@ -195,71 +136,54 @@ export class SummaryScheduler {
         'Summary scheduler started',
       );
       this.arm();
-    } finally {
-      this.leave();
-    }
+    });
   }
 
   /** Stops the timer, abandons back-off waits (releasing their claims) and waits for running posts. */
   async stop(): Promise<void> {
-    this.stopped = true;
     this.started = false;
     if (this.timer) this.clock.clearTimeout(this.timer);
     this.timer = null;
-    for (const wake of [...this.sleepers]) wake();
+    this.activity.stop();
     await Promise.allSettled([...this.inFlight]);
   }
 
   /** Resolves when no work is running (back-off waits do not count). Tests use it with a ManualClock. */
   settled(): Promise<void> {
-    return this.busy === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+    return this.activity.settled();
   }
 
   /** Re-reads subscriptions now (after subscribe/unsubscribe on this instance); others pick it up by polling. */
   async refresh(): Promise<void> {
-    const next = new Map<string, Job>();
-    for (const channelId of this.options.channels) {
-      next.set(channelId, { channelId, source: 'config', schedule: this.defaultSchedule });
-    }
-    let subscriptions: Awaited<ReturnType<SubscriptionStore['list']>> | null = null;
-    if (this.options.subscriptions) {
-      try {
-        subscriptions = await this.options.subscriptions.list();
-        if (this.lastSubscriptionError) this.logger.info('Subscriptions readable again');
-        this.lastSubscriptionError = false;
-      } catch (error) {
-        if (!this.lastSubscriptionError) {
-          this.logger.warn(
-            { err: errorMessage(error) },
-            'Cannot read subscriptions; keeping the last known list',
-          );
-        }
-        this.lastSubscriptionError = true;
-      }
-    }
-    if (subscriptions === null) {
-      // Keep what we had for subscribed channels; config channels are always known.
-      for (const job of this.jobsByChannel.values())
-        if (job.source === 'subscription') next.set(job.channelId, job);
-    } else {
-      for (const sub of subscriptions) {
-        const previous = this.jobsByChannel.get(sub.channelId);
-        try {
-          const schedule =
-            previous && previous.schedule.cron === sub.cron && previous.schedule.timezone === sub.timezone
-              ? previous.schedule
-              : parseSchedule(sub.cron, sub.timezone);
-          next.set(sub.channelId, { channelId: sub.channelId, source: 'subscription', schedule });
-        } catch (error) {
-          this.logger.warn(
-            { channelId: sub.channelId, err: errorMessage(error) },
-            'Ignoring a bad subscription',
-          );
-        }
-      }
-    }
-    this.jobsByChannel = next;
+    const subscriptions = await this.readSubscriptions();
+    this.jobsByChannel = channelJobs(
+      this.options.channels,
+      this.defaultSchedule,
+      subscriptions,
+      this.jobsByChannel,
+      this.logger,
+    );
     if (this.started && !this.stopped && this.timer) this.arm();
+  }
+
+  /** The subscriptions, or null when there is no store or it cannot be read (logged once per outage). */
+  private async readSubscriptions(): Promise<Subscriptions | null> {
+    if (!this.options.subscriptions) return null;
+    try {
+      const subscriptions = await this.options.subscriptions.list();
+      if (this.lastSubscriptionError) this.logger.info('Subscriptions readable again');
+      this.lastSubscriptionError = false;
+      return subscriptions;
+    } catch (error) {
+      if (!this.lastSubscriptionError) {
+        this.logger.warn(
+          { err: errorMessage(error) },
+          'Cannot read subscriptions; keeping the last known list',
+        );
+      }
+      this.lastSubscriptionError = true;
+      return null;
+    }
   }
 
   /** What is scheduled where, with the next fire time (the `/retail-summary subscriptions` listing). */
@@ -280,11 +204,10 @@ export class SummaryScheduler {
    * Posts the current period to a channel now (`retail-insights summary --post CHANNEL`), with the same
    * retries but WITHOUT the lock: a test post neither needs nor blocks the scheduled one.
    */
-  async postNow(channelId: string): Promise<FireOutcome> {
-    this.enter();
-    try {
+  postNow(channelId: string): Promise<FireOutcome> {
+    return this.activity.during(async () => {
       const base = { channelId, reason: 'manual' as const, scheduledForMs: null };
-      const period = await this.attempt(() => this.options.resolvePeriod(), alwaysRetryable);
+      const period = await this.activity.attempt(() => this.options.resolvePeriod(), alwaysRetryable);
       if (!period.ok)
         return { ...base, status: 'period-unavailable', attempts: 0, errorCode: period.info.code };
       const posted = await this.postWithRetries(channelId, period.value, 'manual', null);
@@ -297,9 +220,7 @@ export class SummaryScheduler {
             attempts: posted.attempts,
             errorCode: posted.info.code,
           };
-    } finally {
-      this.leave();
-    }
+    });
   }
 
   // ---- the loop -------------------------------------------------------------------------------------------
@@ -316,8 +237,7 @@ export class SummaryScheduler {
     this.timer = this.clock.setTimeout(
       () => {
         this.timer = null;
-        this.enter();
-        void this.tick().finally(() => this.leave());
+        void this.activity.during(() => this.tick());
       },
       Math.min(Math.max(0, nextMs - now), MAX_TIMER_DELAY_MS),
     );
@@ -365,9 +285,8 @@ export class SummaryScheduler {
     this.inFlight.add(tracked);
   }
 
-  private async skipLate(job: Job, dueMs: number, lateMs: number, reason: FireReason): Promise<FireOutcome> {
-    this.enter();
-    try {
+  private skipLate(job: Job, dueMs: number, lateMs: number, reason: FireReason): Promise<FireOutcome> {
+    return this.activity.during(async () => {
       // Say "skipped" only when it really was never posted; a restart days after a good post stays quiet.
       const period = await this.options.resolvePeriod().catch(() => null);
       const record = period
@@ -389,22 +308,19 @@ export class SummaryScheduler {
         attempts: 0,
         ...(period ? { periodKey: period.key } : {}),
       };
-    } finally {
-      this.leave();
-    }
+    });
   }
 
-  private async fire(job: Job, dueMs: number, reason: FireReason): Promise<FireOutcome> {
-    this.enter();
-    const { channelId } = job;
-    const base = { channelId, reason, scheduledForMs: dueMs };
-    const log = this.logger.child({
-      channelId,
-      scheduledFor: formatInZone(dueMs, job.schedule.timezone),
-      reason,
-    });
-    try {
-      const period = await this.attempt(() => this.options.resolvePeriod(), alwaysRetryable);
+  private fire(job: Job, dueMs: number, reason: FireReason): Promise<FireOutcome> {
+    return this.activity.during(async () => {
+      const { channelId } = job;
+      const base = { channelId, reason, scheduledForMs: dueMs };
+      const log = this.logger.child({
+        channelId,
+        scheduledFor: formatInZone(dueMs, job.schedule.timezone),
+        reason,
+      });
+      const period = await this.activity.attempt(() => this.options.resolvePeriod(), alwaysRetryable);
       if (!period.ok) {
         log.error(
           { err: errorMessage(period.error) },
@@ -414,15 +330,8 @@ export class SummaryScheduler {
       }
       const periodKey = period.value.key;
       const lockKey = summaryLockKey(channelId, periodKey);
-      const claim: LockRecord = {
-        state: 'posting',
-        owner: this.instanceId,
-        token: randomUUID(),
-        atMs: this.clock.now(),
-      };
-      const claimValue = JSON.stringify(claim);
-      const claimed = await this.attempt(
-        () => this.store.setIfAbsent(lockKey, claimValue, this.claimTtlSeconds),
+      const claimed = await this.activity.attempt(
+        () => claimSummary(this.store, lockKey, this.instanceId, this.clock.now(), this.claimTtlSeconds),
         alwaysRetryable,
       );
       if (!claimed.ok) {
@@ -433,15 +342,15 @@ export class SummaryScheduler {
         );
         return { ...base, status: claimed.stopped ? 'stopped' : 'lock-unavailable', periodKey, attempts: 0 };
       }
-      if (!claimed.value) {
+      const claim = claimed.value;
+      if (!claim) {
         log.info({ periodKey }, 'Weekly summary already posted (or being posted) for this period; skipping');
         return { ...base, status: 'already-posted', periodKey, attempts: 0 };
       }
 
       const posted = await this.postWithRetries(channelId, period.value, reason, dueMs);
       if (posted.ok) {
-        const done: LockRecord = { ...claim, state: 'posted', atMs: this.clock.now() };
-        await this.store.set(lockKey, JSON.stringify(done), this.postedTtlSeconds).catch((error: unknown) => {
+        await claim.markPosted(this.clock.now(), this.postedTtlSeconds).catch((error: unknown) => {
           log.warn(
             { periodKey, err: errorMessage(error), claimTtlSeconds: this.claimTtlSeconds },
             'Posted, but could not mark the period as posted; a restart after the claim expires may post again',
@@ -452,7 +361,7 @@ export class SummaryScheduler {
       }
 
       // Give the period back so a later run (or another instance's catch-up) can try again.
-      await releaseLock(this.store, lockKey, claimValue).catch(() => false);
+      await claim.release().catch(() => false);
       if (posted.stopped) return { ...base, status: 'stopped', periodKey, attempts: posted.attempts };
       log.error(
         {
@@ -468,9 +377,7 @@ export class SummaryScheduler {
               'will try again at the next scheduled run',
       );
       return { ...base, status: 'failed', periodKey, attempts: posted.attempts, errorCode: posted.info.code };
-    } finally {
-      this.leave();
-    }
+    });
   }
 
   private postWithRetries(
@@ -479,7 +386,7 @@ export class SummaryScheduler {
     reason: FireReason,
     scheduledForMs: number | null,
   ): Promise<Attempted<void>> {
-    return this.attempt(
+    return this.activity.attempt(
       (attempt) => this.options.post(channelId, period, { reason, scheduledForMs, attempt }),
       classifyPostError,
       (attempt, info, delayMs) =>
@@ -489,77 +396,6 @@ export class SummaryScheduler {
         ),
     );
   }
-
-  /** Runs `op` up to maxAttempts times with exponential back-off; stops early on a non-retryable error. */
-  private async attempt<T>(
-    op: (attempt: number) => Promise<T>,
-    classify: (error: unknown) => PostErrorInfo,
-    onRetry?: (attempt: number, info: PostErrorInfo, delayMs: number) => void,
-  ): Promise<Attempted<T>> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return { ok: true, value: await op(attempt), attempts: attempt };
-      } catch (error) {
-        const info = classify(error);
-        const fail = (stopped: boolean): Attempted<T> => ({
-          ok: false,
-          error,
-          info,
-          attempts: attempt,
-          stopped,
-        });
-        if (this.stopped) return fail(true);
-        if (!info.retryable || attempt >= this.retry.maxAttempts) return fail(false);
-        const delayMs = Math.max(backoffDelayMs(this.retry, attempt), info.retryAfterMs ?? 0);
-        onRetry?.(attempt, info, delayMs);
-        if (!(await this.sleep(delayMs))) return fail(true);
-      }
-    }
-  }
-
-  /** A back-off wait on the injected clock. Not "busy" while waiting; resolves false when stopped. */
-  private sleep(delayMs: number): Promise<boolean> {
-    if (this.stopped) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      let done = false;
-      const wake = (completed: boolean) => {
-        if (done) return;
-        done = true;
-        this.sleepers.delete(cancel);
-        this.enter();
-        resolve(completed && !this.stopped);
-      };
-      const handle = this.clock.setTimeout(() => wake(true), delayMs);
-      const cancel = () => {
-        this.clock.clearTimeout(handle);
-        wake(false);
-      };
-      this.sleepers.add(cancel);
-      this.leave();
-    });
-  }
-
-  private enter(): void {
-    this.busy++;
-  }
-
-  private leave(): void {
-    this.busy--;
-    if (this.busy === 0) {
-      const waiters = this.idleWaiters;
-      this.idleWaiters = [];
-      for (const resolve of waiters) resolve();
-    }
-  }
-}
-
-const alwaysRetryable = (error: unknown): PostErrorInfo => ({
-  code: (error as { code?: unknown })?.code?.toString() ?? 'unknown',
-  retryable: true,
-});
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The scheduler as configured by SUMMARY_* (the composition root calls this). */

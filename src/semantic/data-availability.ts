@@ -1,4 +1,4 @@
-import { REPORT_TITLES } from '../warehouse/csv/signatures.js';
+import { sourceDefinition } from '../warehouse/sources/source-definitions.js';
 import type { LoadReport } from '../warehouse/types.js';
 import { dimensionColumn, type Catalog } from './catalog.js';
 import { SOURCES, type Plan, type Source } from './plan.js';
@@ -14,25 +14,10 @@ export type SourceAvailability =
 
 export type DataAvailability = Record<Source, SourceAvailability>;
 
-const NOUN: Record<Source, string> = {
-  amazon_sales: 'order',
-  international_sales: 'international sales',
-  inventory: 'inventory',
-  price_list: 'price list',
-};
-const USUAL_FILE: Record<Source, string> = {
-  amazon_sales: '"Amazon Sale Report.csv"',
-  international_sales: '"International sale Report.csv"',
-  inventory: '"Sale Report.csv"',
-  price_list: 'a price list such as "May-2022.csv"',
-};
+const NOUN = (source: Source) => sourceDefinition(source).noun;
+const USUAL_FILE = (source: Source) => sourceDefinition(source).usualFile;
 /** File names people give each report, to say "this file holds another report" instead of "no file". */
-const NAME_HINT: Record<Source, RegExp> = {
-  amazon_sales: /amazon|order/i,
-  international_sales: /international|wholesale/i,
-  inventory: /^sale report|stock|inventory/i,
-  price_list: /p\s+l|price|^[a-z]{3,9}-20\d\d/i,
-};
+const NAME_HINT = (source: Source) => sourceDefinition(source).fileNameHint;
 
 export function dataAvailability(report: LoadReport): DataAvailability {
   return Object.fromEntries(SOURCES.map((s) => [s, sourceAvailability(report, s)])) as DataAvailability;
@@ -54,25 +39,25 @@ function sourceAvailability(report: LoadReport, source: Source): SourceAvailabil
   if (failed) return { loaded: false, reason: `"${failed.file}" could not be loaded: ${failed.failed}` };
   const empty = files.find((f) => f.recognisedAs);
   if (empty) return { loaded: false, reason: `"${empty.file}" has no data rows.` };
-  const named = report.files.find((f) => f.table !== source && NAME_HINT[source].test(f.file));
+  const named = report.files.find((f) => f.table !== source && NAME_HINT(source).test(f.file));
   if (named?.recognisedAs)
     return {
       loaded: false,
-      reason: `"${named.file}" holds ${REPORT_TITLES[named.recognisedAs]}, not the ${NOUN[source]} report.`,
+      reason: `"${named.file}" holds ${sourceDefinition(named.recognisedAs).title}, not the ${NOUN(source)} report.`,
     };
   if (named)
     return {
       loaded: false,
       reason: named.notes.some((n) => /^Empty file/.test(n))
         ? `"${named.file}" is empty.`
-        : `"${named.file}" was not recognised as the ${NOUN[source]} report: its header matches none of the known reports.`,
+        : `"${named.file}" was not recognised as the ${NOUN(source)} report: its header matches none of the known reports.`,
     };
   const note = files[0]?.notes[0];
   return {
     loaded: false,
     reason: note
       ? `${note}`
-      : `There is no ${NOUN[source]} file (e.g. ${USUAL_FILE[source]}) in ${report.dataDir}.`,
+      : `There is no ${NOUN(source)} file (e.g. ${USUAL_FILE(source)}) in ${report.dataDir}.`,
   };
 }
 
@@ -84,7 +69,7 @@ export function planUnavailable(plan: Plan, catalog: Catalog, availability: Data
   const source = availability[plan.source];
   if (!source) return null;
   if (!source.loaded)
-    return `I can't answer that: the ${NOUN[plan.source]} data did not load. ${source.reason} Add ${USUAL_FILE[plan.source]} to the data folder and reload.`;
+    return `I can't answer that: the ${NOUN(plan.source)} data did not load. ${source.reason} Add ${USUAL_FILE(plan.source)} to the data folder and reload.`;
   if (!source.missingColumns.length) return null;
   const lacking = (expr: string | undefined) =>
     columnsIn(expr).some((c) => source.missingColumns.includes(c));
@@ -97,8 +82,8 @@ export function planUnavailable(plan: Plan, catalog: Catalog, availability: Data
       ? (catalog.metrics[missingMetric]?.label ?? missingMetric)
       : null;
   if (!label) return null;
-  const file = source.files.length === 1 ? `"${source.files[0]}"` : `the ${NOUN[plan.source]} files`;
-  return `The ${NOUN[plan.source]} file ${file} has no ${label} column (this copy of the report leaves it out), so I can't answer that by ${label}. Questions that do not need it work as usual.`;
+  const file = source.files.length === 1 ? `"${source.files[0]}"` : `the ${NOUN(plan.source)} files`;
+  return `The ${NOUN(plan.source)} file ${file} has no ${label} column (this copy of the report leaves it out), so I can't answer that by ${label}. Questions that do not need it work as usual.`;
 }
 
 /** Identifiers in a trusted catalog SQL expression (column names; keywords never match a clean column). */
@@ -113,7 +98,7 @@ export function sqlUnavailable(sql: string, catalog: Catalog, availability: Data
     const a = availability[source];
     const table = catalog.sources[source]?.table ?? source;
     if (a.loaded || !new RegExp(`\\b(${source}|${table})\\b`, 'i').test(sql)) continue;
-    return `I can't answer that: the ${NOUN[source]} data did not load. ${a.reason}`;
+    return `I can't answer that: the ${NOUN(source)} data did not load. ${a.reason}`;
   }
   return null;
 }
@@ -131,7 +116,7 @@ export function loadCaveat(report: LoadReport): string | null {
 export function describeAvailability(availability: DataAvailability): { source: Source; line: string }[] {
   return SOURCES.map((source) => {
     const a = availability[source];
-    const noun = NOUN[source].charAt(0).toUpperCase() + NOUN[source].slice(1);
+    const noun = NOUN(source).charAt(0).toUpperCase() + NOUN(source).slice(1);
     if (!a.loaded) return { source, line: `${noun}: not loaded. ${a.reason}` };
     const missing = a.missingColumns.length ? ` (no ${a.missingColumns.join(', ')} column)` : '';
     return { source, line: `${noun}: loaded from ${a.files.map((f) => `"${f}"`).join(', ')}${missing}.` };

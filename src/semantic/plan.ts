@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SOURCE_NAMES, type SourceName } from '../warehouse/sources/source-definitions.js';
 
 /**
  * The Plan: the one structure the planner, the LLM, the SQL compiler, the cache, the charts and follow-ups share.
@@ -6,8 +7,9 @@ import { z } from 'zod';
  */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
-export const SOURCES = ['amazon_sales', 'international_sales', 'inventory', 'price_list'] as const;
-export type Source = (typeof SOURCES)[number];
+/** The data sources, one per definition in src/warehouse/sources/. */
+export const SOURCES = SOURCE_NAMES;
+export type Source = SourceName;
 
 export const TimeRangeSchema = z.object({
   /** Inclusive start. */

@@ -1,27 +1,11 @@
 /**
  * The contract of the data layer. Everything above it (planner, graph, charts, Slack) sees only these types.
  *
- * Clean tables (stable snake_case; see src/warehouse/tables.ts for the per-column documentation):
- *   amazon_sales         one row per Amazon.in order line (Amazon Sale Report.csv)
- *     source_row INTEGER, order_id VARCHAR, order_date DATE, status VARCHAR, fulfilment VARCHAR,
- *     sales_channel VARCHAR, ship_service_level VARCHAR, style VARCHAR, sku VARCHAR, category VARCHAR,
- *     size VARCHAR, asin VARCHAR, courier_status VARCHAR, qty INTEGER, currency VARCHAR,
- *     amount DECIMAL(18,2) (NULL when blank), ship_city VARCHAR, ship_state VARCHAR (canonical name),
- *     ship_postal_code VARCHAR, ship_country VARCHAR, promotion_ids VARCHAR, is_b2b BOOLEAN,
- *     fulfilled_by VARCHAR, ship_city_raw VARCHAR (the city as written; ship_city is canonical)
- *   international_sales  wholesale/international sales (International sale Report.csv, first section)
- *     source_row INTEGER, sale_date DATE, month DATE, customer VARCHAR, style VARCHAR, sku VARCHAR,
- *     size VARCHAR, pcs INTEGER, rate DECIMAL(18,2), gross_amount DECIMAL(18,2)
- *   inventory            stock per SKU (Sale Report.csv)
- *     source_row INTEGER, sku VARCHAR, design_no VARCHAR, stock INTEGER, category VARCHAR, size VARCHAR, color VARCHAR
- *   price_list           one row per SKU per price file (P  L March 2021.csv, May-2022.csv)
- *     source_row INTEGER, valid_month DATE, sku VARCHAR, style_id VARCHAR, catalog VARCHAR, category VARCHAR,
- *     weight_kg DOUBLE, transfer_price DECIMAL(18,2) (TP, or TP 1 in the March 2021 file),
- *     transfer_price_2 DECIMAL(18,2) (TP 2, March 2021 file only), mrp_old DECIMAL(18,2), final_mrp_old DECIMAL(18,2),
- *     ajio_mrp, amazon_mrp, amazon_fba_mrp, flipkart_mrp, limeroad_mrp, myntra_mrp, paytm_mrp, snapdeal_mrp DECIMAL(18,2)
- *   price_list_by_marketplace (view)  valid_month DATE, sku VARCHAR, style_id VARCHAR, category VARCHAR,
- *     marketplace VARCHAR, mrp DECIMAL(18,2)
+ * The clean tables (stable snake_case: amazon_sales, international_sales, inventory, price_list and the view
+ * price_list_by_marketplace) are declared, column by column with their types and meaning, in one definition per
+ * source: src/warehouse/sources/<name>.ts, listed in source-definitions.ts.
  */
+import type { SourceName } from './sources/source-definitions.js';
 
 /** A result cell as the rest of the app sees it: DATE → 'YYYY-MM-DD', DECIMAL/BIGINT → number. */
 export type Cell = string | number | boolean | null;
@@ -71,7 +55,7 @@ export interface RejectedRows {
 export interface FileLoadReport {
   file: string;
   /** What the header said this file is, or null when it was not recognised. */
-  recognisedAs: 'amazon_sales' | 'international_sales' | 'inventory' | 'price_list' | null;
+  recognisedAs: SourceName | null;
   table: string | null;
   rowsRead: number;
   rowsLoaded: number;

@@ -1,11 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { AppError, isAppError } from '../../errors.js';
-import { CLEAN_TABLE_DDL } from '../clean-schema.js';
-import { amazonSalesLoader } from '../loaders/amazon-sales.js';
-import { internationalSalesLoader } from '../loaders/international-sales.js';
-import { inventoryLoader } from '../loaders/inventory.js';
-import type { Loader } from '../loaders/loader.js';
-import { priceListLoader } from '../loaders/price-list.js';
+import { CLEAN_TABLE_DDL, SOURCE_DEFINITIONS } from '../sources/source-definitions.js';
+import type { SourceDefinition } from '../sources/source-definition.js';
 import { createStateAliasTable } from '../loaders/state-aliases.js';
 import { writeLoadReport } from '../load-report-store.js';
 import type { FileLoadReport, LoadReport } from '../types.js';
@@ -15,8 +11,6 @@ import { endsMidLine, rawColumnNames, readCsvHeader } from './recognise.js';
 import { matchHeader, type HeaderMatch } from './signatures.js';
 import { columnNotes } from './column-notes.js';
 import { ALLOCATOR_OPTIONS } from '../allocator-options.js';
-
-const LOADERS: Loader[] = [amazonSalesLoader, internationalSalesLoader, inventoryLoader, priceListLoader];
 
 export interface BuildSettings {
   threads: number;
@@ -35,13 +29,13 @@ export async function buildFromCsvFiles(
   settings: BuildSettings,
 ): Promise<LoadReport> {
   const started = performance.now();
-  const recognised: { file: DataFile; header: string[]; match: HeaderMatch; loader: Loader }[] = [];
+  const recognised: { file: DataFile; header: string[]; match: HeaderMatch; source: SourceDefinition }[] = [];
   const skipped: FileLoadReport[] = [];
   for (const file of files) {
     const header = file.size > 0 ? await readCsvHeader(file.path) : [];
     const match = matchHeader(header, rawColumnNames(header));
-    const loader = LOADERS.find((l) => l.kind === match?.kind);
-    if (loader && match) recognised.push({ file, header, match, loader });
+    const source = SOURCE_DEFINITIONS.find((d) => d.name === match?.kind);
+    if (source && match) recognised.push({ file, header, match, source });
     else
       skipped.push({
         file: file.name,
@@ -89,14 +83,14 @@ export async function buildFromCsvFiles(
     // another in name order, so the table's row order does not depend on timing.
     const lanes = new Map<string, typeof recognised>();
     for (const item of recognised)
-      lanes.set(item.loader.table, [...(lanes.get(item.loader.table) ?? []), item]);
+      lanes.set(item.source.name, [...(lanes.get(item.source.name) ?? []), item]);
     let n = 0;
     const runLane = async (items: typeof recognised): Promise<FileLoadReport[]> => {
       const laneConn = await instance.connect();
       try {
         await createStateAliasTable(laneConn);
         const done: FileLoadReport[] = [];
-        for (const { file, header, match, loader } of items) {
+        for (const { file, header, match, source } of items) {
           const input = {
             conn: laneConn,
             filePath: file.path,
@@ -110,7 +104,7 @@ export async function buildFromCsvFiles(
           // load checks and DATA_LOAD_POLICY then decide whether this load is used).
           await laneConn.run('BEGIN TRANSACTION');
           try {
-            const loaded = await timePhase(`file ${file.name}`, () => loader.load(input));
+            const loaded = await timePhase(`file ${file.name}`, () => source.load(input, source));
             await laneConn.run('COMMIT');
             const cutOff = await endsMidLine(file.path, header.length, file.size);
             done.push({

@@ -1,6 +1,8 @@
+import { SOURCE_DEFINITIONS, type SourceName } from '../sources/source-definitions.js';
 import { normaliseHeaderName } from './header-names.js';
 
-export type RecognisedKind = 'amazon_sales' | 'international_sales' | 'inventory' | 'price_list';
+/** A report the app recognises: one per data source definition. */
+export type RecognisedKind = SourceName;
 
 /**
  * One column a report can have. `field` is the column's name in the original export, normalised; `aliases` are
@@ -19,7 +21,7 @@ export interface SignatureField {
  * A report is recognised by its core columns (all `required`, and one of each `oneOf` group); every other field
  * is optional. Another public copy of the Amazon report drops Style, SKU, ASIN and promotion-ids and adds empty
  * New and PendingS columns: it is still the order report, with those clean columns NULL and a note in the load
- * report.
+ * report. Each source's signature lives in its definition (src/warehouse/sources/<name>.ts).
  */
 export interface Signature {
   kind: RecognisedKind;
@@ -27,89 +29,10 @@ export interface Signature {
   oneOf?: string[][];
 }
 
-const req = (field: string, extra: Omit<SignatureField, 'field' | 'required'> = {}): SignatureField => ({
-  field,
-  required: true,
-  ...extra,
-});
-const opt = (field: string, extra: Omit<SignatureField, 'field'> = {}): SignatureField => ({
-  field,
-  ...extra,
-});
-
-export const SIGNATURES: Signature[] = [
-  {
-    kind: 'amazon_sales',
-    fields: [
-      req('order_id', { aliases: ['order_no', 'order_number'] }),
-      req('date', { clean: 'order_date', aliases: ['order_date'] }),
-      req('status', { aliases: ['order_status'] }),
-      req('qty', { aliases: ['quantity'] }),
-      req('amount', { aliases: ['amt', 'sales_amount', 'order_amount'] }),
-      opt('fulfilment', { aliases: ['fulfillment'] }),
-      opt('sales_channel', { aliases: ['channel'] }),
-      opt('ship_service_level', { aliases: ['service_level'] }),
-      opt('style'),
-      opt('sku'),
-      opt('category'),
-      opt('size'),
-      opt('asin'),
-      opt('courier_status'),
-      opt('currency'),
-      opt('ship_city', { aliases: ['city', 'shipping_city'] }),
-      opt('ship_state', { aliases: ['state', 'shipping_state'] }),
-      opt('ship_postal_code', { aliases: ['postal_code', 'pin_code', 'pincode', 'zip'] }),
-      opt('ship_country', { aliases: ['country'] }),
-      opt('promotion_ids', { aliases: ['promotions', 'promotion_id'] }),
-      opt('b2b', { clean: 'is_b2b', aliases: ['is_b2b'] }),
-      opt('fulfilled_by'),
-    ],
-  },
-  {
-    kind: 'international_sales',
-    fields: [
-      req('date', { clean: 'sale_date', aliases: ['sale_date'] }),
-      opt('months', { clean: 'month', aliases: ['month'] }),
-      req('customer'),
-      opt('style'),
-      opt('sku'),
-      opt('size'),
-      req('pcs', { aliases: ['pieces'] }),
-      opt('rate'),
-      req('gross_amt', { clean: 'gross_amount', aliases: ['gross_amount'] }),
-    ],
-  },
-  {
-    kind: 'inventory',
-    fields: [
-      req('sku_code', { clean: 'sku', aliases: ['sku'] }),
-      opt('design_no', { aliases: ['design'] }),
-      req('stock', { aliases: ['stock_qty'] }),
-      opt('category'),
-      opt('size'),
-      opt('color', { aliases: ['colour'] }),
-    ],
-  },
-  {
-    kind: 'price_list',
-    fields: [
-      req('sku'),
-      opt('style_id'),
-      opt('catalog'),
-      opt('category'),
-      opt('weight', { clean: 'weight_kg' }),
-      opt('tp', { clean: 'transfer_price' }),
-      opt('tp_1', { clean: 'transfer_price' }),
-      opt('tp_2', { clean: 'transfer_price_2' }),
-      req('mrp_old'),
-      opt('final_mrp_old'),
-      ...['ajio', 'amazon', 'amazon_fba', 'flipkart', 'limeroad', 'myntra', 'paytm', 'snapdeal'].map((m) =>
-        opt(`${m}_mrp`),
-      ),
-    ],
-    oneOf: [['tp', 'tp_1']],
-  },
-];
+/** The signatures of every source definition (read when called: the definitions import the loaders). */
+export function signatures(): Signature[] {
+  return SOURCE_DEFINITIONS.map((d) => ({ kind: d.name, ...d.signature }));
+}
 
 /** How a header matched a signature. */
 export interface HeaderMatch {
@@ -130,7 +53,7 @@ const matchKey = (name: string) => normaliseHeaderName(name).replace(/_/g, '');
 export function matchHeader(header: string[], rawColumns: string[]): HeaderMatch | null {
   const keys = header.map(matchKey);
   const candidates: { match: HeaderMatch; share: number }[] = [];
-  for (const sig of SIGNATURES) {
+  for (const sig of signatures()) {
     const fields: Record<string, string> = {};
     const renamed: Record<string, string> = {};
     const used = new Set<number>();
@@ -165,10 +88,3 @@ export function matchHeader(header: string[], rawColumns: string[]): HeaderMatch
   candidates.sort((a, b) => b.share - a.share);
   return candidates[0]?.match ?? null;
 }
-
-export const REPORT_TITLES: Record<RecognisedKind, string> = {
-  amazon_sales: 'the Amazon order report (Amazon Sale Report)',
-  international_sales: 'the international sales report (International sale Report)',
-  inventory: 'the inventory report (Sale Report)',
-  price_list: 'a price list (P  L March 2021 / May-2022)',
-};

@@ -50,12 +50,7 @@ export function createIsolatedQueryRunner(options: IsolatedQueryRunnerOptions): 
   let closed = false;
 
   function start(): Promise<ChildProcess> {
-    const { entry, execArgv } = workerEntry();
-    const child = fork(entry, [JSON.stringify(options.worker)], {
-      execArgv,
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      serialization: 'advanced',
-    });
+    const { child, ready } = forkWorker(options);
     current = child;
     child.once('exit', () => {
       if (current === child) {
@@ -63,27 +58,7 @@ export function createIsolatedQueryRunner(options: IsolatedQueryRunnerOptions): 
         worker = undefined;
       }
     });
-    return new Promise((resolve, reject) => {
-      const onMessage = (reply: WorkerReply) => {
-        if (reply.type === 'ready') {
-          child.off('exit', onExit);
-          child.off('message', onMessage);
-          resolve(child);
-        } else if (reply.type === 'startFailed') {
-          options.logger.error({ detail: reply.message }, 'query worker could not open the database');
-        }
-      };
-      const onExit = (code: number | null, signal: string | null) => {
-        child.off('message', onMessage);
-        reject(
-          new AppError('INTERNAL', 'The query engine could not start.', {
-            detail: `query worker exited during start (code ${code}, signal ${signal})`,
-          }),
-        );
-      };
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-    });
+    return ready;
   }
 
   function kill(child: ChildProcess): void {
@@ -193,6 +168,41 @@ export function createIsolatedQueryRunner(options: IsolatedQueryRunnerOptions): 
       });
     },
   };
+}
+
+/** Forks a query worker; `ready` resolves once it has opened the database, rejects if it exits first. */
+function forkWorker(options: IsolatedQueryRunnerOptions): {
+  child: ChildProcess;
+  ready: Promise<ChildProcess>;
+} {
+  const { entry, execArgv } = workerEntry();
+  const child = fork(entry, [JSON.stringify(options.worker)], {
+    execArgv,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    serialization: 'advanced',
+  });
+  const ready = new Promise<ChildProcess>((resolve, reject) => {
+    const onMessage = (reply: WorkerReply) => {
+      if (reply.type === 'ready') {
+        child.off('exit', onExit);
+        child.off('message', onMessage);
+        resolve(child);
+      } else if (reply.type === 'startFailed') {
+        options.logger.error({ detail: reply.message }, 'query worker could not open the database');
+      }
+    };
+    const onExit = (code: number | null, signal: string | null) => {
+      child.off('message', onMessage);
+      reject(
+        new AppError('INTERNAL', 'The query engine could not start.', {
+          detail: `query worker exited during start (code ${code}, signal ${signal})`,
+        }),
+      );
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+  return { child, ready };
 }
 
 /** The worker's entry point: the compiled .js next to this file, or the .ts source through tsx (tests, `npm run dev`). */

@@ -1,10 +1,12 @@
 import type { RawRead } from '../csv/read-raw.js';
+import type { SourceName } from '../sources/source-definitions.js';
 import type { FileLoadReport, RejectedRows } from '../types.js';
 
 /** Assembles a FileLoadReport; rowsRead always equals rowsLoaded + rowsRejected. */
 export function fileReport(
   fileName: string,
-  kind: NonNullable<FileLoadReport['recognisedAs']>,
+  /** A definition's name (loaders see definitions as SourceDefinition<string>). */
+  kind: string,
   read: RawRead,
   staged: { rowsLoaded: number; rejected: RejectedRows[] },
   notes: string[],
@@ -12,7 +14,7 @@ export function fileReport(
   const rejected = [...read.csvRejects, ...staged.rejected];
   return {
     file: fileName,
-    recognisedAs: kind,
+    recognisedAs: kind as SourceName,
     table: kind,
     rowsRead: read.rowsFromReader + read.csvRejects.reduce((sum, r) => sum + r.count, 0),
     rowsLoaded: staged.rowsLoaded,

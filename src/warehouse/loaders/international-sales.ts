@@ -3,20 +3,14 @@ import { stageCsv } from '../csv/read-raw.js';
 import { resolveDateColumn } from '../csv/resolve-dates.js';
 import * as q from '../csv/sql.js';
 import { fileReport, sourceRowExpr } from './finish-report.js';
-import { columnPicker, type Loader } from './loader.js';
-
-const CLEAN_COLUMNS = [
-  'source_row',
-  'sale_date',
-  'month',
-  'customer',
-  'style',
-  'sku',
-  'size',
-  'pcs',
-  'rate',
-  'gross_amount',
-];
+import { columnPicker } from './loader.js';
+import type { FileLoadReport } from '../types.js';
+import {
+  cleanedColumnsSql,
+  columnNames,
+  type LoaderInput,
+  type SourceDefinition,
+} from '../sources/source-definition.js';
 
 export const SECOND_SECTION_REASON =
   'second section (header CUSTOMER,DATE,Months,…,Stock) repeats first-section sales: not loaded, to avoid double counting';
@@ -30,24 +24,22 @@ export const SECOND_SECTION_REASON =
  *      (with a Stock column)                                                        ← rejected, double counting
  * Sections are found by their marker lines, not by line numbers, so a re-export with more rows still works.
  */
-export const internationalSalesLoader: Loader = {
-  kind: 'international_sales',
-  table: 'international_sales',
-  async load({ conn, filePath, fileName, columns, match, tempPrefix }) {
-    const staged = `${tempPrefix}_staged`;
-    const c = columnPicker(match);
-    const dataColumns = columns
-      .filter((n) => n !== 'index' && !n.startsWith('unnamed'))
-      .map((n) => `r."${n}"`);
-    const first = `UPPER(TRIM(${c('date')}))`;
-    const second = `UPPER(TRIM(${c('months')}))`;
-    const read = await stageCsv(
-      conn,
-      filePath,
-      fileName,
-      columns,
-      staged,
-      (from) => `
+export async function loadInternationalSales(
+  { conn, filePath, fileName, columns, match, tempPrefix }: LoaderInput,
+  source: SourceDefinition,
+): Promise<FileLoadReport> {
+  const staged = `${tempPrefix}_staged`;
+  const c = columnPicker(match);
+  const dataColumns = columns.filter((n) => n !== 'index' && !n.startsWith('unnamed')).map((n) => `r."${n}"`);
+  const first = `UPPER(TRIM(${c('date')}))`;
+  const second = `UPPER(TRIM(${c('months')}))`;
+  const read = await stageCsv(
+    conn,
+    filePath,
+    fileName,
+    columns,
+    staged,
+    (from) => `
       WITH marked AS (
         SELECT r.*, ${sourceRowExpr(columns)} AS source_row, ROW_NUMBER() OVER () AS rn,
           CASE
@@ -65,14 +57,7 @@ export const internationalSalesLoader: Loader = {
       SELECT source_row, section,
         CAST(NULL AS DATE) AS sale_date,
         ${q.text(c('date'))} AS raw_date,
-        ${q.monthLabel(c('months'))} AS month,
-        ${q.upperText(c('customer'))} AS customer,
-        ${q.text(c('style'))} AS style,
-        ${q.text(c('sku'))} AS sku,
-        ${q.text(c('size'))} AS size,
-        ${q.integer(c('pcs'))} AS pcs,
-        ${q.decimal(c('rate'))} AS rate,
-        ${q.decimal(c('gross_amt'))} AS gross_amount,
+        ${cleanedColumnsSql(source, c)},
         -- In the repeated section the columns are shifted: CUSTOMER,DATE,Months,Style,SKU,PCS,RATE,GROSS AMT,Stock.
         ${q.date(c('months'))} AS s2_date, ${q.upperText(c('date'))} AS s2_customer, ${q.text(c('sku'))} AS s2_sku,
         ${q.integer(c('size'))} AS s2_pcs,
@@ -86,46 +71,45 @@ export const internationalSalesLoader: Loader = {
           WHEN ${q.text(c('customer'))} IS NULL THEN 'missing CUSTOMER'
         END AS reject_reason
       FROM sectioned r`,
-    );
-    const dateNote = await resolveDateColumn(conn, {
-      staged,
-      rawColumn: 'raw_date',
-      dateColumn: 'sale_date',
-      label: 'DATE',
-      usualFormat: 'MM-DD-YY',
-    });
-    // A file without a Months column files each sale under its date's month.
-    const result = await insertStaged(conn, staged, 'international_sales', CLEAN_COLUMNS, {
-      exprs: { month: "COALESCE(s.month, DATE_TRUNC('month', s.sale_date))" },
-      joins: '',
-    });
+  );
+  const dateNote = await resolveDateColumn(conn, {
+    staged,
+    rawColumn: 'raw_date',
+    dateColumn: 'sale_date',
+    label: 'DATE',
+    usualFormat: 'MM-DD-YY',
+  });
+  // A file without a Months column files each sale under its date's month.
+  const result = await insertStaged(conn, staged, source.name, columnNames(source), {
+    exprs: { month: "COALESCE(s.month, DATE_TRUNC('month', s.sale_date))" },
+    joins: '',
+  });
 
-    const notes: string[] = dateNote ? [dateNote] : [];
-    const repeated = await countWhere(
+  const notes: string[] = dateNote ? [dateNote] : [];
+  const repeated = await countWhere(
+    conn,
+    staged,
+    `section = 'second_sales' AND reject_reason = '${SECOND_SECTION_REASON}'`,
+  );
+  if (repeated) {
+    const matching = await countWhere(
       conn,
       staged,
-      `section = 'second_sales' AND reject_reason = '${SECOND_SECTION_REASON}'`,
-    );
-    if (repeated) {
-      const matching = await countWhere(
-        conn,
-        staged,
-        `section = 'second_sales' AND reject_reason = '${SECOND_SECTION_REASON}' AND EXISTS (
-          SELECT 1 FROM international_sales i WHERE i.sale_date = s2_date AND i.customer = s2_customer
+      `section = 'second_sales' AND reject_reason = '${SECOND_SECTION_REASON}' AND EXISTS (
+          SELECT 1 FROM ${source.name} i WHERE i.sale_date = s2_date AND i.customer = s2_customer
             AND i.sku IS NOT DISTINCT FROM s2_sku AND i.pcs IS NOT DISTINCT FROM s2_pcs)`,
-      );
-      const others = repeated - matching;
-      notes.push(
-        `Second section: ${repeated} row(s) not loaded; ${matching} of them match a first-section sale (date, customer, SKU, pieces)${
-          others
-            ? `, the other ${others} have no exact first-section match (e.g. SHIPPING or TAGS charge lines)`
-            : ''
-        }.`,
-      );
-    }
-    const bad = await countWhere(conn, staged, 'reject_reason IS NULL AND has_non_numeric');
-    if (bad) notes.push(`${bad} row(s) with non-numeric PCS/RATE/GROSS AMT kept with those values NULL.`);
-    await conn.run(`DROP TABLE IF EXISTS ${staged};`);
-    return fileReport(fileName, 'international_sales', read, result, notes);
-  },
-};
+    );
+    const others = repeated - matching;
+    notes.push(
+      `Second section: ${repeated} row(s) not loaded; ${matching} of them match a first-section sale (date, customer, SKU, pieces)${
+        others
+          ? `, the other ${others} have no exact first-section match (e.g. SHIPPING or TAGS charge lines)`
+          : ''
+      }.`,
+    );
+  }
+  const bad = await countWhere(conn, staged, 'reject_reason IS NULL AND has_non_numeric');
+  if (bad) notes.push(`${bad} row(s) with non-numeric PCS/RATE/GROSS AMT kept with those values NULL.`);
+  await conn.run(`DROP TABLE IF EXISTS ${staged};`);
+  return fileReport(fileName, source.name, read, result, notes);
+}

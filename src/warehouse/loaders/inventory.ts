@@ -2,46 +2,43 @@ import { countWhere, insertStaged } from '../csv/insert-staged.js';
 import { stageCsv } from '../csv/read-raw.js';
 import * as q from '../csv/sql.js';
 import { fileReport, sourceRowExpr } from './finish-report.js';
-import { columnPicker, type Loader } from './loader.js';
-
-const CLEAN_COLUMNS = ['source_row', 'sku', 'design_no', 'stock', 'category', 'size', 'color'];
+import { columnPicker } from './loader.js';
+import type { FileLoadReport } from '../types.js';
+import {
+  cleanedColumnsSql,
+  columnNames,
+  type LoaderInput,
+  type SourceDefinition,
+} from '../sources/source-definition.js';
 
 /** Sale Report.csv (stock per SKU) → inventory. Its tail is empty rows that still carry an index. */
-export const inventoryLoader: Loader = {
-  kind: 'inventory',
-  table: 'inventory',
-  async load({ conn, filePath, fileName, columns, match, tempPrefix }) {
-    const staged = `${tempPrefix}_staged`;
-    const c = columnPicker(match);
-    const dataColumns = columns
-      .filter((n) => n !== 'index' && !n.startsWith('unnamed'))
-      .map((n) => `r."${n}"`);
-    const read = await stageCsv(
-      conn,
-      filePath,
-      fileName,
-      columns,
-      staged,
-      (from) => `
+export async function loadInventory(
+  { conn, filePath, fileName, columns, match, tempPrefix }: LoaderInput,
+  source: SourceDefinition,
+): Promise<FileLoadReport> {
+  const staged = `${tempPrefix}_staged`;
+  const c = columnPicker(match);
+  const dataColumns = columns.filter((n) => n !== 'index' && !n.startsWith('unnamed')).map((n) => `r."${n}"`);
+  const read = await stageCsv(
+    conn,
+    filePath,
+    fileName,
+    columns,
+    staged,
+    (from) => `
       SELECT ${sourceRowExpr(columns)} AS source_row,
-        ${q.text(c('sku_code'))} AS sku,
-        ${q.text(c('design_no'))} AS design_no,
-        ${q.integer(c('stock'))} AS stock,
-        ${q.titleCase(c('category'))} AS category,
-        ${q.text(c('size'))} AS size,
-        ${q.titleCase(c('color'))} AS color,
+        ${cleanedColumnsSql(source, c)},
         ${q.isNonNumeric(c('stock'))} AS stock_not_numeric,
         CASE
           WHEN ${q.allBlank(dataColumns)} THEN 'empty row'
           WHEN ${q.text(c('sku_code'))} IS NULL THEN 'missing SKU Code'
         END AS reject_reason
       FROM ${from} r`,
-    );
-    const result = await insertStaged(conn, staged, 'inventory', CLEAN_COLUMNS);
-    const notes: string[] = [];
-    const bad = await countWhere(conn, staged, 'reject_reason IS NULL AND stock_not_numeric');
-    if (bad) notes.push(`${bad} row(s) with a non-numeric Stock kept with stock NULL.`);
-    await conn.run(`DROP TABLE IF EXISTS ${staged};`);
-    return fileReport(fileName, 'inventory', read, result, notes);
-  },
-};
+  );
+  const result = await insertStaged(conn, staged, source.name, columnNames(source));
+  const notes: string[] = [];
+  const bad = await countWhere(conn, staged, 'reject_reason IS NULL AND stock_not_numeric');
+  if (bad) notes.push(`${bad} row(s) with a non-numeric Stock kept with stock NULL.`);
+  await conn.run(`DROP TABLE IF EXISTS ${staged};`);
+  return fileReport(fileName, source.name, read, result, notes);
+}

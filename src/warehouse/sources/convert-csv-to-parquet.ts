@@ -7,6 +7,7 @@ import { buildFromCsvFiles, type BuildSettings } from '../csv/build-from-csv.js'
 import { listDataFiles } from '../csv/list-data-files.js';
 import { sqlString } from '../csv/sql.js';
 import type { LoadReport } from '../types.js';
+import { PARTITIONED_SOURCE, SINGLE_FILE_SOURCES } from './source-definitions.js';
 import { buildOptions } from './parquet-source.js';
 
 export interface ConvertReport {
@@ -18,7 +19,7 @@ export interface ConvertReport {
   elapsedMs: number;
 }
 
-const SMALL_TABLES = ['international_sales', 'inventory', 'price_list'];
+const SMALL_TABLES = SINGLE_FILE_SOURCES.map((d) => d.name);
 
 /**
  * Raw retailer CSVs → clean-schema Parquet, through the same loaders as the CSV source (every quirk handled,
@@ -47,17 +48,13 @@ export async function convertCsvToParquet(
     const conn = await instance.connect();
     const tables: ConvertReport['tables'] = [];
     try {
-      const salesDir = join(tmp, 'amazon_sales');
+      const { name, partitioning } = PARTITIONED_SOURCE;
+      const day = partitioning.dateColumn;
       await conn.run(
-        `COPY (SELECT *, year(order_date) AS year, lpad(CAST(month(order_date) AS VARCHAR), 2, '0') AS month FROM amazon_sales)
-         TO ${sqlString(salesDir)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year, month), OVERWRITE_OR_IGNORE true)`,
+        `COPY (SELECT *, year(${day}) AS year, lpad(CAST(month(${day}) AS VARCHAR), 2, '0') AS month FROM ${name})
+         TO ${sqlString(join(tmp, name))} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year, month), OVERWRITE_OR_IGNORE true)`,
       );
-      tables.push({
-        table: 'amazon_sales',
-        path: 'amazon_sales/',
-        rows: await count('amazon_sales'),
-        bytes: 0,
-      });
+      tables.push({ table: name, path: `${name}/`, rows: await count(name), bytes: 0 });
       for (const table of SMALL_TABLES) {
         const path = join(tmp, `${table}.parquet`);
         await conn.run(

@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AppError, isAppError } from '../../errors.js';
-import { CLEAN_TABLE_DDL } from '../clean-schema.js';
+import { CLEAN_TABLE_DDL, SOURCE_NAMES } from './source-definitions.js';
 import type { BuildSettings } from '../csv/build-from-csv.js';
 import { sqlString } from '../csv/sql.js';
 import { writeLoadReport } from '../load-report-store.js';
-import { CLEAN_TABLES } from '../tables.js';
 import type { FileLoadReport, LoadReport } from '../types.js';
 import { countRows, replaceWithView } from './clean-views.js';
 import { isRemoteLocation } from './data-source-spec.js';
@@ -37,7 +36,7 @@ export function duckdbFileSource(path: string, settings: BuildSettings): Warehou
        WHERE database_name = '${SOURCE_DB_ALIAS}' AND schema_name = 'main'`,
     );
     const present = new Set(reader.getRowsJS().map((r) => String(r[0])));
-    return CLEAN_TABLES.filter((t) => present.has(t) && t !== 'price_list_by_marketplace');
+    return SOURCE_NAMES.filter((t) => present.has(t));
   };
 
   return {
@@ -72,7 +71,7 @@ export function duckdbFileSource(path: string, settings: BuildSettings): Warehou
         if (!tables.includes('amazon_sales'))
           throw new AppError(
             'DATA_NOT_FOUND',
-            `The DuckDB database "${location}" has no amazon_sales table (the clean tables are amazon_sales, international_sales, inventory, price_list).`,
+            `The DuckDB database "${location}" has no amazon_sales table (the clean tables are ${SOURCE_NAMES.join(', ')}).`,
           );
         await conn.run(CLEAN_TABLE_DDL);
         const files: FileLoadReport[] = [];

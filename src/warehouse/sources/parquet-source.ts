@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AppError, isAppError } from '../../errors.js';
-import { CLEAN_TABLE_DDL } from '../clean-schema.js';
+import { CLEAN_TABLE_DDL, PARTITIONED_SOURCE, SINGLE_FILE_SOURCES } from './source-definitions.js';
 import type { BuildSettings } from '../csv/build-from-csv.js';
 import { sqlString } from '../csv/sql.js';
 import { writeLoadReport } from '../load-report-store.js';
@@ -16,7 +16,8 @@ import { ALLOCATOR_OPTIONS } from '../allocator-options.js';
 
 /** Bump when the views this source creates change. */
 const PARQUET_SOURCE_VERSION = 'parquet-source-v1';
-const SIDE_TABLES = ['international_sales', 'inventory', 'price_list'] as const;
+const SIDE_TABLES = SINGLE_FILE_SOURCES.map((d) => d.name);
+const ORDERS_TABLE = PARTITIONED_SOURCE.name;
 
 export interface ParquetLocation {
   /** The order files (amazon_sales), e.g. /data/amazon_sales/**\/*.parquet (hive-partitioned year=/month=). */
@@ -46,7 +47,7 @@ export function parquetSource(location: ParquetLocation, settings: BuildSettings
         'DATA_NOT_FOUND',
         `No Parquet files match "${ordersGlob}". Point DATA_SOURCE at the order files, e.g. parquet:/data/amazon_sales/**/*.parquet (retail-insights data convert or data generate --format parquet writes them).`,
       );
-    found.set('amazon_sales', { pattern: ordersGlob, files: orders });
+    found.set(ORDERS_TABLE, { pattern: ordersGlob, files: orders });
     for (const table of SIDE_TABLES) {
       for (const pattern of sidePatterns(table)) {
         const files = await listSourceFiles(conn, pattern);
@@ -80,7 +81,7 @@ export function parquetSource(location: ParquetLocation, settings: BuildSettings
         const files: FileLoadReport[] = [];
         for (const [table, { pattern, files: list }] of found) {
           const from =
-            table === 'amazon_sales'
+            table === ORDERS_TABLE
               ? `read_parquet(${sqlString(pattern)}, hive_partitioning = true, union_by_name = true)`
               : `read_parquet(${sqlString(pattern)}, union_by_name = true)`;
           await replaceWithView(conn, table, from);
