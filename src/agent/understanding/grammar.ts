@@ -1,9 +1,9 @@
-import { SCALE_WORDS } from '../../format/number-words.js';
-import type { ThresholdOp } from '../../semantic/plan.js';
 import type { CueKind } from './cues.js';
 import type { Frame, FrameFilter, ValueReading } from './frame.js';
 import type { Lexicon } from './lexicon.js';
 import { Context } from './grammar-context.js';
+import { readThreshold } from './read-threshold.js';
+import { markOrJoined, perDayRate } from './whole-question-roles.js';
 import { extendValueRanges } from './value-ranges.js';
 import { isFiller, isUnknown, type Span } from './tagging.js';
 
@@ -454,47 +454,6 @@ function breaksNegation(span: Span, kinds: Set<CueKind>): boolean {
   );
 }
 
-/**
- * "XS or S", "Kerala or Goa": values of one dimension joined by "or" are one set, not a comparison, unless the
- * question weighs them ("more orders in Kerala or Goa?", "which sold better, XS or S").
- */
-function markOrJoined(frame: Frame, ctx: Context): void {
-  const weighs = ctx.spans.some((s) =>
-    /^(more|less|fewer|higher|lower|better|worse|bigger|smaller|which)$/.test(s.text),
-  );
-  if (weighs || frame.rank || frame.comparePeriods) return;
-  const dimsOf = (f: FrameFilter) => new Set(f.candidates.map((c) => c.dimension));
-  for (let k = 1; k < frame.filters.length; k++) {
-    const [before, f] = [frame.filters[k - 1]!, frame.filters[k]!];
-    if (ctx.spans[f.at - 1]?.text !== 'or' || before.at !== f.at - 2) continue;
-    if ([...dimsOf(f)].some((d) => dimsOf(before).has(d))) before.orJoined = f.orJoined = true;
-  }
-}
-
-/**
- * "average orders per day in April", "avg revenue a day": the measure's per-day rate (the catalog's perDay twin),
- * one number; without an average word, and with "by day", "each day", "day by day", it stays a day-by-day series.
- */
-function perDayRate(frame: Frame, ctx: Context): void {
-  const day = frame.groupBy.find(
-    (g) =>
-      ctx.lexicon.catalog.dimensions[g.id]?.grain === 'day' &&
-      (/^(per|a)$/.test(ctx.prevWord(g.at)) || /^(per|a) /.test(ctx.spans[g.at]?.text ?? '')),
-  );
-  // "orders per day this week" is as often the day-by-day series: only an average said makes it the rate.
-  const averaged = ctx.spans.some((s) =>
-    /^(average|avg|mean|typical|on average|daily average)$/.test(s.text),
-  );
-  if (!day || !averaged) return;
-  const metrics = ctx.lexicon.catalog.metrics;
-  const rated = frame.metrics.map(
-    (m) => Object.entries(metrics).find(([, def]) => def.perDay && def.of === m.id)?.[0],
-  );
-  if (!rated.length || rated.some((id) => id === undefined)) return;
-  frame.metrics = frame.metrics.map((m, i) => ({ ...m, id: rated[i]! }));
-  frame.groupBy = frame.groupBy.filter((g) => g !== day);
-}
-
 /** "excluding Kerala, Goa": after a comma, a value of the dimension just excluded continues the list. */
 function continuesNegatedList(frame: Frame, span: Span): boolean {
   const last = frame.filters.at(-1);
@@ -505,48 +464,6 @@ function continuesNegatedList(frame: Frame, span: Span): boolean {
     ...(last.boolean ? [last.boolean.dimension] : []),
   ]);
   return span.readings.some((r) => r.kind === 'value' && dims.has(r.dimension));
-}
-
-const THRESHOLD_CUES: [CueKind, ThresholdOp][] = [
-  ['above', 'gt'],
-  ['atLeast', 'gte'],
-  ['below', 'lt'],
-  ['atMost', 'lte'],
-  ['between', 'gte'],
-];
-
-/**
- * A number after a comparison word is a threshold ("over 9 lakh", "under five pcs"); the word after it may scale
- * it ("9 lakh", "fifteen hundred"); a second number closes a range ("between 2 and 5", "1 or 2"). True when used.
- */
-function readThreshold(frame: Frame, ctx: Context, span: Span, raw: number): boolean {
-  const last = frame.thresholds.at(-1);
-  // "fifteen hundred": the scale of the number just read (applied when that number was read).
-  if (last && last.at === span.at - 1 && SCALE_WORDS[span.text]) return true;
-  const next = ctx.spans[span.at + 1]?.text ?? '';
-  const value = raw * (SCALE_WORDS[next] ?? 1);
-  const before = ctx.spans[span.at - 1];
-  const kinds = before ? ctx.cueKinds(before) : new Set<CueKind>();
-  // "not yet zero", "but not 0": above zero.
-  const negatedBefore = [1, 2].some((k) => {
-    const s = ctx.spans[span.at - k];
-    return s !== undefined && ctx.cueKinds(s).has('negate');
-  });
-  if (value === 0 && negatedBefore) {
-    frame.thresholds.push({ op: 'gt', value: 0, at: span.at });
-    return true;
-  }
-  const op = THRESHOLD_CUES.find(([cue]) => kinds.has(cue))?.[1];
-  if (op) {
-    frame.thresholds.push({ op, value, at: span.at, ...(kinds.has('between') ? { opensRange: true } : {}) });
-    return true;
-  }
-  if (last && last.at === span.at - 2 && /^(and|or|to)$/.test(before?.text ?? '')) {
-    if (last.opensRange) frame.thresholds.push({ op: 'lte', value, at: span.at });
-    else if (last.op === 'lt' || last.op === 'lte') last.value = Math.max(last.value, value);
-    return true;
-  }
-  return false;
 }
 
 /** A dimension the catalog has per-value averages of ("average customer spend"). */

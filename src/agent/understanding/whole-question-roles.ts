@@ -1,0 +1,45 @@
+import type { Frame, FrameFilter } from './frame.js';
+import type { Context } from './grammar-context.js';
+
+/** Roles decided from the whole question once every span is read: sets of values, per-day rates. */
+
+/**
+ * "XS or S", "Kerala or Goa": values of one dimension joined by "or" are one set, not a comparison, unless the
+ * question weighs them ("more orders in Kerala or Goa?", "which sold better, XS or S").
+ */
+export function markOrJoined(frame: Frame, ctx: Context): void {
+  const weighs = ctx.spans.some((s) =>
+    /^(more|less|fewer|higher|lower|better|worse|bigger|smaller|which)$/.test(s.text),
+  );
+  if (weighs || frame.rank || frame.comparePeriods) return;
+  const dimsOf = (f: FrameFilter) => new Set(f.candidates.map((c) => c.dimension));
+  for (let k = 1; k < frame.filters.length; k++) {
+    const [before, f] = [frame.filters[k - 1]!, frame.filters[k]!];
+    if (ctx.spans[f.at - 1]?.text !== 'or' || before.at !== f.at - 2) continue;
+    if ([...dimsOf(f)].some((d) => dimsOf(before).has(d))) before.orJoined = f.orJoined = true;
+  }
+}
+
+/**
+ * "average orders per day in April", "avg revenue a day": the measure's per-day rate (the catalog's perDay twin),
+ * one number; without an average word, and with "by day", "each day", "day by day", it stays a day-by-day series.
+ */
+export function perDayRate(frame: Frame, ctx: Context): void {
+  const day = frame.groupBy.find(
+    (g) =>
+      ctx.lexicon.catalog.dimensions[g.id]?.grain === 'day' &&
+      (/^(per|a)$/.test(ctx.prevWord(g.at)) || /^(per|a) /.test(ctx.spans[g.at]?.text ?? '')),
+  );
+  // "orders per day this week" is as often the day-by-day series: only an average said makes it the rate.
+  const averaged = ctx.spans.some((s) =>
+    /^(average|avg|mean|typical|on average|daily average)$/.test(s.text),
+  );
+  if (!day || !averaged) return;
+  const metrics = ctx.lexicon.catalog.metrics;
+  const rated = frame.metrics.map(
+    (m) => Object.entries(metrics).find(([, def]) => def.perDay && def.of === m.id)?.[0],
+  );
+  if (!rated.length || rated.some((id) => id === undefined)) return;
+  frame.metrics = frame.metrics.map((m, i) => ({ ...m, id: rated[i]! }));
+  frame.groupBy = frame.groupBy.filter((g) => g !== day);
+}
