@@ -61,48 +61,13 @@ export interface CompileOptions {
 }
 
 export function compilePlan(plan: Plan, catalog: Catalog, options: CompileOptions = {}): CompiledPlan {
-  const source = catalog.sources[plan.source];
-  if (!source) throw invalid(`Unknown data source "${plan.source}".`);
-
-  const metrics = plan.metrics.map((id) => {
-    const m = catalog.metrics[id];
-    if (!m) throw invalid(`Unknown metric "${id}".`);
-    if (m.source !== plan.source)
-      throw invalid(`The metric "${id}" lives on ${m.source}, not on ${plan.source}.`);
-    return { id, def: m };
-  });
-  if (new Set(plan.metrics).size !== plan.metrics.length) throw invalid('A metric is listed twice.');
-
-  const dims = plan.groupBy.map((id) => ({ id, expr: groupExpr(catalog, id, plan) }));
-  if (new Set(plan.groupBy).size !== plan.groupBy.length) throw invalid('A dimension is grouped twice.');
-
-  if (plan.compareTo && !plan.timeRange)
-    throw invalid('A comparison needs a time range to compare with the previous period.');
-  if (plan.compareTo && plan.groupBy.some((g) => catalog.dimensions[g]?.grain))
-    throw invalid('A comparison cannot be grouped by a date grain; group by the grain without compareTo.');
-  if (plan.timeRange && !source.dateColumn)
-    throw invalid(`${plan.source} has no dates, so it cannot be filtered by a time range.`);
-  if (plan.timeRange) checkRange(plan.timeRange);
+  const { source, metrics, dims } = checkedParts(plan, catalog);
 
   const filterSql = plan.filters.map((f) => ({ dimension: f.dimension, sql: filterExpr(catalog, plan, f) }));
   const table = quoteIdent(source.table);
   const dateCol = source.dateColumn ? quoteIdent(source.dateColumn) : undefined;
 
-  let comparePeriod: TimeRange | undefined =
-    plan.compareTo && plan.timeRange
-      ? plan.compareTo === 'previous_period'
-        ? previousPeriod(plan.timeRange)
-        : plan.compareTo
-      : undefined;
-  if (comparePeriod) checkRange(comparePeriod);
-  // A comparison over a period the data ends inside compares the days there are with as many days of the other
-  // period; "this month vs last month" on data ending 29 Jun is 1–29 Jun vs 1–29 May, not 29 days vs 31.
-  const cut =
-    comparePeriod && plan.timeRange ? likeForLike(plan.timeRange, comparePeriod, options.coverage) : null;
-  const currentPeriod: TimeRange | undefined =
-    cut && plan.timeRange ? { ...cut.current, label: cutLabel(plan.timeRange, cut.current) } : undefined;
-  if (cut && comparePeriod)
-    comparePeriod = { ...cut.compare, label: formatDaySpan(cut.compare.from, cut.compare.to) };
+  const { comparePeriod, currentPeriod, cut } = comparisonPeriods(plan, options);
   const currentRange = currentPeriod ?? plan.timeRange;
 
   const where = (range: TimeRange | undefined, exceptDimensions: string[] = []): string => {
@@ -265,6 +230,62 @@ const THRESHOLD_WORDS: Record<ThresholdOp, string> = {
   lt: 'under',
   lte: 'at most',
 };
+
+/** The plan's source, metrics and breakdowns, checked against the catalog and each other before any SQL. */
+function checkedParts(plan: Plan, catalog: Catalog) {
+  const source = catalog.sources[plan.source];
+  if (!source) throw invalid(`Unknown data source "${plan.source}".`);
+
+  const metrics = plan.metrics.map((id) => {
+    const m = catalog.metrics[id];
+    if (!m) throw invalid(`Unknown metric "${id}".`);
+    if (m.source !== plan.source)
+      throw invalid(`The metric "${id}" lives on ${m.source}, not on ${plan.source}.`);
+    return { id, def: m };
+  });
+  if (new Set(plan.metrics).size !== plan.metrics.length) throw invalid('A metric is listed twice.');
+  const dims = plan.groupBy.map((id) => ({ id, expr: groupExpr(catalog, id, plan) }));
+  if (new Set(plan.groupBy).size !== plan.groupBy.length) throw invalid('A dimension is grouped twice.');
+
+  if (plan.compareTo && !plan.timeRange)
+    throw invalid('A comparison needs a time range to compare with the previous period.');
+  if (plan.compareTo && plan.groupBy.some((g) => catalog.dimensions[g]?.grain))
+    throw invalid('A comparison cannot be grouped by a date grain; group by the grain without compareTo.');
+  if (plan.timeRange && !source.dateColumn)
+    throw invalid(`${plan.source} has no dates, so it cannot be filtered by a time range.`);
+  if (plan.timeRange) checkRange(plan.timeRange);
+
+  return { source, metrics, dims };
+}
+
+/**
+ * The comparison period, and the current one when it is cut: a comparison over a period the data ends inside
+ * compares the days there are with as many days of the other period; "this month vs last month" on data ending
+ * 29 Jun is 1–29 Jun vs 1–29 May, not 29 days vs 31.
+ */
+function comparisonPeriods(
+  plan: Plan,
+  options: CompileOptions,
+): { comparePeriod?: TimeRange; currentPeriod?: TimeRange; cut: ReturnType<typeof likeForLike> } {
+  let comparePeriod: TimeRange | undefined =
+    plan.compareTo && plan.timeRange
+      ? plan.compareTo === 'previous_period'
+        ? previousPeriod(plan.timeRange)
+        : plan.compareTo
+      : undefined;
+  if (comparePeriod) checkRange(comparePeriod);
+  const cut =
+    comparePeriod && plan.timeRange ? likeForLike(plan.timeRange, comparePeriod, options.coverage) : null;
+  const currentPeriod: TimeRange | undefined =
+    cut && plan.timeRange ? { ...cut.current, label: cutLabel(plan.timeRange, cut.current) } : undefined;
+  if (cut && comparePeriod)
+    comparePeriod = { ...cut.compare, label: formatDaySpan(cut.compare.from, cut.compare.to) };
+  return {
+    ...(comparePeriod ? { comparePeriod } : {}),
+    ...(currentPeriod ? { currentPeriod } : {}),
+    cut,
+  };
+}
 
 /**
  * "bottom 5 states": a ranking of states lists states, so rows whose breakdown is blank (orders with no state) are

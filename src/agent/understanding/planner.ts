@@ -11,8 +11,7 @@ import { findTimeMentions } from './dates.js';
 import { describeDataWeHave } from './describe.js';
 import type { Frame } from './frame.js';
 import { readFrame } from './grammar.js';
-import { looksLikeInjection } from './injection.js';
-import { asksToChangeData } from './write-request.js';
+import { refusedOutright } from './refused-outright.js';
 import { buildLexicon } from './lexicon.js';
 import { coverageCheck } from './coverage.js';
 import { tag } from './tagging.js';
@@ -60,19 +59,8 @@ export function createPlanner(deps: PlannerDeps): Planner {
         options: defaultOptions(catalog, profile),
         resolvedBy: 'planner',
       };
-    if (looksLikeInjection(question))
-      return refuse(
-        `I can only answer questions about the sales data; I don't run commands or SQL from messages. ${describeDataWeHave(catalog, profile)}`,
-      );
-    if (asksToChangeData(question))
-      return refuse(
-        `I can only read the sales data, not change it: nothing was updated. ${describeDataWeHave(catalog, profile)}`,
-      );
-    const outOfScope = catalog.outOfScope.find((g) =>
-      g.words.some((w) => new RegExp(`(?<![\\w])${escapeRe(w)}(?![\\w])`, 'i').test(question)),
-    );
-    if (outOfScope)
-      return refuse(`I don't have data on ${outOfScope.reason}. ${describeDataWeHave(catalog, profile)}`);
+    const refused = refusedOutright(question, catalog, profile);
+    if (refused) return refused;
 
     const previous = input.previousPlan;
     const tokens = tokenize(question);
@@ -305,10 +293,6 @@ function periodNote(range: { from: string; to: string; label: string }): string 
   return range.label.includes(range.from)
     ? `Period: ${range.label}.`
     : `Period: ${range.label} (${range.from} to ${range.to}).`;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -1,0 +1,35 @@
+import type { Catalog } from '../../semantic/catalog.js';
+import type { DataProfile } from '../../semantic/data-profile.js';
+import type { Resolution } from '../resolver/resolver.js';
+import { refuse } from './clarify.js';
+import { describeDataWeHave } from './describe.js';
+import { looksLikeInjection } from './injection.js';
+import { asksToChangeData } from './write-request.js';
+
+/**
+ * Questions refused before any parsing: attempts to steer the bot or smuggle SQL in, requests to change the data,
+ * and subjects the catalog says the data does not hold (profit, delivery times, other marketplaces' sales…).
+ * Each refusal says what data there is instead.
+ */
+export function refusedOutright(
+  question: string,
+  catalog: Catalog,
+  profile: DataProfile,
+): Resolution | undefined {
+  const have = describeDataWeHave(catalog, profile);
+  if (looksLikeInjection(question))
+    return refuse(
+      `I can only answer questions about the sales data; I don't run commands or SQL from messages. ${have}`,
+    );
+  if (asksToChangeData(question))
+    return refuse(`I can only read the sales data, not change it: nothing was updated. ${have}`);
+  const outOfScope = catalog.outOfScope.find((g) =>
+    g.words.some((w) => new RegExp(`(?<![\\w])${escapeRe(w)}(?![\\w])`, 'i').test(question)),
+  );
+  if (outOfScope) return refuse(`I don't have data on ${outOfScope.reason}. ${have}`);
+  return undefined;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
