@@ -21,7 +21,7 @@ const CITIES: Record<string, string[]> = {
   Kolkata: ['CALCUTTA'],
   Howrah: [],
   Chennai: ['MADRAS'],
-  Hyderabad: ['HYDRABAD', 'HYDERBAD'],
+  Hyderabad: ['HYDRABAD', 'HYDERBAD', 'HYD'],
   Secunderabad: [],
   Pune: ['POONA'],
   'Pimpri Chinchwad': ['PIMPRI CHINCHWAD', 'PIMPRI-CHINCHWAD'],

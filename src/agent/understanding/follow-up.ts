@@ -102,6 +102,7 @@ export function applyFollowUpGrouping(
     (d) => !plan.filters.some((f) => f.dimension === d && f.op === 'in' && distinctValues(f.values) === 1),
   );
   if (!fresh.length) return;
+  if (shareWithinEach(plan, fresh)) return;
   // "by week" on a by-state answer: a series per state; a new non-date breakdown replaces the old one.
   const grainOnNonGrain = fresh.every(isGrain) && plan.groupBy.length > 0 && !plan.groupBy.some(isGrain);
   const keep = frame.edits.split || frame.edits.add || grainOnNonGrain;
@@ -117,6 +118,24 @@ export function applyFollowUpGrouping(
   );
   if (!frame.rank && !keep) delete plan.limit;
   if (plan.sort && !plan.groupBy.length) delete plan.sort;
+}
+
+/**
+ * "show that for every category" after "what share of Kurta revenue came from promoted lines": the same share,
+ * within each category (promotion inside category), not each category's share of the total.
+ */
+function shareWithinEach(plan: Plan, fresh: string[]): boolean {
+  const subject = plan.groupBy[0];
+  if (!plan.share || plan.shareWithin?.length || plan.groupBy.length !== 1 || fresh.length !== 1)
+    return false;
+  if (!plan.filters.some((f) => f.dimension === subject && f.op === 'in')) return false;
+  const each = fresh[0]!;
+  plan.groupBy = [each, subject!];
+  plan.shareWithin = [each];
+  plan.filters = plan.filters.filter((f) => f.dimension !== each);
+  delete plan.sort;
+  delete plan.limit;
+  return true;
 }
 
 export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime): void {

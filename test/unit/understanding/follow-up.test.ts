@@ -92,6 +92,18 @@ describe('values added, swapped and counted', () => {
   });
 });
 
+describe('a share, then "for every X"', () => {
+  it('keeps the share and takes it within each category', () => {
+    const [, next] = thread(
+      'what share of Kurta revenue in May came from promoted lines?',
+      'show that for every category',
+    );
+    expect(next).toMatchObject({ share: true, shareWithin: ['category'] });
+    expect(next!.groupBy[0]).toBe('category');
+    expect(next!.filters.some((f) => f.dimension === 'category')).toBe(false);
+  });
+});
+
 describe('filters', () => {
   it('"redo top 5 w/o MH" excludes Maharashtra and keeps the ranking', () => {
     const [, next] = thread('top 5 states by revenue in May', 'redo top 5 w/o MH');

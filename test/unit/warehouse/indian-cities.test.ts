@@ -20,6 +20,7 @@ describe('one canonical name per city', () => {
     ['VASHI, NEW MUMBAI.', 'Navi Mumbai'],
     ['HYDERABAD (500034)', 'Hyderabad'],
     ['HYDERABA', 'Hyderabad'],
+    ['HYD', 'Hyderabad'],
     ['KOLKATA - 700028', 'Kolkata'],
     ['PLOT NO.7,SECTOR 47,GURGAON', 'Gurugram'],
     ['new delhi', 'New Delhi'],
