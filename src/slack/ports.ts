@@ -71,6 +71,8 @@ export interface SlackDeps {
   metrics?: Metrics;
   /** Clock for "time taken" and the event de-dup window; injectable for tests. */
   now?: () => number;
+  /** Spacing of the live answer's updates (defaults in live-answer.ts; tests shorten them). */
+  liveAnswer?: { minUpdateIntervalMs?: number; minAppendIntervalMs?: number };
 }
 
 /** How long a claimed event id is remembered: Slack retries for about 5 minutes, keep it well beyond. */
