@@ -66,6 +66,9 @@ export function narrativeMarkdown(n: NarrativeSnapshot): string {
   return [escapeMrkdwn(n.headline), ...(lines.length ? ['', ...lines] : [])].join('\n');
 }
 
+/** The placeholder's stage line: a message that still has it is an answer in the making. */
+export const PROGRESS_BLOCK_ID = 'answer_progress';
+
 /** The blocks that repeat the streamed text; under a stream they are left out of the final blocks. */
 const NARRATIVE_BLOCK_IDS = new Set(['headline', 'insights']);
 
@@ -236,7 +239,7 @@ function progressMessage(
   if (n?.headline) blocks.push(section(`*${escapeMrkdwn(n.headline)}*`, 'headline'));
   if (n?.insights.length)
     blocks.push(section(n.insights.map((line) => `• ${escapeMrkdwn(line)}`).join('\n'), 'insights'));
-  if (s) blocks.push(context([messages.stageLine[s]]));
+  if (s) blocks.push(context([messages.stageLine[s]], PROGRESS_BLOCK_ID));
   if (!blocks.length) return null;
   return { text: n?.headline ? escapeMrkdwn(n.headline) : messages.stageLine[s!], blocks };
 }

@@ -72,6 +72,8 @@ export interface FakeSlackServer {
   message(ts: string): FakeMessage | undefined;
   /** The bot messages in a thread, oldest first (deleted ones left out). */
   messagesIn(channel: string, threadTs: string): FakeMessage[];
+  /** Every bot message in a channel, threads included, oldest first (deleted ones left out). */
+  messagesAll(channel: string): FakeMessage[];
   /** Makes calls to a method slow (ms), e.g. to hold a request in flight. */
   delay(method: string, ms: number): void;
   reset(): void;
@@ -334,6 +336,7 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
       unknownMethods.add(method);
     },
     message: (ts) => messages.get(ts),
+    messagesAll: (channel) => [...messages.values()].filter((m) => m.channel === channel && !m.deleted),
     messagesIn: (channel, threadTs) =>
       [...messages.values()].filter((m) => m.channel === channel && m.threadTs === threadTs && !m.deleted),
     failNext(method, failure, times = 1) {
