@@ -43,7 +43,27 @@ export interface LiveAnswerOptions {
   minUpdateIntervalMs?: number;
   /** Least time between two chat.appendStream calls (default 250 ms). */
   minAppendIntervalMs?: number;
+  /**
+   * Shared by the process's answers: once Slack refuses streaming as unavailable (`unknown_method`,
+   * `not_allowed`, `missing_scope`…), later answers go straight to the updated post.
+   */
+  streaming?: StreamingSupport;
 }
+
+/** What the process has learnt about text streaming in this workspace. */
+export interface StreamingSupport {
+  refusedWith?: string;
+}
+
+/** Errors that say streaming is not there at all (as opposed to this one message failing). */
+const STREAMING_UNAVAILABLE = new Set([
+  'unknown_method',
+  'not_allowed',
+  'not_allowed_token_type',
+  'missing_scope',
+  'feature_not_enabled',
+  'method_deprecated',
+]);
 
 export interface LiveAnswer {
   onProgress(event: AnswerProgress): void;
@@ -78,7 +98,7 @@ export function openLiveAnswer(
   options: LiveAnswerOptions,
 ): LiveAnswer {
   const log = options.logger;
-  const canStream = Boolean(target.threadTs) && canStreamText(client);
+  const canStream = Boolean(target.threadTs) && canStreamText(client) && !options.streaming?.refusedWith;
   let mode: 'stream' | 'update' = canStream ? 'stream' : 'update';
   let ts: string | undefined;
   let stage: AnswerStage | undefined;
@@ -157,10 +177,9 @@ export function openLiveAnswer(
           streamedMarkdown = markdown;
           return;
         } catch (error) {
-          log.info(
-            { err: slackErrorCode(error) },
-            'chat.startStream refused; one post updated in place instead',
-          );
+          const code = slackErrorCode(error);
+          log.info({ err: code }, 'chat.startStream refused; one post updated in place instead');
+          if (options.streaming && STREAMING_UNAVAILABLE.has(code)) options.streaming.refusedWith = code;
           mode = 'update';
         }
       } else {

@@ -32,6 +32,7 @@ export class SlackApiError extends AppError {
 
 /** The Slack error code (`not_in_channel`, `ratelimited`, …) of a Web API failure, or a transport label. */
 export function slackErrorCode(error: unknown): string {
+  if (error instanceof SlackApiError) return error.slackError;
   if (error && typeof error === 'object') {
     const e = error as { code?: string; data?: { error?: string }; statusCode?: number };
     if (e.data?.error) return e.data.error;

@@ -78,7 +78,7 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
   });
   if (options.subscriptions) deps.subscriptions = options.subscriptions;
   // Live updates spaced for tests: the order of events is what they check, never how long it took.
-  deps.liveAnswer = { minUpdateIntervalMs: 20, minAppendIntervalMs: 5 };
+  deps.liveAnswer = { ...deps.liveAnswer, minUpdateIntervalMs: 20, minAppendIntervalMs: 5 };
   if (options.maxConcurrentAnswers || options.maxPendingAnswers)
     deps.answerQueue = new WorkQueue(options.maxConcurrentAnswers ?? 2, {
       ...(options.maxPendingAnswers !== undefined ? { maxPending: options.maxPendingAnswers } : {}),

@@ -8,7 +8,14 @@ import type { AddressInfo } from 'node:net';
  * body is recorded for assertions. A request with `stream: true` gets the same content as server-sent events.
  */
 export type FakeStep =
-  | { content: unknown; promptTokens?: number; completionTokens?: number; model?: string }
+  | {
+      content: unknown;
+      promptTokens?: number;
+      completionTokens?: number;
+      model?: string;
+      /** Streamed requests: the pause between chunks, as a model's tokens come paced (default none). */
+      streamChunkDelayMs?: number;
+    }
   | { raw: string }
   | { status: 429 | 500 | 502 | 503 | 400; message?: string }
   | { delayMs: number; then?: FakeStep };
@@ -63,7 +70,8 @@ export async function startFakeOpenAiServer(initial: FakeStep[] = []): Promise<F
     const id = `chatcmpl-fake-${counter}-${Date.now()}`;
     const model = ('content' in step && step.model) || String(body.model);
     if (body.stream === true) {
-      streamCompletion(res, { id, model, content, promptTokens, completionTokens });
+      const paceMs = ('content' in step && step.streamChunkDelayMs) || 0;
+      await streamCompletion(res, { id, model, content, promptTokens, completionTokens, paceMs });
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -112,10 +120,17 @@ export const STREAM_CHUNK_CHARS = 4;
  * `stream: true`: the content as server-sent events, a few characters per chunk (the way a model streams tokens),
  * then a usage chunk (stream_options.include_usage) and [DONE].
  */
-function streamCompletion(
+async function streamCompletion(
   res: ServerResponse,
-  c: { id: string; model: string; content: string; promptTokens: number; completionTokens: number },
-): void {
+  c: {
+    id: string;
+    model: string;
+    content: string;
+    promptTokens: number;
+    completionTokens: number;
+    paceMs: number;
+  },
+): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const created = Math.floor(Date.now() / 1000);
   const chunk = (choices: unknown[], usage: unknown = null) =>
@@ -124,6 +139,7 @@ function streamCompletion(
   for (let i = 0; i < c.content.length; i += STREAM_CHUNK_CHARS) {
     const piece = c.content.slice(i, i + STREAM_CHUNK_CHARS);
     res.write(chunk([{ index: 0, delta: { content: piece }, finish_reason: null }]));
+    if (c.paceMs) await new Promise((resolve) => setTimeout(resolve, c.paceMs));
   }
   res.write(chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]));
   const usage = {

@@ -87,7 +87,7 @@ async function answerNow(job: AnswerJob): Promise<Answer | null> {
         : {}),
       ...(job.addressed === false ? { quietUntilQuerying: true } : {}),
     },
-    { logger: log, ...deps.liveAnswer },
+    { ...deps.liveAnswer, logger: log },
   );
   try {
     answer = await deps.assistant.ask(
