@@ -192,4 +192,30 @@ describe.skipIf(!hasData)('streaming the answer end to end', { timeout: 180_000 
     expect(pieces.find((p) => p.includes('₹'))).toContain(APRIL);
     expect(h.slack.messagesIn('CS4', ts)).toHaveLength(1);
   });
+
+  it('with an LLM narrator whose insight has a wrong number: the checked headline streams, the lie never, and the message ends as the computed text', async () => {
+    const prose = {
+      headline: `April 2022 brought in ${APRIL} of gross revenue across all order lines.`,
+      insights: ['That is up 91% on March, the best month of the year.'],
+    };
+    openai.script([{ content: prose, streamChunkDelayMs: 10 }]);
+    const h = await harness(llmServices);
+    const ts = nextTs();
+    await h.sendEvent(mentionEvent({ channel: 'CS5', text: 'total revenue in April 2022', ts }));
+    const [reply] = await finished(h, 'CS5', ts);
+    const streamed = [
+      ...h.slack.callsTo('chat.startStream').filter((c) => c.params.thread_ts === ts),
+      ...about(h, 'chat.appendStream', reply!.ts),
+    ].map((c) => String(c.params.markdown_text));
+    expect(streamed.join('')).toContain(APRIL);
+    expect(streamed.join('')).not.toContain('91');
+    // The stream was stopped, then the message replaced whole with the computed answer.
+    const methods = reply!.message.history.map((v) => v.method);
+    expect(methods.slice(-2)).toEqual(['chat.stopStream', 'chat.update']);
+    const text = blocksText(reply!.params.blocks);
+    expect(text).toContain(APRIL);
+    expect(text).not.toContain('91%');
+    expect(text).not.toContain(prose.headline);
+    expect(h.slack.messagesIn('CS5', ts)).toHaveLength(1);
+  });
 });
