@@ -73,14 +73,28 @@ describe.skipIf(!hasData)('streaming the answer end to end', { timeout: 180_000 
     harnesses.push(h);
     return h;
   }
-  const finished = (h: SlackHarness, channel: string, threadTs: string, n = 1) =>
-    h.slack.waitFor(
+  /**
+   * The answer's message once the answer is done: for a mention, after the ✅ on the question (the bot's own
+   * "finished" signal, so a message between its stop and its replacement is not taken for the end).
+   */
+  const finished = async (h: SlackHarness, channel: string, threadTs: string, mention = true) => {
+    if (mention)
+      await h.slack.waitFor(
+        () =>
+          h.slack
+            .callsTo('reactions.add')
+            .find((c) => c.params.timestamp === threadTs && c.params.name === 'white_check_mark'),
+        'the done reaction',
+        WAIT_MS,
+      );
+    return h.slack.waitFor(
       () =>
-        finishedMessages(h.slack, channel, threadTs).length >= n &&
+        finishedMessages(h.slack, channel, threadTs).length >= 1 &&
         finishedMessages(h.slack, channel, threadTs),
       'the finished answer',
       WAIT_MS,
     );
+  };
   const order = (h: SlackHarness, call: RecordedCall | undefined) => h.slack.calls.indexOf(call!);
   const about = (h: SlackHarness, method: string, ts: string) =>
     h.slack.callsTo(method).filter((c) => c.params.ts === ts || c.response?.ts === ts);
@@ -153,7 +167,7 @@ describe.skipIf(!hasData)('streaming the answer end to end', { timeout: 180_000 
     await h.sendEvent(
       directMessageEvent({ channel: 'DS3', text: 'total revenue in April 2022', ts: nextTs(), threadTs }),
     );
-    const [reply] = await finished(h, 'DS3', threadTs);
+    const [reply] = await finished(h, 'DS3', threadTs, false);
     expect(h.slack.messagesIn('DS3', threadTs)).toHaveLength(1);
     const status = h.slack
       .callsTo('assistant.threads.setStatus')
