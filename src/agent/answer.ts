@@ -2,6 +2,7 @@ import type { Plan, TimeRange } from '../semantic/plan.js';
 import type { DateSpan } from '../semantic/bucket-coverage.js';
 import type { Cell } from '../warehouse/types.js';
 import type { AnswerColumn } from './columns.js';
+import type { OnProgress } from './progress.js';
 
 /** What every surface (CLI, Slack, scheduler) renders. Built by the synthesis node; never contains raw errors. */
 export type AnswerStatus = 'answered' | 'clarify' | 'refused' | 'error';
@@ -164,9 +165,19 @@ export interface SummaryRequest {
   chart?: boolean;
 }
 
+export interface AskOptions {
+  /** Render the chart (default true). */
+  chart?: boolean;
+  /**
+   * Progress while the answer is made: the stage (reading, querying, drawing the chart) and the narrative as far
+   * as it is written and checked (see progress.ts). The returned Answer is still the whole, final truth.
+   */
+  onProgress?: OnProgress;
+}
+
 /** The use case every surface calls. Loads and saves thread state itself. */
 export interface Assistant {
-  ask(turn: Turn, options?: { chart?: boolean }): Promise<Answer>;
+  ask(turn: Turn, options?: AskOptions): Promise<Answer>;
   summary(request: SummaryRequest): Promise<Answer>;
   /** Re-render the last answer of a thread with another chart type, without re-querying. */
   rechart?(threadKey: string, chart: string): Promise<Answer | null>;

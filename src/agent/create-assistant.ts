@@ -10,7 +10,7 @@ import { CHART_TYPES, type Plan } from '../semantic/plan.js';
 import type { KvStore } from '../state/kv-store.js';
 import { createThreadStore } from '../state/thread-store.js';
 import type { Warehouse } from '../warehouse/types.js';
-import type { Answer, Assistant, SummaryRequest, ThreadState, Turn } from './answer.js';
+import type { Answer, AskOptions, Assistant, SummaryRequest, ThreadState, Turn } from './answer.js';
 import { emptyAnswer, errorAnswer, newErrorRef } from './answer-builders.js';
 import { answerColumns } from './columns.js';
 import {
@@ -25,6 +25,7 @@ import { buildAgentGraph, runAgentGraph, type AgentGraph } from './graph.js';
 import type { Narrator } from './llm/narrator.js';
 import { nextPendingOptions, withOptionIds } from './pending-options.js';
 import type { CueLexicon } from './understanding/cues.js';
+import { emitProgress } from './progress.js';
 import { createPlanner } from './understanding/planner.js';
 import type { Resolver } from './resolver/resolver.js';
 import type { AgentStateType } from './state.js';
@@ -253,26 +254,32 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     async warmUp() {
       await init();
     },
-    async ask(turn: Turn, options: { chart?: boolean } = {}): Promise<Answer> {
+    async ask(turn: Turn, options: AskOptions = {}): Promise<Answer> {
       const started = performance.now();
       const question = turn.text.trim();
       if (question.length > MAX_QUESTION_CHARS) return tooLong(question, turn);
+      const { onProgress } = options;
+      emitProgress(onProgress, { kind: 'stage', stage: 'reading' }, logger);
       let answer: Answer;
       let thread: ThreadState | null = null;
       try {
         thread = await loadThread(turn.threadKey);
         const threadMs = performance.now() - started;
         const { graph } = await init();
-        const state: AgentStateType = await runAgentGraph(graph, {
-          messages: thread?.messages ?? [],
-          userQuery: question,
-          queryType: 'qa',
-          previousPlan: thread?.lastPlan,
-          chosenPlan: turn.plan,
-          hasPreviousAnswer: Boolean(thread?.lastAnswer),
-          summaryContext: thread?.summaryContext,
-          schemaInfo: warehouse.schema(),
-        });
+        const state: AgentStateType = await runAgentGraph(
+          graph,
+          {
+            messages: thread?.messages ?? [],
+            userQuery: question,
+            queryType: 'qa',
+            previousPlan: thread?.lastPlan,
+            chosenPlan: turn.plan,
+            hasPreviousAnswer: Boolean(thread?.lastAnswer),
+            summaryContext: thread?.summaryContext,
+            schemaInfo: warehouse.schema(),
+          },
+          onProgress,
+        );
         const r = state.resolution;
         if (!state.finalResponse && r?.kind === 'plan' && r.presentationOnly && thread?.lastAnswer) {
           // "Show that as a pie": same numbers, new chart, no query.
@@ -282,6 +289,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         }
         answer.timingsMs = { ...state.timingsMs, ...answer.timingsMs, thread: threadMs };
         if (options.chart !== false && answer.status === 'answered' && answer.rows.length) {
+          emitProgress(onProgress, { kind: 'stage', stage: 'charting' }, logger);
           await attachChart(answer, answer.plan?.chart);
         }
       } catch (error) {

@@ -7,6 +7,7 @@ import { queryResolutionNode } from './nodes/query-resolution.js';
 import { synthesisNode } from './nodes/synthesis.js';
 import { validationNode } from './nodes/validation.js';
 import { routeAfterResolution, routeAfterValidation } from './routes.js';
+import { progressConfig, type OnProgress } from './progress.js';
 import { AgentState, type AgentStateType } from './state.js';
 
 /**
@@ -41,7 +42,14 @@ export function buildAgentGraph(deps: GraphDeps) {
 export type AgentGraph = ReturnType<typeof buildAgentGraph>;
 export type AgentInput = typeof AgentState.Update;
 
-/** Runs one question (or summary) through the graph; the recursion limit bounds the repair loop twice over. */
-export async function runAgentGraph(graph: AgentGraph, input: AgentInput): Promise<AgentStateType> {
-  return (await graph.invoke(input, { recursionLimit: 40 })) as AgentStateType;
+/**
+ * Runs one question (or summary) through the graph; the recursion limit bounds the repair loop twice over. The
+ * nodes report their progress (the query starting, the narrative as it is written) to `onProgress`.
+ */
+export async function runAgentGraph(
+  graph: AgentGraph,
+  input: AgentInput,
+  onProgress?: OnProgress,
+): Promise<AgentStateType> {
+  return (await graph.invoke(input, { recursionLimit: 40, ...progressConfig(onProgress) })) as AgentStateType;
 }

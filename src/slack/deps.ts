@@ -44,6 +44,8 @@ export function buildSlackDeps(input: SlackDepsInput): SlackDeps {
     logger,
     defaultCron: config.SUMMARY_CRON,
     summaryTimeZone: config.SUMMARY_TIMEZONE,
+    // What this app learns about text streaming (refused once: later answers go straight to the updated post).
+    liveAnswer: { streaming: {} },
     ...(input.tracker ? { tracker: input.tracker } : {}),
     ...(input.metrics ? { metrics: input.metrics } : {}),
   };

@@ -131,6 +131,12 @@ export const messages = {
   /** The stages an answer goes through, rotated by Slack while the bot works (assistant.threads.setStatus). */
   assistantStatus: 'is working on it…',
   assistantLoadingMessages: ['Reading the question…', 'Querying the sales data…', 'Drawing the chart…'],
+  /** The placeholder's line while an answer is made (one post, updated in place), per stage. */
+  stageLine: {
+    reading: '_Reading the question…_',
+    querying: '_Querying the sales data…_',
+    charting: '_Drawing the chart…_',
+  } as const,
 
   // App Home
   homeTitle: `:bar_chart: ${BOT_NAME}`,

@@ -1,3 +1,4 @@
+import type { LiveAnswerOptions } from './live-answer.js';
 import type { FeedbackInput } from '../feedback/feedback-store.js';
 import type { Assistant, ThreadState } from '../agent/answer.js';
 import type { InFlightTracker } from '../lifecycle/in-flight-tracker.js';
@@ -71,6 +72,11 @@ export interface SlackDeps {
   metrics?: Metrics;
   /** Clock for "time taken" and the event de-dup window; injectable for tests. */
   now?: () => number;
+  /**
+   * The live answer's settings: the spacing of its updates (defaults in live-answer.ts; tests shorten them), and
+   * what this process learnt about text streaming (one object per app, see buildSlackDeps).
+   */
+  liveAnswer?: Omit<LiveAnswerOptions, 'logger'>;
 }
 
 /** How long a claimed event id is remembered: Slack retries for about 5 minutes, keep it well beyond. */

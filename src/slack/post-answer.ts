@@ -27,6 +27,14 @@ export async function postAnswerMessage(
   target: AnswerTarget,
   answer: Answer,
   render: (chartFileId?: string) => RenderedMessage,
+  /** How the message goes out: a new post by default; a live answer stops its stream or updates its placeholder. */
+  deliver: (rendered: RenderedMessage) => Promise<string> = (rendered) =>
+    postMessage(client, {
+      channel: target.channel,
+      ...(target.threadTs ? { threadTs: target.threadTs } : {}),
+      text: rendered.text,
+      blocks: rendered.blocks,
+    }),
 ): Promise<string> {
   const log = deps.logger;
   const png = answer.chart?.png && answer.chart.png.byteLength > 0 ? answer.chart.png : undefined;
@@ -47,27 +55,16 @@ export async function postAnswerMessage(
       log.warn({ err: error }, 'chart upload failed; posting the answer without it');
     }
   }
-  const thread = target.threadTs ? { threadTs: target.threadTs } : {};
   let rendered = render(chartFileId);
   let ts: string;
   try {
-    ts = await postMessage(client, {
-      channel: target.channel,
-      ...thread,
-      text: rendered.text,
-      blocks: rendered.blocks,
-    });
+    ts = await deliver(rendered);
   } catch (error) {
     if (!(chartFileId && error instanceof SlackApiError && error.slackError === 'invalid_blocks'))
       throw error;
     log.warn({ err: error, chartFileId }, 'Slack refused the image block; posting without it');
     rendered = render();
-    ts = await postMessage(client, {
-      channel: target.channel,
-      ...thread,
-      text: rendered.text,
-      blocks: rendered.blocks,
-    });
+    ts = await deliver(rendered);
     shareChartInThread = true;
   }
   // Later files belong under the answer: in its thread, or (a top-level post) in the thread it starts.

@@ -32,6 +32,7 @@ export class SlackApiError extends AppError {
 
 /** The Slack error code (`not_in_channel`, `ratelimited`, …) of a Web API failure, or a transport label. */
 export function slackErrorCode(error: unknown): string {
+  if (error instanceof SlackApiError) return error.slackError;
   if (error && typeof error === 'object') {
     const e = error as { code?: string; data?: { error?: string }; statusCode?: number };
     if (e.data?.error) return e.data.error;
@@ -128,5 +129,96 @@ export async function react(
     else await client.reactions.remove(args);
   } catch (error) {
     logger.debug({ err: slackErrorCode(error), reaction: args.name, action }, 'reaction failed');
+  }
+}
+
+/** chat.update of one of the bot's messages (the answer's placeholder). Throws SlackApiError. */
+export async function updateMessage(
+  client: WebClient,
+  args: { channel: string; ts: string; text: string; blocks?: KnownBlock[] },
+): Promise<void> {
+  try {
+    await client.chat.update({
+      channel: args.channel,
+      ts: args.ts,
+      text: args.text,
+      ...(args.blocks ? { blocks: args.blocks } : {}),
+    });
+  } catch (error) {
+    throw wrap(error);
+  }
+}
+
+/** Whether the installed Web API client has Slack's text streaming methods (chat.startStream and friends). */
+export function canStreamText(client: WebClient): boolean {
+  const chat = client.chat as Partial<WebClient['chat']>;
+  return (
+    typeof chat.startStream === 'function' &&
+    typeof chat.appendStream === 'function' &&
+    typeof chat.stopStream === 'function'
+  );
+}
+
+export interface StartStreamArgs {
+  channel: string;
+  /** Streamed messages are always replies: Slack requires the thread. */
+  threadTs: string;
+  markdownText: string;
+  /** Required by Slack when streaming into a channel (not a DM): who the reply is for. */
+  recipient?: { userId: string; teamId: string };
+}
+
+/** chat.startStream; returns the streaming message's ts. Throws SlackApiError (e.g. `unknown_method`). */
+export async function startStream(client: WebClient, args: StartStreamArgs): Promise<string> {
+  try {
+    const res = await client.chat.startStream({
+      channel: args.channel,
+      thread_ts: args.threadTs,
+      markdown_text: args.markdownText,
+      ...(args.recipient
+        ? { recipient_user_id: args.recipient.userId, recipient_team_id: args.recipient.teamId }
+        : {}),
+    });
+    if (!res.ts) throw new Error('chat.startStream returned no ts');
+    return res.ts;
+  } catch (error) {
+    throw wrap(error);
+  }
+}
+
+/** chat.appendStream: more markdown at the end of the streaming message. Throws SlackApiError. */
+export async function appendStream(
+  client: WebClient,
+  args: { channel: string; ts: string; markdownText: string },
+): Promise<void> {
+  try {
+    await client.chat.appendStream({ channel: args.channel, ts: args.ts, markdown_text: args.markdownText });
+  } catch (error) {
+    throw wrap(error);
+  }
+}
+
+/** chat.stopStream: ends the stream; `blocks` are appended under the streamed text. Throws SlackApiError. */
+export async function stopStream(
+  client: WebClient,
+  args: { channel: string; ts: string; blocks?: KnownBlock[] },
+): Promise<void> {
+  try {
+    await client.chat.stopStream({
+      channel: args.channel,
+      ts: args.ts,
+      ...(args.blocks?.length ? { blocks: args.blocks } : {}),
+    });
+  } catch (error) {
+    throw wrap(error);
+  }
+}
+
+/** chat.delete of one of the bot's messages. Throws SlackApiError. */
+export async function deleteMessage(client: WebClient, args: { channel: string; ts: string }): Promise<void> {
+  try {
+    await client.chat.delete(args);
+  } catch (error) {
+    throw wrap(error);
   }
 }

@@ -19,6 +19,7 @@ import {
 import {
   blocksText,
   buttonsOf,
+  finishedMessages,
   imageFileIds,
   PNG_MAGIC,
   startSlackHarness,
@@ -65,12 +66,8 @@ describe.skipIf(!hasData)(
       await redis?.stop();
     });
 
-    const replies = (channel: string, threadTs?: string) =>
-      h.slack
-        .callsTo('chat.postMessage')
-        .filter(
-          (c) => c.params.channel === channel && (threadTs === undefined || c.params.thread_ts === threadTs),
-        );
+    // The bot's finished messages (posted, or streamed and stopped), as they read now.
+    const replies = (channel: string, threadTs?: string) => finishedMessages(h.slack, channel, threadTs);
     const waitReplies = (channel: string, threadTs: string | undefined, n: number, what: string) =>
       h.slack.waitFor(
         () => replies(channel, threadTs).length >= n && replies(channel, threadTs),

@@ -3,6 +3,7 @@ import type { InFlightTracker } from '../../src/lifecycle/in-flight-tracker.js';
 import { createLogger, type Logger } from '../../src/observability/logger.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
 import { buildSlackDeps } from '../../src/slack/deps.js';
+import { PROGRESS_BLOCK_ID } from '../../src/slack/live-answer.js';
 import type { SlackDeps } from '../../src/slack/ports.js';
 import { WorkQueue } from '../../src/slack/work-queue.js';
 import type { KvStore } from '../../src/state/kv-store.js';
@@ -76,6 +77,8 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     ...(options.tracker ? { tracker: options.tracker } : {}),
   });
   if (options.subscriptions) deps.subscriptions = options.subscriptions;
+  // Live updates spaced for tests: the order of events is what they check, never how long it took.
+  deps.liveAnswer = { ...deps.liveAnswer, minUpdateIntervalMs: 20, minAppendIntervalMs: 5 };
   if (options.maxConcurrentAnswers || options.maxPendingAnswers)
     deps.answerQueue = new WorkQueue(options.maxConcurrentAnswers ?? 2, {
       ...(options.maxPendingAnswers !== undefined ? { maxPending: options.maxPendingAnswers } : {}),
@@ -131,6 +134,36 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
       await slack.close();
     },
   };
+}
+
+/**
+ * The finished bot messages in a channel (and thread), as they read now: a post, the placeholder once updated
+ * with the answer, or a stream once stopped. Shaped like a recorded call (`params.blocks`, `at` = when it took
+ * its final form); a streamed message's markdown leads its blocks as a `streamed_markdown` pseudo-block, so
+ * `blocksText` reads the headline wherever it went.
+ */
+export function finishedMessages(slack: FakeSlackServer, channel: string, threadTs?: string) {
+  return [...(threadTs === undefined ? slack.messagesAll(channel) : slack.messagesIn(channel, threadTs))]
+    .filter((m) => m.state !== 'streaming' && !hasProgressLine(m.blocks))
+    .map((m) => ({
+      ts: m.ts,
+      response: { ts: m.ts } as Record<string, unknown>,
+      at: m.history.at(-1)!.at,
+      message: m,
+      params: {
+        channel: m.channel,
+        thread_ts: m.threadTs,
+        text: m.text,
+        blocks: [
+          ...(m.markdown ? [{ type: 'streamed_markdown', text: m.markdown }] : []),
+          ...(m.blocks ?? []),
+        ],
+      },
+    }));
+}
+
+function hasProgressLine(blocks: unknown[] | undefined): boolean {
+  return (blocks ?? []).some((b) => (b as { block_id?: string }).block_id === PROGRESS_BLOCK_ID);
 }
 
 /** The blocks of a recorded chat.postMessage, flattened to their text for assertions. */

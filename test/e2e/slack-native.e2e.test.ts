@@ -21,6 +21,7 @@ import {
   blocksText,
   buttonsOf,
   feedbackValuesOf,
+  finishedMessages,
   startSlackHarness,
   type SlackHarness,
 } from './slack-harness.js';
@@ -73,10 +74,8 @@ describe.skipIf(!hasData)('Slack-native surfaces end to end', { timeout: 180_000
     await redis?.stop();
   });
 
-  const posts = (channel: string, threadTs: string) =>
-    h.slack
-      .callsTo('chat.postMessage')
-      .filter((c) => c.params.channel === channel && c.params.thread_ts === threadTs);
+  // The bot's finished messages in a thread (posted, or streamed and stopped), as they read now.
+  const posts = (channel: string, threadTs: string) => finishedMessages(h.slack, channel, threadTs);
 
   describe('the assistant surface', () => {
     it('a new assistant thread gets a title and suggested prompts drawn from the data coverage', async () => {

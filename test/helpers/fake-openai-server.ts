@@ -1,14 +1,21 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
  * A scripted OpenAI-compatible server on 127.0.0.1 (port 0): POST /v1/chat/completions answers with the next
  * scripted step. A step is a JSON object for the assistant message content (structured output), a raw string, an
  * HTTP error status, or a delay longer than the client's timeout. Each completion has a unique id; every request
- * body is recorded for assertions.
+ * body is recorded for assertions. A request with `stream: true` gets the same content as server-sent events.
  */
 export type FakeStep =
-  | { content: unknown; promptTokens?: number; completionTokens?: number; model?: string }
+  | {
+      content: unknown;
+      promptTokens?: number;
+      completionTokens?: number;
+      model?: string;
+      /** Streamed requests: the pause between chunks, as a model's tokens come paced (default none). */
+      streamChunkDelayMs?: number;
+    }
   | { raw: string }
   | { status: 429 | 500 | 502 | 503 | 400; message?: string }
   | { delayMs: number; then?: FakeStep };
@@ -60,13 +67,20 @@ export async function startFakeOpenAiServer(initial: FakeStep[] = []): Promise<F
     const promptTokens = 'content' in step ? (step.promptTokens ?? 1200) : 1200;
     const completionTokens = 'content' in step ? (step.completionTokens ?? 80) : 80;
     counter++;
+    const id = `chatcmpl-fake-${counter}-${Date.now()}`;
+    const model = ('content' in step && step.model) || String(body.model);
+    if (body.stream === true) {
+      const paceMs = ('content' in step && step.streamChunkDelayMs) || 0;
+      await streamCompletion(res, { id, model, content, promptTokens, completionTokens, paceMs });
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(
       JSON.stringify({
-        id: `chatcmpl-fake-${counter}-${Date.now()}`,
+        id,
         object: 'chat.completion',
         created: Math.floor(Date.now() / 1000),
-        model: ('content' in step && step.model) || String(body.model),
+        model,
         choices: [
           {
             index: 0,
@@ -97,6 +111,44 @@ export async function startFakeOpenAiServer(initial: FakeStep[] = []): Promise<F
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Characters per streamed delta: small, so a sentence arrives in many pieces as a model's tokens do. */
+export const STREAM_CHUNK_CHARS = 4;
+
+/**
+ * `stream: true`: the content as server-sent events, a few characters per chunk (the way a model streams tokens),
+ * then a usage chunk (stream_options.include_usage) and [DONE].
+ */
+async function streamCompletion(
+  res: ServerResponse,
+  c: {
+    id: string;
+    model: string;
+    content: string;
+    promptTokens: number;
+    completionTokens: number;
+    paceMs: number;
+  },
+): Promise<void> {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const created = Math.floor(Date.now() / 1000);
+  const chunk = (choices: unknown[], usage: unknown = null) =>
+    `data: ${JSON.stringify({ id: c.id, object: 'chat.completion.chunk', created, model: c.model, choices, usage })}\n\n`;
+  res.write(chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]));
+  for (let i = 0; i < c.content.length; i += STREAM_CHUNK_CHARS) {
+    const piece = c.content.slice(i, i + STREAM_CHUNK_CHARS);
+    res.write(chunk([{ index: 0, delta: { content: piece }, finish_reason: null }]));
+    if (c.paceMs) await new Promise((resolve) => setTimeout(resolve, c.paceMs));
+  }
+  res.write(chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]));
+  const usage = {
+    prompt_tokens: c.promptTokens,
+    completion_tokens: c.completionTokens,
+    total_tokens: c.promptTokens + c.completionTokens,
+  };
+  res.write(chunk([], usage));
+  res.end('data: [DONE]\n\n');
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -6,8 +6,12 @@ import type { AddressInfo } from 'node:net';
  * SLACK_API_URL. Implements what the bot uses — auth.test, chat.postMessage/update/postEphemeral,
  * reactions.add/remove, the three steps of files.uploadV2 (files.getUploadURLExternal → POST to the returned
  * upload_url → files.completeUploadExternal), views.publish/open, conversations.info/open, and the assistant
- * methods (assistant.threads.setStatus / setTitle / setSuggestedPrompts, plain successes) — plus response_url endpoints
- * for slash commands and buttons. Failures can be injected per method (`not_in_channel`, HTTP 429 …).
+ * methods (assistant.threads.setStatus / setTitle / setSuggestedPrompts, plain successes), text streaming
+ * (chat.startStream / appendStream / stopStream, with Slack's rules: a thread is required, a channel needs the
+ * recipient, a stopped stream takes no more) and chat.delete — plus response_url endpoints for slash commands and
+ * buttons. It keeps each bot message as it now reads (`message(ts)`): posts, updates, streamed text and the blocks
+ * a stop appends. Failures can be injected per method (`not_in_channel`, HTTP 429 …), or a method made unknown
+ * (a workspace or client without streaming: `unknown_method`).
  */
 export interface RecordedCall {
   method: string;
@@ -29,6 +33,23 @@ export interface RecordedResponse {
   at: number;
 }
 
+/** A bot message as it reads now, after every update, append and stop. */
+export interface FakeMessage {
+  ts: string;
+  channel: string;
+  threadTs?: string;
+  /** chat.postMessage / chat.update text. */
+  text?: string;
+  blocks?: unknown[];
+  /** Streamed markdown, in arrival order. */
+  markdown: string;
+  /** 'streaming' until chat.stopStream; 'posted' for an ordinary message. */
+  state: 'posted' | 'streaming' | 'stopped';
+  /** Every version of the message, oldest first (as the method that made it). */
+  history: { method: string; at: number }[];
+  deleted?: boolean;
+}
+
 export type InjectedFailure = { error: string } | { status: 429; retryAfterSeconds: number };
 
 export interface FakeSlackServer {
@@ -45,6 +66,14 @@ export interface FakeSlackServer {
   waitFor<T>(predicate: () => T | undefined | false | null, what: string, timeoutMs?: number): Promise<T>;
   /** The next `times` calls of `method` fail this way. */
   failNext(method: string, failure: InjectedFailure, times?: number): void;
+  /** From now on the method answers `unknown_method` (until reset). */
+  unsupported(method: string): void;
+  /** A bot message as it reads now (undefined for an unknown ts). */
+  message(ts: string): FakeMessage | undefined;
+  /** The bot messages in a thread, oldest first (deleted ones left out). */
+  messagesIn(channel: string, threadTs: string): FakeMessage[];
+  /** Every bot message in a channel, threads included, oldest first (deleted ones left out). */
+  messagesAll(channel: string): FakeMessage[];
   /** Makes calls to a method slow (ms), e.g. to hold a request in flight. */
   delay(method: string, ms: number): void;
   reset(): void;
@@ -94,6 +123,8 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
   const responses: RecordedResponse[] = [];
   const failures = new Map<string, InjectedFailure[]>();
   const delays = new Map<string, number>();
+  const unknownMethods = new Set<string>();
+  const messages = new Map<string, FakeMessage>();
   let tsCounter = 0;
   let fileCounter = 0;
   let responseCounter = 0;
@@ -122,6 +153,16 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
         };
       case 'chat.postMessage': {
         const ts = nextTs();
+        messages.set(ts, {
+          ts,
+          channel: String(params.channel),
+          ...(params.thread_ts ? { threadTs: String(params.thread_ts) } : {}),
+          text: params.text as string,
+          ...(params.blocks ? { blocks: params.blocks as unknown[] } : {}),
+          markdown: '',
+          state: 'posted',
+          history: [{ method, at: Date.now() }],
+        });
         return {
           ok: true,
           channel: params.channel,
@@ -134,8 +175,52 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
           },
         };
       }
-      case 'chat.update':
+      case 'chat.update': {
+        const m = messages.get(String(params.ts));
+        if (!m || m.deleted) return { ok: false, error: 'message_not_found' };
+        if (m.state === 'streaming') return { ok: false, error: 'message_is_streaming' };
+        // An update replaces the message's content, streamed text included.
+        m.text = params.text as string;
+        m.blocks = (params.blocks as unknown[] | undefined) ?? [];
+        m.markdown = '';
+        m.history.push({ method, at: Date.now() });
         return { ok: true, channel: params.channel, ts: params.ts, text: params.text };
+      }
+      case 'chat.delete': {
+        const m = messages.get(String(params.ts));
+        if (!m || m.deleted) return { ok: false, error: 'message_not_found' };
+        m.deleted = true;
+        return { ok: true, channel: params.channel, ts: params.ts };
+      }
+      case 'chat.startStream': {
+        if (!params.thread_ts) return { ok: false, error: 'invalid_arguments' };
+        const inChannel = !String(params.channel).startsWith('D');
+        if (inChannel && (!params.recipient_user_id || !params.recipient_team_id))
+          return { ok: false, error: 'invalid_arguments' };
+        const ts = nextTs();
+        messages.set(ts, {
+          ts,
+          channel: String(params.channel),
+          threadTs: String(params.thread_ts),
+          markdown: String(params.markdown_text ?? ''),
+          state: 'streaming',
+          history: [{ method, at: Date.now() }],
+        });
+        return { ok: true, channel: params.channel, ts };
+      }
+      case 'chat.appendStream':
+      case 'chat.stopStream': {
+        const m = messages.get(String(params.ts));
+        if (!m || m.deleted) return { ok: false, error: 'message_not_found' };
+        if (m.state !== 'streaming') return { ok: false, error: 'message_not_in_streaming_state' };
+        m.markdown += String(params.markdown_text ?? '');
+        if (method === 'chat.stopStream') {
+          m.state = 'stopped';
+          if (params.blocks) m.blocks = params.blocks as unknown[];
+        }
+        m.history.push({ method, at: Date.now() });
+        return { ok: true, channel: params.channel, ts: params.ts };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
       case 'files.getUploadURLExternal': {
@@ -170,6 +255,11 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
         calls.push(call);
         const wait = delays.get(method);
         if (wait) await new Promise((r) => setTimeout(r, wait));
+        if (unknownMethods.has(method)) {
+          call.response = { ok: false, error: 'unknown_method' };
+          send(res, 200, call.response);
+          return;
+        }
         const queued = failures.get(method);
         const failure = queued?.shift();
         if (failure) {
@@ -242,6 +332,13 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
         await new Promise((r) => setTimeout(r, 20));
       }
     },
+    unsupported(method) {
+      unknownMethods.add(method);
+    },
+    message: (ts) => messages.get(ts),
+    messagesAll: (channel) => [...messages.values()].filter((m) => m.channel === channel && !m.deleted),
+    messagesIn: (channel, threadTs) =>
+      [...messages.values()].filter((m) => m.channel === channel && m.threadTs === threadTs && !m.deleted),
     failNext(method, failure, times = 1) {
       const list = failures.get(method) ?? [];
       for (let i = 0; i < times; i++) list.push(failure);
@@ -256,6 +353,8 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
       responses.length = 0;
       failures.clear();
       delays.clear();
+      unknownMethods.clear();
+      messages.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {

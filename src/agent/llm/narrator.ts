@@ -21,6 +21,17 @@ export interface NarrationOutput {
   usage: LlmUsage | null;
 }
 
+/** The prose as far as the model has written it (unchecked: the caller checks it before showing any of it). */
+export interface NarrationPartial {
+  headline: string;
+  insights: string[];
+}
+
+export interface NarrationOptions {
+  /** When given, the narrator streams (token by token where the model can) and reports the prose so far. */
+  onPartial?: (partial: NarrationPartial) => void;
+}
+
 export interface Narrator {
-  narrate(input: NarrationInput): Promise<NarrationOutput>;
+  narrate(input: NarrationInput, options?: NarrationOptions): Promise<NarrationOutput>;
 }

@@ -6,7 +6,9 @@ import { catalogForPlan } from '../../semantic/rollup-router.js';
 import type { QueryResult } from '../../warehouse/types.js';
 import type { CacheKey } from '../cache/result-cache.js';
 import { sourceCoverage } from '../data-coverage.js';
+import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { GraphDeps } from '../graph-deps.js';
+import { emitProgress, progressOf } from '../progress.js';
 import type { AgentStateType, AgentStateUpdate, ExtractionError, SummaryPart } from '../state.js';
 
 /**
@@ -15,8 +17,12 @@ import type { AgentStateType, AgentStateUpdate, ExtractionError, SummaryPart } f
  * recorded in the state (validation decides whether to repair), never thrown.
  */
 export function dataExtractionNode(deps: GraphDeps) {
-  return async function dataExtraction(state: AgentStateType): Promise<AgentStateUpdate> {
+  return async function dataExtraction(
+    state: AgentStateType,
+    config?: LangGraphRunnableConfig,
+  ): Promise<AgentStateUpdate> {
     const started = performance.now();
+    emitProgress(progressOf(config), { kind: 'stage', stage: 'querying' }, deps.logger);
     if (state.queryType === 'summary') {
       const parts: SummaryPart[] = [];
       // One after another: DuckDB runs them on one connection anyway, and the order keeps logs readable.

@@ -7,9 +7,12 @@ import { emptyAnswer, errorAnswer, newErrorRef } from '../answer-builders.js';
 import { describeColumns, type ColumnMeta } from '../columns.js';
 import { planCoverage } from '../data-coverage.js';
 import { partialBuckets, partialSummary, type DateSpan } from '../../semantic/bucket-coverage.js';
+import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { GraphDeps } from '../graph-deps.js';
+import { createCheckedNarrative } from '../llm/checked-narrative.js';
 import { numberContext } from '../llm/number-context.js';
 import { checkNumbers } from '../llm/number-check.js';
+import { emitProgress, progressOf, type OnProgress } from '../progress.js';
 import { mergeUsage, type AgentStateType, type AgentStateUpdate } from '../state.js';
 import { composeSummaryAnswer } from '../summary/summary-answer.js';
 import { composeAnswer, suggestFollowUps } from '../synthesis/compose-answer.js';
@@ -24,9 +27,15 @@ const REFUSAL_CODES = new Set(['SQL_NOT_READ_ONLY', 'SQL_MULTIPLE_STATEMENTS', '
  * richer, but only if every number in it matches the result; otherwise the computed text stands.
  */
 export function synthesisNode(deps: GraphDeps) {
-  return async function synthesis(state: AgentStateType): Promise<AgentStateUpdate> {
+  return async function synthesis(
+    state: AgentStateType,
+    config?: LangGraphRunnableConfig,
+  ): Promise<AgentStateUpdate> {
     const started = performance.now();
-    const answer = state.queryType === 'summary' ? summaryAnswer(state, deps) : await qaAnswer(state, deps);
+    const answer =
+      state.queryType === 'summary'
+        ? summaryAnswer(state, deps)
+        : await qaAnswer(state, deps, progressOf(config));
     answer.llm = mergeUsage(state.llmUsage, answer.llm);
     if (answer.llm?.fallbackNote && !answer.validation.notes.includes(answer.llm.fallbackNote))
       answer.validation.notes.push(answer.llm.fallbackNote);
@@ -89,7 +98,7 @@ function failureAnswer(state: AgentStateType, deps: GraphDeps): Answer {
   return answer;
 }
 
-async function qaAnswer(state: AgentStateType, deps: GraphDeps): Promise<Answer> {
+async function qaAnswer(state: AgentStateType, deps: GraphDeps, onProgress?: OnProgress): Promise<Answer> {
   const v = state.validationStatus;
   const result = state.dataResult;
   if (!result || !v || v.status === 'FAILED') return failureAnswer(state, deps);
@@ -157,6 +166,10 @@ async function qaAnswer(state: AgentStateType, deps: GraphDeps): Promise<Answer>
   answer.insights = composed.insights;
   answer.keyFigures = composed.keyFigures;
   answer.suggestions = suggestFollowUps(plan, deps.catalog);
+  const show = (snapshot: { headline: string; insights: string[] }) =>
+    emitProgress(onProgress, { kind: 'narrative', ...snapshot }, deps.logger);
+  // Without a narrator the computed text is final: shown at once, before the chart is drawn.
+  if (!deps.narrator) show({ headline: answer.headline, insights: answer.insights });
 
   if (deps.narrator) {
     const context = numberContext({
@@ -166,14 +179,20 @@ async function qaAnswer(state: AgentStateType, deps: GraphDeps): Promise<Answer>
       ...(plan?.timeRange ? { timeRange: plan.timeRange } : {}),
       ...(state.compiled?.comparePeriod ? { compareRange: state.compiled.comparePeriod } : {}),
     });
-    const narrated = await deps.narrator.narrate({
-      question,
-      headline: composed.headline,
-      insights: composed.insights,
-      columns,
-      rows: result.rows,
-      definitions: answer.definitions,
-    });
+    // Streamed prose is shown only as far as its numbers check out (checked-narrative.ts).
+    const checked = onProgress ? createCheckedNarrative(context, show) : null;
+    const narrated = await deps.narrator.narrate(
+      {
+        question,
+        headline: composed.headline,
+        insights: composed.insights,
+        columns,
+        rows: result.rows,
+        definitions: answer.definitions,
+      },
+      checked ? { onPartial: (partial) => checked.update(partial) } : {},
+    );
+    if (checked && narrated.text) checked.update(narrated.text, true);
     answer.llm = narrated.usage;
     if (narrated.text) {
       const texts = [narrated.text.headline, ...narrated.text.insights];

@@ -50,9 +50,10 @@ export function fieldsSection(fields: string[]): SectionBlock {
   };
 }
 
-export function context(lines: string[]): ContextBlock {
+export function context(lines: string[], blockId?: string): ContextBlock {
   return {
     type: 'context',
+    ...(blockId ? { block_id: blockId } : {}),
     elements: lines
       .slice(0, LIMITS.contextElements)
       .map((l) => ({ type: 'mrkdwn', text: clip(l, LIMITS.sectionText) })),

@@ -4,6 +4,7 @@ import { recordAnswer } from '../../observability/metrics.js';
 import { answerBlocks, errorMessage } from '../blocks/answer-blocks.js';
 import { reportToUser } from '../errors.js';
 import type { SlackDeps } from '../ports.js';
+import { openLiveAnswer } from '../live-answer.js';
 import { postAnswerMessage } from '../post-answer.js';
 import { postMessage, react, SlackApiError, type WebClient } from '../slack-api.js';
 import type { ThreadLocation } from '../thread-key.js';
@@ -75,16 +76,33 @@ async function answerNow(job: AnswerJob): Promise<Answer | null> {
   let answer: Answer | null = null;
   let ok = false;
   deps.metrics?.requests.inc({ surface: job.surface });
+  // The answer's one message, live while it is made: streamed where Slack can, otherwise updated in place.
+  const live = openLiveAnswer(
+    client,
+    {
+      channel: location.channelId,
+      ...(location.threadTs ? { threadTs: location.threadTs } : {}),
+      ...(job.userId && location.teamId
+        ? { recipient: { userId: job.userId, teamId: location.teamId } }
+        : {}),
+      ...(job.addressed === false ? { quietUntilQuerying: true } : {}),
+    },
+    { ...deps.liveAnswer, logger: log },
+  );
   try {
-    answer = await deps.assistant.ask({
-      threadKey: location.threadKey,
-      text: job.question,
-      ...(job.userId ? { userId: job.userId } : {}),
-      ...(job.addressed === false ? { addressed: false } : {}),
-      ...(job.plan ? { plan: job.plan } : {}),
-    });
+    answer = await deps.assistant.ask(
+      {
+        threadKey: location.threadKey,
+        text: job.question,
+        ...(job.userId ? { userId: job.userId } : {}),
+        ...(job.addressed === false ? { addressed: false } : {}),
+        ...(job.plan ? { plan: job.plan } : {}),
+      },
+      { onProgress: (event) => live.onProgress(event) },
+    );
     if (answer.ignored) {
       log.debug('unaddressed thread reply is not a data question; not answering');
+      await live.discard();
       ok = true;
       return answer;
     }
@@ -103,6 +121,11 @@ async function answerNow(job: AnswerJob): Promise<Answer | null> {
       { channel: location.channelId, ...(location.threadTs ? { threadTs: location.threadTs } : {}) },
       answer,
       (chartFileId) => answerBlocks(done, { elapsedMs, ...(chartFileId ? { chartFileId } : {}) }),
+      (rendered) =>
+        live.deliver(
+          rendered,
+          done.status === 'answered' ? { headline: done.headline, insights: done.insights } : null,
+        ),
     );
     ok = answer.status !== 'error';
   } catch (error) {
@@ -111,15 +134,12 @@ async function answerNow(job: AnswerJob): Promise<Answer | null> {
       deps.metrics?.slackApiErrors.inc({ method: 'post', code: error.slackError });
     // Not in the channel / archived: posting the error would fail the same way, the log has it.
     if (!(error instanceof SlackApiError)) {
-      const rendered = errorMessage(userMessage, ref);
-      await postMessage(client, {
-        channel: location.channelId,
-        ...(location.threadTs ? { threadTs: location.threadTs } : {}),
-        text: rendered.text,
-        blocks: rendered.blocks,
-      }).catch((postError: unknown) =>
-        log.error({ err: postError, ref }, 'could not post the error message'),
-      );
+      // In place of whatever was shown so far (the placeholder or the stream), or as a new post.
+      await live
+        .deliver(errorMessage(userMessage, ref), null)
+        .catch((postError: unknown) =>
+          log.error({ err: postError, ref }, 'could not post the error message'),
+        );
     }
   } finally {
     if (job.reactTo) {
