@@ -1,7 +1,6 @@
 import type OpenAI from 'openai';
 import type * as ChartLib from '../charts/index.js';
 import { hasLlm, type Config } from '../config/config.js';
-import { isAppError } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
 import { loadCatalog, type Catalog } from '../semantic/catalog.js';
 import { buildDataProfile, type DataProfile } from '../semantic/data-profile.js';
@@ -11,7 +10,7 @@ import type { KvStore } from '../state/kv-store.js';
 import { createThreadStore } from '../state/thread-store.js';
 import type { Warehouse } from '../warehouse/types.js';
 import type { Answer, AskOptions, Assistant, SummaryRequest, ThreadState, Turn } from './answer.js';
-import { emptyAnswer, errorAnswer, newErrorRef } from './answer-builders.js';
+import { emptyAnswer } from './answer-builders.js';
 import { answerColumns } from './columns.js';
 import {
   ellipsize,
@@ -23,13 +22,14 @@ import {
 import { createResultCache } from './cache/result-cache.js';
 import { buildAgentGraph, runAgentGraph, type AgentGraph } from './graph.js';
 import type { Narrator } from './llm/narrator.js';
-import { nextPendingOptions, withOptionIds } from './pending-options.js';
+import { withOptionIds } from './pending-options.js';
 import type { CueLexicon } from './understanding/cues.js';
 import { emitProgress } from './progress.js';
 import { createPlanner } from './understanding/planner.js';
 import type { Resolver } from './resolver/resolver.js';
 import type { AgentStateType } from './state.js';
 import { summaryDashboardData } from './summary/summary-dashboard.js';
+import { failedAnswer, nextThreadState, rerender, toStored } from './thread-turn.js';
 
 export interface AssistantDeps {
   config: Config;
@@ -52,8 +52,6 @@ export interface AssistantDeps {
    */
   loadProfile?: (catalog: Catalog) => Promise<DataProfile>;
 }
-
-const MAX_HISTORY_MESSAGES = 20;
 
 /**
  * The Assistant use case every surface calls: thread state in the KvStore, the agent graph, charts. Start-up work
@@ -192,61 +190,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }
   }
 
-  function failed(question: string, error: unknown, context: Record<string, unknown>): Answer {
-    if (isAppError(error) && error.code === 'BAD_INPUT') {
-      // The user's own mistake (an unknown period): the message says how to fix it; nothing to look up in logs.
-      return errorAnswer(question, error.userMessage, { code: error.code });
-    }
-    const errorRef = newErrorRef();
-    logger.error({ err: error, errorRef, ...context }, 'answer failed');
-    const message = isAppError(error)
-      ? `${error.userMessage} (reference ${errorRef})`
-      : `Sorry, something went wrong on my side (reference ${errorRef}).`;
-    return errorAnswer(question, message, {
-      code: isAppError(error) ? error.code : 'INTERNAL',
-      errorRef,
-    });
-  }
-
-  function rerender(
-    previous: NonNullable<ThreadState['lastAnswer']>,
-    question: string,
-    chart: Plan['chart'],
-  ): Answer {
-    const answer: Answer = { ...previous, question, chart: null, timingsMs: {}, llm: null };
-    if (previous.plan) answer.plan = { ...previous.plan, chart };
-    return answer;
-  }
-
-  function toStored(answer: Answer): ThreadState['lastAnswer'] {
-    const chart = answer.chart
-      ? { type: answer.chart.type, spec: answer.chart.spec, title: answer.chart.title }
-      : null;
-    return { ...answer, chart };
-  }
-
   async function remember(threadKey: string, thread: ThreadState | null, answer: Answer, question: string) {
-    const now = Date.now();
-    const state: ThreadState = {
-      messages: [
-        ...(thread?.messages ?? []),
-        { role: 'user' as const, text: question, at: now },
-        { role: 'assistant' as const, text: answer.headline, at: now },
-      ].slice(-MAX_HISTORY_MESSAGES),
-    };
-    const lastPlan =
-      answer.status === 'answered'
-        ? (answer.plan ?? thread?.lastPlan)
-        : answer.status === 'clarify'
-          ? (answer.pendingPlan ?? thread?.lastPlan)
-          : thread?.lastPlan;
-    if (lastPlan) state.lastPlan = lastPlan;
-    const lastAnswer = answer.status === 'answered' ? toStored(answer) : thread?.lastAnswer;
-    if (lastAnswer) state.lastAnswer = lastAnswer;
-    // The options offered (a clarification's choices), so a button carrying an option's id is answered as its plan.
-    const pendingOptions = nextPendingOptions(thread?.pendingOptions, answer.suggestions);
-    if (pendingOptions.length) state.pendingOptions = pendingOptions;
-    if (thread?.summaryContext) state.summaryContext = thread.summaryContext;
+    const state = nextThreadState(thread, answer, question, Date.now());
     await saveThread(threadKey, state);
   }
 
@@ -285,7 +230,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           // "Show that as a pie": same numbers, new chart, no query.
           answer = rerender(thread.lastAnswer, question, r.plan.chart);
         } else {
-          answer = state.finalResponse ?? failed(question, new Error('graph ended without an answer'), {});
+          answer =
+            state.finalResponse ??
+            failedAnswer(logger, question, new Error('graph ended without an answer'), {});
         }
         answer.timingsMs = { ...state.timingsMs, ...answer.timingsMs, thread: threadMs };
         if (options.chart !== false && answer.status === 'answered' && answer.rows.length) {
@@ -293,7 +240,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           await attachChart(answer, answer.plan?.chart);
         }
       } catch (error) {
-        answer = failed(question, error, { threadKey: turn.threadKey });
+        answer = failedAnswer(logger, question, error, { threadKey: turn.threadKey });
       }
       // An option with a plan carries its id: surfaces hand the id back and get that plan answered as it is.
       answer.suggestions = withOptionIds(answer.suggestions);
@@ -321,7 +268,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           summaryRequest: request,
           schemaInfo: warehouse.schema(),
         });
-        answer = state.finalResponse ?? failed(question, new Error('summary ended without an answer'), {});
+        answer =
+          state.finalResponse ??
+          failedAnswer(logger, question, new Error('summary ended without an answer'), {});
         answer.timingsMs = { ...state.timingsMs };
         if (request.chart !== false && answer.status === 'answered' && state.summaryPeriod) {
           const chartStarted = performance.now();
@@ -355,7 +304,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
           await saveThread(request.threadKey, thread);
         }
       } catch (error) {
-        answer = failed(question, error, { period: request.period });
+        answer = failedAnswer(logger, question, error, { period: request.period });
       }
       answer.timingsMs.total = performance.now() - started;
       return answer;

@@ -150,15 +150,7 @@ export function openLiveAnswer(
     if (!ts) return Promise.resolve();
     const interval =
       mode === 'stream' ? (options.minAppendIntervalMs ?? 250) : (options.minUpdateIntervalMs ?? 1000);
-    const waitMs = lastCallAt + interval - Date.now();
-    if (waitMs <= 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, waitMs);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    return pause(lastCallAt + interval, (w) => (wake = w));
   }
 
   async function show(s: AnswerStage | undefined, n: NarrativeSnapshot | null): Promise<void> {
@@ -247,6 +239,19 @@ export function openLiveAnswer(
       );
     },
   };
+}
+
+/** Waits until `untilMs` (epoch ms), or until woken through the function handed to `onWake`. */
+function pause(untilMs: number, onWake: (wake: () => void) => void): Promise<void> {
+  const waitMs = untilMs - Date.now();
+  if (waitMs <= 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, waitMs);
+    onWake(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 /** The placeholder while the answer is made: the narrative so far, and the stage it is at. */

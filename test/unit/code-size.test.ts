@@ -11,7 +11,7 @@ const LIMITS = { maxFileLines: 600, maxFunctionLines: 150 };
  * (issue 14: create-assistant, the planner, charts, Slack listeners).
  */
 const ALLOWED: Record<string, number> = {
-  'src/agent/create-assistant.ts#createAssistant': 305,
+  'src/agent/create-assistant.ts#createAssistant': 265,
   'src/agent/understanding/planner.ts#createPlanner': 192,
   'src/charts/specs.ts': 658,
   'src/data-gen/order-lines.ts#createOrderChoiceTables': 195,

@@ -1,0 +1,81 @@
+import type { Logger } from '../observability/logger.js';
+import { isAppError } from '../errors.js';
+import type { Plan } from '../semantic/plan.js';
+import { errorAnswer, newErrorRef } from './answer-builders.js';
+import type { Answer, ThreadState } from './answer.js';
+import { nextPendingOptions } from './pending-options.js';
+
+/**
+ * One turn's bookkeeping for the Assistant, as pure functions: the answer for a failure, a re-render of the stored
+ * answer, what is stored of an answer, and the thread state after the turn.
+ */
+
+export const MAX_HISTORY_MESSAGES = 20;
+
+export function failedAnswer(
+  logger: Logger,
+  question: string,
+  error: unknown,
+  context: Record<string, unknown>,
+): Answer {
+  if (isAppError(error) && error.code === 'BAD_INPUT') {
+    // The user's own mistake (an unknown period): the message says how to fix it; nothing to look up in logs.
+    return errorAnswer(question, error.userMessage, { code: error.code });
+  }
+  const errorRef = newErrorRef();
+  logger.error({ err: error, errorRef, ...context }, 'answer failed');
+  const message = isAppError(error)
+    ? `${error.userMessage} (reference ${errorRef})`
+    : `Sorry, something went wrong on my side (reference ${errorRef}).`;
+  return errorAnswer(question, message, {
+    code: isAppError(error) ? error.code : 'INTERNAL',
+    errorRef,
+  });
+}
+
+export function rerender(
+  previous: NonNullable<ThreadState['lastAnswer']>,
+  question: string,
+  chart: Plan['chart'],
+): Answer {
+  const answer: Answer = { ...previous, question, chart: null, timingsMs: {}, llm: null };
+  if (previous.plan) answer.plan = { ...previous.plan, chart };
+  return answer;
+}
+
+export function toStored(answer: Answer): ThreadState['lastAnswer'] {
+  const chart = answer.chart
+    ? { type: answer.chart.type, spec: answer.chart.spec, title: answer.chart.title }
+    : null;
+  return { ...answer, chart };
+}
+
+/** The thread after a turn: the last messages, the plan a follow-up edits, the answer a re-render reads. */
+export function nextThreadState(
+  thread: ThreadState | null,
+  answer: Answer,
+  question: string,
+  now: number,
+): ThreadState {
+  const state: ThreadState = {
+    messages: [
+      ...(thread?.messages ?? []),
+      { role: 'user' as const, text: question, at: now },
+      { role: 'assistant' as const, text: answer.headline, at: now },
+    ].slice(-MAX_HISTORY_MESSAGES),
+  };
+  const lastPlan =
+    answer.status === 'answered'
+      ? (answer.plan ?? thread?.lastPlan)
+      : answer.status === 'clarify'
+        ? (answer.pendingPlan ?? thread?.lastPlan)
+        : thread?.lastPlan;
+  if (lastPlan) state.lastPlan = lastPlan;
+  const lastAnswer = answer.status === 'answered' ? toStored(answer) : thread?.lastAnswer;
+  if (lastAnswer) state.lastAnswer = lastAnswer;
+  // The options offered (a clarification's choices), so a button carrying an option's id is answered as its plan.
+  const pendingOptions = nextPendingOptions(thread?.pendingOptions, answer.suggestions);
+  if (pendingOptions.length) state.pendingOptions = pendingOptions;
+  if (thread?.summaryContext) state.summaryContext = thread.summaryContext;
+  return state;
+}
