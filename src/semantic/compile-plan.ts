@@ -67,7 +67,7 @@ export function compilePlan(plan: Plan, catalog: Catalog, options: CompileOption
   const table = quoteIdent(source.table);
   const dateCol = source.dateColumn ? quoteIdent(source.dateColumn) : undefined;
 
-  const { comparePeriod, currentPeriod, cut } = comparisonPeriods(plan, options);
+  const { comparePeriod, currentPeriod, cut, fullComparePeriod } = comparisonPeriods(plan, options);
   const currentRange = currentPeriod ?? plan.timeRange;
 
   const where = (range: TimeRange | undefined, exceptDimensions: string[] = []): string => {
@@ -176,6 +176,16 @@ export function compilePlan(plan: Plan, catalog: Catalog, options: CompileOption
       definitions.push(
         'Changes of rates and shares are in percentage points (pp): current rate − previous rate.',
       );
+    if (cut && fullComparePeriod) {
+      const parts = { ctes, joins, select, columns };
+      wholePreviousPeriod(
+        parts,
+        dims,
+        metrics,
+        `prevfull AS (${aggregate(fullComparePeriod)})`,
+        fullComparePeriod,
+      );
+    }
     if (cut && currentPeriod)
       definitions.push(
         `Like for like: the data ends on ${formatDay(cut.current.to)}, so ${currentPeriod.label} is compared with the same ${cut.days} days of the other period (${comparePeriod.label}).`,
@@ -266,7 +276,12 @@ function checkedParts(plan: Plan, catalog: Catalog) {
 function comparisonPeriods(
   plan: Plan,
   options: CompileOptions,
-): { comparePeriod?: TimeRange; currentPeriod?: TimeRange; cut: ReturnType<typeof likeForLike> } {
+): {
+  comparePeriod?: TimeRange;
+  currentPeriod?: TimeRange;
+  cut: ReturnType<typeof likeForLike>;
+  fullComparePeriod?: TimeRange;
+} {
   let comparePeriod: TimeRange | undefined =
     plan.compareTo && plan.timeRange
       ? plan.compareTo === 'previous_period'
@@ -278,13 +293,44 @@ function comparisonPeriods(
     comparePeriod && plan.timeRange ? likeForLike(plan.timeRange, comparePeriod, options.coverage) : null;
   const currentPeriod: TimeRange | undefined =
     cut && plan.timeRange ? { ...cut.current, label: cutLabel(plan.timeRange, cut.current) } : undefined;
+  const fullComparePeriod = cut ? comparePeriod : undefined;
   if (cut && comparePeriod)
     comparePeriod = { ...cut.compare, label: formatDaySpan(cut.compare.from, cut.compare.to) };
   return {
     ...(comparePeriod ? { comparePeriod } : {}),
     ...(currentPeriod ? { currentPeriod } : {}),
+    ...(fullComparePeriod ? { fullComparePeriod } : {}),
     cut,
   };
+}
+
+/**
+ * A comparison cut like for like still shows the other period whole: "May 2022" in full beside "1–29 May", so the
+ * figure a person knows for May is there too (`<metric>_previous_full`), while the change stays like for like.
+ */
+function wholePreviousPeriod(
+  parts: { ctes: string[]; joins: string[]; select: string[]; columns: CompiledColumn[] },
+  dims: { id: string }[],
+  metrics: { id: string; def: { label: string; format: MetricFormat } }[],
+  cte: string,
+  period: TimeRange,
+): void {
+  parts.ctes.push(cte);
+  parts.joins.push(
+    dims.length
+      ? `LEFT JOIN prevfull ON ${dims.map((d) => `cur.${quoteIdent(d.id)} IS NOT DISTINCT FROM prevfull.${quoteIdent(d.id)}`).join(' AND ')}`
+      : 'LEFT JOIN prevfull ON TRUE',
+  );
+  for (const m of metrics) {
+    parts.select.push(`prevfull.${quoteIdent(m.id)} AS ${quoteIdent(`${m.id}_previous_full`)}`);
+    parts.columns.push({
+      name: `${m.id}_previous_full`,
+      role: 'previous',
+      ref: m.id,
+      label: `${m.def.label} (${period.label}, whole)`,
+      format: m.def.format,
+    });
+  }
 }
 
 /**

@@ -144,8 +144,13 @@ function show(c: Cell): string {
  */
 export function asPeriodRows(columnNames: readonly string[], rows: Cell[][]): Cell[][] | undefined {
   if (rows.length !== 1) return undefined;
+  // A like-for-like cut also carries the other period whole (`_previous_full`): gold names whole periods.
+  const previousOf = (name: string) => {
+    const whole = columnNames.indexOf(`${name}_previous_full`);
+    return whole >= 0 ? whole : columnNames.indexOf(`${name}_previous`);
+  };
   const pairs = columnNames
-    .map((name, i) => ({ i, previous: columnNames.indexOf(`${name}_previous`) }))
+    .map((name, i) => ({ i, previous: previousOf(name) }))
     .filter((p) => p.previous >= 0);
   if (!pairs.length) return undefined;
   const row = rows[0]!;

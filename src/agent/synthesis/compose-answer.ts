@@ -68,6 +68,10 @@ function composeSingle(input: ComposeInput, dims: ColumnMeta[], metrics: ColumnM
       tail = ' (no data in the comparison period)';
     }
     phrases.push({ label: m.label, value: formatCell(value, m.format), tail });
+    // A like-for-like comparison still names the other period's whole figure ("Revenue (May 2022, whole)").
+    const whole = columns.find((c) => c.role === 'previous' && c.ref === m.ref && c !== prev);
+    const wholeValue = whole ? num(row[whole.index]) : null;
+    if (whole && wholeValue !== null) insights.push(`${whole.label}: ${formatCell(wholeValue, m.format)}.`);
     if (m.format === 'inr' && typeof value === 'number' && Math.abs(value) >= 100_000) {
       insights.push(`Exact ${inSentence(m.label)}: ${formatCell(value, 'inr', { exact: true })}.`);
     }

@@ -83,3 +83,10 @@ describe('a period comparison in one row, against a gold written one row per per
     ).toBe(false);
   });
 });
+
+describe('a like-for-like comparison', () => {
+  it('is matched against a per-period gold by the other period whole, which it carries', () => {
+    const names = ['revenue', 'revenue_previous', 'revenue_change', 'revenue_previous_full'];
+    expect(asPeriodRows(names, [[234, 245, -0.04, 262]])).toEqual([[234], [262]]);
+  });
+});
