@@ -19,21 +19,18 @@ import {
   type MetricInfo,
 } from './fields.js';
 import {
-  donutSpec,
-  heatmapSpec,
   horizontalBarSpec,
-  lineSpec,
   pairedBarSpec,
-  periodLabel,
-  stackedBarSpec,
-  timeColumnsSpec,
   twoPeriodSpec,
   type BarItem,
-  type Cell2,
   type PairedItem,
-  type TimePoint,
-  type TitleParts,
-} from './specs.js';
+} from './specs/bars.js';
+import { heatmapSpec, stackedBarSpec, type Cell2 } from './specs/cross-tab.js';
+import { donutSpec } from './specs/donut.js';
+import type { TitleParts } from './specs/frame.js';
+import { lineSpec } from './specs/line.js';
+import { timeColumnsSpec } from './specs/time-columns.js';
+import { periodLabel, type TimePoint } from './specs/time-axis.js';
 import {
   byPhrase,
   comparisonLabels,
