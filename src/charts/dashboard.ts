@@ -1,6 +1,6 @@
 import { BLANK } from '../format/blank.js';
 import { axisFormat, formatChange, formatValue, metricInfo, type MetricInfo } from './fields.js';
-import { VEGA_LITE_SCHEMA_URL } from './specs.js';
+import { VEGA_LITE_SCHEMA_URL } from './specs/frame.js';
 import { CHART_COLORS, CHART_PALETTE, chartThemeConfig } from './theme.js';
 import { formatPeriod } from './titles.js';
 

@@ -171,11 +171,6 @@ export function compilePlan(plan: Plan, catalog: Catalog, options: CompileOption
         format: points ? 'points' : 'change',
       });
     }
-    const rates = metrics.filter((m) => m.def.format === 'percent').length;
-    if (rates && rates < metrics.length)
-      definitions.push(
-        'Changes of rates and shares are in percentage points (pp): current rate − previous rate.',
-      );
     if (cut && fullComparePeriod) {
       const parts = { ctes, joins, select, columns };
       wholePreviousPeriod(
@@ -186,18 +181,7 @@ export function compilePlan(plan: Plan, catalog: Catalog, options: CompileOption
         fullComparePeriod,
       );
     }
-    if (cut && currentPeriod)
-      definitions.push(
-        `Like for like: the data ends on ${formatDay(cut.current.to)}, so ${currentPeriod.label} is compared with the same ${cut.days} days of the other period (${comparePeriod.label}).`,
-      );
-    definitions.push(
-      `Change = ${rates === metrics.length ? 'current − previous, in percentage points (pp)' : '(current − previous) / previous'}, comparing ${currentRange?.label ?? ''} with ${
-        // Labels of explicit ranges already carry their dates; say them only once.
-        comparePeriod.label.includes(comparePeriod.from)
-          ? comparePeriod.label
-          : `${comparePeriod.label} (${comparePeriod.from} to ${comparePeriod.to})`
-      }.`,
-    );
+    definitions.push(...comparisonDefinitions(metrics, comparePeriod, currentRange, cut, currentPeriod));
   }
 
   const keptBy = [
@@ -302,6 +286,33 @@ function comparisonPeriods(
     ...(fullComparePeriod ? { fullComparePeriod } : {}),
     cut,
   };
+}
+
+/** What a comparison's numbers mean: pp or relative change, the like-for-like cut, and the periods compared. */
+function comparisonDefinitions(
+  metrics: { def: { format: MetricFormat } }[],
+  comparePeriod: TimeRange,
+  currentRange: TimeRange | undefined,
+  cut: ReturnType<typeof likeForLike>,
+  currentPeriod: TimeRange | undefined,
+): string[] {
+  const out: string[] = [];
+  const rates = metrics.filter((m) => m.def.format === 'percent').length;
+  if (rates && rates < metrics.length)
+    out.push('Changes of rates and shares are in percentage points (pp): current rate − previous rate.');
+  if (cut && currentPeriod)
+    out.push(
+      `Like for like: the data ends on ${formatDay(cut.current.to)}, so ${currentPeriod.label} is compared with the same ${cut.days} days of the other period (${comparePeriod.label}).`,
+    );
+  out.push(
+    `Change = ${rates === metrics.length ? 'current − previous, in percentage points (pp)' : '(current − previous) / previous'}, comparing ${currentRange?.label ?? ''} with ${
+      // Labels of explicit ranges already carry their dates; say them only once.
+      comparePeriod.label.includes(comparePeriod.from)
+        ? comparePeriod.label
+        : `${comparePeriod.label} (${comparePeriod.from} to ${comparePeriod.to})`
+    }.`,
+  );
+  return out;
 }
 
 /**

@@ -1,0 +1,142 @@
+import type { Plan } from '../semantic/plan.js';
+import type { DateSpan } from '../semantic/bucket-coverage.js';
+import type { QueryResult } from '../warehouse/types.js';
+import {
+  dateMs,
+  toNumber,
+  type ChartColumnMeta,
+  type DimensionColumn,
+  type MeasureColumn,
+  type ResultShape,
+} from './analyze.js';
+import { dimensionLabel, type DimensionInfo, type MetricInfo } from './fields.js';
+import type { TitleParts } from './specs/frame.js';
+import { byPhrase, describeFilters, formatPeriod, formatTimeRange, joinLabels } from './titles.js';
+
+/**
+ * What the chart choosers share: the chosen chart's shape, the options, the context every chooser reads, the
+ * chart title, and the ordering and additivity rules.
+ */
+export type ChartKind =
+  'line' | 'column' | 'bar' | 'donut' | 'paired_bar' | 'stacked_bar' | 'grouped_bar' | 'heatmap';
+
+export interface ChosenChart {
+  type: ChartKind;
+  /** A Vega-Lite v6 spec with the data inlined. */
+  spec: Record<string, unknown>;
+  title: string;
+}
+
+export interface ChooseChartOptions {
+  /** Overrides plan.chart, e.g. a follow-up "show that as a pie" re-rendering the stored result. */
+  preference?: string;
+  /** Catalog metric entries (label, format, additive); built-in defaults cover the standard ids. */
+  metrics?: Record<string, MetricInfo>;
+  /** Catalog dimension entries (label). */
+  dimensions?: Record<string, DimensionInfo>;
+  /** Bars shown before the rest is rolled up into "Others" (default 15). */
+  maxBars?: number;
+  /** The days the result can cover: date buckets the data covers only in part are drawn distinctly. */
+  coverage?: DateSpan;
+  /** The result contract: column roles, ids, units and grains, read instead of guessed (see analyze.ts). */
+  columns?: readonly ChartColumnMeta[];
+}
+
+export const DEFAULT_MAX_BARS = 15;
+
+/** Clothing sizes in the order a person expects them, not by value. */
+const SIZE_ORDER = [
+  'XXS',
+  'XS',
+  'S',
+  'M',
+  'L',
+  'XL',
+  'XXL',
+  '2XL',
+  '3XL',
+  'XXXL',
+  '4XL',
+  '5XL',
+  '6XL',
+  'FREE',
+];
+export function sizeRank(label: string): number {
+  const i = SIZE_ORDER.indexOf(label.toUpperCase());
+  return i === -1 ? SIZE_ORDER.length : i;
+}
+export const isNaturallyOrdered = (d: DimensionColumn): boolean => d.id === 'size';
+
+/** What every chooser reads: the plan, the result, its analysed shape, the options and the primary measure. */
+export interface Ctx {
+  plan: Plan | undefined;
+  result: QueryResult;
+  shape: ResultShape;
+  options: ChooseChartOptions;
+  preference: string;
+  primary: MeasureColumn;
+}
+
+// --- titles ------------------------------------------------------------------------------------------------------
+
+export function periodText(ctx: Ctx, timeDim?: DimensionColumn): string | null {
+  if (ctx.plan?.timeRange) return formatTimeRange(ctx.plan.timeRange);
+  if (!timeDim) return null;
+  const ms = ctx.result.rows.map((r) => dateMs(r[timeDim.index])).filter((v): v is number => v !== null);
+  if (ms.length === 0) return null;
+  const from = new Date(Math.min(...ms)).toISOString().slice(0, 10);
+  const last = new Date(Math.max(...ms));
+  // A month bucket covers its whole month; a week bucket its seven days.
+  if (timeDim.grain === 'month') last.setUTCMonth(last.getUTCMonth() + 1, 0);
+  if (timeDim.grain === 'week') last.setUTCDate(last.getUTCDate() + 6);
+  return formatPeriod(from, last.toISOString().slice(0, 10));
+}
+
+export function titleFor(
+  ctx: Ctx,
+  measures: MeasureColumn[],
+  dims: DimensionColumn[],
+  when: string | null,
+  extra: string[] = [],
+): TitleParts {
+  const what = joinLabels(measures.map((m) => m.info.label));
+  const by = dims.length > 0 ? ` by ${byPhrase(dims.map((d) => d.label))}` : '';
+  const title = `${what}${by}${when ? `, ${when}` : ''}`;
+  const subtitle: string[] = [];
+  const filters = ctx.plan
+    ? describeFilters(ctx.plan.filters, (id) => dimensionLabel(id, ctx.options.dimensions))
+    : null;
+  if (filters) subtitle.push(filters);
+  subtitle.push(...extra);
+  if (ctx.result.truncated) subtitle.push('Result was cut at the row limit: not every row is shown.');
+  return { title, subtitle };
+}
+
+// --- helpers -----------------------------------------------------------------------------------------------------
+
+export interface Row {
+  label: string;
+  value: number;
+  raw: number;
+}
+
+export function measureValue(ctx: Ctx, row: readonly unknown[], m: MeasureColumn): number | null {
+  return toNumber(row[m.index] as never);
+}
+
+/** Sum-able and non-negative: may be rolled up into "Others", stacked, or drawn as parts of a whole. */
+export function isAdditive(ctx: Ctx, m: MeasureColumn, values: readonly number[]): boolean {
+  return m.info.additive && values.every((v) => v >= 0);
+}
+
+export function sortRows<T extends { label: string; value: number }>(
+  ctx: Ctx,
+  dim: DimensionColumn,
+  rows: T[],
+): T[] {
+  if (isNaturallyOrdered(dim)) {
+    return [...rows].sort((a, b) => sizeRank(a.label) - sizeRank(b.label) || a.label.localeCompare(b.label));
+  }
+  const asc = ctx.plan?.sort?.direction === 'asc';
+  return [...rows].sort((a, b) => (asc ? a.value - b.value : b.value - a.value));
+}
