@@ -57,6 +57,11 @@ const MetricSchema = z.object({
   /** A count of one dimension's values: "how many SKUs" is this metric. */
   countOf: z.string().regex(idPattern).optional(),
   /**
+   * A rate over a dimension's values ("cancellation rate" is cancelled lines over all statuses): a filter on that
+   * dimension left by the thread ("cancelled orders") would make it 100 %, so switching to the rate drops it.
+   */
+  definedOver: z.array(z.string().regex(idPattern)).optional(),
+  /**
    * An average per value of a dimension: "what does an average customer spend" is revenue per customer, one
    * number, not revenue by customer. `of` is the measure averaged (on this metric's source).
    */

@@ -100,6 +100,22 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
     if (out.plan.sort && !out.plan.metrics.some((m) => out.plan.sort!.by.startsWith(m)))
       out.plan.sort = { ...out.plan.sort, by: out.plan.metrics[0]! };
     applyFollowUpFilters(out.plan, frame, filters);
+    // "the cancellation rate instead of counts" after "orders that got cancelled": the rate spans every status.
+    const spanned = new Set(out.plan.metrics.flatMap((m) => catalog.metrics[m]?.definedOver ?? []));
+    if (spanned.size && !sameThread.metrics.some((m) => catalog.metrics[m]?.definedOver))
+      out.plan.filters = out.plan.filters.filter((f) => !spanned.has(f.dimension));
+    // "remove the colour filter": the filters on the dimensions named go.
+    if (frame.removeDims.length)
+      out.plan.filters = out.plan.filters.filter((f) => !frame.removeDims.includes(f.dimension));
+    // "make it 30 lakh" after "states with more than 50 lakh": the number replaces the threshold's.
+    const [only] = sameThread.threshold ?? [];
+    if (
+      only &&
+      sameThread.threshold!.length === 1 &&
+      !frame.thresholds.length &&
+      frame.loneNumbers.length === 1
+    )
+      out.plan.threshold = [{ ...only, value: frame.loneNumbers[0]! }];
     // "gross revenue" after "excluding cancellations": gross counts every line, so the thread's exclusion goes.
     if (frame.gross) out.plan.filters = out.plan.filters.filter((f) => !isCancelledExclusion(f));
     applyFollowUpGrouping(out.plan, frame, usable, filters, catalog);

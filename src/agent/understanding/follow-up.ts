@@ -66,10 +66,11 @@ export function applyFollowUpFilters(plan: Plan, frame: Frame, filters: Resolved
     else plan.filters.push(filter);
     // "split fba vs merchant": two values set side by side are a breakdown by their dimension.
     const sideBySide = frame.edits.split || (frame.comparePeriods && !frame.times.length);
+    const merged = plan.filters.find((x) => x.dimension === filter.dimension && x.op === 'in');
     if (
       sideBySide &&
       filter.op === 'in' &&
-      filter.values.length >= 2 &&
+      (merged?.values.length ?? filter.values.length) >= 2 &&
       !plan.groupBy.includes(filter.dimension)
     )
       plan.groupBy = [...plan.groupBy, filter.dimension];

@@ -93,6 +93,10 @@ export interface Frame {
   perValueOf?: string;
   /** "over 9 lakh", "under five pcs", "between 2 and 5": conditions on a measure that keep groups. */
   thresholds: FrameThreshold[];
+  /** "remove the colour filter": dimensions whose filters a follow-up takes off. */
+  removeDims: string[];
+  /** Numbers that are no count, rank or threshold ("make it 30 lakh"), with their scale. */
+  loneNumbers: number[];
   /** Dimensions named as who or what the question is about without a breakdown ("bill wholesale customers"). */
   about: string[];
   /** "the top 5 states combined": the ranked rows added together. */

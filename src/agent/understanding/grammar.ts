@@ -1,3 +1,4 @@
+import { SCALE_WORDS } from '../../format/number-words.js';
 import type { CueKind } from './cues.js';
 import type { Frame, FrameFilter, ValueReading } from './frame.js';
 import type { Lexicon } from './lexicon.js';
@@ -13,6 +14,7 @@ import { isFiller, isUnknown, type Span } from './tagging.js';
  * lexicon never reorders the rules.
  */
 // Words after which a value stands: an unknown word there changes the answer ("in Paris", "Acme vs Zenith").
+const GROUPING_WORDS = /^(by|per|each|every|across|which|what|top|bottom)$/;
 const FILTER_PREPOSITIONS = new Set([
   'in',
   'for',
@@ -146,7 +148,9 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('instead')) frame.edits.instead = true;
   if (/^(instead|rather than|in place of)$/.test(span.text)) frame.insteadOfAt = span.at;
   if (span.text === 'gross' || span.text.startsWith('gross ')) frame.gross = true;
-  if (kinds.has('split')) frame.edits.split = true;
+  // "split by FBA / merchant": values after a splitting verb are set side by side.
+  if (kinds.has('split') || (kinds.has('groupBy') && /^(split|break|broken)\b/.test(span.text)))
+    frame.edits.split = true;
   if (kinds.has('chatter') && ctx.spans.length <= 4) frame.chatter = true;
   if (kinds.has('explain')) frame.explain = true;
   if (kinds.has('vague')) frame.vague = true;
@@ -168,9 +172,9 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('sizeWord')) frame.sizeWord = true;
   if (kinds.has('unsupported') && !frame.unsupported) frame.unsupported = span.raw;
   if (kinds.has('removeAfter')) negatePrevious(frame, ctx, span);
-  // "9 lakh" after a threshold is the number's scale, not a request to show the money in lakh.
-  if (kinds.has('displayUnit') && !frame.thresholds.some((t) => t.at === span.at - 1))
-    frame.displayOnly = true;
+  // "9 lakh", "make it 30 lakh": the number's scale, not a request to show the money in lakh.
+  const scalesANumber = ctx.spans[span.at - 1]?.readings.some((r) => r.kind === 'number');
+  if (kinds.has('displayUnit') && !scalesANumber) frame.displayOnly = true;
   if (kinds.has('nonZero')) frame.thresholds.push({ op: 'gt', value: 0, at: span.at });
   // "gross GMV, cancellations included": the count word before names what is kept, not a second measure.
   if (kinds.has('keptAfter')) {
@@ -248,6 +252,7 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   const number = span.readings.find((r) => r.kind === 'number');
   if (number && !hasData) {
     if (readThreshold(frame, ctx, span, number.value)) frame.understoodWords++;
+    else if (!frame.rank?.n) frame.loneNumbers.push(number.value * (SCALE_WORDS[ctx.nextWord(span.at)] ?? 1));
     return true;
   }
   return isFiller(span) && !hasData;
@@ -315,6 +320,21 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
   }
   // "how much did we bill wholesale customers": the customers are who was billed, not a breakdown.
   const grain = Boolean(ctx?.lexicon.catalog.dimensions[id]?.grain);
+  // "remove the colour filter", "drop the size split": a dimension after a removal word is what goes.
+  if (
+    ctx &&
+    [1, 2].some((k) => ctx.spans[span.at - k] && ctx.cueKinds(ctx.spans[span.at - k]!).has('remove'))
+  ) {
+    frame.removeDims.push(id);
+    frame.understoodWords++;
+    return;
+  }
+  // "orders from states other than MH and KA": the states are who is counted, the negation says which.
+  const after = ctx?.spans[span.at + 1];
+  if (ctx && after && ctx.cueKinds(after).has('negate') && !GROUPING_WORDS.test(ctx.prevWord(span.at))) {
+    frame.about.push(id);
+    return;
+  }
   if (ctx && !grain && /^(bill|billed|charge|charged|invoice|invoiced)$/.test(ctx.prevWord(span.at))) {
     frame.about.push(id);
     return;
@@ -492,6 +512,8 @@ function emptyFrame(): Frame {
     edits: { add: false, only: false, remove: false, instead: false, split: false },
     notMetrics: [],
     about: [],
+    removeDims: [],
+    loneNumbers: [],
     thresholds: [],
     leansOnPrevious: false,
     vague: false,

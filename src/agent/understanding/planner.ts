@@ -244,6 +244,8 @@ function hasContent(frame: Frame): boolean {
     frame.chart ||
     frame.sources.length ||
     frame.allOf.length ||
+    frame.removeDims.length ||
+    frame.loneNumbers.length ||
     frame.countOf,
   );
 }

@@ -104,6 +104,31 @@ describe('a share, then "for every X"', () => {
   });
 });
 
+describe('edits of a threshold, a rate and a filter by its dimension', () => {
+  it('"make it 30 lakh" replaces the threshold\'s number', () => {
+    const [, next] = thread('which states did more than 50L rev in May', 'make it 30 lakh');
+    expect(next!.threshold).toEqual([{ metric: 'revenue', op: 'gt', value: 3_000_000 }]);
+  });
+
+  it('"the cancellation rate instead of counts" after cancelled orders spans every status', () => {
+    const [first, , third] = thread(
+      'how many orders got cancelled in June?',
+      'split by FBA / merchant',
+      'show the cancellation rate instead of counts',
+    );
+    expect(first!.filters.some((f) => f.dimension === 'status')).toBe(true);
+    expect(third!.metrics).toEqual(['cancel_rate']);
+    expect(third!.filters.some((f) => f.dimension === 'status')).toBe(false);
+    expect(third!.groupBy).toEqual(['fulfilment']);
+  });
+
+  it('"remove the size filter" takes that filter off and keeps the rest', () => {
+    const [, next] = thread('Kurta revenue in size M by state', 'remove the size filter');
+    expect(next!.filters).toEqual([{ dimension: 'category', op: 'in', values: ['Kurta'] }]);
+    expect(next!.groupBy).toEqual(['state']);
+  });
+});
+
 describe('filters', () => {
   it('"redo top 5 w/o MH" excludes Maharashtra and keeps the ranking', () => {
     const [, next] = thread('top 5 states by revenue in May', 'redo top 5 w/o MH');

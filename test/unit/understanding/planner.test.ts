@@ -454,3 +454,20 @@ describe('values joined by "or", and per-day averages', () => {
     expect(planOf('orders per day this week').plan.groupBy).toEqual(['day']);
   });
 });
+
+describe('population words and Hinglish particles', () => {
+  it('"orders from states other than X and Y" is one number, not a row per state', () => {
+    const { plan } = planOf('orders from states other than Maharashtra and Karnataka in May');
+    expect(plan.groupBy).toEqual([]);
+    expect(plan.filters).toEqual([
+      { dimension: 'state', op: 'not_in', values: ['MAHARASHTRA', 'KARNATAKA'] },
+    ]);
+  });
+
+  it('"last week ka total turnover" is not about Karnataka; "revenue in KA" is', () => {
+    expect(planOf('last week ka total turnover?').plan.filters).toEqual([]);
+    expect(planOf('revenue in KA').plan.filters).toEqual([
+      { dimension: 'state', op: 'in', values: ['KARNATAKA'] },
+    ]);
+  });
+});
