@@ -235,7 +235,8 @@ export class Context {
       const roleless = s.readings.every(
         (r) => r.kind === 'source' || (r.kind === 'cue' && r.cue === 'filler'),
       );
-      if (!s.readings.length || !roleless || /^(many|of|count)$/.test(s.text)) break;
+      // "no. of SKUs": a count phrase read as one span ends the walk back, as "of" does.
+      if (!s.readings.length || !roleless || /^(many|count)$|(^|\s)of$/.test(s.text)) break;
       at--;
     }
     const before = this.spans

@@ -471,3 +471,11 @@ describe('population words and Hinglish particles', () => {
     ]);
   });
 });
+
+describe('count phrases read as one span', () => {
+  it('"no. of SKUs that are out of stock" counts SKUs', () => {
+    const { plan } = planOf('no. of SKUs that are out of stock');
+    expect(plan.metrics).toContain('sku_count');
+    expect(plan.groupBy).toEqual([]);
+  });
+});
