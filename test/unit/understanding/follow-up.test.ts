@@ -325,3 +325,19 @@ describe('follow-up plans stay valid', () => {
     expect(next).toMatchObject({ metrics: ['units'], groupBy: ['size'], filters: [], timeRange: MAY });
   });
 });
+
+describe('"net of", and a value put next to the one shown', () => {
+  it('"net revenue, net of cancellations" excludes them rather than adding a measure', () => {
+    const [first] = thread('net revenue for Q2, net of cancellations');
+    expect(first!.metrics).toEqual(['net_revenue']);
+  });
+
+  it('"put B2C next to it for comparison" after B2B only shows both', () => {
+    const [, , third] = thread(
+      'revenue by month',
+      'only the B2B invoices',
+      'put B2C next to it for comparison',
+    );
+    expect(third!.groupBy).toEqual(expect.arrayContaining(['month', 'b2b']));
+  });
+});
