@@ -2,6 +2,7 @@ import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Filter, Plan, Source } from '../../semantic/plan.js';
 import { applyThresholds } from './thresholds.js';
+import { weekAround } from './periods.js';
 import { distinctValues, isDateGrain } from './plan-shape.js';
 import { daysBetweenInclusive } from '../../semantic/time-range.js';
 import type { Frame, FrameRank } from './frame.js';
@@ -265,6 +266,9 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
   const source = plan.source;
   const hasDates = Boolean(catalog.sources[source]?.dateColumn);
   const time = resolvePeriods(frame, profile, source);
+  // "orders for that whole week" after "revenue on 26 June": the week around the thread's day.
+  if (base?.timeRange && frame.times.some((t) => t.spec.kind === 'weekAround'))
+    time.current = weekAround(base.timeRange.from);
   if (frame.times.length && !hasDates)
     out.notes.push(`${catalog.sources[source]!.label} has no dates, so the period was not applied.`);
   if (base) applyFollowUpTime(plan, frame, time);

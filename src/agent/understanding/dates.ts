@@ -112,6 +112,13 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
     /\b(?:the\s+)?(?:(?:week|month|quarter|year|period|fortnight)\s+before|(?:\d+|one|two|three|four|seven|fourteen|thirty|ninety)\s+(?:days|weeks|months)\s+before|(?:previous|prior|preceding)\s+period|period before)\b/,
     () => ({ kind: 'previous' }),
   );
+  // "that whole week", "the same week": the week around the thread's period, resolved against it.
+  take(
+    /\b(?:that|the|same|this same)\s+(?:whole\s+|entire\s+|full\s+|same\s+)?week\b(?!\s+(?:of|before|after|earlier|later)\b)/,
+    () => ({
+      kind: 'weekAround',
+    }),
+  );
   // Open ranges: "since April 15", "after May 20", "till May 10", "since April".
   take(
     new RegExp(

@@ -432,7 +432,9 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     frame.edits.add ||
     frame.edits.only ||
     frame.edits.instead ||
-    frame.edits.remove;
+    frame.edits.remove ||
+    // "that whole week": a period named relative to the thread's own.
+    frame.times.some((t) => t.spec.kind === 'weekAround');
 }
 
 /** "cancelled orders taken out": the filter or count word just before is excluded. */

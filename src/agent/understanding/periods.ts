@@ -30,6 +30,8 @@ export type TimeSpec =
   | { kind: 'toDate'; unit: 'month' | 'quarter' | 'year' }
   /** "the week before", "the previous period": compare with the period before the one named. */
   | { kind: 'previous' }
+  /** "that whole week" after a day: the Monday-to-Sunday week around the thread's period (needs one). */
+  | { kind: 'weekAround' }
   | { kind: 'all' };
 
 /** Resolves a spec against the source's latest date. Returns undefined for "all time". */
@@ -39,6 +41,7 @@ export function resolveTime(spec: TimeSpec, latest: string, earliest?: string): 
   switch (spec.kind) {
     case 'all':
     case 'previous':
+    case 'weekAround':
       return undefined;
     case 'month': {
       // Without a year: the most recent such month on or before the data's latest date.
@@ -170,4 +173,11 @@ function minIso(a: string, b: string): string {
 
 export function sameRange(a: TimeRange, b: TimeRange): boolean {
   return a.from === b.from && a.to === b.to;
+}
+
+/** The Monday-to-Sunday week a day falls in: "that whole week" after "revenue on 26 June" is 20–26 June. */
+export function weekAround(day: string): TimeRange {
+  const from = startOfWeek(day);
+  const to = addDays(from, 6);
+  return { from, to, label: `the week ${from} to ${to}` };
 }

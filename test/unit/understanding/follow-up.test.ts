@@ -341,3 +341,12 @@ describe('"net of", and a value put next to the one shown', () => {
     expect(third!.groupBy).toEqual(expect.arrayContaining(['month', 'b2b']));
   });
 });
+
+describe('"that whole week" after a day', () => {
+  it('is the Monday-to-Sunday week around the thread\'s day, and "day wise" splits it', () => {
+    const [, second, third] = thread('revenue on 26th june', 'orders for that whole week pls', 'day wise');
+    expect(second!.timeRange).toMatchObject({ from: '2022-06-20', to: '2022-06-26' });
+    expect(second!.metrics).toEqual(['orders']);
+    expect(third).toMatchObject({ groupBy: ['day'], timeRange: { from: '2022-06-20', to: '2022-06-26' } });
+  });
+});
