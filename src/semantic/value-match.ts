@@ -125,14 +125,22 @@ export class ValueIndex {
    */
   private prefixOf(text: string, key: string): string[] | undefined {
     if (!/\s/.test(text.trim()) || key.length < 10) return undefined;
-    let found: string[] | undefined;
-    for (const [k, vals] of this.byKey) {
-      if (!k.startsWith(key)) continue;
-      if (found) return undefined;
-      found = vals;
+    // Sorted once, then a binary search: this runs for every unmatched phrase of a question.
+    this.sortedKeys ??= [...this.byKey.keys()].sort();
+    const keys = this.sortedKeys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
     }
-    return found ? [...found] : undefined;
+    const first = keys[lo];
+    if (first === undefined || !first.startsWith(key) || keys[lo + 1]?.startsWith(key)) return undefined;
+    return [...this.byKey.get(first)!];
   }
+
+  private sortedKeys: string[] | undefined;
 
   private lastDistance = 0;
 

@@ -110,12 +110,17 @@ export function buildCues(file: CueFile): CueLexicon {
   const sources = new Map<string, Source>();
   let maxWords = 1;
   const key = (phrase: string) => {
-    const tokens = tokenize(phrase);
-    maxWords = Math.max(maxWords, tokens.length);
-    return tokens.map((t) => t.norm).join(' ');
+    // Most cue phrases are plain lower-case words, which tokenize to themselves: skip the tokenizer for them
+    // (a thousand phrases are keyed on every start).
+    const words = /^[a-z]+(?: [a-z]+)*$/.test(phrase)
+      ? phrase.split(' ')
+      : tokenize(phrase).map((t) => t.norm);
+    maxWords = Math.max(maxWords, words.length);
+    return words.join(' ');
   };
   const add = (phrase: string, kind: CueKind) => {
-    for (const k of new Set([key(phrase), key(phrase).split(' ').map(lemmaOf).join(' ')])) {
+    const keyed = key(phrase);
+    for (const k of new Set([keyed, keyed.split(' ').map(lemmaOf).join(' ')])) {
       if (!k) continue;
       const set = kinds.get(k) ?? new Set<CueKind>();
       set.add(kind);

@@ -52,3 +52,20 @@ describe('value matching against the values in the data', () => {
     expect(index.match('hyderabaad')).toBeUndefined();
   });
 });
+
+describe('the leading words of one long name', () => {
+  it('match that name, but not a single word, a short key, or two names sharing the start', () => {
+    const index = new ValueIndex([
+      'AMANI CONCEPT TRADING LLC (KAPDA)',
+      'MULBERRIES BOUTIQUE',
+      'GALAXY GROUP A',
+      'GALAXY GROUP B',
+    ]);
+    expect(index.match('amani concept trading')).toMatchObject({
+      values: ['AMANI CONCEPT TRADING LLC (KAPDA)'],
+      kind: 'prefix',
+    });
+    expect(index.match('amani', { fuzzy: false })).toBeUndefined();
+    expect(index.match('galaxy group', { fuzzy: false })).toBeUndefined();
+  });
+});
