@@ -1,6 +1,13 @@
 import type { Plan } from '../semantic/plan.js';
 import type { QueryResult } from '../warehouse/types.js';
-import { analyzeResult, categoryLabel, dateMs, toNumber, type DimensionColumn } from './analyze.js';
+import {
+  analyzeResult,
+  categoryLabel,
+  dateMs,
+  toNumber,
+  type DimensionColumn,
+  type MeasureColumn,
+} from './analyze.js';
 import {
   DEFAULT_MAX_BARS,
   isAdditive,
@@ -233,6 +240,15 @@ function twoPeriods(ctx: Ctx): ChosenChart | null {
   };
 }
 
+/**
+ * A rate, share or average (the catalog says not additive, and the value is not a count): a line of it is read for
+ * its movement, which a zero baseline flattens. Counts of distinct orders are not additive either, but start at zero.
+ */
+function isRateOrAverage(m: MeasureColumn): boolean {
+  if (m.info.format === 'percent') return true;
+  return !m.info.additive && m.unknownMetric !== true && m.info.format !== 'count';
+}
+
 // --- time series --------------------------------------------------------------------------------------------------
 
 function timeSeries(
@@ -320,5 +336,9 @@ function timeSeries(
     ...(seriesOrder ? { seriesOrder } : {}),
   };
   if (columns) return { type: 'column', title: t.title, spec: timeColumnsSpec(t, shownPoints, opts) };
-  return { type: 'line', title: t.title, spec: lineSpec(t, shownPoints, opts) };
+  return {
+    type: 'line',
+    title: t.title,
+    spec: lineSpec(t, shownPoints, { ...opts, fromZero: !measures.every(isRateOrAverage) }),
+  };
 }

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { chooseChart } from '../../../src/charts/index.js';
+import type { ChartColumnMeta } from '../../../src/charts/analyze.js';
+import { schemaErrors } from './check.js';
+import { plan, result } from './fixtures.js';
+
+// Specs are deep untyped JSON; the tests read into them freely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Spec = Record<string, any>;
+
+/** Mondays from 4 Apr 2022, as the compiler writes week buckets. */
+const weeks = (n: number): string[] =>
+  Array.from({ length: n }, (_, w) => new Date(Date.UTC(2022, 3, 4 + 7 * w)).toISOString().slice(0, 10));
+
+describe('charts say where the axis starts', () => {
+  const rateByWeek = result(
+    [
+      ['week', 'VARCHAR'],
+      ['cancel_rate', 'DOUBLE'],
+    ],
+    weeks(8).map((w, i) => [w, 0.14 + (i % 3) * 0.004]),
+  );
+
+  it('a rate over time fits the axis to its values and says the axis is not from zero', () => {
+    const chart = chooseChart(plan({ metrics: ['cancel_rate'], groupBy: ['week'] }), rateByWeek)!;
+    expect(chart.type).toBe('line');
+    const y = (chart.spec as Spec).encoding.y;
+    expect(y.scale.zero).toBe(false);
+    expect(y.title).toBe('Cancellation rate (axis not from zero)');
+    expect(schemaErrors(chart.spec)).toEqual([]);
+  });
+
+  it('an average (AOV) over time too; revenue and distinct orders keep their zero baseline', () => {
+    const cols = (metric: string): [string, string][] => [
+      ['week', 'VARCHAR'],
+      [metric, 'DOUBLE'],
+    ];
+    const rows = weeks(6).map((w, i) => [w, 700 + i * 5]);
+    const aov = chooseChart(plan({ metrics: ['aov'], groupBy: ['week'] }), result(cols('aov'), rows))!;
+    expect((aov.spec as Spec).encoding.y.scale.zero).toBe(false);
+    for (const metric of ['revenue', 'orders']) {
+      const chart = chooseChart(plan({ metrics: [metric], groupBy: ['week'] }), result(cols(metric), rows))!;
+      const y = (chart.spec as Spec).encoding.y;
+      expect(y.scale.zero).toBe(true);
+      expect(y.title).not.toContain('zero');
+    }
+  });
+
+  it('reads percent from the result contract; an uncatalogued money column keeps zero', () => {
+    const contract = (ref: string, format: string): ChartColumnMeta[] => [
+      { name: 'week', role: 'dimension', ref: 'week', label: 'Week', format: 'date', grain: 'week' },
+      { name: ref, role: 'metric', ref, label: 'Some ratio', format },
+    ];
+    const rows = weeks(6).map((w, i) => [w, 0.3 + i * 0.01]);
+    const ratio = chooseChart(
+      undefined,
+      result(
+        [
+          ['week', 'DATE'],
+          ['x', 'DOUBLE'],
+        ],
+        rows,
+      ),
+      {
+        columns: contract('x', 'percent'),
+      },
+    )!;
+    expect((ratio.spec as Spec).encoding.y.scale.zero).toBe(false);
+    const money = chooseChart(
+      undefined,
+      result(
+        [
+          ['week', 'DATE'],
+          ['x', 'DOUBLE'],
+        ],
+        rows,
+      ),
+      {
+        columns: contract('x', 'inr'),
+      },
+    )!;
+    expect((money.spec as Spec).encoding.y.scale.zero).toBe(true);
+  });
+
+  it('bars of a rate still start at zero (a bar is read by its length)', () => {
+    const chart = chooseChart(plan({ metrics: ['cancel_rate'], groupBy: ['week'] }), rateByWeek, {
+      preference: 'bar',
+    })!;
+    expect(chart.type).toBe('column');
+    expect((chart.spec as Spec).encoding.y.scale.domain[0]).toBe(0);
+  });
+});
