@@ -17,6 +17,7 @@ import {
   sizeRank,
   sortRows,
   titleFor,
+  topRows,
   type ChooseChartOptions,
   type ChosenChart,
   type Ctx,
@@ -168,7 +169,10 @@ function oneDimension(ctx: Ctx, dim: DimensionColumn): ChosenChart | null {
   }
   if (isShare && additive && total > 0)
     notes.push(`Percentages are shares of the total ${formatValue(total, primary.info.format)}`);
-  const t = titleFor(ctx, [primary], [dim], when, notes);
+  // Rolled up into Others, every row of the result is still on the chart: a "Top N" only if the query cut it.
+  const shownRows = items.some((i) => i.others) ? sorted.length : items.length;
+  const top = isNaturallyOrdered(dim) ? undefined : topRows(ctx, shownRows, sorted.length);
+  const t = titleFor(ctx, [primary], [dim], when, notes, top);
   return {
     type: 'bar',
     title: t.title,
@@ -206,7 +210,8 @@ function pairedBars(ctx: Ctx, dim: DimensionColumn): ChosenChart {
   const shown = isNaturallyOrdered(dim) ? sorted : sorted.slice(0, maxBars);
   const notes =
     shown.length < sorted.length ? [`Top ${shown.length} of ${sorted.length} by ${labels.current}`] : [];
-  const t = titleFor(ctx, [primary], [dim], `${labels.current} vs ${labels.previous}`, notes);
+  const top = isNaturallyOrdered(dim) ? undefined : topRows(ctx, shown.length, sorted.length);
+  const t = titleFor(ctx, [primary], [dim], `${labels.current} vs ${labels.previous}`, notes, top);
   return {
     type: 'paired_bar',
     title: t.title,

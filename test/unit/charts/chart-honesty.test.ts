@@ -90,3 +90,56 @@ describe('charts say where the axis starts', () => {
     expect((chart.spec as Spec).encoding.y.scale.domain[0]).toBe(0);
   });
 });
+
+describe('titles say "Top N" when they show the top of more', () => {
+  const states = (n: number, base: number): [string, number][] =>
+    Array.from({ length: n }, (_, i) => [`State ${i}`, base * (n - i)]);
+  const stateCols: [string, string][] = [
+    ['state', 'VARCHAR'],
+    ['revenue', 'DOUBLE'],
+  ];
+  const Q2 = { from: '2022-04-01', to: '2022-06-30', label: 'Q2' };
+
+  it('a ranking cut by the plan limit', () => {
+    const chart = chooseChart(
+      plan({ metrics: ['revenue'], groupBy: ['state'], timeRange: Q2, limit: 10 }),
+      result(stateCols, states(10, 1000)),
+    )!;
+    expect(chart.title).toBe('Top 10 states by revenue, Apr–Jun 2022');
+    const bottom = chooseChart(
+      plan({
+        metrics: ['revenue'],
+        groupBy: ['state'],
+        limit: 5,
+        sort: { by: 'revenue', direction: 'asc' },
+      }),
+      result(stateCols, states(5, 1000).reverse()),
+    )!;
+    expect(bottom.title).toBe('Bottom 5 states by revenue');
+  });
+
+  it('a rate ranking the chart cuts at 15 bars; not when every row is shown or rolled up', () => {
+    const rates = states(20, 0.01);
+    const cut = chooseChart(
+      plan({ metrics: ['cancel_rate'], groupBy: ['state'] }),
+      result(
+        [
+          ['state', 'VARCHAR'],
+          ['cancel_rate', 'DOUBLE'],
+        ],
+        rates,
+      ),
+    )!;
+    expect(cut.title).toBe('Top 15 states by cancellation rate');
+    const all = chooseChart(
+      plan({ metrics: ['revenue'], groupBy: ['state'], limit: 10 }),
+      result(stateCols, states(6, 1000)),
+    )!;
+    expect(all.title).toBe('Revenue by state');
+    const rolled = chooseChart(
+      plan({ metrics: ['revenue'], groupBy: ['state'] }),
+      result(stateCols, states(20, 9)),
+    )!;
+    expect(rolled.title).toBe('Revenue by state');
+  });
+});
