@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chooseChart } from '../../../src/charts/index.js';
+import { chooseChart, renderPng } from '../../../src/charts/index.js';
 import type { ChartColumnMeta } from '../../../src/charts/analyze.js';
-import { schemaErrors } from './check.js';
+import { inspectPng, schemaErrors } from './check.js';
 import { plan, result } from './fixtures.js';
 
 // Specs are deep untyped JSON; the tests read into them freely.
@@ -141,5 +141,52 @@ describe('titles say "Top N" when they show the top of more', () => {
       result(stateCols, states(20, 9)),
     )!;
     expect(rolled.title).toBe('Revenue by state');
+  });
+});
+
+describe('heatmaps stay readable', () => {
+  const longNames = Array.from({ length: 10 }, (_, i) => `Category with a long name ${i}`);
+  const cells = Array.from({ length: 40 }, (_, s) =>
+    longNames.map((c, ci) => [`State ${String(s).padStart(2, '0')}`, c, 1000 * (40 - s) + ci]),
+  ).flat();
+  const grid = result(
+    [
+      ['state', 'VARCHAR'],
+      ['category', 'VARCHAR'],
+      ['revenue', 'DOUBLE'],
+    ],
+    cells,
+  );
+
+  it('caps the rows at the 25 largest, says so, angles and cuts long column labels, and renders cleanly', async () => {
+    const chart = chooseChart(plan({ metrics: ['revenue'], groupBy: ['state', 'category'] }), grid)!;
+    expect(chart.type).toBe('heatmap');
+    const spec = chart.spec as Spec;
+    expect(spec.encoding.y.sort).toHaveLength(25);
+    expect(spec.encoding.y.sort[0]).toBe('State 00');
+    expect(spec.title.subtitle).toBe('Top 25 of 40 states by total revenue');
+    expect(spec.encoding.x.axis).toMatchObject({ labelAngle: -40, labelLimit: 90 });
+    expect(spec.height).toBeLessThan(900);
+    expect(schemaErrors(spec)).toEqual([]);
+    const warnings: string[] = [];
+    const info = await inspectPng(await renderPng(spec, { onWarning: (w) => warnings.push(w) }));
+    expect(warnings).toEqual([]);
+    expect(info.height).toBe(2 * Number(spec.height));
+  });
+
+  it('short column labels stay level', () => {
+    const sizes = ['S', 'M', 'L', 'XL'];
+    const small = result(
+      [
+        ['state', 'VARCHAR'],
+        ['size', 'VARCHAR'],
+        ['revenue', 'DOUBLE'],
+      ],
+      Array.from({ length: 8 }, (_, s) => sizes.map((z, zi) => [`State ${s}`, z, 100 * s + zi])).flat(),
+    );
+    const chart = chooseChart(plan({ metrics: ['revenue'], groupBy: ['state', 'size'] }), small)!;
+    expect(chart.type).toBe('heatmap');
+    expect((chart.spec as Spec).encoding.x.axis.labelAngle).toBe(0);
+    expect((chart.spec as Spec).title.subtitle).toBeUndefined();
   });
 });
