@@ -190,3 +190,46 @@ describe('heatmaps stay readable', () => {
     expect((chart.spec as Spec).title.subtitle).toBeUndefined();
   });
 });
+
+describe('"Set and Kurta by week"', () => {
+  // As the compiler answers it: the filtered category kept as a breakdown, category before week.
+  const rows = weeks(6).flatMap((w, i) => [
+    ['Set', w, 3_000_000 + i * 10_000],
+    ['kurta', w, 1_500_000 - i * 5_000],
+  ]);
+  const setAndKurta = result(
+    [
+      ['category', 'VARCHAR'],
+      ['week', 'VARCHAR'],
+      ['revenue', 'DOUBLE'],
+    ],
+    rows,
+  );
+  const askedPlan = plan({
+    metrics: ['revenue'],
+    groupBy: ['category', 'week'],
+    filters: [{ dimension: 'category', op: 'in', values: ['Set', 'kurta'] }],
+  });
+  const contract: ChartColumnMeta[] = [
+    { name: 'category', role: 'dimension', ref: 'category', label: 'Category', format: 'text' },
+    { name: 'week', role: 'dimension', ref: 'week', label: 'Week', format: 'date', grain: 'week' },
+    { name: 'revenue', role: 'metric', ref: 'revenue', label: 'Revenue', format: 'inr' },
+  ];
+
+  for (const [how, options] of [
+    ['by column names', {}],
+    ['by the result contract', { columns: contract }],
+  ] as const) {
+    it(`draws two series, one point per week each (${how})`, () => {
+      const chart = chooseChart(askedPlan, setAndKurta, options)!;
+      expect(chart.type).toBe('line');
+      const spec = chart.spec as Spec;
+      expect(spec.encoding.color.sort).toEqual(['Set', 'kurta']);
+      const values = spec.data.values as { series: string; x: number }[];
+      for (const series of ['Set', 'kurta']) {
+        expect(new Set(values.filter((v) => v.series === series).map((v) => v.x)).size).toBe(6);
+      }
+      expect(values).toHaveLength(12);
+    });
+  }
+});
