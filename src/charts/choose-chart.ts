@@ -39,6 +39,7 @@ import type { TimePoint } from './specs/time-axis.js';
 import { comparisonLabels } from './titles.js';
 import { inSentence } from '../semantic/label-text.js';
 import { partialBuckets, partialList } from '../semantic/bucket-coverage.js';
+import { SMALL_SAMPLE_ROWS, sampleSizes, smallSampleNote, withSampleSize } from './sample-size.js';
 
 export type { ChartKind, ChooseChartOptions, ChosenChart } from './chart-context.js';
 
@@ -146,7 +147,16 @@ function oneDimension(ctx: Ctx, dim: DimensionColumn): ChosenChart | null {
     isShare && additive && total > 0
       ? `${formatValue(v, primary.info.format)} (${((v / total) * 100).toFixed(1)}%)`
       : formatValue(v, primary.info.format);
-  let items: BarItem[] = sorted.map((r) => ({ label: r.label, value: r.value, text: shareText(r.value) }));
+  const samples = sampleSizes(ctx, dim);
+  let items: BarItem[] = sorted.map((r) => {
+    const n = samples?.byLabel.get(r.label);
+    return {
+      label: r.label,
+      value: r.value,
+      text: withSampleSize(shareText(r.value), n),
+      ...(n !== undefined && n < SMALL_SAMPLE_ROWS ? { small: true } : {}),
+    };
+  });
   const notes: string[] = [];
   if (items.length > maxBars && !isNaturallyOrdered(dim)) {
     const head = items.slice(0, maxBars);
@@ -169,6 +179,7 @@ function oneDimension(ctx: Ctx, dim: DimensionColumn): ChosenChart | null {
   }
   if (isShare && additive && total > 0)
     notes.push(`Percentages are shares of the total ${formatValue(total, primary.info.format)}`);
+  if (samples && items.some((i) => i.small)) notes.push(smallSampleNote(samples.unit));
   // Rolled up into Others, every row of the result is still on the chart: a "Top N" only if the query cut it.
   const shownRows = items.some((i) => i.others) ? sorted.length : items.length;
   const top = isNaturallyOrdered(dim) ? undefined : topRows(ctx, shownRows, sorted.length);

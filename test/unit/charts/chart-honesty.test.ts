@@ -233,3 +233,62 @@ describe('"Set and Kurta by week"', () => {
     });
   }
 });
+
+describe('a rate from a handful of rows says so', () => {
+  const byCategory: [string, number, number][] = [
+    ['Set', 0.147, 50_284],
+    ['kurta', 0.139, 49_877],
+    ['Saree', 0.181, 164],
+    ['Dupatta', 0.333, 3],
+  ];
+  const cols: [string, string][] = [
+    ['category', 'VARCHAR'],
+    ['cancel_rate', 'DOUBLE'],
+    ['order_lines', 'BIGINT'],
+  ];
+
+  it('each bar gets its n; groups under 30 order lines are lighter and the subtitle says why', async () => {
+    const chart = chooseChart(
+      plan({ metrics: ['cancel_rate', 'order_lines'], groupBy: ['category'] }),
+      result(cols, byCategory),
+    )!;
+    expect(chart.type).toBe('bar');
+    const spec = chart.spec as Spec;
+    const values = spec.data.values as { label: string; text: string; kind: string }[];
+    expect(values.find((v) => v.label === 'Dupatta')).toMatchObject({ text: '33.3% (n = 3)', kind: 'small' });
+    expect(values.find((v) => v.label === 'Saree')).toMatchObject({ text: '18.1% (n = 164)', kind: 'item' });
+    expect(values.find((v) => v.label === 'Set')!.text).toBe('14.7% (n = 50,284)');
+    expect(spec.title.subtitle).toBe('Lighter bars: based on fewer than 30 order lines');
+    expect(spec.layer[0].encoding.color.scale.domain).toEqual(['item', 'others', 'small']);
+    expect(schemaErrors(spec)).toEqual([]);
+    const warnings: string[] = [];
+    await renderPng(spec, { onWarning: (w) => warnings.push(w) });
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads the count through the result contract too; no count column, no claim', () => {
+    const contract: ChartColumnMeta[] = [
+      { name: 'category', role: 'dimension', ref: 'category', label: 'Category', format: 'text' },
+      {
+        name: 'cancel_rate',
+        role: 'metric',
+        ref: 'cancel_rate',
+        label: 'Cancellation rate',
+        format: 'percent',
+      },
+      { name: 'order_lines', role: 'metric', ref: 'order_lines', label: 'Order lines', format: 'count' },
+    ];
+    const viaContract = chooseChart(undefined, result(cols, byCategory), { columns: contract })!;
+    expect((viaContract.spec as Spec).data.values[0].text).toMatch(/\(n = [\d,]+\)$/);
+    const rateOnly = chooseChart(
+      plan({ metrics: ['cancel_rate'], groupBy: ['category'] }),
+      result(
+        cols.slice(0, 2),
+        byCategory.map(([c, r]) => [c, r]),
+      ),
+    )!;
+    const spec = rateOnly.spec as Spec;
+    expect(spec.data.values.every((v: { text: string }) => !v.text.includes('n ='))).toBe(true);
+    expect(spec.title.subtitle).toBeUndefined();
+  });
+});
