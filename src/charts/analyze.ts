@@ -30,6 +30,8 @@ export interface MeasureColumn {
   info: MetricInfo;
   previousIndex?: number;
   changeIndex?: number;
+  /** The catalog does not know the metric (LLM SQL through the contract): `info.additive` is a default, not a fact. */
+  unknownMetric?: true;
 }
 
 export interface ResultShape {
@@ -200,7 +202,7 @@ function shapeFromContract(columns: readonly ChartColumnMeta[], options: Analyze
         additive: known?.additive ?? false,
         ...(known?.lowerIsBetter ? { lowerIsBetter: true } : {}),
       };
-      measures.push({ id: c.ref, index, info });
+      measures.push({ id: c.ref, index, info, ...(known ? {} : { unknownMetric: true as const }) });
     } else if (c.role === 'share') shareIndex = index;
   });
   for (const m of measures) {

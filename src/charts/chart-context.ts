@@ -9,7 +9,8 @@ import {
   type MeasureColumn,
   type ResultShape,
 } from './analyze.js';
-import { dimensionLabel, type DimensionInfo, type MetricInfo } from './fields.js';
+import { dimensionLabel, pluralLabel, type DimensionInfo, type MetricInfo } from './fields.js';
+import { inSentence } from '../semantic/label-text.js';
 import type { TitleParts } from './specs/frame.js';
 import { byPhrase, describeFilters, formatPeriod, formatTimeRange, joinLabels } from './titles.js';
 
@@ -67,6 +68,16 @@ export function sizeRank(label: string): number {
 }
 export const isNaturallyOrdered = (d: DimensionColumn): boolean => d.id === 'size';
 
+/**
+ * The rows a ranking shows are its top (or bottom) ones: the chart cut the list (`shown` < `of`), or the plan's
+ * limit cut it in the query (as many rows as the limit: there may be more).
+ */
+export function topRows(ctx: Ctx, shown: number, of: number): TopRows | undefined {
+  const limit = ctx.plan?.limit;
+  const cut = shown < of || (limit !== undefined && of >= limit);
+  return cut ? { count: shown, bottom: ctx.plan?.sort?.direction === 'asc' } : undefined;
+}
+
 /** What every chooser reads: the plan, the result, its analysed shape, the options and the primary measure. */
 export interface Ctx {
   plan: Plan | undefined;
@@ -92,16 +103,27 @@ export function periodText(ctx: Ctx, timeDim?: DimensionColumn): string | null {
   return formatPeriod(from, last.toISOString().slice(0, 10));
 }
 
+/** A ranking that shows only its first rows: the title says "Top 10 states by revenue", not "Revenue by state". */
+export interface TopRows {
+  count: number;
+  bottom: boolean;
+}
+
 export function titleFor(
   ctx: Ctx,
   measures: MeasureColumn[],
   dims: DimensionColumn[],
   when: string | null,
   extra: string[] = [],
+  top?: TopRows,
 ): TitleParts {
   const what = joinLabels(measures.map((m) => m.info.label));
   const by = dims.length > 0 ? ` by ${byPhrase(dims.map((d) => d.label))}` : '';
-  const title = `${what}${by}${when ? `, ${when}` : ''}`;
+  const head =
+    top && dims.length === 1
+      ? `${top.bottom ? 'Bottom' : 'Top'} ${top.count} ${pluralLabel(dims[0]!.id, dims[0]!.label)} by ${inSentence(what)}`
+      : `${what}${by}`;
+  const title = `${head}${when ? `, ${when}` : ''}`;
   const subtitle: string[] = [];
   const filters = ctx.plan
     ? describeFilters(ctx.plan.filters, (id) => dimensionLabel(id, ctx.options.dimensions))

@@ -1,6 +1,13 @@
 import type { Plan } from '../semantic/plan.js';
 import type { QueryResult } from '../warehouse/types.js';
-import { analyzeResult, categoryLabel, dateMs, toNumber, type DimensionColumn } from './analyze.js';
+import {
+  analyzeResult,
+  categoryLabel,
+  dateMs,
+  toNumber,
+  type DimensionColumn,
+  type MeasureColumn,
+} from './analyze.js';
 import {
   DEFAULT_MAX_BARS,
   isAdditive,
@@ -10,6 +17,7 @@ import {
   sizeRank,
   sortRows,
   titleFor,
+  topRows,
   type ChooseChartOptions,
   type ChosenChart,
   type Ctx,
@@ -31,6 +39,7 @@ import type { TimePoint } from './specs/time-axis.js';
 import { comparisonLabels } from './titles.js';
 import { inSentence } from '../semantic/label-text.js';
 import { partialBuckets, partialList } from '../semantic/bucket-coverage.js';
+import { SMALL_SAMPLE_ROWS, sampleSizes, smallSampleNote, withSampleSize } from './sample-size.js';
 
 export type { ChartKind, ChooseChartOptions, ChosenChart } from './chart-context.js';
 
@@ -138,7 +147,16 @@ function oneDimension(ctx: Ctx, dim: DimensionColumn): ChosenChart | null {
     isShare && additive && total > 0
       ? `${formatValue(v, primary.info.format)} (${((v / total) * 100).toFixed(1)}%)`
       : formatValue(v, primary.info.format);
-  let items: BarItem[] = sorted.map((r) => ({ label: r.label, value: r.value, text: shareText(r.value) }));
+  const samples = sampleSizes(ctx, dim);
+  let items: BarItem[] = sorted.map((r) => {
+    const n = samples?.byLabel.get(r.label);
+    return {
+      label: r.label,
+      value: r.value,
+      text: withSampleSize(shareText(r.value), n),
+      ...(n !== undefined && n < SMALL_SAMPLE_ROWS ? { small: true } : {}),
+    };
+  });
   const notes: string[] = [];
   if (items.length > maxBars && !isNaturallyOrdered(dim)) {
     const head = items.slice(0, maxBars);
@@ -161,7 +179,11 @@ function oneDimension(ctx: Ctx, dim: DimensionColumn): ChosenChart | null {
   }
   if (isShare && additive && total > 0)
     notes.push(`Percentages are shares of the total ${formatValue(total, primary.info.format)}`);
-  const t = titleFor(ctx, [primary], [dim], when, notes);
+  if (samples && items.some((i) => i.small)) notes.push(smallSampleNote(samples.unit));
+  // Rolled up into Others, every row of the result is still on the chart: a "Top N" only if the query cut it.
+  const shownRows = items.some((i) => i.others) ? sorted.length : items.length;
+  const top = isNaturallyOrdered(dim) ? undefined : topRows(ctx, shownRows, sorted.length);
+  const t = titleFor(ctx, [primary], [dim], when, notes, top);
   return {
     type: 'bar',
     title: t.title,
@@ -199,7 +221,8 @@ function pairedBars(ctx: Ctx, dim: DimensionColumn): ChosenChart {
   const shown = isNaturallyOrdered(dim) ? sorted : sorted.slice(0, maxBars);
   const notes =
     shown.length < sorted.length ? [`Top ${shown.length} of ${sorted.length} by ${labels.current}`] : [];
-  const t = titleFor(ctx, [primary], [dim], `${labels.current} vs ${labels.previous}`, notes);
+  const top = isNaturallyOrdered(dim) ? undefined : topRows(ctx, shown.length, sorted.length);
+  const t = titleFor(ctx, [primary], [dim], `${labels.current} vs ${labels.previous}`, notes, top);
   return {
     type: 'paired_bar',
     title: t.title,
@@ -231,6 +254,15 @@ function twoPeriods(ctx: Ctx): ChosenChart | null {
       { format: primary.info.format, valueTitle: primary.info.label, delta: d },
     ),
   };
+}
+
+/**
+ * A rate, share or average (the catalog says not additive, and the value is not a count): a line of it is read for
+ * its movement, which a zero baseline flattens. Counts of distinct orders are not additive either, but start at zero.
+ */
+function isRateOrAverage(m: MeasureColumn): boolean {
+  if (m.info.format === 'percent') return true;
+  return !m.info.additive && m.unknownMetric !== true && m.info.format !== 'count';
 }
 
 // --- time series --------------------------------------------------------------------------------------------------
@@ -320,5 +352,9 @@ function timeSeries(
     ...(seriesOrder ? { seriesOrder } : {}),
   };
   if (columns) return { type: 'column', title: t.title, spec: timeColumnsSpec(t, shownPoints, opts) };
-  return { type: 'line', title: t.title, spec: lineSpec(t, shownPoints, opts) };
+  return {
+    type: 'line',
+    title: t.title,
+    spec: lineSpec(t, shownPoints, { ...opts, fromZero: !measures.every(isRateOrAverage) }),
+  };
 }

@@ -12,10 +12,22 @@ import {
 import { pluralLabel } from './fields.js';
 import { heatmapSpec, stackedBarSpec, type Cell2 } from './specs/cross-tab.js';
 import { periodLabel } from './specs/time-axis.js';
+import { inSentence } from '../semantic/label-text.js';
 
 /** Two dimensions at once: a heatmap when the grid is dense (or asked for), otherwise stacked or grouped bars. */
 
 const MAX_STACK_PARTS = 7;
+/** A heatmap's rows and columns beyond these are left out (and the subtitle says so): the image stays readable. */
+const MAX_HEATMAP_ROWS = 25;
+const MAX_HEATMAP_COLUMNS = 16;
+
+/** "Top 25 of 40 states by total revenue" ("First 25 …" for dates and sizes, which are not ranked). */
+function cutNote(d: DimensionColumn, shown: number, of: number, metricLabel: string): string | null {
+  if (shown >= of) return null;
+  const what = `${shown} of ${of} ${pluralLabel(d.id, d.label)}`;
+  if (d.grain !== undefined || isNaturallyOrdered(d)) return `First ${what}`;
+  return `Top ${what} by total ${inSentence(metricLabel)}`;
+}
 const MAX_GROUPED_PARTS = 4;
 
 export function twoDimensions(ctx: Ctx, a: DimensionColumn, b: DimensionColumn): ChosenChart | null {
@@ -71,19 +83,17 @@ export function twoDimensions(ctx: Ctx, a: DimensionColumn, b: DimensionColumn):
     const rowKey = rowDim === a ? 'a' : 'b';
     const rowTotals = rowDim === a ? aTotals : bTotals;
     const colTotals = rowDim === a ? bTotals : aTotals;
-    const rowOrder = order(rowDim, rowTotals).slice(0, 30);
-    const colOrder = order(colDim, colTotals).slice(0, 16);
+    const rowOrder = order(rowDim, rowTotals).slice(0, MAX_HEATMAP_ROWS);
+    const colOrder = order(colDim, colTotals).slice(0, MAX_HEATMAP_COLUMNS);
     const keepRow = new Set(rowOrder);
     const keepCol = new Set(colOrder);
     const cells: Cell2[] = raw
       .map((c) => ({ row: rowKey === 'a' ? c.a : c.b, col: rowKey === 'a' ? c.b : c.a, value: c.value }))
       .filter((c) => keepRow.has(c.row) && keepCol.has(c.col));
-    const notes =
-      rowOrder.length < rowTotals.size || colOrder.length < colTotals.size
-        ? [
-            `Largest ${rowOrder.length} of ${rowTotals.size} ${pluralLabel(rowDim.id, rowDim.label)} and ${colOrder.length} of ${colTotals.size} ${pluralLabel(colDim.id, colDim.label)}`,
-          ]
-        : [];
+    const notes = [
+      cutNote(rowDim, rowOrder.length, rowTotals.size, primary.info.label),
+      cutNote(colDim, colOrder.length, colTotals.size, primary.info.label),
+    ].filter((n): n is string => n !== null);
     const t = titleFor(
       ctx,
       [primary],

@@ -9,6 +9,8 @@ export interface BarItem {
   /** The label at the bar end; defaults to the formatted value. */
   text?: string;
   others?: boolean;
+  /** A rate from a small sample: drawn in the light tint (the subtitle says why). */
+  small?: boolean;
 }
 
 export function horizontalBarSpec(
@@ -21,10 +23,13 @@ export function horizontalBarSpec(
     label: i.label,
     value: i.value,
     text: i.text ?? formatValue(i.value, opts.format),
-    kind: i.others ? 'others' : 'item',
+    kind: i.others ? 'others' : i.small ? 'small' : 'item',
   }));
+  const kinds = ['item', 'others', ...(items.some((i) => i.small) ? ['small'] : [])];
+  const kindColours = [CHART_COLORS.primary, CHART_COLORS.others, CHART_COLORS.previous];
   const height = headerPx(t) + 48 + items.length * 26;
   const min = Math.min(0, ...items.map((i) => i.value));
+  const maxX = Math.max(paddedMax(items.map((i) => i.value)), ...values.map(labelEnd));
   return {
     ...baseSpec(t, height),
     data: { values },
@@ -40,9 +45,9 @@ export function horizontalBarSpec(
         field: 'value',
         type: 'quantitative',
         title: opts.valueTitle,
-        scale: { domain: [min < 0 ? min * 1.1 : 0, paddedMax(items.map((i) => i.value))], nice: false },
+        scale: { domain: [min < 0 ? min * 1.1 : 0, maxX], nice: false },
         axis: {
-          ...axisFormat(opts.format, [paddedMax(items.map((i) => i.value)), min]),
+          ...axisFormat(opts.format, [maxX, min]),
           tickCount: 5,
           grid: true,
         },
@@ -55,7 +60,7 @@ export function horizontalBarSpec(
           color: {
             field: 'kind',
             type: 'nominal',
-            scale: { domain: ['item', 'others'], range: [CHART_COLORS.primary, CHART_COLORS.others] },
+            scale: { domain: kinds, range: kindColours.slice(0, kinds.length) },
             legend: null,
           },
         },
@@ -63,6 +68,15 @@ export function horizontalBarSpec(
       ...valueLabels(hasNegative, 11),
     ],
   };
+}
+
+/**
+ * The axis end that leaves room for a bar's end label ("14.7% (n = 50,284)") in a plot ~600 px wide, at ~6.5 px
+ * a character: the bar may fill what the label leaves of the width.
+ */
+function labelEnd(bar: { value: number; text: string }): number {
+  if (bar.value <= 0) return 0;
+  return bar.value / (1 - Math.min(0.5, (bar.text.length * 6.5) / 600));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { formatInrCompact } from '../../format/money.js';
 import { axisFormat, formatValue, type ValueFormat } from '../fields.js';
-import { CHART_COLORS, CHART_PALETTE } from '../theme.js';
+import { CHART_COLORS, CHART_PALETTE, CHART_WIDTH_PX } from '../theme.js';
 import { baseSpec, headerPx, paddedMax, type Spec, type TitleParts } from './frame.js';
 
 /** Two dimensions at once (row × column cells): stacked or grouped bars, or a heatmap. */
@@ -87,6 +87,8 @@ export function stackedBarSpec(
   };
 }
 
+const HEATMAP_LABEL_PX = 90;
+
 export function heatmapSpec(
   t: TitleParts,
   cells: readonly Cell2[],
@@ -109,7 +111,11 @@ export function heatmapSpec(
     // Dark cells get white text: decided here, as data, so the spec needs no expression.
     ink: max > 0 && c.value / max > 0.55 ? 'light' : 'dark',
   }));
-  const height = headerPx(t) + 110 + opts.rowOrder.length * 26;
+  // Column labels wider than their column are set at an angle (and cut at HEATMAP_LABEL_PX with an ellipsis) so
+  // none overlap; ~6.5 px a character at the theme's 11 px label font, the row labels taking up to 200 px.
+  const columnPx = (CHART_WIDTH_PX - 200) / Math.max(1, opts.colOrder.length);
+  const angled = opts.colOrder.some((c) => Math.min(c.length * 6.5, HEATMAP_LABEL_PX) > columnPx - 8);
+  const height = headerPx(t) + 110 + (angled ? 50 : 0) + opts.rowOrder.length * 26;
   return {
     ...baseSpec(t, height),
     data: { values },
@@ -121,9 +127,10 @@ export function heatmapSpec(
         title: opts.colTitle,
         axis: {
           orient: 'top',
-          labelAngle: 0,
+          labelAngle: angled ? -40 : 0,
+          ...(angled ? { labelAlign: 'left', labelBaseline: 'middle' } : {}),
           labelOverlap: false,
-          labelLimit: 90,
+          labelLimit: HEATMAP_LABEL_PX,
           domain: false,
           ticks: false,
         },

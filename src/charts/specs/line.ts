@@ -14,8 +14,11 @@ export function lineSpec(
     valueTitle: string;
     seriesTitle?: string;
     seriesOrder?: string[];
+    /** false for rates and averages: the axis fits the values, and its title says it does not start at zero. */
+    fromZero?: boolean;
   },
 ): Spec {
+  const fromZero = opts.fromZero ?? true;
   const multi = opts.seriesOrder !== undefined && opts.seriesOrder.length > 1;
   const perSeries = new Map<string, number>();
   for (const p of points) perSeries.set(p.series ?? '', (perSeries.get(p.series ?? '') ?? 0) + 1);
@@ -45,8 +48,8 @@ export function lineSpec(
     y: {
       field: 'value',
       type: 'quantitative',
-      title: opts.valueTitle,
-      scale: { zero: true },
+      title: fromZero ? opts.valueTitle : axisNotFromZero(opts.valueTitle),
+      scale: { zero: fromZero },
       axis: {
         ...axisFormat(
           opts.format,
@@ -81,4 +84,9 @@ export function lineSpec(
     },
     encoding,
   };
+}
+
+/** "Cancellation rate (axis not from zero)": a moved baseline is said where the reader looks. */
+export function axisNotFromZero(valueTitle: string): string {
+  return valueTitle ? `${valueTitle} (axis not from zero)` : 'Axis not from zero';
 }
