@@ -178,7 +178,16 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
   const sold = frame.howManySold ? 'units' : 'revenue';
   if (!frame.metrics.length && frame.sold && !metricOn(catalog, sold, source)) out.unheldMetrics.push(sold);
   if (base) {
-    out.plan.metrics = applyFollowUpMetrics(base.metrics, named, frame);
+    // "just the three strongest by revenue out of that": the measure after "by" ranks; the thread's measures stay.
+    const ranksOnly =
+      frame.rank &&
+      named.length &&
+      frame.metrics.every((m) => m.rankedBy) &&
+      !frame.notMetrics.length &&
+      !frame.edits.instead;
+    out.plan.metrics = ranksOnly
+      ? [...named, ...base.metrics.filter((m) => !named.includes(m))]
+      : applyFollowUpMetrics(base.metrics, named, frame);
     // "the return rate for those two": the same rows, so the ranking's own measure stays and keeps choosing them.
     const ranked = base.sort && base.limit ? base.sort.by : undefined;
     if (frame.pointsBack && ranked && base.metrics.includes(ranked) && !out.plan.metrics.includes(ranked))

@@ -14,7 +14,7 @@ import { isFiller, isUnknown, type Span } from './tagging.js';
  * lexicon never reorders the rules.
  */
 // Words after which a value stands: an unknown word there changes the answer ("in Paris", "Acme vs Zenith").
-const GROUPING_WORDS = /^(by|per|each|every|across|which|what|top|bottom)$/;
+const GROUPING_WORDS = /^(by|per|each|every|all|across|which|what|top|bottom)$/;
 const FILTER_PREPOSITIONS = new Set([
   'in',
   'for',

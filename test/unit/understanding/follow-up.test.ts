@@ -350,3 +350,15 @@ describe('"that whole week" after a day', () => {
     expect(third).toMatchObject({ groupBy: ['day'], timeRange: { from: '2022-06-20', to: '2022-06-26' } });
   });
 });
+
+describe('a ranking "by" a measure already shown', () => {
+  it('"just the three strongest by revenue" ranks by revenue and keeps units beside it', () => {
+    const [, , third] = thread(
+      'units by category in May',
+      'put revenue next to the units',
+      'just the three strongest categories by revenue',
+    );
+    expect(third).toMatchObject({ limit: 3, sort: { by: 'revenue', direction: 'desc' } });
+    expect(third!.metrics).toEqual(expect.arrayContaining(['units', 'revenue']));
+  });
+});

@@ -479,3 +479,11 @@ describe('count phrases read as one span', () => {
     expect(plan.groupBy).toEqual([]);
   });
 });
+
+describe('"all X except Y" is a breakdown', () => {
+  it('"revenue of all categories except Set" lists the other categories', () => {
+    const { plan } = planOf('revenue of all categories except Set');
+    expect(plan.groupBy).toEqual(['category']);
+    expect(plan.filters).toEqual([{ dimension: 'category', op: 'not_in', values: ['Set'] }]);
+  });
+});
