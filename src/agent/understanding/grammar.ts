@@ -252,7 +252,9 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   const number = span.readings.find((r) => r.kind === 'number');
   if (number && !hasData) {
     if (readThreshold(frame, ctx, span, number.value)) frame.understoodWords++;
-    else if (!frame.rank?.n) frame.loneNumbers.push(number.value * (SCALE_WORDS[ctx.nextWord(span.at)] ?? 1));
+    // "make it 30 lakh": a number in digits; "the first one" names a row, not a number.
+    else if (!frame.rank?.n && /\d/.test(span.text))
+      frame.loneNumbers.push(number.value * (SCALE_WORDS[ctx.nextWord(span.at)] ?? 1));
     return true;
   }
   return isFiller(span) && !hasData;

@@ -362,3 +362,11 @@ describe('a ranking "by" a measure already shown', () => {
     expect(third!.metrics).toEqual(expect.arrayContaining(['units', 'revenue']));
   });
 });
+
+describe('a number word that names a row', () => {
+  it('"the first one" after a ranking is not a lone number: it does not re-answer the thread unchanged', () => {
+    const first = h.planOf('top 2 styles by revenue in May').plan;
+    const r = h.ask('the first one.', first);
+    expect(r.kind === 'plan' && JSON.stringify(r.plan) === JSON.stringify(first)).toBe(false);
+  });
+});
