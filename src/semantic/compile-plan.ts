@@ -1,6 +1,6 @@
 import { AppError } from '../errors.js';
 import type { Catalog, DimensionDef, MetricFormat } from './catalog.js';
-import type { Filter, Plan, ThresholdOp, TimeRange } from './plan.js';
+import { THRESHOLD_WORDS, type Filter, type Plan, type ThresholdOp, type TimeRange } from './plan.js';
 import {
   booleanLiteral,
   dateLiteral,
@@ -218,12 +218,6 @@ function cutLabel(range: TimeRange, cut: DateSpan): string {
 }
 
 const THRESHOLD_SQL: Record<ThresholdOp, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
-const THRESHOLD_WORDS: Record<ThresholdOp, string> = {
-  gt: 'over',
-  gte: 'at least',
-  lt: 'under',
-  lte: 'at most',
-};
 
 /** The plan's source, metrics and breakdowns, checked against the catalog and each other before any SQL. */
 function checkedParts(plan: Plan, catalog: Catalog) {

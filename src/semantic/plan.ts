@@ -50,6 +50,13 @@ export const ThresholdSchema = z.object({
   value: z.number(),
 });
 export type Threshold = z.infer<typeof ThresholdSchema>;
+/** How a threshold reads in the reading and the definitions: "revenue over ₹9 L". */
+export const THRESHOLD_WORDS: Record<ThresholdOp, string> = {
+  gt: 'over',
+  gte: 'at least',
+  lt: 'under',
+  lte: 'at most',
+};
 
 export const PlanSchema = z.object({
   source: z.enum(SOURCES),

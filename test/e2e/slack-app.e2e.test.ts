@@ -26,6 +26,7 @@ import {
   tableOf,
   type SlackHarness,
 } from './slack-harness.js';
+import { seededSummaryThread } from '../helpers/summary-seed.js';
 
 /**
  * End to end: the real Bolt app in HTTP mode on 127.0.0.1, the REAL assistant on the Kaggle data, thread
@@ -289,12 +290,7 @@ describe.skipIf(!hasData)(
       const [fileId] = imageFileIds(post!.params.blocks);
       expect(h.slack.uploads.find((u) => u.fileId === fileId)?.bytes.includes(PNG_MAGIC)).toBe(true);
 
-      // The thread is seeded right after the post (it needs the post's ts): wait for the write, not a fixed time.
-      let seeded = await h.deps.threads.get(`T0TEST:CE4:${postTs}`);
-      for (let tries = 0; !seeded?.summaryContext && tries < 400; tries++) {
-        await new Promise((r) => setTimeout(r, 25));
-        seeded = await h.deps.threads.get(`T0TEST:CE4:${postTs}`);
-      }
+      const seeded = await seededSummaryThread(h.deps.threads, `T0TEST:CE4:${postTs}`);
       expect(seeded?.summaryContext?.period.from).toMatch(/^2022-/);
       await h.sendEvent(mentionEvent({ channel: 'CE4', text: 'why did Kurta drop?', threadTs: postTs }));
       const [followUp] = await waitReplies('CE4', postTs, 1, 'the follow-up in the summary thread');

@@ -118,7 +118,7 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
     )
       out.plan.threshold = [{ ...only, value: frame.loneNumbers[0]! }];
     // "gross revenue" after "excluding cancellations": gross counts every line, so the thread's exclusion goes.
-    if (frame.gross) out.plan.filters = out.plan.filters.filter((f) => !isCancelledExclusion(f));
+    if (frame.gross) out.plan.filters = out.plan.filters.filter((f) => !isLineExclusion(f, catalog));
     applyFollowUpGrouping(out.plan, frame, usable, filters, catalog);
     // "how many of those SKUs are out of stock?" after a top 5 by colour: one count, not a count per colour.
     if (frame.countOf && !frame.groupBy.length) {
@@ -239,9 +239,18 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
   out.notes.push(`No measure named, so this shows ${catalog.metrics[fallback]!.label.toLowerCase()}.`);
 }
 
-/** The lines a "net" measure leaves out (status not Cancelled), as a filter a thread may carry. */
-function isCancelledExclusion(f: Filter): boolean {
-  return f.op === 'not_in' && f.dimension === 'status' && f.values.every((v) => v === 'Cancelled');
+/**
+ * A thread's exclusion of order lines a catalog metric counts ("excluding cancellations": the cancelled orders'
+ * `asFilter`): what "gross" says is counted after all.
+ */
+function isLineExclusion(f: Filter, catalog: Catalog): boolean {
+  if (f.op !== 'not_in') return false;
+  return Object.values(catalog.metrics).some(
+    (m) =>
+      m.asFilter?.dimension === f.dimension &&
+      m.asFilter.values.length === f.values.length &&
+      m.asFilter.values.every((v) => f.values.includes(v)),
+  );
 }
 
 /** A new question's breakdown: the dimensions named, less those pinned to one value, plus "X vs Y" values. */

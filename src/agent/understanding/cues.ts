@@ -46,6 +46,7 @@ export const CUE_KINDS = [
   'atMost',
   'between',
   'nonZero',
+  'average',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

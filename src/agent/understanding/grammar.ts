@@ -14,7 +14,6 @@ import { isFiller, isUnknown, type Span } from './tagging.js';
  * lexicon never reorders the rules.
  */
 // Words after which a value stands: an unknown word there changes the answer ("in Paris", "Acme vs Zenith").
-const GROUPING_WORDS = /^(by|per|each|every|all|across|which|what|top|bottom)$/;
 const FILTER_PREPOSITIONS = new Set([
   'in',
   'for',
@@ -333,7 +332,9 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
   }
   // "orders from states other than MH and KA": the states are who is counted, the negation says which.
   const after = ctx?.spans[span.at + 1];
-  if (ctx && after && ctx.cueKinds(after).has('negate') && !GROUPING_WORDS.test(ctx.prevWord(span.at))) {
+  const breaksDown =
+    ctx?.groupingContext(span) || /^(all|every|which|what)$/.test(ctx?.prevWord(span.at) ?? '');
+  if (ctx && after && ctx.cueKinds(after).has('negate') && !breaksDown && !frame.rank) {
     frame.about.push(id);
     return;
   }
@@ -341,7 +342,8 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
     frame.about.push(id);
     return;
   }
-  if (ctx && /^(average|avg|typical|mean)$/.test(ctx.prevWord(span.at)) && averagedOver(ctx, id)) {
+  const before = ctx?.spans[span.at - 1];
+  if (ctx && before && ctx.cueKinds(before).has('average') && averagedOver(ctx, id)) {
     frame.perValueOf = id;
     frame.about.push(id);
     return;

@@ -4,6 +4,7 @@ import type { Catalog } from '../../semantic/catalog.js';
 import { inSentence, plural } from '../../semantic/label-text.js';
 import {
   normalizePlanKey,
+  THRESHOLD_WORDS,
   type Filter,
   type Plan,
   type Threshold,
@@ -61,13 +62,6 @@ export function describeReading(plan: Plan, catalog: Catalog, opts: ReadingOptio
   if (when) parts.push(when);
   return parts.filter(Boolean).join(READING_SEPARATOR);
 }
-
-const THRESHOLD_WORDS: Record<Threshold['op'], string> = {
-  gt: 'over',
-  gte: 'at least',
-  lt: 'under',
-  lte: 'at most',
-};
 
 /** "revenue over ₹9.00 L", "stock under 10". */
 function thresholdPhrase(t: Threshold, catalog: Catalog): string {

@@ -31,9 +31,7 @@ export function perDayRate(frame: Frame, ctx: Context): void {
       (/^(per|a)$/.test(ctx.prevWord(g.at)) || /^(per|a) /.test(ctx.spans[g.at]?.text ?? '')),
   );
   // "orders per day this week" is as often the day-by-day series: only an average said makes it the rate.
-  const averaged = ctx.spans.some((s) =>
-    /^(average|avg|mean|typical|on average|daily average)$/.test(s.text),
-  );
+  const averaged = ctx.spans.some((s) => ctx.cueKinds(s).has('average'));
   if (!day || !averaged) return;
   const metrics = ctx.lexicon.catalog.metrics;
   const rated = frame.metrics.map(

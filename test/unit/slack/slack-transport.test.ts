@@ -27,6 +27,7 @@ import {
   ORDERS_BY_STATE,
   type FakeAssistant,
 } from './fake-assistant.js';
+import { seededSummaryThread } from '../../helpers/summary-seed.js';
 
 /**
  * The Slack transport against the real Bolt HTTPReceiver and a fake Web API, with a fake Assistant (canned
@@ -492,12 +493,7 @@ describe('Slack transport (fake assistant)', () => {
     const upload = h.slack.uploads.find((u) => u.fileId === fileId);
     expect(upload?.bytes.includes(PNG_MAGIC)).toBe(true);
     const threadTs = post!.response!.ts as string;
-    // The thread is seeded right after the post (it needs the post's ts): wait for the write, not a fixed time.
-    let seeded = await h.deps.threads.get(`T0TEST:C8:${threadTs}`);
-    for (let tries = 0; !seeded?.summaryContext && tries < 400; tries++) {
-      await new Promise((r) => setTimeout(r, 25));
-      seeded = await h.deps.threads.get(`T0TEST:C8:${threadTs}`);
-    }
+    const seeded = await seededSummaryThread(h.deps.threads, `T0TEST:C8:${threadTs}`);
     expect(seeded?.summaryContext?.period).toEqual({
       from: '2022-06-20',
       to: '2022-06-26',
