@@ -10,6 +10,7 @@ import {
   stringLiteral,
 } from './sql-literal.js';
 import { previousPeriod } from './time-range.js';
+import { addShare } from './compile-share.js';
 import { booleanFilterValue } from './boolean-values.js';
 import { inSentence, plural } from './label-text.js';
 import { formatIndianNumber } from '../format/money.js';
@@ -106,39 +107,19 @@ export function compilePlan(plan: Plan, catalog: Catalog, options: CompileOption
   const joins: string[] = [];
 
   if (plan.share) {
-    // The total is computed from the rows themselves, so it is right for non-additive metrics too (distinct
-    // orders are not the sum of each group's distinct orders). Filters on the grouped dimensions are left out
-    // of the total: "what share of revenue is Set" is Set's revenue over all categories, not over Set alone.
-    const totalFrom = source.shareTotalTable ? quoteIdent(source.shareTotalTable) : table;
     const within = dims.filter((d) => plan.shareWithin?.includes(d.id));
     if ((plan.shareWithin ?? []).length !== within.length || within.length >= dims.length)
       throw invalid('A share within groups needs those groups among the breakdowns, and one breakdown more.');
-    const excluded = plan.groupBy.filter((g) => !within.some((d) => d.id === g));
-    const totalSql = [
-      `SELECT ${[...within.map((d) => `${d.expr} AS ${quoteIdent(d.id)}`), `${first.def.sql} AS t`].join(', ')}`,
-      `FROM ${totalFrom}`,
-      where(currentRange, excluded),
-      within.length ? `GROUP BY ${within.map((_, i) => i + 1).join(', ')}` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    ctes.push(`total AS (${totalSql})`);
-    select.push(`CAST(cur.${quoteIdent(first.id)} AS DOUBLE) / NULLIF(total.t, 0) AS "share"`);
-    joins.push(
-      within.length
-        ? `LEFT JOIN total ON ${within.map((d) => `cur.${quoteIdent(d.id)} IS NOT DISTINCT FROM total.${quoteIdent(d.id)}`).join(' AND ')}`
-        : 'CROSS JOIN total',
+    const totalFrom = source.shareTotalTable ? quoteIdent(source.shareTotalTable) : table;
+    addShare(
+      { plan, catalog, dims, first, totalFrom, where },
+      { ctes, joins, select, columns, definitions },
+      {
+        ...(currentRange ? { current: currentRange } : {}),
+        ...(comparePeriod ? { previous: comparePeriod } : {}),
+        ...(cut && fullComparePeriod ? { previousFull: fullComparePeriod } : {}),
+      },
     );
-    columns.push({ name: 'share', role: 'share', ref: first.id, label: 'Share', format: 'percent' });
-    const label = (g: string) => inSentence(catalog.dimensions[g]?.label ?? g);
-    if (within.length)
-      definitions.push(
-        `Share = each row's ${inSentence(first.def.label)} / the ${inSentence(first.def.label)} of its ${within.map((d) => label(d.id)).join(' × ')} across all ${excluded.map(label).join(' × ')} values.`,
-      );
-    else
-      definitions.push(
-        `Share = each row's ${inSentence(first.def.label)} / the total ${inSentence(first.def.label)} across all ${plan.groupBy.map((g) => inSentence(catalog.dimensions[g]?.label ?? g)).join(' × ') || 'rows'} values${plan.filters.some((f) => !plan.groupBy.includes(f.dimension)) || plan.timeRange ? ' within the other filters and period' : ''}.`,
-      );
   }
 
   if (comparePeriod) {

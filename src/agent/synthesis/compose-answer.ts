@@ -1,6 +1,7 @@
 import type { Catalog } from '../../semantic/catalog.js';
 import { inSentence } from '../../semantic/label-text.js';
 import type { Plan } from '../../semantic/plan.js';
+import type { Cell } from '../../warehouse/types.js';
 import type { KeyFigure, Suggestion } from '../answer.js';
 import type { ColumnMeta } from '../columns.js';
 import { periodPhrase } from '../explain-empty.js';
@@ -97,7 +98,7 @@ function composeSingle(input: ComposeInput, dims: ColumnMeta[], metrics: ColumnM
     keyFigures.unshift({ label: 'Share', value: formatCell(shareValue, 'percent') });
     // The row label already names the group ("With promotion:"); say only the other filters and the period.
     const rest = context(input, { exceptGrouped: true });
-    headline = `${who}${formatCell(shareValue, 'percent')} of ${inSentence(m.label)}${rest} (${formatCell(row[m.index] ?? null, m.format)}).`;
+    headline = `${who}${formatCell(shareValue, 'percent')} of ${inSentence(m.label)}${rest} (${formatCell(row[m.index] ?? null, m.format)})${shareBefore(input, row)}.`;
   }
   // Cancellation vs orders, units per order: simple ratios people ask next.
   const byRef = new Map(metrics.map((m) => [m.ref, num(row[m.index])]));
@@ -131,4 +132,18 @@ export function suggestFollowUps(plan: Plan | undefined, catalog: Catalog): Sugg
       question: `${metric}${when} compared with the previous period`,
     });
   return out.slice(0, 3);
+}
+
+/** ", against 74.5% in 1–29 Apr 2022 (74.5% in all of April 2022)": the other period's share beside this one. */
+function shareBefore(input: ComposeInput, row: readonly Cell[]): string {
+  const share = (name: string) => {
+    const col = input.columns.find((c) => c.role === 'share' && c.name === name);
+    const value = col ? num(row[col.index]) : null;
+    return value === null ? undefined : formatCell(value, 'percent');
+  };
+  const before = share('share_previous');
+  if (!before) return '';
+  const whole = share('share_previous_full');
+  const label = input.compareLabel ? ` in ${input.compareLabel}` : ' before';
+  return `, against ${before}${label}${whole && whole !== before ? ` (${whole} over the whole period)` : ''}`;
 }

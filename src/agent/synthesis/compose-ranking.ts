@@ -1,5 +1,5 @@
 import { partialBuckets, partialPhrase } from '../../semantic/bucket-coverage.js';
-import { inSentence } from '../../semantic/label-text.js';
+import { inSentence, plural } from '../../semantic/label-text.js';
 import type { Cell } from '../../warehouse/types.js';
 import type { KeyFigure } from '../answer.js';
 import type { ColumnMeta } from '../columns.js';
@@ -92,6 +92,14 @@ function rankingText(
     topShare !== null ? ` (${formatCell(topShare, 'percent')} of ${wholeOf(input, top, share)})` : '';
   const leadWord = ascending ? 'lowest' : 'highest';
   const ctx = options.within ? '' : context(input, { exceptGrouped: true });
+  // "which kurta SKUs are out of stock?": every row has the same value, so none leads; say how many there are.
+  if (rows.length >= 2 && options.complete && !options.within && values.every((v) => v === values[0]))
+    return {
+      headline: `${rows.length.toLocaleString('en-IN')} ${plural(by)}${ctx}, each with ${inSentence(metric.label)} ${formatCell(topValue, metric.format)}.`,
+      insights: [],
+      keyFigures: [{ label: capitalize(plural(by)), value: rows.length.toLocaleString('en-IN') }],
+      derived: [rows.length, ...(topValue !== null ? [topValue] : [])],
+    };
   let headline = `${topLabel} has the ${leadWord} ${inSentence(metric.label)} by ${by}${ctx}: ${formatCell(topValue, metric.format)}${shareText}.`;
   if (input.explain) headline = `Breaking it down by ${by}: ${headline}`;
 

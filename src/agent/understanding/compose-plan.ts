@@ -2,6 +2,7 @@ import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Filter, Plan, Source } from '../../semantic/plan.js';
 import { applyThresholds } from './thresholds.js';
+import { listCounted, listedMeasure } from './listing.js';
 import { weekAround } from './periods.js';
 import { distinctValues, isDateGrain } from './plan-shape.js';
 import { daysBetweenInclusive } from '../../semantic/time-range.js';
@@ -120,6 +121,7 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
     // "gross revenue" after "excluding cancellations": gross counts every line, so the thread's exclusion goes.
     if (frame.gross) out.plan.filters = out.plan.filters.filter((f) => !isLineExclusion(f, catalog));
     applyFollowUpGrouping(out.plan, frame, usable, filters, catalog);
+    listCounted(out.plan, frame, catalog);
     // "how many of those SKUs are out of stock?" after a top 5 by colour: one count, not a count per colour.
     if (frame.countOf && !frame.groupBy.length) {
       out.plan.groupBy = [];
@@ -187,7 +189,7 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
       !frame.edits.instead;
     out.plan.metrics = ranksOnly
       ? [...named, ...base.metrics.filter((m) => !named.includes(m))]
-      : applyFollowUpMetrics(base.metrics, named, frame);
+      : perDayLike(applyFollowUpMetrics(base.metrics, named, frame), base.metrics, catalog);
     // "the return rate for those two": the same rows, so the ranking's own measure stays and keeps choosing them.
     const ranked = base.sort && base.limit ? base.sort.by : undefined;
     if (frame.pointsBack && ranked && base.metrics.includes(ranked) && !out.plan.metrics.includes(ranked))
@@ -202,6 +204,12 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
   if (named.length) {
     out.plan.metrics = named;
     out.slots.push({ name: 'measure', score: 1 });
+    return;
+  }
+  const listed = listedMeasure(frame, catalog, source);
+  if (listed) {
+    out.plan.metrics = [listed.metric];
+    out.slots.push({ name: 'measure', score: 0.85 });
     return;
   }
   const counted = catalog.sources[source]?.countedBy;
@@ -449,4 +457,17 @@ function combine(frame: Frame, deps: ComposeDeps, out: Composed): void {
     return;
   }
   plan.combined = true;
+}
+
+/**
+ * "redo it on net revenue" after a daily run rate: the thread asks per day, so the new measure is its per-day twin
+ * (the catalog's perDay metric `of` it), when there is one.
+ */
+function perDayLike(metrics: string[], previous: string[], catalog: Catalog): string[] {
+  if (!previous.length || !previous.every((m) => catalog.metrics[m]?.perDay)) return metrics;
+  const twin = (id: string) =>
+    catalog.metrics[id]?.perDay
+      ? id
+      : (Object.entries(catalog.metrics).find(([, m]) => m.perDay && m.of === id)?.[0] ?? id);
+  return [...new Set(metrics.map(twin))];
 }

@@ -47,6 +47,7 @@ export const CUE_KINDS = [
   'between',
   'nonZero',
   'average',
+  'listing',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

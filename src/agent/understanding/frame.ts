@@ -118,6 +118,8 @@ export interface Frame {
   edits: { add: boolean; only: boolean; remove: boolean; instead: boolean; split: boolean };
   /** "gross revenue": every line counted, cancellations included. */
   gross?: boolean;
+  /** "list the XL ones", "name them": the counted things themselves, one row each, not their count. */
+  listing?: boolean;
   /** Where "instead of" / "rather than" stands: the value after it is the one that leaves ("kurta instead of set"). */
   insteadOfAt?: number;
   /** "by orders not rev", "units, not revenue": measures the user turned away from. */

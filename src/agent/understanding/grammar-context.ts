@@ -103,6 +103,11 @@ export class Context {
     )
       return true;
     if (next && /^(vs|versus|or|and)$/.test(next.text)) return true;
+    if (this.countedValue(span)) return true;
+    // "tops down to their last piece", "sets in June": a plural opening the question names the things asked about
+    // ("top", "set" there are the ranking word and the verb).
+    if (span.at === 0 && /s$/.test(span.text) && next?.readings.every((r) => r.kind !== 'number'))
+      return true;
     if (
       next &&
       next.readings.some((r) => r.kind === 'metric') &&
@@ -114,6 +119,11 @@ export class Context {
     if (/^(data|report|file|export|numbers|account|store|listing|sheet)$/.test(this.nextWord(span.at)))
       return false;
     return span.at > 0 && /^[A-Z][a-z]/.test(span.raw) && !this.rankFollows(span);
+  }
+
+  /** "how many top SKUs are OOS": a count has no ranking without a number, so "top" there is the category. */
+  countedValue(span: Span): boolean {
+    return this.countsBefore(span) && !this.spans[span.at + 1]?.readings.some((r) => r.kind === 'number');
   }
 
   private labelledBy(span: Span): boolean {

@@ -4,7 +4,7 @@ import type { Frame, FrameFilter, ValueReading } from './frame.js';
 import type { Lexicon } from './lexicon.js';
 import { Context } from './grammar-context.js';
 import { readThreshold } from './read-threshold.js';
-import { markOrJoined, perDayRate } from './whole-question-roles.js';
+import { markListing, markOrJoined, perDayRate } from './whole-question-roles.js';
 import { extendValueRanges } from './value-ranges.js';
 import { isFiller, isUnknown, type Span } from './tagging.js';
 
@@ -202,7 +202,8 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   else if (kinds.has('chart') && !frame.chart) frame.chart = 'auto';
   const rankDir = kinds.has('rankDesc') ? 'desc' : kinds.has('rankAsc') ? 'asc' : undefined;
   const valueFirst =
-    span.readings.some((r) => r.kind === 'value') && ctx.clearValueContext(span) && !ctx.rankFollows(span);
+    span.readings.some((r) => r.kind === 'value') &&
+    ((ctx.clearValueContext(span) && !ctx.rankFollows(span)) || ctx.countedValue(span));
   if (rankDir && !valueFirst) {
     frame.rank = {
       direction: rankDir,
@@ -383,6 +384,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     frame.groupBy = frame.groupBy.filter((g) => ctx.spans[g.at]?.text !== 'daily');
   perDayRate(frame, ctx);
   markOrJoined(frame, ctx);
+  markListing(frame, ctx);
   for (const m of [...frame.metrics]) {
     const of = ctx.lexicon.catalog.metrics[m.id]?.of;
     const base = of && frame.metrics.find((x) => x.id === of && Math.abs(x.at - m.at) === 1);

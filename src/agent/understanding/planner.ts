@@ -85,7 +85,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
         resolvedBy: 'planner',
       };
     }
-    if (!hasContent(frame) && !(previous && (frame.rank || frame.explain))) {
+    if (!hasContent(frame) && !(previous && (frame.rank || frame.explain || frame.listing))) {
       if (frame.explain && !previous)
         return {
           kind: 'clarify',

@@ -1,7 +1,7 @@
 import type { Frame, FrameFilter } from './frame.js';
 import type { Context } from './grammar-context.js';
 
-/** Roles decided from the whole question once every span is read: sets of values, per-day rates. */
+/** Roles decided from the whole question once every span is read: sets of values, per-day rates, listings. */
 
 /**
  * "XS or S", "Kerala or Goa": values of one dimension joined by "or" are one set, not a comparison, unless the
@@ -40,4 +40,9 @@ export function perDayRate(frame: Frame, ctx: Context): void {
   if (!rated.length || rated.some((id) => id === undefined)) return;
   frame.metrics = frame.metrics.map((m, i) => ({ ...m, id: rated[i]! }));
   frame.groupBy = frame.groupBy.filter((g) => g !== day);
+}
+
+/** "list the XL ones", "which ones are they": the things counted, one row each (src/agent/understanding/listing.ts). */
+export function markListing(frame: Frame, ctx: Context): void {
+  if (ctx.spans.some((s) => ctx.cueKinds(s).has('listing'))) frame.listing = true;
 }
