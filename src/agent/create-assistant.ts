@@ -29,7 +29,7 @@ import { createPlanner } from './understanding/planner.js';
 import type { Resolver } from './resolver/resolver.js';
 import type { AgentStateType } from './state.js';
 import { summaryDashboardData } from './summary/summary-dashboard.js';
-import { failedAnswer, nextThreadState, rerender, toStored } from './thread-turn.js';
+import { failedAnswer, nextThreadState, rerender, shownRows, toStored } from './thread-turn.js';
 
 export interface AssistantDeps {
   config: Config;
@@ -218,6 +218,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
             userQuery: question,
             queryType: 'qa',
             previousPlan: thread?.lastPlan,
+            previousRows: thread?.lastAnswer && shownRows(thread.lastAnswer),
             chosenPlan: turn.plan,
             hasPreviousAnswer: Boolean(thread?.lastAnswer),
             summaryContext: thread?.summaryContext,

@@ -1,6 +1,6 @@
 import { Annotation } from '@langchain/langgraph';
 import type { Answer, LlmUsage, SummaryRequest, ThreadMessage, ValidationStatus } from './answer.js';
-import type { Resolution } from './resolver/resolver.js';
+import type { PreviousRows, Resolution } from './resolver/resolver.js';
 import type { CompiledPlan } from '../semantic/compile-plan.js';
 import type { Plan, TimeRange } from '../semantic/plan.js';
 import type { QueryResult, SchemaInfo } from '../warehouse/types.js';
@@ -68,6 +68,8 @@ export const AgentState = Annotation.Root({
   userQuery: lastValue<string>(() => ''),
   queryType: lastValue<QueryType>(() => 'qa'),
   previousPlan: lastValue<Plan | undefined>(() => undefined),
+  /** The rows the thread's last answer showed ("the second one" names one of them). */
+  previousRows: lastValue<PreviousRows | undefined>(() => undefined),
   /** A plan the user picked (Turn.plan): resolution returns it as is, without reading the question. */
   chosenPlan: lastValue<Plan | undefined>(() => undefined),
   /** The thread has a stored answer, so a presentation-only follow-up can re-render it without a query. */

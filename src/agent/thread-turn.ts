@@ -4,6 +4,7 @@ import type { Plan } from '../semantic/plan.js';
 import { errorAnswer, newErrorRef } from './answer-builders.js';
 import type { Answer, ThreadState } from './answer.js';
 import { nextPendingOptions } from './pending-options.js';
+import type { PreviousRows } from './resolver/resolver.js';
 
 /**
  * One turn's bookkeeping for the Assistant, as pure functions: the answer for a failure, a re-render of the stored
@@ -78,4 +79,10 @@ export function nextThreadState(
   if (pendingOptions.length) state.pendingOptions = pendingOptions;
   if (thread?.summaryContext) state.summaryContext = thread.summaryContext;
   return state;
+}
+
+/** The rows an answer showed, for the next turn's "the second one"; none for an answer without rows. */
+export function shownRows(answer: Pick<Answer, 'columns' | 'rows' | 'status'>): PreviousRows | undefined {
+  if (answer.status !== 'answered' || !answer.rows.length) return undefined;
+  return { columns: answer.columns.map((c) => c.name), rows: answer.rows };
 }

@@ -35,7 +35,7 @@ export function plannerAnswerer(deps: {
   catalog: Catalog;
   query: (sql: string) => Promise<Cell[][]>;
 }): EvalAnswerer {
-  const threads = new Map<string, { plan?: Plan; rows?: Cell[][] }>();
+  const threads = new Map<string, { plan?: Plan; rows?: Cell[][]; columns?: string[] }>();
   return {
     name: 'planner',
     async ask(threadKey, question): Promise<EvalAnswer> {
@@ -45,6 +45,9 @@ export function plannerAnswerer(deps: {
         question,
         history: [],
         ...(state.plan ? { previousPlan: state.plan } : {}),
+        ...(state.rows?.length && state.columns
+          ? { previousRows: { columns: state.columns, rows: state.rows } }
+          : {}),
       });
       const reading = readingOf(r);
       if (r.kind === 'clarify') {
@@ -61,6 +64,7 @@ export function plannerAnswerer(deps: {
       const rows = await deps.query(compiled.sql);
       state.plan = r.plan;
       state.rows = rows;
+      state.columns = compiled.columns.map((c) => c.name);
       const periodRows = asPeriodRows(
         compiled.columns.map((c) => c.name),
         rows,

@@ -35,6 +35,7 @@ export function queryResolutionNode(deps: GraphDeps) {
           question: state.userQuery,
           history: state.messages,
           ...(state.previousPlan ? { previousPlan: state.previousPlan } : {}),
+          ...(state.previousRows ? { previousRows: state.previousRows } : {}),
           ...(state.summaryContext ? { summaryContext: state.summaryContext } : {}),
           ...(state.repairFeedback ? { repairFeedback: state.repairFeedback } : {}),
           onLlmUsage: (u) => {

@@ -1,14 +1,23 @@
 import type { LlmUsage, Suggestion, ThreadMessage } from '../answer.js';
 import type { Plan, TimeRange } from '../../semantic/plan.js';
+import type { Cell } from '../../warehouse/types.js';
 
 /**
  * Question → Plan. Two implementations: the deterministic planner (src/agent/planner/, always available) and the
  * LLM resolver (src/agent/llm/, when OPENAI_API_KEY or OPENAI_BASE_URL is set), which tries the planner first.
  */
+/** An answer's rows as shown: column names as the compiler named them (dimension and metric ids), then the cells. */
+export interface PreviousRows {
+  columns: string[];
+  rows: Cell[][];
+}
+
 export interface ResolverInput {
   question: string;
   /** The thread's previous plan, for follow-ups ("and in June?", "only for Kurta"). */
   previousPlan?: Plan;
+  /** The rows the thread's last answer showed, in order, for "the second one", "take the third one". */
+  previousRows?: PreviousRows;
   history: ThreadMessage[];
   /** Set in a weekly-summary thread: the summary's period, so "why did Kurta drop?" means that week. */
   summaryContext?: { period: TimeRange; compareTo?: TimeRange };

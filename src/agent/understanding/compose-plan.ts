@@ -3,6 +3,8 @@ import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Filter, Plan, Source } from '../../semantic/plan.js';
 import { applyThresholds } from './thresholds.js';
 import { listCounted, listedMeasure } from './listing.js';
+import { applyRowPick } from './row-pick.js';
+import type { PreviousRows } from '../resolver/resolver.js';
 import { weekAround } from './periods.js';
 import { distinctValues, isDateGrain } from './plan-shape.js';
 import { daysBetweenInclusive } from '../../semantic/time-range.js';
@@ -49,6 +51,8 @@ export interface Composed {
 export interface ComposeDeps {
   catalog: Catalog;
   profile: DataProfile;
+  /** The previous answer's rows, for "the second one". */
+  previousRows?: PreviousRows;
 }
 
 export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Composed {
@@ -142,6 +146,7 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
     delete out.plan.limit;
   }
   applyThresholds(frame, catalog, out);
+  applyRowPick(out, frame, catalog, base, deps.previousRows);
   period(frame, deps, out, sameThread);
   shape(frame, deps, out);
   alternativesFor(out, filters);

@@ -42,6 +42,8 @@ export interface FrameRank {
   which: boolean;
   /** Sort by the change rather than the value ("grew the most"). */
   byChange: boolean;
+  /** A ranking word was said ("top", "most", "least"), not only "which". */
+  worded?: boolean;
   /** "worst"/"best": a judgement, so the direction turns for a measure where lower is better. */
   judged?: boolean;
 }
@@ -51,6 +53,8 @@ export interface FrameThreshold {
   value: number;
   /** Span position of the number, to find the measure it is about. */
   at: number;
+  /** "above 5%": written as a percentage, so the rate it bounds is 0.05. */
+  percent?: boolean;
   /** Opened by "between": the next number closes the range. */
   opensRange?: boolean;
 }
@@ -110,6 +114,8 @@ export interface Frame {
   pointsBack: boolean;
   /** "that one", "this one": one row of the previous answer, which the words do not name. */
   pointsAtOne: boolean;
+  /** "the second one", "take the third state": a row of the previous answer (1-based; -1 the last). */
+  rowPick?: { index: number; text: string; dimension?: string };
   /** "how many …": a count, which a report may define (inventory: SKUs). */
   howMany: boolean;
   /** "how many … sold": units, not revenue. */

@@ -4,7 +4,13 @@ import type { Frame, FrameFilter, ValueReading } from './frame.js';
 import type { Lexicon } from './lexicon.js';
 import { Context } from './grammar-context.js';
 import { readThreshold } from './read-threshold.js';
-import { markListing, markOrJoined, perDayRate } from './whole-question-roles.js';
+import {
+  markCombinedShare,
+  markListing,
+  markOrJoined,
+  markRowPick,
+  perDayRate,
+} from './whole-question-roles.js';
 import { extendValueRanges } from './value-ranges.js';
 import { isFiller, isUnknown, type Span } from './tagging.js';
 
@@ -165,7 +171,10 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
     frame.howManySold = true;
   // "growth as a fraction", "in % terms": how to show a change, not a share of a total.
   const shownAs = /\b(as|in)( a| an)?$/.test(ctx.spans[span.at - 1]?.text ?? '');
-  if (kinds.has('share') && !(frame.growth && shownAs)) frame.share = true;
+  // "return rate above 5%": the sign belongs to the threshold's number, not to a share.
+  const thresholdPercent = span.text === '%' && frame.thresholds.at(-1)?.at === span.at - 1;
+  if (thresholdPercent) frame.thresholds.at(-1)!.percent = true;
+  else if (kinds.has('share') && !(frame.growth && shownAs)) frame.share = true;
   if (kinds.has('down')) frame.direction = 'down';
   else if (kinds.has('up')) frame.direction = 'up';
   if (kinds.has('sizeWord')) frame.sizeWord = true;
@@ -209,6 +218,7 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
       direction: rankDir,
       which: frame.rank?.which ?? false,
       byChange: false,
+      worded: true,
       ...(kinds.has('judged') ? { judged: true } : {}),
       ...ctx.rankCount(span),
     };
@@ -339,6 +349,8 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
     frame.about.push(id);
     return;
   }
+  // "how many units per order do customers buy": the subject of the question's verb, not a breakdown.
+  if (ctx && !grain && !breaksDown && /^(do|does|did)$/.test(ctx.prevWord(span.at))) return;
   if (ctx && !grain && /^(bill|billed|charge|charged|invoice|invoiced)$/.test(ctx.prevWord(span.at))) {
     frame.about.push(id);
     return;
@@ -385,6 +397,8 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   perDayRate(frame, ctx);
   markOrJoined(frame, ctx);
   markListing(frame, ctx);
+  markCombinedShare(frame, ctx);
+  markRowPick(frame, ctx);
   for (const m of [...frame.metrics]) {
     const of = ctx.lexicon.catalog.metrics[m.id]?.of;
     const base = of && frame.metrics.find((x) => x.id === of && Math.abs(x.at - m.at) === 1);
@@ -439,6 +453,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     frame.edits.only ||
     frame.edits.instead ||
     frame.edits.remove ||
+    Boolean(frame.rowPick) ||
     // "that whole week": a period named relative to the thread's own.
     frame.times.some((t) => t.spec.kind === 'weekAround');
 }

@@ -58,6 +58,7 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
   };
   for (const [id, m] of Object.entries(catalog.metrics))
     for (const s of [m.label, ...m.synonyms]) add(s.toLowerCase(), { kind: 'metric', id, score: 1 });
+  for (const [phrase, id] of netForms(catalog)) add(phrase, { kind: 'metric', id, score: 1 });
   for (const [id, d] of Object.entries(catalog.dimensions)) {
     for (const s of [d.label, ...d.synonyms]) add(s.toLowerCase(), { kind: 'dimension', id, score: 1 });
     if (d.values) {
@@ -153,4 +154,26 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
       return out.slice(0, 4);
     },
   };
+}
+
+/**
+ * "net rev", "net GMV", "net DRR": a metric the catalog names "net <word>" of another metric's word ("net sales"
+ * of "sales") is also "net" with every other word of that metric, so no list has to repeat them.
+ */
+function netForms(catalog: Catalog): [string, string][] {
+  const out: [string, string][] = [];
+  const metrics = Object.entries(catalog.metrics);
+  for (const [id, m] of metrics) {
+    const bases = new Set(
+      m.synonyms.flatMap((s) => {
+        const word = /^net (.+)$/.exec(s.toLowerCase())?.[1];
+        const base = word && metrics.find(([other, b]) => other !== id && b.synonyms.includes(word));
+        return base ? [base[0]] : [];
+      }),
+    );
+    for (const base of bases)
+      for (const s of catalog.metrics[base]!.synonyms)
+        if (!/^(net|gross) /.test(s)) out.push([`net ${s.toLowerCase()}`, id]);
+  }
+  return out;
 }

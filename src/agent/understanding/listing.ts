@@ -35,7 +35,8 @@ export function listedMeasure(
 ): { metric: string; list: boolean } | undefined {
   const counted = countedDimensions(catalog, source);
   const entity = frame.groupBy.length === 1 ? frame.groupBy[0]!.id : undefined;
-  if (!entity || !counted.has(entity)) return undefined;
+  // "top wholesale account last month": a ranking, not a listing.
+  if (!entity || !counted.has(entity) || frame.rank?.worded) return undefined;
   const condition = frame.filters.length || frame.thresholds.length || frame.times.length;
   const asksForList = frame.listing || frame.rank?.which;
   if (!condition && !asksForList) return undefined;

@@ -85,7 +85,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
         resolvedBy: 'planner',
       };
     }
-    if (!hasContent(frame) && !(previous && (frame.rank || frame.explain || frame.listing))) {
+    if (!hasContent(frame) && !(previous && (frame.rank || frame.explain || frame.listing || frame.rowPick))) {
       if (frame.explain && !previous)
         return {
           kind: 'clarify',
@@ -93,7 +93,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
           options: defaultOptions(catalog, profile),
           resolvedBy: 'planner',
         };
-      if (frame.vague || (!frame.explain && frame.unknown.length === 0))
+      if (frame.vague || (!frame.explain && frame.unknown.length === 0) || pointsAtMissing(frame, previous))
         return {
           kind: 'clarify',
           message: "I'm not sure which number you're after. Here are a few I can give you:",
@@ -123,7 +123,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
         resolvedBy: 'planner',
       };
     }
-    const composed = composePlan(frame, { catalog, profile }, followUp);
+    const composed = composePlan(frame, { catalog, profile, previousRows: input.previousRows }, followUp);
     // "how much stock on that one?" after a list: which row is meant is not in the words; guessing picks a number.
     if (
       previous &&
@@ -247,6 +247,16 @@ function hasContent(frame: Frame): boolean {
     frame.removeDims.length ||
     frame.loneNumbers.length ||
     frame.countOf,
+  );
+}
+
+/**
+ * "is it better or worse than before?", "compare it with the other one", "n how many tho": a question about some
+ * figure that the words do not name. It is about the data, so it is asked back, never refused as off-topic.
+ */
+function pointsAtMissing(frame: Frame, previous: Plan | undefined): boolean {
+  return Boolean(
+    frame.leansOnPrevious || frame.comparePeriods || frame.direction || (previous && frame.howMany),
   );
 }
 

@@ -23,7 +23,9 @@ export function readThreshold(frame: Frame, ctx: Context, span: Span, raw: numbe
   if (last && last.at === span.at - 1 && SCALE_WORDS[span.text]) return true;
   const next = ctx.spans[span.at + 1]?.text ?? '';
   const value = raw * (SCALE_WORDS[next] ?? 1);
-  const before = ctx.spans[span.at - 1];
+  // "over a thousand": the article between the word and its number.
+  const article = /^(a|an)$/.test(ctx.spans[span.at - 1]?.text ?? '') ? 1 : 0;
+  const before = ctx.spans[span.at - 1 - article];
   const kinds = before ? ctx.cueKinds(before) : new Set<CueKind>();
   // "not yet zero", "but not 0": above zero.
   const negatedBefore = [1, 2].some((k) => {

@@ -53,5 +53,8 @@ function conditionOf(t: FrameThreshold, frame: Frame, catalog: Catalog, out: Com
     nearest?.id ??
     out.plan.metrics[0] ??
     defaultMetric(catalog, source, { ...frame, countOf: undefined });
-  return { metric, op: t.op, value: t.value };
+  // Rates are ratios: "above 5%" and "return rate above 5" both mean 0.05; "over 0.2" is already one.
+  const rate = catalog.metrics[metric]?.format === 'percent';
+  const value = rate && (t.percent || t.value > 1) ? t.value / 100 : t.value;
+  return { metric, op: t.op, value };
 }

@@ -42,7 +42,7 @@ export function tokenize(text: string): Token[] {
       start: m.index,
       end: m.index + raw.length,
     };
-    const num = numberValue(norm);
+    const num = numberValue(norm) ?? articleScale(norm, tokens.at(-1));
     if (num !== undefined) token.num = num;
     if (tokens.length && /[,;:()[\]—–]|\s-\s/.test(text.slice(previousEnd, m.index)))
       token.pauseBefore = true;
@@ -61,6 +61,11 @@ export function numberValue(norm: string): number | undefined {
   if (!digits) return undefined;
   const n = Number(digits[1]!.replace(/,/g, ''));
   return Number.isFinite(n) ? n : undefined;
+}
+
+/** "over a thousand", "a lakh in revenue": a scale word after "a" is the number itself (after a number, a scale). */
+function articleScale(norm: string, before: Token | undefined): number | undefined {
+  return before && /^(a|an)$/.test(before.norm) && /^[a-z]{4,}$/.test(norm) ? SCALE_WORDS[norm] : undefined;
 }
 
 /** A crude singular: enough to meet catalog phrases and data values halfway; value matching does the rest. */

@@ -1,3 +1,4 @@
+import type { CueKind } from './cues.js';
 import type { Frame, FrameFilter } from './frame.js';
 import type { Context } from './grammar-context.js';
 
@@ -45,4 +46,58 @@ export function perDayRate(frame: Frame, ctx: Context): void {
 /** "list the XL ones", "which ones are they": the things counted, one row each (src/agent/understanding/listing.ts). */
 export function markListing(frame: Frame, ctx: Context): void {
   if (ctx.spans.some((s) => ctx.cueKinds(s).has('listing'))) frame.listing = true;
+}
+
+/**
+ * "what share of revenue do the top five states account for?": a share asked before its ranking is the ranked rows'
+ * share together, one number; "top 5 states and their share", "what share does each of the top 5 have" stay a row
+ * per state.
+ */
+export function markCombinedShare(frame: Frame, ctx: Context): void {
+  if (!frame.share || !frame.rank?.n || frame.combined) return;
+  const first = (test: (kinds: Set<CueKind>) => boolean) => ctx.spans.findIndex((s) => test(ctx.cueKinds(s)));
+  const shareAt = first((k) => k.has('share'));
+  const rankAt = first((k) => k.has('rankDesc') || k.has('rankAsc'));
+  const perRow = ctx.spans.some(
+    (s) => ctx.cueKinds(s).has('groupBy') || /^(their|its|respective|respectively)$/.test(s.text),
+  );
+  if (shareAt >= 0 && rankAt > shareAt && !perRow) frame.combined = true;
+}
+
+const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  last: -1,
+};
+
+/**
+ * "the second one", "take the third state", "the 2nd": a row of the previous answer, by its place. Only an ordinal
+ * before "one" or a breakdown word (not "first week", "second fortnight", which are dates).
+ */
+export function markRowPick(frame: Frame, ctx: Context): void {
+  for (const span of ctx.spans) {
+    const index = ORDINALS[span.text] ?? (/^\d+(st|nd|rd|th)$/.test(span.text) ? parseInt(span.text, 10) : 0);
+    if (!index) continue;
+    const next = ctx.spans[span.at + 1];
+    const named = next?.readings.find((r) => r.kind === 'dimension');
+    const dimension = named && 'id' in named ? named.id : undefined;
+    const grain = dimension !== undefined && Boolean(ctx.lexicon.catalog.dimensions[dimension]?.grain);
+    const atEnd = !next && ctx.prevWord(span.at) === 'the';
+    if (!(next?.text === 'one' || (dimension && !grain) || atEnd)) continue;
+    frame.rowPick = { index, text: `the ${span.text}${next?.text === 'one' ? ' one' : ''}` };
+    if (dimension && !grain) frame.rowPick.dimension = dimension;
+    frame.unknown = frame.unknown.filter((u) => u.at !== span.at);
+    frame.understoodWords++;
+    // "the second state": the word names which row, not a new breakdown by state.
+    if (dimension) frame.groupBy = frame.groupBy.filter((g) => g.at !== span.at + 1);
+    return;
+  }
 }

@@ -1,0 +1,148 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compilePlan } from '../../../src/semantic/compile-plan.js';
+import type { Plan } from '../../../src/semantic/plan.js';
+import { catalog, createHarness, type Harness } from './fixture.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+
+describe('listings', () => {
+  it('"which kurta SKUs are OOS?" lists the SKUs with their stock, not a count of 1 per row', () => {
+    const { plan } = h.planOf('which kurta SKUs are OOS?');
+    expect(plan).toMatchObject({ source: 'inventory', metrics: ['stock'], groupBy: ['sku'] });
+    expect(plan.filters.map((f) => f.dimension).sort()).toEqual(['category', 'stock_level']);
+  });
+
+  it('"Kurta SKUs running low", with no word asking for the list, is how many there are', () => {
+    const { plan } = h.planOf('Kurta SKUs running low — fewer than 5 units in stock?');
+    expect(plan).toMatchObject({ source: 'inventory', metrics: ['sku_count'], groupBy: [] });
+  });
+
+  it('"list the M ones" after a count of SKUs lists them, keeping every filter and adding the size', () => {
+    const [count, listed] = h.thread('how many kurta SKUs are OOS?', 'list the M ones');
+    expect(count).toMatchObject({ metrics: ['sku_count'], groupBy: [] });
+    expect(listed).toMatchObject({ metrics: ['stock'], groupBy: ['sku'] });
+    expect(listed!.filters.map((f) => f.dimension).sort()).toEqual(['category', 'size', 'stock_level']);
+  });
+
+  it('"top wholesale acct last month" stays a ranking by revenue', () => {
+    const { plan } = h.planOf('top wholesale acct last month?');
+    expect(plan).toMatchObject({
+      source: 'international_sales',
+      metrics: ['intl_revenue'],
+      groupBy: ['customer'],
+    });
+    expect(plan.sort?.direction).toBe('desc');
+  });
+});
+
+describe('rows of the previous answer', () => {
+  const topStates: Plan = {
+    source: 'amazon_sales',
+    metrics: ['revenue'],
+    groupBy: ['state'],
+    filters: [],
+    share: false,
+    chart: 'auto',
+    sort: { by: 'revenue', direction: 'desc' },
+    limit: 5,
+  };
+  const shown = {
+    columns: ['state', 'revenue'],
+    rows: [
+      ['Maharashtra', 10],
+      ['Karnataka', 8],
+      ['Telangana', 5],
+    ],
+  };
+  const ask = (question: string, rows = shown) =>
+    h.planner.resolveSync({ question, history: [], previousPlan: topStates, previousRows: rows });
+
+  it('"the second one - top 5 cities there" filters to the second row and breaks it down by city', () => {
+    const r = ask('the second one - top 5 cities there');
+    expect(r.kind).toBe('plan');
+    if (r.kind !== 'plan') return;
+    expect(r.plan).toMatchObject({ groupBy: ['city'], limit: 5 });
+    expect(r.plan.filters).toEqual([{ dimension: 'state', op: 'in', values: ['Karnataka'] }]);
+    expect(r.notes.join(' ')).toContain('Karnataka');
+  });
+
+  it('"the last one" is the last row shown', () => {
+    const r = ask('the last one');
+    expect(r.kind === 'plan' && r.plan.filters).toEqual([
+      { dimension: 'state', op: 'in', values: ['Telangana'] },
+    ]);
+  });
+
+  it('past the rows shown, or with no rows, it asks which one instead of guessing', () => {
+    expect(ask('the fifth one').kind).toBe('clarify');
+    const r = h.planner.resolveSync({ question: 'the second one', history: [], previousPlan: topStates });
+    expect(r.kind).toBe('clarify');
+  });
+
+  it('"the first week of May" is a date, not a row', () => {
+    const r = ask('revenue in the first week of May');
+    expect(r.kind === 'plan' && r.plan.filters).toEqual([]);
+  });
+});
+
+describe('numbers, rates and shares', () => {
+  it('"over a thousand orders" is a threshold of 1,000', () => {
+    const { plan } = h.planOf('list the states with over a thousand orders in june');
+    expect(plan.threshold).toEqual([{ metric: 'orders', op: 'gt', value: 1000 }]);
+  });
+
+  it('a rate bounded by "5%" or a bare 5 means 0.05, and the % sign is no share', () => {
+    for (const q of ['states with return rate above 5%', 'states with return rate above 5']) {
+      const { plan } = h.planOf(q);
+      expect(plan.share).toBe(false);
+      expect(plan.threshold).toEqual([{ metric: 'return_rate', op: 'gt', value: 0.05 }]);
+    }
+  });
+
+  it('"at least 500 shipped lines" bounds the shipped lines, not the rate being ranked', () => {
+    const { plan } = h.planOf('worst 5 states on return rate — only ones with at least 500 shipped lines');
+    expect(plan.threshold).toEqual([{ metric: 'shipped_lines', op: 'gte', value: 500 }]);
+    expect(plan.metrics[0]).toBe('return_rate');
+  });
+
+  it('"net rev" is net revenue, from the catalog\'s "net sales" and revenue\'s words', () => {
+    expect(h.planOf('MH net rev?').plan.metrics).toEqual(['net_revenue']);
+    expect(h.planOf('net gmv last week').plan.metrics).toEqual(['net_revenue']);
+  });
+
+  it('"what share … do the top five states account for" is their share together', () => {
+    expect(h.planOf('What share of total revenue do the top five states account for?').plan.combined).toBe(
+      true,
+    );
+    expect(h.planOf('top 5 states and their share of revenue').plan.combined).toBeUndefined();
+  });
+
+  it('"redo it on net revenue" after a daily run rate stays per day', () => {
+    const [, next] = h.thread(
+      "What's the daily GMV run rate over the last 30 days?",
+      'redo it on net revenue',
+    );
+    expect(next!.metrics).toEqual(['daily_net_revenue']);
+  });
+
+  it("a share compared with another period carries that period's share", () => {
+    const [, compared] = h.thread(
+      'What share of Western Dress revenue in June carried a promotion?',
+      'vs april',
+    );
+    const compiled = compilePlan(compared!, catalog, { coverage: { from: '2022-03-31', to: '2022-06-29' } });
+    const shares = compiled.columns.filter((c) => c.role === 'share').map((c) => c.name);
+    expect(shares).toEqual(['share', 'share_previous', 'share_previous_full']);
+  });
+});
+
+describe('questions about a figure the words do not name', () => {
+  it('asks back rather than refusing as off-topic', () => {
+    for (const q of ['is it better or worse than before?', 'ok now compare it with the other one'])
+      expect(h.ask(q).kind).toBe('clarify');
+    expect(h.ask('how many employees do we have').kind).toBe('refuse');
+  });
+});
