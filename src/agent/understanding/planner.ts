@@ -85,7 +85,10 @@ export function createPlanner(deps: PlannerDeps): Planner {
         resolvedBy: 'planner',
       };
     }
-    if (!hasContent(frame) && !(previous && (frame.rank || frame.explain || frame.listing || frame.rowPick))) {
+    if (
+      !hasContent(frame) &&
+      !(previous && (frame.rank || frame.explain || frame.listing || frame.rowPick))
+    ) {
       if (frame.explain && !previous)
         return {
           kind: 'clarify',
