@@ -493,7 +493,7 @@ describe('Slack transport (fake assistant)', () => {
     const upload = h.slack.uploads.find((u) => u.fileId === fileId);
     expect(upload?.bytes.includes(PNG_MAGIC)).toBe(true);
     const threadTs = post!.response!.ts as string;
-    const seeded = await seededSummaryThread(h.deps.threads, `T0TEST:C8:${threadTs}`);
+    const seeded = await seededSummaryThread(h.threads, `T0TEST:C8:${threadTs}`);
     expect(seeded?.summaryContext?.period).toEqual({
       from: '2022-06-20',
       to: '2022-06-26',
