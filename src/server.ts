@@ -39,6 +39,8 @@ export interface SlackDepsInput {
   dataStatus?: () => DataStatus;
   tracker?: InFlightTracker;
   metrics?: Metrics;
+  /** The scheduler's subscriptions, when the caller shares them with its scheduler (built here otherwise). */
+  subscriptions?: SubscriptionStore;
 }
 
 /**
@@ -55,7 +57,8 @@ export function buildSlackDeps(input: SlackDepsInput): SlackDeps {
     deduper: createEventDeduper(kv, { logger }),
     assistantContexts: createAssistantContextStore(kv, { ttlSeconds: config.THREAD_TTL_SECONDS }),
     feedback,
-    subscriptions: createSubscriptionStore(kv, { defaultTimezone: config.SUMMARY_TIMEZONE }),
+    subscriptions:
+      input.subscriptions ?? createSubscriptionStore(kv, { defaultTimezone: config.SUMMARY_TIMEZONE }),
     schema: input.schema,
     ...(input.dataStatus ? { dataStatus: input.dataStatus } : {}),
     logger,
@@ -114,8 +117,8 @@ export async function runSlackServer(
       dataStatus: () => dataStatus(warehouse.loadReport),
       tracker,
       metrics,
+      subscriptions,
     }),
-    subscriptions,
     onSubscriptionsChanged: () => hooks.refreshScheduler?.(),
   };
   const running = await startSlackApp(
