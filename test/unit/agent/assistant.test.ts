@@ -196,6 +196,27 @@ describe('Assistant (offline planner, tiny warehouse)', () => {
     expect(bad.headline).toMatch(/'7d', '30d'/);
   });
 
+  it('summarises exactly the window it is given (the scheduler’s locked week), not the latest one again', async () => {
+    const { kv, assistant } = await offlineAssistant();
+    const latest = await assistant.summary({ period: 'week', chart: false });
+    expect(latest.timeRange).toMatchObject({ from: '2022-06-20', to: '2022-06-26' });
+    const week = { from: '2022-06-06', to: '2022-06-12', label: 'week of 2022-06-06 to 2022-06-12' };
+    const before = { from: '2022-05-30', to: '2022-06-05', label: 'the week of 2022-05-30 to 2022-06-05' };
+    const s = await assistant.summary({
+      period: 'week',
+      window: { period: week, compareTo: before },
+      chart: false,
+    });
+    expect(s.status).toBe('answered');
+    expect(s.timeRange).toEqual(week);
+    // o8 (₹500) is the only order that week; o7 (₹2,000) the week before.
+    expect(s.keyFigures.find((k) => k.label === 'Revenue')?.value).toBe('₹500');
+    await assistant.rememberSummary('s2', s);
+    const stored = JSON.parse((await kv.get('thread:s2'))!) as ThreadState;
+    expect(stored.summaryContext).toEqual({ period: week, compareTo: before });
+    expect(stored.lastAnswer?.headline).toBe(s.headline);
+  });
+
   it('renders the summary dashboard PNG', async () => {
     const { assistant } = await offlineAssistant();
     const s = await assistant.summary({ period: 'all' });
