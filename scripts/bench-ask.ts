@@ -10,7 +10,6 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { Answer } from '../src/agent/answer.js';
-import { createAssistant } from '../src/agent/create-assistant.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/observability/logger.js';
 import { createPlanner } from '../src/agent/understanding/planner.js';
@@ -18,6 +17,7 @@ import { loadCatalog } from '../src/semantic/catalog.js';
 import { buildDataProfile } from '../src/semantic/data-profile.js';
 import { MemoryKvStore } from '../src/state/memory-kv-store.js';
 import { openWarehouse } from '../src/warehouse/open-warehouse.js';
+import { buildAssistant } from '../src/main.js';
 
 const QUESTIONS = [
   'total revenue',
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   console.log(`Warehouse ready in ${(performance.now() - openStarted).toFixed(0)} ms (${dataDir})`);
 
   const warmKv = new MemoryKvStore();
-  const warm = createAssistant({ config, logger, warehouse, kv: warmKv, openai: null });
+  const warm = await buildAssistant({ config, logger, warehouse, kv: warmKv, openai: null });
   const firstStarted = performance.now();
   await warm.ask({ threadKey: 'bench:warmup', text: QUESTIONS[0]! }, { chart: false });
   console.log(
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     for (const [i, text] of QUESTIONS.entries()) {
       // A new assistant over a new store: no result cache, but the process (DuckDB, profile) stays warm.
       const kv = new MemoryKvStore();
-      const fresh = createAssistant({ config, logger, warehouse, kv, openai: null, resolver: planner });
+      const fresh = await buildAssistant({ config, logger, warehouse, kv, openai: null, resolver: planner });
       const a = await timed(() => fresh.ask({ threadKey: `bench:miss:${r}:${i}`, text }, { chart: false }));
       if (a.status !== 'answered') unanswered.add(`${text} → ${a.status}`);
       misses.push(a);

@@ -23,12 +23,12 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Answer } from '../src/agent/answer.js';
-import { createAssistant } from '../src/agent/create-assistant.js';
 import { loadConfig, type Config } from '../src/config/config.js';
 import { createLogger } from '../src/observability/logger.js';
 import type { KvStore } from '../src/state/kv-store.js';
 import { openWarehouse } from '../src/warehouse/open-warehouse.js';
 import type { Warehouse } from '../src/warehouse/types.js';
+import { buildAssistant } from '../src/main.js';
 
 /** Typical questions; the comment says where the router sends them. */
 const QUESTIONS = [
@@ -120,7 +120,7 @@ async function timeAsks(
   config: Config,
   warehouse: Warehouse,
 ): Promise<{ p50: number; answers: Answer[]; perQ: number[] }> {
-  const assistant = createAssistant({ config, logger, warehouse, kv: forgetfulKv });
+  const assistant = await buildAssistant({ config, logger, warehouse, kv: forgetfulKv });
   const samples: number[] = [];
   const perQ: number[] = [];
   const answers: Answer[] = [];
@@ -247,7 +247,7 @@ async function benchSize(rows: number): Promise<Row> {
   const withoutRollups = await timeAsks({ ...config, ROLLUPS_ENABLED: false }, warehouse);
 
   // Under load: the 10 questions, 4 at a time, twice; the RSS peak is sampled throughout.
-  const loadAssistant = createAssistant({
+  const loadAssistant = await buildAssistant({
     config: { ...config, ROLLUPS_ENABLED: false },
     logger,
     warehouse,

@@ -1,15 +1,23 @@
-import type { CliIo } from './cli/types.js';
-import type { Config } from './config/config.js';
+import type OpenAI from 'openai';
 import type { Assistant } from './agent/answer.js';
+import type { LoadChartKit } from './agent/attach-chart.js';
+import type { Resolver } from './agent/resolver/resolver.js';
+import type { CueLexicon } from './agent/understanding/cues.js';
+import type { CliIo } from './cli/types.js';
+import { hasLlm, type Config } from './config/config.js';
+import type { FeedbackStore } from './feedback/feedback-store.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 import { configuredSecrets } from './observability/redact.js';
+import type { Catalog } from './semantic/catalog.js';
+import type { DataProfile } from './semantic/data-profile.js';
 import type { KvStore } from './state/kv-store.js';
 import type { Warehouse } from './warehouse/types.js';
 
 /**
- * The composition root: the only place that builds clients (DuckDB, Redis, OpenAI, Slack) and wires them.
- * Everything else receives what it needs as arguments.
+ * The composition root: the only place that builds clients (DuckDB, Redis, OpenAI), stores and caches, the
+ * catalog and the Assistant, and wires them. Everything else receives what it needs as arguments. The
+ * long-running Slack app (its stores, scheduler, health routes and shutdown) is composed in src/server.ts.
  *
  * Each layer is imported when it is built (dynamic import()), so a command pays only for what it uses: `schema`
  * opens the warehouse without loading the agent graph, the LLM client, the chart renderer or Redis.
@@ -25,6 +33,8 @@ export interface Services extends WarehouseServices {
   /** Prometheus metrics (one registry per process); record through the helpers in observability/metrics.ts. */
   metrics: Metrics;
   kv: KvStore;
+  /** The metric and dimension vocabulary (data/catalog.yml) the Assistant answers with. */
+  catalog: Catalog;
   assistant: Assistant;
 }
 
@@ -36,12 +46,8 @@ export interface ServiceOptions {
   server?: boolean;
 }
 
-/** Config, logger and the opened warehouse: all that `schema`, `sql` and `stats` need. */
-export async function createWarehouseServices(
-  config: Config,
-  options: ServiceOptions = {},
-): Promise<WarehouseServices> {
-  const logger =
+function rootLogger(config: Config, options: ServiceOptions): Logger {
+  return (
     options.logger ??
     createLogger({
       level: options.verbose
@@ -51,7 +57,16 @@ export async function createWarehouseServices(
           : config.LOG_LEVEL,
       pretty: Boolean(process.stderr.isTTY),
       secrets: configuredSecrets(config),
-    });
+    })
+  );
+}
+
+/** Config, logger and the opened warehouse: all that `schema`, `sql` and `stats` need. */
+export async function createWarehouseServices(
+  config: Config,
+  options: ServiceOptions = {},
+): Promise<WarehouseServices> {
+  const logger = rootLogger(config, options);
   const { openWarehouse } = await import('./warehouse/open-warehouse.js');
   const warehouse = await openWarehouse(config, logger, {
     onNotice: (line) => options.io?.stderr.write(`${line}\n`),
@@ -71,6 +86,8 @@ const importAssistantModules = () =>
   Promise.all([
     import('./agent/create-assistant.js'),
     import('./state/create-kv-store.js'),
+    import('./state/thread-store.js'),
+    import('./agent/cache/result-cache.js'),
     import('./observability/metrics.js'),
     import('./semantic/profile-cache.js'),
     import('./agent/planner-files.js'),
@@ -89,38 +106,157 @@ export function preloadAssistant(): Promise<void> {
   );
 }
 
+/** The catalog, from the cache folder's compiled copy when data/catalog.yml is unchanged. */
+export async function loadServiceCatalog(config: Config, logger: Logger): Promise<Catalog> {
+  const [{ cachedCatalog }, { resolveCacheDir }] = await Promise.all([
+    import('./agent/planner-files.js'),
+    import('./warehouse/cache.js'),
+  ]);
+  return cachedCatalog(resolveCacheDir(config.CACHE_DIR), logger);
+}
+
 /** Builds the rest on services that already have the warehouse open (a command that needs both opens it once). */
 export async function addAssistant(base: WarehouseServices, options: ServiceOptions = {}): Promise<Services> {
   const { config, logger, warehouse } = base;
   const [
-    { createAssistant },
+    ,
     { createKvStore },
+    ,
+    ,
     { createMetrics },
     { persistedDataProfile },
-    { cachedCatalog, cachedCues },
+    { cachedCues },
     { resolveCacheDir },
   ] = await importAssistantModules();
   const metrics = createMetrics();
   const kv = createKvStore(config, logger, { localUse: !options.server });
-  const cacheDir = resolveCacheDir(config.CACHE_DIR);
-  const catalog = cachedCatalog(cacheDir, logger);
-  const assistant = createAssistant({
+  const catalog = await loadServiceCatalog(config, logger);
+  const assistant = await buildAssistant({
     config,
     logger,
     warehouse,
     kv,
     catalog,
-    cues: cachedCues(cacheDir, logger),
+    cues: cachedCues(resolveCacheDir(config.CACHE_DIR), logger),
     loadProfile: (catalog) => persistedDataProfile({ config, warehouse, catalog, logger }),
   });
   return {
     ...base,
     metrics,
     kv,
+    catalog,
     assistant,
     async close() {
       await kv.close().catch(() => undefined);
       await base.close();
     },
   };
+}
+
+export interface AssistantParts {
+  config: Config;
+  logger: Logger;
+  warehouse: Warehouse;
+  /** Holds thread state and cached results. */
+  kv: KvStore;
+  /** Default: data/catalog.yml, read now. */
+  catalog?: Catalog;
+  /** The planner's cue words; default data/cues.yml. */
+  cues?: CueLexicon;
+  /** The OpenAI-compatible client (tests: theirs, or null for "no LLM"); default: from config, built on first use. */
+  openai?: OpenAI | null;
+  /** Replaces the resolver (tests, evaluation of one resolver in isolation). */
+  resolver?: Resolver;
+  /** Where the planner's data profile comes from (default: read from the data). */
+  loadProfile?: (catalog: Catalog) => Promise<DataProfile>;
+}
+
+/** The Assistant with its thread store, result cache, OpenAI client and chart renderer (the last two lazily). */
+export async function buildAssistant(parts: AssistantParts): Promise<Assistant> {
+  const { config, logger, warehouse, kv } = parts;
+  const [{ createAssistant }, { createThreadStore }, { createResultCache }, { loadCatalog }] =
+    await Promise.all([
+      import('./agent/create-assistant.js'),
+      import('./state/thread-store.js'),
+      import('./agent/cache/result-cache.js'),
+      import('./semantic/catalog.js'),
+    ]);
+  return createAssistant({
+    config,
+    logger,
+    warehouse,
+    catalog: parts.catalog ?? loadCatalog(),
+    ...(parts.cues ? { cues: parts.cues } : {}),
+    ...(parts.resolver ? { resolver: parts.resolver } : {}),
+    ...(parts.loadProfile ? { loadProfile: parts.loadProfile } : {}),
+    threads: createThreadStore(kv, { ttlSeconds: config.THREAD_TTL_SECONDS, logger }),
+    cache: createResultCache({
+      kv,
+      fingerprint: warehouse.fingerprint,
+      ttlSeconds: config.CACHE_TTL_SECONDS,
+      logger,
+    }),
+    openaiClient:
+      parts.openai !== undefined ? () => Promise.resolve(parts.openai ?? null) : lazyOpenAiClient(config),
+    charts: lazyChartKit(),
+  });
+}
+
+/**
+ * The OpenAI-compatible client (OPENAI_API_KEY / OPENAI_BASE_URL), or null without one. The SDK is imported on
+ * the first call: a process without an LLM never loads it. A failed import is tried again on the next call.
+ */
+export function lazyOpenAiClient(config: Config): () => Promise<OpenAI | null> {
+  let client: Promise<OpenAI | null> | undefined;
+  return () => {
+    client ??= (async () => {
+      if (!hasLlm(config)) return null;
+      const { default: OpenAiClient } = await import('openai');
+      return new OpenAiClient({
+        // A local OpenAI-compatible server (OPENAI_BASE_URL) may need no key; the SDK insists on one.
+        apiKey: config.OPENAI_API_KEY ?? 'not-needed',
+        ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+        timeout: config.OPENAI_TIMEOUT_MS,
+        maxRetries: 0,
+      });
+    })();
+    client.catch(() => (client = undefined));
+    return client;
+  };
+}
+
+/** The chart renderer (vega, vega-lite, canvas) and its PNG cache, imported when the first chart is drawn. */
+export function lazyChartKit(): LoadChartKit {
+  let kit: ReturnType<LoadChartKit> | undefined;
+  return () => {
+    kit ??= import('./charts/index.js').then((lib) => ({ lib, pngCache: lib.createPngCache() }));
+    kit.catch(() => (kit = undefined)); // retried on the next chart
+    return kit;
+  };
+}
+
+export interface FeedbackServices {
+  feedback: FeedbackStore;
+  close(): Promise<void>;
+}
+
+/** The feedback Slack users gave (the store at REDIS_URL), for `retail-insights feedback export`. */
+export async function createFeedbackServices(
+  config: Config,
+  options: ServiceOptions = {},
+): Promise<FeedbackServices> {
+  const logger = rootLogger(config, options);
+  const [{ createKvStore }, { createFeedbackStore }] = await Promise.all([
+    import('./state/create-kv-store.js'),
+    import('./feedback/feedback-store.js'),
+  ]);
+  const kv = createKvStore(config, logger, { localUse: true });
+  try {
+    // An unreachable REDIS_URL is said at once, not as an empty export.
+    await kv.ping();
+  } catch (error) {
+    await kv.close().catch(() => undefined);
+    throw error;
+  }
+  return { feedback: createFeedbackStore(kv), close: () => kv.close() };
 }

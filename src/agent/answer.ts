@@ -122,12 +122,15 @@ export interface ThreadMessage {
   at: number;
 }
 
+/** An answer as a thread stores it: everything but the PNG bytes. */
+export type StoredAnswer = Omit<Answer, 'chart'> & { chart: Omit<ChartOutput, 'png'> | null };
+
 /** What a thread remembers between turns (stored under workspace+channel+thread with a TTL). */
 export interface ThreadState {
   messages: ThreadMessage[];
   lastPlan?: Plan;
   /** The last answer, so buttons (Show SQL, Download CSV, chart changes) never re-run the query. */
-  lastAnswer?: Omit<Answer, 'chart'> & { chart: Omit<ChartOutput, 'png'> | null };
+  lastAnswer?: StoredAnswer;
   /**
    * Options with a plan offered in this thread (newest first, a bounded number): a button carrying one's id is
    * answered as its plan. An id no longer here has expired.
@@ -158,9 +161,12 @@ export interface Turn {
 export interface SummaryRequest {
   /** '7d' | '30d' | 'month' | 'YYYY-MM' | 'all' | 'week' (default: latest full week in the data). */
   period?: string;
+  /**
+   * The period already resolved by the caller (the scheduler's week, which its exactly-once lock is keyed on):
+   * the summary covers exactly it instead of resolving `period` again. `period` then names its kind ('week').
+   */
+  window?: { period: TimeRange; compareTo?: TimeRange };
   filters?: { dimension: string; values: string[] }[];
-  /** When set, the summary context is stored in this thread for follow-ups. */
-  threadKey?: string;
   /** Render the dashboard PNG (default true). */
   chart?: boolean;
 }
@@ -175,10 +181,24 @@ export interface AskOptions {
   onProgress?: OnProgress;
 }
 
-/** The use case every surface calls. Loads and saves thread state itself. */
+/**
+ * The use case every surface calls, and the only owner of conversation state: it loads and saves thread state
+ * itself, and surfaces read a thread (a button's stored answer, a clarification's option) through it.
+ */
 export interface Assistant {
   ask(turn: Turn, options?: AskOptions): Promise<Answer>;
   summary(request: SummaryRequest): Promise<Answer>;
+  /**
+   * A summary was posted as the first message of thread `threadKey`: the thread remembers it (period, comparison,
+   * the answer) so follow-ups asked there ("why did Kurta drop?") build on it.
+   */
+  rememberSummary(threadKey: string, answer: Answer): Promise<void>;
+  /** The thread's last answer as stored (Show SQL, Download CSV, feedback, "Not what I meant"), or null. */
+  lastAnswer(threadKey: string): Promise<StoredAnswer | null>;
+  /** An option with a plan the thread offered (a clarification's choice), by the id its button carries. */
+  pendingOption(threadKey: string, optionId: string): Promise<PendingOption | null>;
+  /** True when the thread has state: the bot answered (or posted a summary) there, so its replies are followed. */
+  follows(threadKey: string): Promise<boolean>;
   /** Re-render the last answer of a thread with another chart type, without re-querying. */
   rechart?(threadKey: string, chart: string): Promise<Answer | null>;
   /**

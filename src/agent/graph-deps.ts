@@ -6,7 +6,7 @@ import type { ResultCache } from './cache/result-cache.js';
 import type { Narrator } from './llm/narrator.js';
 import type { Resolver } from './resolver/resolver.js';
 
-/** What the graph's nodes receive. Built by createAssistant (or a test); the graph builds no clients itself. */
+/** What the graph's nodes receive. Built by assistant-graph.ts (or a test); the graph builds no clients itself. */
 export interface GraphDeps {
   resolver: Resolver;
   warehouse: Warehouse;

@@ -1,8 +1,8 @@
 import type { Logger } from '../observability/logger.js';
 import { isAppError } from '../errors.js';
-import type { Plan } from '../semantic/plan.js';
+import type { Plan, TimeRange } from '../semantic/plan.js';
 import { errorAnswer, newErrorRef } from './answer-builders.js';
-import type { Answer, ThreadState } from './answer.js';
+import type { Answer, StoredAnswer, ThreadState } from './answer.js';
 import { nextPendingOptions } from './pending-options.js';
 import type { PreviousRows } from './resolver/resolver.js';
 
@@ -34,17 +34,13 @@ export function failedAnswer(
   });
 }
 
-export function rerender(
-  previous: NonNullable<ThreadState['lastAnswer']>,
-  question: string,
-  chart: Plan['chart'],
-): Answer {
+export function rerender(previous: StoredAnswer, question: string, chart: Plan['chart']): Answer {
   const answer: Answer = { ...previous, question, chart: null, timingsMs: {}, llm: null };
   if (previous.plan) answer.plan = { ...previous.plan, chart };
   return answer;
 }
 
-export function toStored(answer: Answer): ThreadState['lastAnswer'] {
+export function toStored(answer: Answer): StoredAnswer {
   const chart = answer.chart
     ? { type: answer.chart.type, spec: answer.chart.spec, title: answer.chart.title }
     : null;
@@ -85,4 +81,24 @@ export function nextThreadState(
 export function shownRows(answer: Pick<Answer, 'columns' | 'rows' | 'status'>): PreviousRows | undefined {
   if (answer.status !== 'answered' || !answer.rows.length) return undefined;
   return { columns: answer.columns.map((c) => c.name), rows: answer.rows };
+}
+
+/**
+ * The thread a summary post opens: the summary as its first message (headline and insights), the answer for the
+ * buttons, its first plan, and the period and comparison, so "why did Kurta drop?" asked there is understood.
+ */
+export function summaryThreadState(answer: Answer, now: number): ThreadState {
+  const state: ThreadState = {
+    messages: [{ role: 'assistant', text: [answer.headline, ...answer.insights].join('\n'), at: now }],
+    lastAnswer: toStored(answer),
+    ...(answer.plan ? { lastPlan: answer.plan } : {}),
+  };
+  if (answer.timeRange) {
+    const compareTo = answer.plan?.compareTo;
+    state.summaryContext = {
+      period: answer.timeRange,
+      ...(compareTo && typeof compareTo === 'object' ? { compareTo: compareTo as TimeRange } : {}),
+    };
+  }
+  return state;
 }

@@ -136,7 +136,8 @@ export async function runCli(
   } catch (error) {
     return reportError(error, flags, io);
   } finally {
-    const opened = await (services ?? base)?.catch(() => undefined);
+    // The services close the warehouse too; when they failed to start, the warehouse may still be open.
+    const opened = (await services?.catch(() => undefined)) ?? (await base?.catch(() => undefined));
     await opened?.close().catch(() => undefined);
   }
 }

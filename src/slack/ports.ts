@@ -1,6 +1,6 @@
 import type { LiveAnswerOptions } from './live-answer.js';
 import type { FeedbackInput } from '../feedback/feedback-store.js';
-import type { Assistant, ThreadState } from '../agent/answer.js';
+import type { Assistant } from '../agent/answer.js';
 import type { InFlightTracker } from '../lifecycle/in-flight-tracker.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -10,15 +10,9 @@ import type { WorkQueue } from './work-queue.js';
 
 /**
  * What the Slack layer needs from the rest of the app, as narrow structural interfaces. The composition root
- * (startSlackApp) adapts the state module's ThreadStore / EventDeduper / SubscriptionStore to these, so the
- * listeners can be tested with plain in-memory objects and never import Redis.
+ * (src/server.ts) builds the stores behind them (EventDeduper, SubscriptionStore, ...), so the listeners can be
+ * tested with plain in-memory objects and never import Redis. Thread state is the Assistant's: Slack asks it.
  */
-
-/** Read access to a thread's state (the Assistant writes it); summary posts seed a new thread. */
-export interface ThreadStatePort {
-  get(threadKey: string): Promise<ThreadState | null>;
-  save(threadKey: string, state: ThreadState): Promise<void>;
-}
 
 /** Cross-instance "first one wins" (Redis SET NX EX). True when this caller is the first. */
 export interface EventClaimPort {
@@ -46,8 +40,8 @@ export interface FeedbackPort {
 }
 
 export interface SlackDeps {
+  /** Answers, and owns every thread's state (a button's stored answer is asked of it). */
   assistant: Assistant;
-  threads: ThreadStatePort;
   deduper: EventClaimPort;
   /** The assistant surface's thread contexts (absent: Bolt's per-process default). */
   assistantContexts?: AssistantContextPort;
@@ -74,7 +68,7 @@ export interface SlackDeps {
   now?: () => number;
   /**
    * The live answer's settings: the spacing of its updates (defaults in live-answer.ts; tests shorten them), and
-   * what this process learnt about text streaming (one object per app, see buildSlackDeps).
+   * what this process learnt about text streaming (one object per app, see buildSlackDeps in src/server.ts).
    */
   liveAnswer?: Omit<LiveAnswerOptions, 'logger'>;
 }

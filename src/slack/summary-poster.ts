@@ -1,4 +1,4 @@
-import type { Answer, SummaryRequest, ThreadState } from '../agent/answer.js';
+import type { Answer, SummaryRequest } from '../agent/answer.js';
 import { AppError } from '../errors.js';
 import type { TimeRange } from '../semantic/plan.js';
 import type { RenderedMessage } from './blocks/answer-blocks.js';
@@ -6,7 +6,6 @@ import { summaryBlocks } from './blocks/summary-blocks.js';
 import type { SlackDeps } from './ports.js';
 import { postAnswerMessage } from './post-answer.js';
 import type { WebClient } from './slack-api.js';
-import { toStoredAnswer } from './stored-answer.js';
 import { threadKeyOf } from './thread-key.js';
 
 export interface PostedSummary {
@@ -20,7 +19,7 @@ export interface PostSummaryArgs {
   deps: SlackDeps;
   teamId: string;
   channel: string;
-  request: Pick<SummaryRequest, 'period' | 'filters'>;
+  request: Pick<SummaryRequest, 'period' | 'window' | 'filters'>;
   filtersLabel?: string;
 }
 
@@ -45,7 +44,7 @@ export interface ComputedSummary {
 /** Runs the summary use case and renders it; no Slack call yet (the command falls back to response_url). */
 export async function computeSummary(
   deps: SlackDeps,
-  request: Pick<SummaryRequest, 'period' | 'filters'>,
+  request: Pick<SummaryRequest, 'period' | 'window' | 'filters'>,
   filtersLabel?: string,
 ): Promise<ComputedSummary> {
   const now = deps.now ?? Date.now;
@@ -74,38 +73,23 @@ export async function publishSummary(
   const { client, deps, channel } = args;
   const ts = await postAnswerMessage(client, deps, { channel }, answer, render);
   const threadKey = threadKeyOf(args.teamId, channel, ts);
-  await seedThread(deps, threadKey, answer, (deps.now ?? Date.now)());
-  return { ts, threadKey, answer };
-}
-
-async function seedThread(deps: SlackDeps, threadKey: string, answer: Answer, at: number): Promise<void> {
-  const state: ThreadState = {
-    messages: [{ role: 'assistant', text: [answer.headline, ...answer.insights].join('\n'), at }],
-    lastAnswer: toStoredAnswer(answer),
-    ...(answer.plan ? { lastPlan: answer.plan } : {}),
-  };
-  if (answer.timeRange) {
-    const compareTo = answer.plan?.compareTo;
-    state.summaryContext = {
-      period: answer.timeRange,
-      ...(compareTo && typeof compareTo === 'object' ? { compareTo: compareTo as TimeRange } : {}),
-    };
-  }
   try {
-    await deps.threads.save(threadKey, state);
+    // The Assistant seeds the thread it owns, so "why did Kurta drop?" asked there is understood.
+    await deps.assistant.rememberSummary(threadKey, answer);
   } catch (error) {
     // The post is out; follow-ups will work without the seeded context rather than fail.
     deps.logger.warn({ err: error, threadKey }, 'could not seed the summary thread');
   }
+  return { ts, threadKey, answer };
 }
 
 /** The scheduler's period, or a period keyword ('week', '7d', 'YYYY-MM', …). */
 export type PosterPeriod = string | { key: string; timeRange: TimeRange; compareTo?: TimeRange };
 
 /**
- * The scheduler's injected `post(channel, period)`; resolves the workspace id once via auth.test. The scheduler
- * names "the latest complete week in the data", which is exactly what the summary use case's 'week' resolves to
- * on the same data, so its period object maps to the 'week' keyword.
+ * The scheduler's injected `post(channel, period)`; resolves the workspace id once via auth.test. The scheduler's
+ * period (the week its exactly-once lock is keyed on) is handed to the summary as it is, so the post covers
+ * exactly the week that was locked.
  */
 export function createSummaryPoster(client: WebClient, deps: SlackDeps) {
   let teamId: Promise<string> | undefined;
@@ -116,14 +100,22 @@ export function createSummaryPoster(client: WebClient, deps: SlackDeps) {
   };
   return {
     async post(channel: string, period?: PosterPeriod): Promise<PostedSummary> {
-      const keyword = typeof period === 'string' ? period : 'week';
       return postSummary({
         client,
         deps,
         teamId: await resolveTeam(),
         channel,
-        request: { period: keyword },
+        request: summaryRequestFor(period),
       });
     },
+  };
+}
+
+/** A keyword is resolved by the summary; the scheduler's week is passed on as its window ('week' names its kind). */
+function summaryRequestFor(period: PosterPeriod | undefined): Pick<SummaryRequest, 'period' | 'window'> {
+  if (period === undefined || typeof period === 'string') return { period: period ?? 'week' };
+  return {
+    period: 'week',
+    window: { period: period.timeRange, ...(period.compareTo ? { compareTo: period.compareTo } : {}) },
   };
 }

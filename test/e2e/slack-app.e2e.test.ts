@@ -7,7 +7,7 @@ import { runCli } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createServices, type Services } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
-import { runSlackServer } from '../../src/slack/run-slack-server.js';
+import { runSlackServer } from '../../src/server.js';
 import { startRedisServer, type RedisServerHandle } from '../helpers/redis-server.js';
 import {
   channelMessageEvent,
@@ -167,7 +167,7 @@ describe.skipIf(!hasData)(
       // The alternatives live with the thread's last answer. Seed one the way the planner's next-best reading
       // arrives (the planner may not offer any yet): the same question for June.
       const threadKey = `T0TEST:CE11:${ts}`;
-      const state = (await h.deps.threads.get(threadKey))!;
+      const state = (await h.threads.get(threadKey))!;
       const stored = state.lastAnswer!;
       const junePlan = {
         ...stored.plan!,
@@ -175,7 +175,7 @@ describe.skipIf(!hasData)(
       };
       const june: Alternative = { id: alternativeId(junePlan), label: 'revenue · June 2022', plan: junePlan };
       stored.alternatives = [june, ...(stored.alternatives ?? []).filter((a) => a.id !== june.id)];
-      await h.deps.threads.save(threadKey, state);
+      await h.threads.save(threadKey, state);
 
       await h.click({
         actionId: notMeant!.actionId,
@@ -209,7 +209,7 @@ describe.skipIf(!hasData)(
       // June 2022: ₹2,34,25,809.38.
       expect(answer).toContain('₹2.34 Cr');
       expect(answer).toContain('Read as: revenue · June 2022');
-      const after = await h.deps.threads.get(threadKey);
+      const after = await h.threads.get(threadKey);
       expect(after?.lastPlan?.timeRange?.from).toBe('2022-06-01');
     });
 
@@ -242,7 +242,7 @@ describe.skipIf(!hasData)(
       const [clarify] = await waitReplies('CE12', ts, 1, 'the clarification');
       expect(blocksText(clarify!.params.blocks)).not.toMatch(/₹\d/);
       const threadKey = `T0TEST:CE12:${ts}`;
-      const pending = (await h.deps.threads.get(threadKey))?.pendingOptions ?? [];
+      const pending = (await h.threads.get(threadKey))?.pendingOptions ?? [];
       const orders = pending.find((o) => o.plan.metrics[0] === 'orders')!;
       expect(orders).toMatchObject({ label: expect.stringMatching(/^Orders · top 5 states/) });
       expect(orders.id).toBe(alternativeId(orders.plan));
@@ -268,7 +268,7 @@ describe.skipIf(!hasData)(
       expect(answer).toContain('Maharashtra');
       // Answered as the option's plan exactly (its English, "Busiest by state", would have lost the top 5), and the
       // thread's history has the option's label as the turn.
-      const after = await h.deps.threads.get(threadKey);
+      const after = await h.threads.get(threadKey);
       expect(after?.lastAnswer?.plan).toEqual(orders.plan);
       expect(after?.lastPlan).toEqual(orders.plan);
       expect(after?.messages.at(-2)).toMatchObject({ role: 'user', text: orders.label });
@@ -290,7 +290,7 @@ describe.skipIf(!hasData)(
       const [fileId] = imageFileIds(post!.params.blocks);
       expect(h.slack.uploads.find((u) => u.fileId === fileId)?.bytes.includes(PNG_MAGIC)).toBe(true);
 
-      const seeded = await seededSummaryThread(h.deps.threads, `T0TEST:CE4:${postTs}`);
+      const seeded = await seededSummaryThread(h.threads, `T0TEST:CE4:${postTs}`);
       expect(seeded?.summaryContext?.period.from).toMatch(/^2022-/);
       await h.sendEvent(mentionEvent({ channel: 'CE4', text: 'why did Kurta drop?', threadTs: postTs }));
       const [followUp] = await waitReplies('CE4', postTs, 1, 'the follow-up in the summary thread');
@@ -309,7 +309,7 @@ describe.skipIf(!hasData)(
       expect(post!.response!.ts).toBe(posted.ts);
       expect(blocksText(post!.params.blocks)).toContain('2022-06-20');
       expect(imageFileIds(post!.params.blocks)).toHaveLength(1);
-      expect((await h.deps.threads.get(posted.threadKey))?.summaryContext?.period.from).toBe('2022-06-20');
+      expect((await h.threads.get(posted.threadKey))?.summaryContext?.period.from).toBe('2022-06-20');
     });
 
     it('`retail-insights summary --post CHANNEL` posts one now through the Web API', async () => {

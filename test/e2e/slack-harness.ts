@@ -2,11 +2,12 @@ import type { Assistant } from '../../src/agent/answer.js';
 import type { InFlightTracker } from '../../src/lifecycle/in-flight-tracker.js';
 import { createLogger, type Logger } from '../../src/observability/logger.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
-import { buildSlackDeps } from '../../src/slack/deps.js';
 import { PROGRESS_BLOCK_ID } from '../../src/slack/live-answer.js';
 import type { SlackDeps } from '../../src/slack/ports.js';
 import { WorkQueue } from '../../src/slack/work-queue.js';
 import type { KvStore } from '../../src/state/kv-store.js';
+import { buildSlackDeps } from '../../src/server.js';
+import { createThreadStore, type ThreadStore } from '../../src/state/thread-store.js';
 import type { SchemaInfo } from '../../src/warehouse/types.js';
 import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
 import {
@@ -30,6 +31,11 @@ export interface SlackHarness {
   slack: FakeSlackServer;
   running: RunningSlackApp;
   deps: SlackDeps;
+  /**
+   * The test's own view of the threads the Assistant keeps in `kv` (the app has none: Slack asks the Assistant),
+   * to check what a turn stored or to seed a state the planner cannot produce yet.
+   */
+  threads: ThreadStore;
   url: string;
   sendEvent(
     event: Record<string, unknown>,
@@ -99,6 +105,7 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     slack,
     running,
     deps,
+    threads: createThreadStore(options.kv, { ttlSeconds: 3600, logger }),
     url,
     async sendEvent(event, opts = {}) {
       const { body, eventId } = eventEnvelope(event, opts.eventId ? { eventId: opts.eventId } : {});

@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssistant } from '../../src/agent/create-assistant.js';
 import { assistantAnswerer, plannerAnswerer } from '../../src/agent/eval/answerers.js';
 import { evalSetFiles, evalSetPath, loadEvalSet, loadEvalSetFiles } from '../../src/agent/eval/eval-set.js';
 import { formatReport } from '../../src/agent/eval/format-report.js';
@@ -17,6 +16,7 @@ import { buildDataProfile } from '../../src/semantic/data-profile.js';
 import { createKvStore } from '../../src/state/create-kv-store.js';
 import { openWarehouse } from '../../src/warehouse/open-warehouse.js';
 import type { Warehouse } from '../../src/warehouse/types.js';
+import { buildAssistant } from '../../src/main.js';
 
 // The bars. They are raised as the planner improves; the held-out ones start low because nobody tuned on that set.
 /**
@@ -92,7 +92,7 @@ describe.skipIf(!present)('evaluation sets on the real data', () => {
 
   it('tuning set, the Assistant use case: meets the targets', async () => {
     const kv = createKvStore(config, logger);
-    const assistant = createAssistant({ config, logger, warehouse, kv, openai: null });
+    const assistant = await buildAssistant({ config, logger, warehouse, kv, openai: null });
     try {
       const answerer = assistantAnswerer(assistant);
       const report = await runEval({

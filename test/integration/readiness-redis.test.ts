@@ -9,7 +9,7 @@ import { startRedisServer, type RedisServerHandle } from '../helpers/redis-serve
 
 /**
  * Readiness against a real redis-server that is stopped and started again: /readyz says what is true (ok, then
- * down while it is, then ok again), and redis_up follows. Wired exactly as run-slack-server.ts wires it.
+ * down while it is, then ok again), and redis_up follows. Wired exactly as src/server.ts wires it.
  */
 const logger = createLogger({ level: 'silent' });
 let redis: RedisServerHandle;

@@ -8,15 +8,13 @@ const LIMITS = { maxFileLines: 600, maxFunctionLines: 150 };
  * Files and functions over the limits when this test was written, with their size then. A SHRINKING list: an
  * entry may not grow, and an entry that no longer violates must be removed (the test says so), so the list only
  * gets shorter. Nothing new may join it; split the code instead. Most are owned by work in progress elsewhere
- * (issue 14: create-assistant, the planner, charts, Slack listeners).
+ * (issue 14: the planner, the sample-data generator).
  */
 const ALLOWED: Record<string, number> = {
-  'src/agent/create-assistant.ts#createAssistant': 265,
   'src/agent/understanding/planner.ts#createPlanner': 192,
   'src/data-gen/order-lines.ts#createOrderChoiceTables': 195,
   'src/data-gen/side-files.ts#priceFiles': 173,
   'src/data-gen/side-files.ts#internationalFile': 158,
-  'src/slack/listeners/actions.ts#registerActionListeners': 183,
 };
 
 const body = (n: number) => Array.from({ length: n }, (_, i) => `  const v${i} = ${i};`).join('\n');

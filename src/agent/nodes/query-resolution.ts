@@ -15,7 +15,11 @@ export function queryResolutionNode(deps: GraphDeps) {
   return async function queryResolution(state: AgentStateType): Promise<AgentStateUpdate> {
     const started = performance.now();
     if (state.queryType === 'summary') {
-      const summaryPeriod = resolveSummaryPeriod(state.summaryRequest?.period, state.schemaInfo);
+      const request = state.summaryRequest;
+      // The caller's own window when it has one (the scheduler's week: the post covers the week it locked).
+      const summaryPeriod = request?.window
+        ? { ...request.window, requested: (request.period ?? 'week').trim().toLowerCase() || 'week' }
+        : resolveSummaryPeriod(request?.period, state.schemaInfo);
       const summaryParts = buildSummaryParts(summaryPeriod, state.summaryRequest);
       return {
         summaryPeriod,

@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
-import { loadConfig } from '../../config/config.js';
 import { AppError } from '../../errors.js';
-import { createLogger } from '../../observability/logger.js';
-import { loadCatalog } from '../../semantic/catalog.js';
+import { loadServiceCatalog } from '../../main.js';
+import type { Catalog } from '../../semantic/catalog.js';
 import { booleanLabels } from '../../semantic/boolean-values.js';
 import { buildDataProfile } from '../../semantic/data-profile.js';
 import { assistantAnswerer, plannerAnswerer } from '../../agent/eval/answerers.js';
@@ -17,7 +16,6 @@ import {
 import { formatCombined, formatReport, pct, redactReport } from '../../agent/eval/format-report.js';
 import { combineCounts, runEval, type EvalAnswerer, type EvalReport } from '../../agent/eval/run-eval.js';
 import { createPlanner } from '../../agent/understanding/planner.js';
-import { openWarehouse } from '../../warehouse/open-warehouse.js';
 import type { Cell, Warehouse } from '../../warehouse/types.js';
 import type { CliContext } from '../types.js';
 import type { EvalOptions } from './eval.js';
@@ -38,34 +36,30 @@ export async function runEvalCommand(ctx: CliContext, opts: EvalOptions): Promis
     return { set, items };
   });
   const runner = await openAnswerer(ctx, opts.via);
-  try {
-    const reports: EvalReport[] = [];
-    for (const { set, items } of loaded)
-      reports.push(
-        await runEval({
-          items,
-          answerer: runner.answerer,
-          goldQuery: runner.query,
-          set: set.name,
-          booleanLabels: booleanLabels(loadCatalog()),
-        }),
-      );
-    if (runner.note) ctx.io.stderr.write(runner.note);
-    const hide = (i: number) => sets[i]!.kind === 'held-out' && !opts.showHeldOut;
-    if (ctx.flags.json) {
-      const shown = reports.map((r, i) => (hide(i) ? redactReport(r) : r));
-      ctx.io.stdout.write(`${JSON.stringify({ sets: shown, combined: combineCounts(reports) }, null, 2)}\n`);
-    } else {
-      const blocks = reports.map((r, i) => formatReport(r, { redact: hide(i) }));
-      if (reports.length > 1) blocks.push(formatCombined(reports));
-      ctx.io.stdout.write(`${blocks.join('\n\n')}\n`);
-    }
-    const missed = missedThresholds(sets, reports, opts);
-    for (const line of missed) ctx.io.stderr.write(`${line}\n`);
-    return missed.length ? 1 : 0;
-  } finally {
-    await runner.close();
+  const reports: EvalReport[] = [];
+  for (const { set, items } of loaded)
+    reports.push(
+      await runEval({
+        items,
+        answerer: runner.answerer,
+        goldQuery: runner.query,
+        set: set.name,
+        booleanLabels: booleanLabels(runner.catalog),
+      }),
+    );
+  if (runner.note) ctx.io.stderr.write(runner.note);
+  const hide = (i: number) => sets[i]!.kind === 'held-out' && !opts.showHeldOut;
+  if (ctx.flags.json) {
+    const shown = reports.map((r, i) => (hide(i) ? redactReport(r) : r));
+    ctx.io.stdout.write(`${JSON.stringify({ sets: shown, combined: combineCounts(reports) }, null, 2)}\n`);
+  } else {
+    const blocks = reports.map((r, i) => formatReport(r, { redact: hide(i) }));
+    if (reports.length > 1) blocks.push(formatCombined(reports));
+    ctx.io.stdout.write(`${blocks.join('\n\n')}\n`);
   }
+  const missed = missedThresholds(sets, reports, opts);
+  for (const line of missed) ctx.io.stderr.write(`${line}\n`);
+  return missed.length ? 1 : 0;
 }
 
 /** --category names are checked here, where the sets' categories are loaded. */
@@ -96,51 +90,39 @@ function setsToRun(choice: EvalOptions['set'], ctx: CliContext): SetToRun[] {
 
 /**
  * The Assistant comes from the composition root; if it cannot start (or --via planner), the planner path needs
- * only the warehouse, which is then opened here (and closed by close()).
+ * only the warehouse and the catalog, also from the root.
  */
 async function openAnswerer(
   ctx: CliContext,
   via: EvalOptions['via'],
 ): Promise<{
   answerer: EvalAnswerer;
+  catalog: Catalog;
   query: (sql: string) => Promise<Cell[][]>;
   note: string;
-  close(): Promise<void>;
 }> {
-  let warehouse: Warehouse | undefined;
   let answerer: EvalAnswerer | undefined;
+  let catalog: Catalog | undefined;
   let note = '';
   if (via !== 'planner') {
     try {
       const services = await ctx.services();
-      warehouse = services.warehouse;
       answerer = assistantAnswerer(services.assistant);
+      catalog = services.catalog;
     } catch (error) {
       if (via === 'assistant') throw error;
       note = `The assistant could not start (${error instanceof AppError ? error.userMessage : String(error)}); evaluating the planner path.\n`;
     }
   }
-  const own = !warehouse;
-  const wh =
-    warehouse ??
-    (await openWarehouse(loadConfig(ctx.env), createLogger({ level: 'warn', pretty: false }), {
-      onNotice: (line) => ctx.io.stderr.write(`${line}\n`),
-    }));
-  const close = async () => {
-    if (own) await wh.close().catch(() => undefined);
-  };
+  const base = await ctx.warehouse();
+  const wh: Warehouse = base.warehouse;
   const query = async (sql: string) => (await wh.queryTrusted(sql, { maxRows: 100_000 })).rows;
-  try {
-    if (!answerer) {
-      const catalog = loadCatalog();
-      const profile = await buildDataProfile(wh, catalog);
-      answerer = plannerAnswerer({ planner: createPlanner({ catalog, profile }), catalog, query });
-    }
-  } catch (error) {
-    await close();
-    throw error;
+  catalog ??= await loadServiceCatalog(base.config, base.logger);
+  if (!answerer) {
+    const profile = await buildDataProfile(wh, catalog);
+    answerer = plannerAnswerer({ planner: createPlanner({ catalog, profile }), catalog, query });
   }
-  return { answerer, query, note, close };
+  return { answerer, catalog, query, note };
 }
 
 function missedThresholds(sets: SetToRun[], reports: EvalReport[], opts: EvalOptions): string[] {

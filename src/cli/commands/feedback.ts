@@ -16,20 +16,17 @@ export const feedbackExportCommand: CliCommand = {
   usage: EXPORT_USAGE,
   options: { out: { type: 'string' } },
   async run(ctx) {
-    const [{ loadConfig }, { createLogger }, { createKvStore }, { createFeedbackStore }, { draftEvalCases }] =
-      await Promise.all([
-        import('../../config/config.js'),
-        import('../../observability/logger.js'),
-        import('../../state/create-kv-store.js'),
-        import('../../feedback/feedback-store.js'),
-        import('../../feedback/draft-eval-cases.js'),
-      ]);
-    const config = loadConfig(ctx.env);
-    const logger = createLogger({ level: ctx.flags.verbose ? 'debug' : 'warn' });
-    const kv = createKvStore(config, logger, { localUse: true });
+    const [{ loadConfig }, { createFeedbackServices }, { draftEvalCases }] = await Promise.all([
+      import('../../config/config.js'),
+      import('../../main.js'),
+      import('../../feedback/draft-eval-cases.js'),
+    ]);
+    const services = await createFeedbackServices(loadConfig(ctx.env), {
+      io: ctx.io,
+      verbose: ctx.flags.verbose,
+    });
     try {
-      await kv.ping();
-      const records = await createFeedbackStore(kv).list();
+      const records = await services.feedback.list();
       const yaml = draftEvalCases(records);
       const out = stringOption(ctx.values, 'out');
       const drafts = records.filter((r) => r.verdict === 'down').length;
@@ -41,7 +38,7 @@ export const feedbackExportCommand: CliCommand = {
       } else ctx.io.stdout.write(yaml);
       return 0;
     } finally {
-      await kv.close();
+      await services.close();
     }
   },
 };

@@ -10,7 +10,7 @@ export async function serveSlack(ctx: CliContext): Promise<number> {
   slackSettingsFromConfig(loadConfig(ctx.env));
   const [services, { runSlackServer }] = await Promise.all([
     ctx.services({ server: true }),
-    import('../../slack/run-slack-server.js'),
+    import('../../server.js'),
   ]);
   const server = await runSlackServer(services);
   if (server.running.url) ctx.io.stderr.write(`Slack app listening on ${server.running.url}\n`);

@@ -39,10 +39,7 @@ export const summaryCommand: CliCommand = {
     const chartDir =
       chartDirFlag === undefined ? undefined : checkedOutputFolder(chartDirFlag, '--chart-dir', 'summary');
     if (postChannel) {
-      const [services, { postSummaryNow }] = await Promise.all([
-        ctx.services(),
-        import('../../slack/post-summary-now.js'),
-      ]);
+      const [services, { postSummaryNow }] = await Promise.all([ctx.services(), import('../../server.js')]);
       const posted = await postSummaryNow(services, postChannel, period);
       ctx.io.stdout.write(`${messages.summaryPostedTo(postChannel, posted.ts)}\n`);
       return 0;

@@ -166,11 +166,11 @@ export function registerThreadReplyListener(channelType: 'channel' | 'group') {
         ts: message.ts,
         threadTs: message.thread_ts,
       });
-      const thread = await deps.threads.get(location.threadKey).catch((error: unknown) => {
+      const followed = await deps.assistant.follows(location.threadKey).catch((error: unknown) => {
         deps.logger.warn({ err: error }, 'thread state unavailable; not following an unmentioned reply');
-        return null;
+        return false;
       });
-      if (!thread) return;
+      if (!followed) return;
       await handleQuestion(
         deps,
         gate,

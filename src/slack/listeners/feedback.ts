@@ -33,9 +33,8 @@ export function registerFeedbackListeners(app: App, deps: SlackDeps): void {
     extra: { userId?: string; reason?: string; comment?: string },
   ) {
     if (!deps.feedback) return;
-    const state = await deps.threads.get(threadKey).catch(() => null);
-    const stored =
-      state?.lastAnswer && answerId(state.lastAnswer) === click.answerId ? state.lastAnswer : undefined;
+    const last = await deps.assistant.lastAnswer(threadKey).catch(() => null);
+    const stored = last && answerId(last) === click.answerId ? last : undefined;
     await deps.feedback.record({
       verdict: click.verdict,
       answerId: click.answerId,

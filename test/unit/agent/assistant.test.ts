@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadState } from '../../../src/agent/answer.js';
 import { MAX_ECHO_CHARS, MAX_HEADLINE_CHARS } from '../../../src/agent/bounded-text.js';
-import { createAssistant } from '../../../src/agent/create-assistant.js';
 import { alternativeId } from '../../../src/agent/understanding/reading.js';
 import { loadConfig } from '../../../src/config/config.js';
 import type { KvStore } from '../../../src/state/kv-store.js';
@@ -10,6 +9,7 @@ import { startFakeOpenAiServer, type FakeOpenAiServer } from '../../helpers/fake
 import { silentLogger } from './helpers/deps.js';
 import { ScriptedResolver } from './helpers/scripted-resolver.js';
 import { openTinyWarehouse, type TinyWarehouse } from './helpers/tiny-warehouse.js';
+import { buildAssistant } from '../../../src/main.js';
 
 let wh: TinyWarehouse;
 let fake: FakeOpenAiServer;
@@ -24,16 +24,16 @@ afterAll(async () => {
 
 const config = loadConfig({ THREAD_TTL_SECONDS: '600' });
 
-function offlineAssistant(kv: KvStore = new MemoryKvStore()) {
+async function offlineAssistant(kv: KvStore = new MemoryKvStore()) {
   return {
     kv,
-    assistant: createAssistant({ config, logger: silentLogger, warehouse: wh, kv, openai: null }),
+    assistant: await buildAssistant({ config, logger: silentLogger, warehouse: wh, kv, openai: null }),
   };
 }
 
 describe('Assistant (offline planner, tiny warehouse)', () => {
   it('answers, remembers the thread, and follows up on the previous plan', async () => {
-    const { kv, assistant } = offlineAssistant();
+    const { kv, assistant } = await offlineAssistant();
     const first = await assistant.ask({ threadKey: 't1', text: 'revenue in May 2022' }, { chart: false });
     expect(first.status).toBe('answered');
     expect(first.rows).toEqual([[2750]]);
@@ -50,7 +50,7 @@ describe('Assistant (offline planner, tiny warehouse)', () => {
   });
 
   it('gives each clarification option with a plan its id, remembers the options, and answers a chosen one as its plan', async () => {
-    const { kv, assistant } = offlineAssistant();
+    const { kv, assistant } = await offlineAssistant();
     // A thread with an earlier answer but no plan to build on (else "top 5 states" follows up on its measure).
     const first = await assistant.ask(
       { threadKey: 't5-seed', text: 'revenue in May 2022' },
@@ -84,7 +84,7 @@ describe('Assistant (offline planner, tiny warehouse)', () => {
   });
 
   it('never echoes a huge question: a 2 MB message is refused in a line, and the thread is left as it was', async () => {
-    const { kv, assistant } = offlineAssistant();
+    const { kv, assistant } = await offlineAssistant();
     await assistant.ask({ threadKey: 't-big', text: 'revenue in May 2022' }, { chart: false });
     const before = await kv.get('thread:t-big');
     const huge = `revenue by state ${'and by category '.repeat(131_072)}`;
@@ -99,7 +99,7 @@ describe('Assistant (offline planner, tiny warehouse)', () => {
   });
 
   it('keeps the headline and the reading of a plan with 20,000 values to one readable line', async () => {
-    const { assistant } = offlineAssistant();
+    const { assistant } = await offlineAssistant();
     const values = Array.from({ length: 20_000 }, (_, i) => `Category ${i}`);
     const answer = await assistant.ask(
       {
@@ -121,7 +121,7 @@ describe('Assistant (offline planner, tiny warehouse)', () => {
   });
 
   it('re-renders a presentation-only follow-up from the stored answer without querying', async () => {
-    const { assistant } = offlineAssistant();
+    const { assistant } = await offlineAssistant();
     const first = await assistant.ask({ threadKey: 't2', text: 'revenue by category in May 2022' });
     expect(first.status).toBe('answered');
     expect(first.chart?.png?.length).toBeGreaterThan(1000);
@@ -153,7 +153,7 @@ describe('Assistant (offline planner, tiny warehouse)', () => {
       },
       close: async () => undefined,
     };
-    const { assistant } = offlineAssistant(broken);
+    const { assistant } = await offlineAssistant(broken);
     const a = await assistant.ask({ threadKey: 't3', text: 'revenue in May 2022' }, { chart: false });
     expect(a.status).toBe('answered');
     expect(a.rows).toEqual([[2750]]);
@@ -161,7 +161,7 @@ describe('Assistant (offline planner, tiny warehouse)', () => {
 
   it('turns an unexpected failure into a kind error with a reference id', async () => {
     const failing = new ScriptedResolver([]);
-    const assistant = createAssistant({
+    const assistant = await buildAssistant({
       config,
       logger: silentLogger,
       warehouse: wh,
@@ -177,9 +177,10 @@ describe('Assistant (offline planner, tiny warehouse)', () => {
   });
 
   it('runs a summary, stores its context in the thread, and explains a bad period', async () => {
-    const { kv, assistant } = offlineAssistant();
-    const s = await assistant.summary({ period: '2022-06', threadKey: 's1', chart: false });
+    const { kv, assistant } = await offlineAssistant();
+    const s = await assistant.summary({ period: '2022-06', chart: false });
     expect(s.status).toBe('answered');
+    await assistant.rememberSummary('s1', s);
     expect(s.keyFigures.map((k) => k.label)).toEqual([
       'Revenue',
       'Orders',
@@ -195,8 +196,29 @@ describe('Assistant (offline planner, tiny warehouse)', () => {
     expect(bad.headline).toMatch(/'7d', '30d'/);
   });
 
+  it('summarises exactly the window it is given (the scheduler’s locked week), not the latest one again', async () => {
+    const { kv, assistant } = await offlineAssistant();
+    const latest = await assistant.summary({ period: 'week', chart: false });
+    expect(latest.timeRange).toMatchObject({ from: '2022-06-20', to: '2022-06-26' });
+    const week = { from: '2022-06-06', to: '2022-06-12', label: 'week of 2022-06-06 to 2022-06-12' };
+    const before = { from: '2022-05-30', to: '2022-06-05', label: 'the week of 2022-05-30 to 2022-06-05' };
+    const s = await assistant.summary({
+      period: 'week',
+      window: { period: week, compareTo: before },
+      chart: false,
+    });
+    expect(s.status).toBe('answered');
+    expect(s.timeRange).toEqual(week);
+    // o8 (₹500) is the only order that week; o7 (₹2,000) the week before.
+    expect(s.keyFigures.find((k) => k.label === 'Revenue')?.value).toBe('₹500');
+    await assistant.rememberSummary('s2', s);
+    const stored = JSON.parse((await kv.get('thread:s2'))!) as ThreadState;
+    expect(stored.summaryContext).toEqual({ period: week, compareTo: before });
+    expect(stored.lastAnswer?.headline).toBe(s.headline);
+  });
+
   it('renders the summary dashboard PNG', async () => {
-    const { assistant } = offlineAssistant();
+    const { assistant } = await offlineAssistant();
     const s = await assistant.summary({ period: 'all' });
     expect(s.chart?.type).toBe('dashboard');
     expect(Buffer.from(s.chart!.png!).subarray(1, 4).toString()).toBe('PNG');
@@ -228,7 +250,7 @@ const MALICIOUS_SQL = [
 
 describe('prompt-injection corpus through the whole graph', () => {
   it('offline: nothing but compiled SELECTs reach the database, and the data is intact', async () => {
-    const { assistant } = offlineAssistant();
+    const { assistant } = await offlineAssistant();
     const start = wh.calls.length;
     for (const text of INJECTIONS) {
       const a = await assistant.ask({ threadKey: `inj:${text}`, text }, { chart: false });
@@ -248,7 +270,7 @@ describe('prompt-injection corpus through the whole graph', () => {
       OPENAI_API_KEY: 'k',
       OPENAI_TIMEOUT_MS: '2000',
     });
-    const assistant = createAssistant({
+    const assistant = await buildAssistant({
       config: llmConfig,
       logger: silentLogger,
       warehouse: wh,

@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssistant } from '../../../src/agent/create-assistant.js';
 import { askCommand } from '../../../src/cli/commands/ask.js';
 import { chatCommand } from '../../../src/cli/commands/chat.js';
 import { summaryCommand } from '../../../src/cli/commands/summary.js';
 import type { CliCommand } from '../../../src/cli/types.js';
 import { loadConfig } from '../../../src/config/config.js';
-import type { Services } from '../../../src/main.js';
+import { buildAssistant, type Services } from '../../../src/main.js';
 import { MemoryKvStore } from '../../../src/state/memory-kv-store.js';
 import { commandContext } from './helpers/cli-context.js';
 import { silentLogger } from './helpers/deps.js';
@@ -28,7 +27,7 @@ afterAll(async () => {
 
 async function run(command: CliCommand, args: string[], options: { json?: boolean; stdin?: string } = {}) {
   const config = loadConfig({});
-  const assistant = createAssistant({
+  const assistant = await buildAssistant({
     config,
     logger: silentLogger,
     warehouse: wh,

@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssistant } from '../../../src/agent/create-assistant.js';
 import { evalCommand } from '../../../src/cli/commands/eval.js';
 import { loadConfig } from '../../../src/config/config.js';
-import type { Services } from '../../../src/main.js';
+import { buildAssistant, type Services } from '../../../src/main.js';
 import { MemoryKvStore } from '../../../src/state/memory-kv-store.js';
 import { commandContext } from './helpers/cli-context.js';
-import { silentLogger } from './helpers/deps.js';
+import { silentLogger, testCatalog } from './helpers/deps.js';
 import { openTinyWarehouse, type TinyWarehouse } from './helpers/tiny-warehouse.js';
 
 let wh: TinyWarehouse;
@@ -39,7 +38,7 @@ afterAll(async () => {
 });
 
 async function run(args: string[], json = false) {
-  const assistant = createAssistant({
+  const assistant = await buildAssistant({
     config: loadConfig({}),
     logger: silentLogger,
     warehouse: wh,
@@ -48,7 +47,7 @@ async function run(args: string[], json = false) {
   });
   const { ctx, out, err } = commandContext(evalCommand, json ? [...args, '--json'] : args, {
     stdin: Readable.from(['']),
-    services: async () => ({ assistant, warehouse: wh }) as unknown as Services,
+    services: async () => ({ assistant, warehouse: wh, catalog: testCatalog() }) as unknown as Services,
   });
   const code = await evalCommand.run(ctx);
   return { code, out: out(), err: err() };

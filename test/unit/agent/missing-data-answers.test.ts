@@ -2,7 +2,6 @@ import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/agent/answer.js';
-import { createAssistant } from '../../../src/agent/create-assistant.js';
 import { loadConfig } from '../../../src/config/config.js';
 import { MemoryKvStore } from '../../../src/state/memory-kv-store.js';
 import { openTestWarehouse } from '../warehouse/fixture-warehouse.js';
@@ -17,7 +16,7 @@ import {
 import { silentLogger } from './helpers/deps.js';
 import { PassThrough, Readable } from 'node:stream';
 import { schemaCommand } from '../../../src/cli/commands/schema.js';
-import type { Services, WarehouseServices } from '../../../src/main.js';
+import { buildAssistant, type Services, type WarehouseServices } from '../../../src/main.js';
 import type { Warehouse } from '../../../src/warehouse/types.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -33,7 +32,7 @@ async function assistantOver(files: Record<string, string>, env: Record<string, 
     await opened.cleanup();
     await rm(dirname(dataDir), { recursive: true, force: true });
   });
-  const assistant = createAssistant({
+  const assistant = await buildAssistant({
     config: loadConfig({}),
     logger: silentLogger,
     warehouse: opened.warehouse,

@@ -1,9 +1,8 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssistant } from '../../../src/agent/create-assistant.js';
 import { askCommand } from '../../../src/cli/commands/ask.js';
 import { loadConfig } from '../../../src/config/config.js';
-import type { Services } from '../../../src/main.js';
+import { buildAssistant, type Services } from '../../../src/main.js';
 import { addDays } from '../../../src/semantic/time-range.js';
 import { MemoryKvStore } from '../../../src/state/memory-kv-store.js';
 import { commandContext } from './helpers/cli-context.js';
@@ -43,7 +42,7 @@ afterAll(async () => {
 });
 
 async function ask(question: string, extra: string[] = []) {
-  const assistant = createAssistant({
+  const assistant = await buildAssistant({
     config: loadConfig({}),
     logger: silentLogger,
     warehouse: wh,

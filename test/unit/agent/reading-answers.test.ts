@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadState } from '../../../src/agent/answer.js';
-import { createAssistant } from '../../../src/agent/create-assistant.js';
 import { buildAgentGraph, runAgentGraph } from '../../../src/agent/graph.js';
 import type { Resolution } from '../../../src/agent/resolver/resolver.js';
 import { alternativeId } from '../../../src/agent/understanding/reading.js';
@@ -10,6 +9,7 @@ import { MemoryKvStore } from '../../../src/state/memory-kv-store.js';
 import { graphDeps, MAY_2022, silentLogger, testCatalog } from './helpers/deps.js';
 import { ScriptedResolver } from './helpers/scripted-resolver.js';
 import { openTinyWarehouse, type TinyWarehouse } from './helpers/tiny-warehouse.js';
+import { buildAssistant } from '../../../src/main.js';
 
 /** Every answered result says how the question was read, on the planner and the LLM path; alternatives travel. */
 let wh: TinyWarehouse;
@@ -151,7 +151,7 @@ describe('"Not what I meant" through the Assistant', () => {
   it('stores the alternatives with the thread, and answers a picked one directly', async () => {
     const kv = new MemoryKvStore();
     const resolver = new ScriptedResolver([withAlternatives]);
-    const assistant = createAssistant({
+    const assistant = await buildAssistant({
       config: loadConfig({}),
       logger: silentLogger,
       warehouse: wh,

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../../src/agent/answer.js';
-import { createAssistant } from '../../../src/agent/create-assistant.js';
 import { loadConfig } from '../../../src/config/config.js';
 import { MemoryKvStore } from '../../../src/state/memory-kv-store.js';
 import { openWarehouse } from '../../../src/warehouse/open-warehouse.js';
 import type { Warehouse } from '../../../src/warehouse/types.js';
 import { silentLogger } from './helpers/deps.js';
+import { buildAssistant } from '../../../src/main.js';
 
 const DATA_DIR = resolve(__dirname, '..', '..', '..', '..', 'shared', 'datasets', 'ecommerce-sales');
 const present = existsSync(DATA_DIR);
@@ -19,7 +19,7 @@ describe.skipIf(!present)('answers on the real Kaggle data (offline planner)', (
   beforeAll(async () => {
     const config = loadConfig({ DATA_DIR });
     warehouse = await openWarehouse(config, silentLogger);
-    assistant = createAssistant({
+    assistant = await buildAssistant({
       config,
       logger: silentLogger,
       warehouse,

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/agent/answer.js';
-import { createAssistant } from '../../../src/agent/create-assistant.js';
 import type { Resolution } from '../../../src/agent/resolver/resolver.js';
 import { renderAnswerText } from '../../../src/cli/answer-output.js';
 import { loadConfig } from '../../../src/config/config.js';
@@ -10,6 +9,7 @@ import { MemoryKvStore } from '../../../src/state/memory-kv-store.js';
 import { silentLogger } from './helpers/deps.js';
 import { ScriptedResolver } from './helpers/scripted-resolver.js';
 import { openTinyWarehouse, type TinyRow, type TinyWarehouse } from './helpers/tiny-warehouse.js';
+import { buildAssistant } from '../../../src/main.js';
 
 /**
  * One result contract from the compiler to the pixels: the same change (in pp for a rate) and the same blank
@@ -68,7 +68,7 @@ afterAll(async () => {
 });
 
 async function ask(p: Partial<Plan>, chart = false): Promise<Answer> {
-  const assistant = createAssistant({
+  const assistant = await buildAssistant({
     config: loadConfig({}),
     logger: silentLogger,
     warehouse: wh,

@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, Assistant } from '../../../src/agent/answer.js';
-import { createAssistant } from '../../../src/agent/create-assistant.js';
 import { chatHistoryPath } from '../../../src/cli/chat/chat-history.js';
 import { chatCommand } from '../../../src/cli/commands/chat.js';
 import { loadConfig } from '../../../src/config/config.js';
-import type { Services } from '../../../src/main.js';
+import { buildAssistant, type Services } from '../../../src/main.js';
 import { MemoryKvStore } from '../../../src/state/memory-kv-store.js';
 import { commandContext } from '../agent/helpers/cli-context.js';
 import { silentLogger } from '../agent/helpers/deps.js';
@@ -29,8 +28,8 @@ const ESC = '\u001b';
 const UP = `${ESC}[A`;
 const BOLD = `${ESC}[1m`;
 
-function realAssistant(): Assistant {
-  return createAssistant({
+function realAssistant(): Promise<Assistant> {
+  return buildAssistant({
     config: loadConfig({}),
     logger: silentLogger,
     warehouse: wh,
@@ -54,7 +53,7 @@ async function chat(
     cacheDir?: string;
   } = {},
 ) {
-  const assistant = options.assistant ?? realAssistant();
+  const assistant = options.assistant ?? (await realAssistant());
   const cacheDir = options.cacheDir ?? join(dir, 'cache');
   const { ctx, out, err } = commandContext(chatCommand, options.json ? ['--json'] : [], {
     stdin: Readable.from(input),
@@ -132,8 +131,10 @@ describe('the chat shell', () => {
   });
 
   it('shows a spinner while an answer takes longer than 300 ms, on a terminal only', async () => {
-    const answer = await realAssistant().ask({ threadKey: 't', text: 'revenue in May 2022' });
+    const real = await realAssistant();
+    const answer = await real.ask({ threadKey: 't', text: 'revenue in May 2022' });
     const after = (ms: number): Assistant => ({
+      ...real,
       ask: () => new Promise<Answer>((done) => setTimeout(() => done(answer), ms)),
       summary: () => Promise.resolve(answer),
     });

@@ -8,15 +8,15 @@ import type {
 } from '../../../src/agent/answer.js';
 import type { Plan } from '../../../src/semantic/plan.js';
 import type { ThreadStore } from '../../../src/state/thread-store.js';
-import { toStoredAnswer } from '../../../src/slack/stored-answer.js';
+import { summaryThreadState, toStored } from '../../../src/agent/thread-turn.js';
 
 /**
  * A fake Assistant for transport-only tests: a plain object implementing the interface with canned answers
  * (12 rows → CSV upload, a PNG chart, a clarification for "ambiguous", one whose option has a plan for "vague";
  * a reading with one alternative for
  * "misread", a reading without alternatives for "unsure"; a Turn carrying a plan is answered as that plan),
- * writing thread state like the real one, and recording every call so tests can prove buttons never re-run the
- * query.
+ * owning thread state like the real one (it alone writes it; Slack reads it through lastAnswer / pendingOption /
+ * follows), and recording every call so tests can prove buttons never re-run the query.
  */
 export const ORDERS_BY_STATE: Plan = {
   source: 'amazon_sales',
@@ -141,7 +141,7 @@ export function createFakeAssistant(threads: ThreadStore): FakeAssistant {
           { role: 'user', text: turn.text, at: Date.now() },
           { role: 'assistant', text: answer.headline, at: Date.now() },
         ],
-        lastAnswer: toStoredAnswer(answer),
+        lastAnswer: toStored(answer),
       };
       const options = answer.suggestions.flatMap((o) =>
         o.plan && o.id ? [{ id: o.id, label: o.label, plan: o.plan }] : [],
@@ -149,6 +149,18 @@ export function createFakeAssistant(threads: ThreadStore): FakeAssistant {
       if (options.length) state.pendingOptions = options;
       await threads.save(turn.threadKey, state);
       return answer;
+    },
+    async rememberSummary(threadKey, answer) {
+      await threads.save(threadKey, summaryThreadState(answer, Date.now()));
+    },
+    async lastAnswer(threadKey) {
+      return (await threads.get(threadKey))?.lastAnswer ?? null;
+    },
+    async pendingOption(threadKey, id) {
+      return (await threads.get(threadKey))?.pendingOptions?.find((o) => o.id === id) ?? null;
+    },
+    async follows(threadKey) {
+      return (await threads.get(threadKey).catch(() => null)) !== null;
     },
     async summary(request) {
       fake.summaries.push(request);

@@ -493,12 +493,26 @@ describe('Slack transport (fake assistant)', () => {
     const upload = h.slack.uploads.find((u) => u.fileId === fileId);
     expect(upload?.bytes.includes(PNG_MAGIC)).toBe(true);
     const threadTs = post!.response!.ts as string;
-    const seeded = await seededSummaryThread(h.deps.threads, `T0TEST:C8:${threadTs}`);
+    const seeded = await seededSummaryThread(h.threads, `T0TEST:C8:${threadTs}`);
     expect(seeded?.summaryContext?.period).toEqual({
       from: '2022-06-20',
       to: '2022-06-26',
       label: 'Jun 20 – Jun 26, 2022',
     });
+  });
+
+  it('the scheduler’s poster hands its own week to the Assistant, which seeds the posted thread', async () => {
+    const week = { from: '2022-06-13', to: '2022-06-19', label: 'week of 2022-06-13 to 2022-06-19' };
+    const posted = await h.running.summaryPoster.post('C8B', {
+      key: '2022-06-13..2022-06-19',
+      timeRange: week,
+    });
+    expect(assistant.summaries.at(-1)).toEqual({ period: 'week', window: { period: week }, chart: true });
+    expect(posted.threadKey).toBe(`T0TEST:C8B:${posted.ts}`);
+    // The fake answers every summary for Jun 20–26: what the thread remembers is the answer the Assistant gave.
+    const seeded = await h.threads.get(posted.threadKey);
+    expect(seeded?.summaryContext?.period.from).toBe('2022-06-20');
+    expect(seeded?.messages[0]?.text).toContain('Revenue ₹1.2 Cr, down 3.0% week over week.');
   });
 
   it('/retail-summary help and a bad option get helpful ephemeral messages', async () => {

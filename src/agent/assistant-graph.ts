@@ -1,0 +1,91 @@
+import type OpenAI from 'openai';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../observability/logger.js';
+import type { Catalog } from '../semantic/catalog.js';
+import { buildDataProfile, type DataProfile } from '../semantic/data-profile.js';
+import { createRollupRouter } from '../semantic/rollup-router.js';
+import type { Warehouse } from '../warehouse/types.js';
+import type { ResultCache } from './cache/result-cache.js';
+import { buildAgentGraph, type AgentGraph } from './graph.js';
+import type { Narrator } from './llm/narrator.js';
+import type { Resolver } from './resolver/resolver.js';
+import type { CueLexicon } from './understanding/cues.js';
+import { createPlanner } from './understanding/planner.js';
+
+export interface GraphStartDeps {
+  config: Pick<Config, 'OPENAI_MODEL' | 'OPENAI_MODEL_SIMPLE' | 'OPENAI_TIMEOUT_MS' | 'ROLLUPS_ENABLED'>;
+  logger: Logger;
+  warehouse: Warehouse;
+  catalog: Catalog;
+  cache: ResultCache | null;
+  /** The OpenAI-compatible client, or null without an LLM; built (lazily) by the composition root. */
+  openaiClient: () => Promise<OpenAI | null>;
+  /** Replaces the resolver (tests, evaluation of one resolver in isolation). */
+  resolver?: Resolver;
+  /** The planner's cue words; read from data/cues.yml when absent. */
+  cues?: CueLexicon;
+  /** Where the planner's data profile comes from; without it the profile is read from the data. */
+  loadProfile?: (catalog: Catalog) => Promise<DataProfile>;
+}
+
+/**
+ * The agent graph, built on first use: the data profile for the planner, the LLM resolver and narrator when a
+ * client is configured (their modules, and the OpenAI SDK, are imported only then). A failed start-up (e.g. the
+ * profile query) is retried on the next call.
+ */
+export function lazyAgentGraph(deps: GraphStartDeps): () => Promise<AgentGraph> {
+  let ready: Promise<AgentGraph> | undefined;
+  return () => {
+    ready ??= startGraph(deps);
+    ready.catch(() => (ready = undefined));
+    return ready;
+  };
+}
+
+async function startGraph(deps: GraphStartDeps): Promise<AgentGraph> {
+  const { config, logger, warehouse, catalog } = deps;
+  const client = await deps.openaiClient();
+  const llm = client
+    ? await Promise.all([import('./llm/openai-resolver.js'), import('./llm/openai-narrator.js')])
+    : null;
+  let resolver = deps.resolver;
+  if (!resolver) {
+    const profile = await (deps.loadProfile?.(catalog) ?? buildDataProfile(warehouse, catalog));
+    const planner = createPlanner({ catalog, profile, cues: deps.cues });
+    resolver =
+      client && llm
+        ? llm[0].createOpenAiResolver({
+            client,
+            planner,
+            grounding: { catalog, schema: warehouse.schema(), profile },
+            catalog,
+            logger,
+            model: config.OPENAI_MODEL,
+            ...(config.OPENAI_MODEL_SIMPLE ? { simpleModel: config.OPENAI_MODEL_SIMPLE } : {}),
+            timeoutMs: config.OPENAI_TIMEOUT_MS,
+          })
+        : planner;
+  }
+  const narrator: Narrator | null =
+    client && llm
+      ? llm[1].createOpenAiNarrator({
+          client,
+          model: config.OPENAI_MODEL_SIMPLE ?? config.OPENAI_MODEL,
+          timeoutMs: config.OPENAI_TIMEOUT_MS,
+          logger,
+        })
+      : null;
+  return buildAgentGraph({
+    resolver,
+    warehouse,
+    catalog,
+    logger,
+    cache: deps.cache,
+    narrator,
+    canRepair: client !== null,
+    rollups:
+      config.ROLLUPS_ENABLED && warehouse.rollupTables?.length
+        ? createRollupRouter(warehouse.rollupTables)
+        : null,
+  });
+}
