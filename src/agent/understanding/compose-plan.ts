@@ -4,6 +4,7 @@ import type { Filter, Plan, Source } from '../../semantic/plan.js';
 import { applyThresholds } from './thresholds.js';
 import { listCounted, listedMeasure } from './listing.js';
 import { applyRowPick } from './row-pick.js';
+import { netTwinOf } from './lexicon.js';
 import type { PreviousRows } from '../resolver/resolver.js';
 import { weekAround } from './periods.js';
 import { distinctValues, isDateGrain } from './plan-shape.js';
@@ -145,6 +146,7 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
     delete out.plan.sort;
     delete out.plan.limit;
   }
+  if (frame.net) out.plan.metrics = [...new Set(out.plan.metrics.map((m) => netTwinOf(catalog, m) ?? m))];
   applyThresholds(frame, catalog, out);
   applyRowPick(out, frame, catalog, base, deps.previousRows);
   period(frame, deps, out, sameThread);

@@ -124,6 +124,8 @@ export interface Frame {
   edits: { add: boolean; only: boolean; remove: boolean; instead: boolean; split: boolean };
   /** "gross revenue": every line counted, cancellations included. */
   gross?: boolean;
+  /** "make that net": each measure's net form (the catalog's "net <word>" metric), where it has one. */
+  net?: boolean;
   /** "list the XL ones", "name them": the counted things themselves, one row each, not their count. */
   listing?: boolean;
   /** Where "instead of" / "rather than" stands: the value after it is the one that leaves ("kurta instead of set"). */

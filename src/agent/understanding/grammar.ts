@@ -153,6 +153,8 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('instead')) frame.edits.instead = true;
   if (/^(instead|rather than|in place of)$/.test(span.text)) frame.insteadOfAt = span.at;
   if (span.text === 'gross' || span.text.startsWith('gross ')) frame.gross = true;
+  // "make that net": the net form of the measure ("net revenue" itself is one metric word).
+  if (span.text === 'net') frame.net = true;
   // "split by FBA / merchant": values after a splitting verb are set side by side.
   if (kinds.has('split') || (kinds.has('groupBy') && /^(split|break|broken)\b/.test(span.text)))
     frame.edits.split = true;

@@ -160,7 +160,7 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
  * "net rev", "net GMV", "net DRR": a metric the catalog names "net <word>" of another metric's word ("net sales"
  * of "sales") is also "net" with every other word of that metric, so no list has to repeat them.
  */
-function netForms(catalog: Catalog): [string, string][] {
+export function netForms(catalog: Catalog): [string, string][] {
   const out: [string, string][] = [];
   const metrics = Object.entries(catalog.metrics);
   for (const [id, m] of metrics) {
@@ -176,4 +176,10 @@ function netForms(catalog: Catalog): [string, string][] {
         if (!/^(net|gross) /.test(s)) out.push([`net ${s.toLowerCase()}`, id]);
   }
   return out;
+}
+
+/** The net form of a metric ("revenue" → "net_revenue"), from the same catalog words as `netForms`. */
+export function netTwinOf(catalog: Catalog, id: string): string | undefined {
+  const words = new Set((catalog.metrics[id]?.synonyms ?? []).map((s) => `net ${s.toLowerCase()}`));
+  return netForms(catalog).find(([phrase, twin]) => twin !== id && words.has(phrase))?.[1];
 }

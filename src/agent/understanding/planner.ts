@@ -12,7 +12,7 @@ import { describeDataWeHave } from './describe.js';
 import type { Frame } from './frame.js';
 import { readFrame } from './grammar.js';
 import { refusedOutright } from './refused-outright.js';
-import { buildLexicon } from './lexicon.js';
+import { buildLexicon, type Lexicon } from './lexicon.js';
 import { coverageCheck } from './coverage.js';
 import { tag } from './tagging.js';
 import { tokenize } from './tokens.js';
@@ -152,78 +152,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
       if (input.summaryContext.compareTo) composed.plan.compareTo = input.summaryContext.compareTo;
       composed.notes.push(`Using the summary's period, ${input.summaryContext.period.label}.`);
     }
-    return finish(composed, frame, question);
-  }
-
-  function finish(composed: Composed, frame: Frame, question: string): Resolution {
-    const blocker = clarifyFor.blockers(composed, frame, { catalog, profile, lexicon, question });
-    if (blocker) return blocker;
-    const plan0 = composed.plan;
-    if (composed.unsupported) return clarifyFor.unsupported(composed.unsupported, composed, catalog);
-    if (composed.unheldPerValue) {
-      const dimension = catalog.dimensions[composed.unheldPerValue]?.label ?? composed.unheldPerValue;
-      return refuse(
-        `${catalog.sources[plan0.source]!.label} has no ${inSentence(dimension)} column, so I can't give an average per ${inSentence(dimension)} there. ${describeDataWeHave(catalog, profile)}`,
-      );
-    }
-    // "how much did we sell on Flipkart": the value lives on a report without that measure. Answering with that
-    // report's own measure (Flipkart's list prices) would be a confident wrong number.
-    if (composed.unheldMetrics.length && !plan0.metrics.some((m) => frame.metrics.some((f) => f.id === m))) {
-      const askedId = composed.unheldMetrics[0]!;
-      const asked = catalog.metrics[askedId];
-      const where = catalog.sources[plan0.source]!;
-      const what = plan0.filters
-        .filter((f) => asked && !catalog.dimensions[f.dimension]?.columns[asked.source])
-        .flatMap((f) => f.values)
-        .join(', ');
-      return refuse(
-        `I don't have ${inSentence(asked?.label ?? askedId)}${what ? ` for ${what}` : ''}: ${what || 'that'} appears only in ${where.label} (${where.description.replace(/\.$/, '')}). ${describeDataWeHave(catalog, profile)}`,
-      );
-    }
-    const dated = frame.times.filter((t) => t.spec.kind !== 'all' && t.spec.kind !== 'previous');
-    // "stock levels on 1 May": a snapshot has no history, and answering today's stock would be a wrong number.
-    if (dated.length && !catalog.sources[plan0.source]?.dateColumn)
-      return refuse(
-        `${catalog.sources[plan0.source]!.label} is a snapshot with no dates, so I can't say what it was for "${dated[0]!.text}". I can show it as it is now.`,
-      );
-    shareWithinGroups(plan0, catalog);
-    const covered = coverageCheck(composed.plan, catalog, profile);
-    if (covered.resolution) return covered.resolution;
-    if (covered.note) composed.notes.push(covered.note);
-    const words = wordsSlot(frame);
-    if (words.ignored.length)
-      composed.notes.push(
-        `I didn't use the word${words.ignored.length > 1 ? 's' : ''} ${words.ignored.map((w) => `"${w}"`).join(', ')}.`,
-      );
-    const weakest = [...composed.slots, { name: 'words' as const, score: words.score }].sort(
-      (a, b) => a.score - b.score,
-    )[0]!;
-    if (weakest.score < ASK_BELOW)
-      return clarifyFor.slot(weakest.name, composed, { catalog, profile, lexicon, question });
-    let plan: Plan = composed.plan;
-    if (composed.explain) plan = explainPlan(seriesEnd(plan), catalog, composed.notes, frame.direction);
-    plan = PlanSchema.parse(plan);
-    if (plan.timeRange) composed.notes.push(periodNote(plan.timeRange));
-    return {
-      kind: 'plan',
-      plan,
-      confidence: weakest.score * 0.95,
-      notes: [...new Set(composed.notes)],
-      ...(composed.explain ? { explain: true } : {}),
-      ...(composed.alternatives.length ? { alternatives: composed.alternatives.slice(0, 3) } : {}),
-      resolvedBy: 'planner',
-    };
-  }
-
-  /** A series explained at its end: the latest month (or week, day) of the data against the one before. */
-  function seriesEnd(plan: Plan): Plan {
-    const grain = plan.groupBy.find((d) => catalog.dimensions[d]?.grain);
-    const latest = profile.dateRanges[plan.source]?.to;
-    if (!grain || !latest) return plan;
-    const unit = grain === 'day' ? 'day' : grain === 'week' ? 'week' : 'month';
-    const inRange = plan.timeRange && plan.timeRange.to < latest ? plan.timeRange.to : latest;
-    const timeRange = resolveTime({ kind: 'calendar', unit, offset: unit === 'week' ? -1 : 0 }, inRange)!;
-    return { ...plan, groupBy: plan.groupBy.filter((d) => d !== grain), timeRange };
+    return finish({ catalog, profile, lexicon }, composed, frame, question);
   }
 
   return {
@@ -232,6 +161,85 @@ export function createPlanner(deps: PlannerDeps): Planner {
       return resolveSync(input);
     },
   };
+}
+
+/** What the planner's steps after composing read: the catalog, the data profile and the lexicon built from them. */
+interface PlannerContext {
+  catalog: Catalog;
+  profile: DataProfile;
+  lexicon: Lexicon;
+}
+
+function finish(ctx: PlannerContext, composed: Composed, frame: Frame, question: string): Resolution {
+  const { catalog, profile, lexicon } = ctx;
+  const blocker = clarifyFor.blockers(composed, frame, { catalog, profile, lexicon, question });
+  if (blocker) return blocker;
+  const plan0 = composed.plan;
+  if (composed.unsupported) return clarifyFor.unsupported(composed.unsupported, composed, catalog);
+  if (composed.unheldPerValue) {
+    const dimension = catalog.dimensions[composed.unheldPerValue]?.label ?? composed.unheldPerValue;
+    return refuse(
+      `${catalog.sources[plan0.source]!.label} has no ${inSentence(dimension)} column, so I can't give an average per ${inSentence(dimension)} there. ${describeDataWeHave(catalog, profile)}`,
+    );
+  }
+  // "how much did we sell on Flipkart": the value lives on a report without that measure. Answering with that
+  // report's own measure (Flipkart's list prices) would be a confident wrong number.
+  if (composed.unheldMetrics.length && !plan0.metrics.some((m) => frame.metrics.some((f) => f.id === m))) {
+    const askedId = composed.unheldMetrics[0]!;
+    const asked = catalog.metrics[askedId];
+    const where = catalog.sources[plan0.source]!;
+    const what = plan0.filters
+      .filter((f) => asked && !catalog.dimensions[f.dimension]?.columns[asked.source])
+      .flatMap((f) => f.values)
+      .join(', ');
+    return refuse(
+      `I don't have ${inSentence(asked?.label ?? askedId)}${what ? ` for ${what}` : ''}: ${what || 'that'} appears only in ${where.label} (${where.description.replace(/\.$/, '')}). ${describeDataWeHave(catalog, profile)}`,
+    );
+  }
+  const dated = frame.times.filter((t) => t.spec.kind !== 'all' && t.spec.kind !== 'previous');
+  // "stock levels on 1 May": a snapshot has no history, and answering today's stock would be a wrong number.
+  if (dated.length && !catalog.sources[plan0.source]?.dateColumn)
+    return refuse(
+      `${catalog.sources[plan0.source]!.label} is a snapshot with no dates, so I can't say what it was for "${dated[0]!.text}". I can show it as it is now.`,
+    );
+  shareWithinGroups(plan0, catalog);
+  const covered = coverageCheck(composed.plan, catalog, profile);
+  if (covered.resolution) return covered.resolution;
+  if (covered.note) composed.notes.push(covered.note);
+  const words = wordsSlot(frame);
+  if (words.ignored.length)
+    composed.notes.push(
+      `I didn't use the word${words.ignored.length > 1 ? 's' : ''} ${words.ignored.map((w) => `"${w}"`).join(', ')}.`,
+    );
+  const weakest = [...composed.slots, { name: 'words' as const, score: words.score }].sort(
+    (a, b) => a.score - b.score,
+  )[0]!;
+  if (weakest.score < ASK_BELOW)
+    return clarifyFor.slot(weakest.name, composed, { catalog, profile, lexicon, question });
+  let plan: Plan = composed.plan;
+  if (composed.explain) plan = explainPlan(seriesEnd(ctx, plan), catalog, composed.notes, frame.direction);
+  plan = PlanSchema.parse(plan);
+  if (plan.timeRange) composed.notes.push(periodNote(plan.timeRange));
+  return {
+    kind: 'plan',
+    plan,
+    confidence: weakest.score * 0.95,
+    notes: [...new Set(composed.notes)],
+    ...(composed.explain ? { explain: true } : {}),
+    ...(composed.alternatives.length ? { alternatives: composed.alternatives.slice(0, 3) } : {}),
+    resolvedBy: 'planner',
+  };
+}
+
+/** A series explained at its end: the latest month (or week, day) of the data against the one before. */
+function seriesEnd({ catalog, profile }: PlannerContext, plan: Plan): Plan {
+  const grain = plan.groupBy.find((d) => catalog.dimensions[d]?.grain);
+  const latest = profile.dateRanges[plan.source]?.to;
+  if (!grain || !latest) return plan;
+  const unit = grain === 'day' ? 'day' : grain === 'week' ? 'week' : 'month';
+  const inRange = plan.timeRange && plan.timeRange.to < latest ? plan.timeRange.to : latest;
+  const timeRange = resolveTime({ kind: 'calendar', unit, offset: unit === 'week' ? -1 : 0 }, inRange)!;
+  return { ...plan, groupBy: plan.groupBy.filter((d) => d !== grain), timeRange };
 }
 
 function hasContent(frame: Frame): boolean {
@@ -249,6 +257,7 @@ function hasContent(frame: Frame): boolean {
     frame.allOf.length ||
     frame.removeDims.length ||
     frame.loneNumbers.length ||
+    frame.net ||
     frame.countOf,
   );
 }

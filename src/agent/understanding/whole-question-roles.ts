@@ -1,4 +1,5 @@
 import type { CueKind } from './cues.js';
+import type { TimeSpec } from './periods.js';
 import type { Frame, FrameFilter } from './frame.js';
 import type { Context } from './grammar-context.js';
 
@@ -31,9 +32,16 @@ export function perDayRate(frame: Frame, ctx: Context): void {
       ctx.lexicon.catalog.dimensions[g.id]?.grain === 'day' &&
       (/^(per|a)$/.test(ctx.prevWord(g.at)) || /^(per|a) /.test(ctx.spans[g.at]?.text ?? '')),
   );
-  // "orders per day this week" is as often the day-by-day series: only an average said makes it the rate.
+  // "orders per day this week" is as often the day-by-day series, a handful of rows; over a month or more
+  // ("orders per day in June") people mean the rate, unless they ask for each day. An average word always is one.
   const averaged = ctx.spans.some((s) => ctx.cueKinds(s).has('average'));
-  if (!day || !averaged) return;
+  const eachDay = ctx.spans.some(
+    (s) =>
+      s.at !== day?.at &&
+      (ctx.cueKinds(s).has('groupBy') || ctx.cueKinds(s).has('trend') || ctx.cueKinds(s).has('chart')),
+  );
+  const long = frame.times.length > 0 && frame.times.every((t) => roughDays(t.spec) >= 28);
+  if (!day || !(averaged || (long && !eachDay))) return;
   const metrics = ctx.lexicon.catalog.metrics;
   const rated = frame.metrics.map(
     (m) => Object.entries(metrics).find(([, def]) => def.perDay && def.of === m.id)?.[0],
@@ -90,7 +98,11 @@ export function markRowPick(frame: Frame, ctx: Context): void {
     const named = next?.readings.find((r) => r.kind === 'dimension');
     const dimension = named && 'id' in named ? named.id : undefined;
     const grain = dimension !== undefined && Boolean(ctx.lexicon.catalog.dimensions[dimension]?.grain);
-    const atEnd = !next && ctx.prevWord(span.at) === 'the';
+    // "the 2nd" at the end, but "on the fourth" is a day.
+    const atEnd =
+      !next &&
+      ctx.prevWord(span.at) === 'the' &&
+      !/^(on|of|from|since|till|until|by|before|after|to)$/.test(ctx.prevWord(span.at - 1));
     if (!(next?.text === 'one' || (dimension && !grain) || atEnd)) continue;
     frame.rowPick = { index, text: `the ${span.text}${next?.text === 'one' ? ' one' : ''}` };
     if (dimension && !grain) frame.rowPick.dimension = dimension;
@@ -99,5 +111,36 @@ export function markRowPick(frame: Frame, ctx: Context): void {
     // "the second state": the word names which row, not a new breakdown by state.
     if (dimension) frame.groupBy = frame.groupBy.filter((g) => g.at !== span.at + 1);
     return;
+  }
+}
+
+/** About how many days a period spans, to tell a handful of days from a month; no reference date is needed. */
+function roughDays(spec: TimeSpec): number {
+  const UNIT_DAYS = { day: 1, week: 7, month: 30, quarter: 91, year: 365 } as const;
+  switch (spec.kind) {
+    case 'month':
+      return 30;
+    case 'quarter':
+      return 91;
+    case 'year':
+      return 365;
+    case 'rolling':
+      return spec.n * UNIT_DAYS[spec.unit];
+    case 'calendar':
+      return UNIT_DAYS[spec.unit];
+    case 'range': {
+      const days =
+        (Date.parse(spec.to.replace('????', '2000')) - Date.parse(spec.from.replace('????', '2000'))) /
+        86_400_000;
+      return Number.isFinite(days) ? days + 1 : 0;
+    }
+    case 'weekOfMonth':
+      return 7;
+    case 'toDate':
+      return spec.unit === 'month' ? 15 : 45;
+    case 'since':
+      return 30;
+    default:
+      return 0;
   }
 }
