@@ -13,9 +13,6 @@ const LIMITS = { maxFileLines: 600, maxFunctionLines: 150 };
 const ALLOWED: Record<string, number> = {
   'src/agent/create-assistant.ts#createAssistant': 265,
   'src/agent/understanding/planner.ts#createPlanner': 192,
-  'src/data-gen/order-lines.ts#createOrderChoiceTables': 195,
-  'src/data-gen/side-files.ts#priceFiles': 173,
-  'src/data-gen/side-files.ts#internationalFile': 158,
   'src/slack/listeners/actions.ts#registerActionListeners': 183,
 };
 
