@@ -22,6 +22,8 @@ export interface DimensionColumn {
   label: string;
   /** Set for date grains: the values are 'YYYY-MM-DD' dates. */
   grain?: TimeGrain;
+  /** The catalog's order of the values (sizes): sorted by it, never cut to a top N. */
+  valueOrder?: readonly string[];
 }
 
 export interface MeasureColumn {
@@ -133,6 +135,7 @@ export function analyzeResult(
       index,
       label: dimensionLabel(id, options.dimensions),
       ...(time ? { grain: isTimeGrain(id) ? id : inferGrain(rows, index) } : {}),
+      ...valueOrderOf(id, options),
     });
     used.add(index);
   };
@@ -183,6 +186,11 @@ export function analyzeResult(
   };
 }
 
+function valueOrderOf(id: string, options: AnalyzeOptions): { valueOrder?: readonly string[] } {
+  const order = options.dimensions?.[id]?.valueOrder;
+  return order ? { valueOrder: order } : {};
+}
+
 const VALUE_FORMATS = new Set(['inr', 'count', 'percent', 'number']);
 
 /** The shape straight from the result contract: no column is guessed from its name. */
@@ -193,7 +201,13 @@ function shapeFromContract(columns: readonly ChartColumnMeta[], options: Analyze
   columns.forEach((c, index) => {
     if (c.role === 'dimension') {
       const grain = c.grain ?? (c.format === 'date' ? 'day' : undefined);
-      dimensions.push({ id: c.ref, index, label: c.label, ...(grain ? { grain } : {}) });
+      dimensions.push({
+        id: c.ref,
+        index,
+        label: c.label,
+        ...(grain ? { grain } : {}),
+        ...valueOrderOf(c.ref, options),
+      });
     } else if (c.role === 'metric' && VALUE_FORMATS.has(c.format)) {
       const known = options.metrics?.[c.ref];
       const info: MetricInfo = {

@@ -31,9 +31,9 @@ export interface ChosenChart {
 export interface ChooseChartOptions {
   /** Overrides plan.chart, e.g. a follow-up "show that as a pie" re-rendering the stored result. */
   preference?: string;
-  /** Catalog metric entries (label, format, additive); built-in defaults cover the standard ids. */
+  /** Catalog metric entries (label, format, additive, lowerIsBetter); without them, guessed from names and values. */
   metrics?: Record<string, MetricInfo>;
-  /** Catalog dimension entries (label). */
+  /** Catalog dimension entries (label, valueOrder). */
   dimensions?: Record<string, DimensionInfo>;
   /** Bars shown before the rest is rolled up into "Others" (default 15). */
   maxBars?: number;
@@ -45,28 +45,13 @@ export interface ChooseChartOptions {
 
 export const DEFAULT_MAX_BARS = 15;
 
-/** Clothing sizes in the order a person expects them, not by value. */
-const SIZE_ORDER = [
-  'XXS',
-  'XS',
-  'S',
-  'M',
-  'L',
-  'XL',
-  'XXL',
-  '2XL',
-  '3XL',
-  'XXXL',
-  '4XL',
-  '5XL',
-  '6XL',
-  'FREE',
-];
-export function sizeRank(label: string): number {
-  const i = SIZE_ORDER.indexOf(label.toUpperCase());
-  return i === -1 ? SIZE_ORDER.length : i;
+/** A value's place in its dimension's catalog order (sizes XS…6XL); values it does not list go last. */
+export function valueRank(d: DimensionColumn, label: string): number {
+  const order = d.valueOrder ?? [];
+  const i = order.findIndex((v) => v.toUpperCase() === label.toUpperCase());
+  return i === -1 ? order.length : i;
 }
-export const isNaturallyOrdered = (d: DimensionColumn): boolean => d.id === 'size';
+export const isNaturallyOrdered = (d: DimensionColumn): boolean => d.valueOrder !== undefined;
 
 /**
  * The rows a ranking shows are its top (or bottom) ones: the chart cut the list (`shown` < `of`), or the plan's
@@ -157,7 +142,9 @@ export function sortRows<T extends { label: string; value: number }>(
   rows: T[],
 ): T[] {
   if (isNaturallyOrdered(dim)) {
-    return [...rows].sort((a, b) => sizeRank(a.label) - sizeRank(b.label) || a.label.localeCompare(b.label));
+    return [...rows].sort(
+      (a, b) => valueRank(dim, a.label) - valueRank(dim, b.label) || a.label.localeCompare(b.label),
+    );
   }
   const asc = ctx.plan?.sort?.direction === 'asc';
   return [...rows].sort((a, b) => (asc ? a.value - b.value : b.value - a.value));

@@ -14,7 +14,7 @@ import {
   isNaturallyOrdered,
   measureValue,
   periodText,
-  sizeRank,
+  valueRank,
   sortRows,
   titleFor,
   topRows,
@@ -314,7 +314,7 @@ function timeSeries(
     for (const p of points) totals.set(p.series!, (totals.get(p.series!) ?? 0) + Math.abs(p.value));
     const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([s]) => s);
     const ordered = isNaturallyOrdered(seriesDim)
-      ? [...ranked].sort((a, b) => sizeRank(a) - sizeRank(b))
+      ? [...ranked].sort((a, b) => valueRank(seriesDim, a) - valueRank(seriesDim, b))
       : ranked;
     const keep = new Set(ranked.slice(0, MAX_LINE_SERIES));
     seriesOrder = ordered.filter((s) => keep.has(s));

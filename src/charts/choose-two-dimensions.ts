@@ -4,7 +4,7 @@ import {
   isAdditive,
   isNaturallyOrdered,
   periodText,
-  sizeRank,
+  valueRank,
   titleFor,
   type ChosenChart,
   type Ctx,
@@ -56,7 +56,8 @@ export function twoDimensions(ctx: Ctx, a: DimensionColumn, b: DimensionColumn):
   const order = (d: DimensionColumn, totals: Map<string, number>): string[] => {
     const keys = [...totals.keys()];
     if (d.grain !== undefined) return keys.sort((x, y) => (dateOf.get(x) ?? 0) - (dateOf.get(y) ?? 0));
-    if (isNaturallyOrdered(d)) return keys.sort((x, y) => sizeRank(x) - sizeRank(y) || x.localeCompare(y));
+    if (isNaturallyOrdered(d))
+      return keys.sort((x, y) => valueRank(d, x) - valueRank(d, y) || x.localeCompare(y));
     return keys.sort((x, y) => totals.get(y)! - totals.get(x)!);
   };
   const aTotals = totalsOf('a');

@@ -10,8 +10,8 @@ import { FORMAT_INDIAN, FORMAT_INR } from './theme.js';
 
 /**
  * What a chart needs to know about a metric or dimension id. The shape matches the catalog's entries
- * (data/catalog.yml: label, format, additive), so the caller can pass the catalog straight in; the defaults below
- * cover the catalog's ids and unknown columns (LLM SQL) fall back to a guess from the name and the values.
+ * (data/catalog.yml: label, format, additive, lowerIsBetter, valueOrder), so the caller passes the catalog straight
+ * in; columns it does not know (LLM SQL) fall back to a guess from the name and the values.
  */
 export type ValueFormat = 'inr' | 'count' | 'percent' | 'number';
 
@@ -26,44 +26,16 @@ export interface MetricInfo {
 
 export interface DimensionInfo {
   label: string;
+  /** Values in the order a person expects them (sizes XS…6XL): bars and series follow it, not the values. */
+  valueOrder?: readonly string[];
 }
 
-const DEFAULT_METRICS: Record<string, MetricInfo> = {
-  revenue: { label: 'Revenue', format: 'inr', additive: true },
-  net_revenue: { label: 'Net revenue', format: 'inr', additive: true },
-  orders: { label: 'Orders', format: 'count', additive: false },
-  order_lines: { label: 'Order lines', format: 'count', additive: true },
-  units: { label: 'Units', format: 'count', additive: true },
-  aov: { label: 'Average order value', format: 'inr', additive: false },
-  cancel_rate: { label: 'Cancellation rate', format: 'percent', additive: false, lowerIsBetter: true },
-  cancelled_orders: { label: 'Cancelled order lines', format: 'count', additive: true, lowerIsBetter: true },
-  return_rate: { label: 'Return rate', format: 'percent', additive: false, lowerIsBetter: true },
-  returns: { label: 'Returned order lines', format: 'count', additive: true, lowerIsBetter: true },
-  b2b_share: { label: 'B2B share of revenue', format: 'percent', additive: false },
-  stock: { label: 'Stock on hand', format: 'count', additive: true },
-  mrp: { label: 'MRP', format: 'inr', additive: false },
+/**
+ * The one column a chart knows without the catalog: the compiler's `share` (a share of the total), which is no
+ * catalog metric. Every metric's label, format, additivity and polarity come from the catalog the caller passes.
+ */
+const RESULT_COLUMNS: Record<string, MetricInfo> = {
   share: { label: 'Share of total', format: 'percent', additive: true },
-};
-
-const DEFAULT_DIMENSIONS: Record<string, DimensionInfo> = {
-  category: { label: 'Category' },
-  size: { label: 'Size' },
-  state: { label: 'State' },
-  city: { label: 'City' },
-  status: { label: 'Status' },
-  courier_status: { label: 'Courier status' },
-  fulfilment: { label: 'Fulfilment' },
-  sales_channel: { label: 'Sales channel' },
-  service_level: { label: 'Service level' },
-  b2b: { label: 'Buyer type' },
-  promotion: { label: 'Promotion' },
-  sku: { label: 'SKU' },
-  style: { label: 'Style' },
-  customer: { label: 'Customer' },
-  marketplace: { label: 'Marketplace' },
-  day: { label: 'Day' },
-  week: { label: 'Week' },
-  month: { label: 'Month' },
 };
 
 export const TIME_GRAINS = ['day', 'week', 'month'] as const;
@@ -81,10 +53,10 @@ export function humanize(id: string): string {
 
 export function metricInfo(
   id: string,
-  overrides: Record<string, MetricInfo> | undefined,
+  catalog: Record<string, MetricInfo> | undefined,
   values: readonly number[] = [],
 ): MetricInfo {
-  const known = overrides?.[id] ?? DEFAULT_METRICS[id];
+  const known = catalog?.[id] ?? RESULT_COLUMNS[id];
   if (known) return known;
   const lower = id.toLowerCase();
   if (/(rate|share|pct|percent|ratio)/.test(lower) && values.every((v) => Math.abs(v) <= 1.0001)) {
@@ -101,8 +73,8 @@ export function metricInfo(
   };
 }
 
-export function dimensionLabel(id: string, overrides: Record<string, DimensionInfo> | undefined): string {
-  return overrides?.[id]?.label ?? DEFAULT_DIMENSIONS[id]?.label ?? humanize(id);
+export function dimensionLabel(id: string, catalog: Record<string, DimensionInfo> | undefined): string {
+  return catalog?.[id]?.label ?? humanize(id);
 }
 
 /** A value as text in a label on the chart (bar ends, tiles, tooltips). */

@@ -25,7 +25,9 @@ import {
 import { loadSampleProfile, type SampleProfile } from './sample-profile.js';
 import type { CleanColumn } from '../warehouse/sources/source-definition.js';
 import { SINGLE_FILE_SOURCES } from '../warehouse/sources/source-definitions.js';
-import { internationalFile, inventoryFile, priceFiles, type SideFile } from './side-files.js';
+import { internationalFile } from './international-file.js';
+import { priceFiles } from './price-files.js';
+import { inventoryFile, type SideFile } from './side-files.js';
 
 export interface GenerateOptions {
   outDir: string;

@@ -43,15 +43,59 @@ type ChoiceTable =
 const titleCase = (s: string): string =>
   s.toLowerCase().replace(/(^|[\s\-/(])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
 
+/** One choice list: its table, typed columns, the choices and their weights (see createChoiceLists). */
+interface ChoiceList {
+  table: ChoiceTable;
+  columns: Parameters<typeof createChoiceLists>[2];
+  rows: (string | number | null)[][];
+  weights: number[];
+}
+
+/** The pairs of a profile list ([value, weight]) as a one-column choice list. */
+function weightedList<T extends string | number>(
+  table: ChoiceTable,
+  column: Parameters<typeof createChoiceLists>[2][number],
+  pairs: readonly (readonly [T, number])[],
+): ChoiceList {
+  return { table, columns: [column], rows: pairs.map(([v]) => [v]), weights: pairs.map(([, w]) => w) };
+}
+
 export async function createOrderChoiceTables(
   conn: DuckDBConnection,
   profile: SampleProfile,
   catalog: CatalogStyle[],
   seed: number,
 ): Promise<ChoiceInfo> {
-  // Days: 7-day blocks from 1 April × day-of-week factor; the first and last days are partial.
-  const days: string[] = [];
-  const dayWeights: number[] = [];
+  const days = dayChoices(profile);
+  const lists: ChoiceList[] = [
+    days,
+    weightedList('c_k', ['k', 'INTEGER'], profile.linesPerOrder),
+    weightedList('c_prefix', ['prefix', 'VARCHAR'], profile.orderIdPrefixes),
+    channelChoices(profile),
+    geoChoices(profile),
+    productChoices(catalog),
+    weightedList('c_qty', ['q', 'INTEGER'], profile.amounts.qty),
+  ];
+  for (const list of lists) await createChoiceLists(conn, list.table, list.columns, list.rows, list.weights);
+  const promotions = promotionChoices(profile, seed);
+  // Both promotion lists share one ENUM type, so the CASE choosing between them stays an ENUM (with two types it
+  // would fall back to VARCHAR and copy the 2 KB PLCC lists through the query).
+  const promoValues = [...new Set(promotions.flatMap((t) => t.rows.map(([v]) => v)))].filter(
+    (v): v is string => typeof v === 'string',
+  );
+  await conn.run(`CREATE TYPE promo_t AS ENUM (${promoValues.map(sqlText).join(', ')})`);
+  for (const { table, rows, weights } of promotions)
+    await createChoiceLists(conn, table, [['promo', 'VARCHAR', 'promo_t']], rows, weights);
+  const sizes = Object.fromEntries(
+    [...lists, ...promotions].map((l) => [l.table, l.rows.length]),
+  ) as ChoiceSizes;
+  return { sizes, months: monthsOf(days.rows.map(([d]) => String(d))) };
+}
+
+/** Days: 7-day blocks from 1 April × day-of-week factor; the first and last days are partial. */
+function dayChoices(profile: SampleProfile): ChoiceList {
+  const rows: string[][] = [];
+  const weights: number[] = [];
   const first = Date.parse(`${profile.firstDate}T00:00:00Z`);
   const last = Date.parse(`${profile.lastDate}T00:00:00Z`);
   const april = Date.parse('2022-04-01T00:00:00Z');
@@ -68,40 +112,34 @@ export async function createOrderChoiceTables(
         : t === last
           ? profile.lastDayLines
           : profile.weeklyLinesPerDay[block]! * profile.dayOfWeekFactor[dow]!;
-    days.push(d.toISOString().slice(0, 10));
-    dayWeights.push(w);
+    rows.push([d.toISOString().slice(0, 10)]);
+    weights.push(w);
   }
-  await createChoiceLists(
-    conn,
-    'c_day',
-    [['d', 'VARCHAR', 'DATE']],
-    days.map((d) => [d]),
-    dayWeights,
-  );
+  return { table: 'c_day', columns: [['d', 'VARCHAR', 'DATE']], rows, weights };
+}
 
-  await createChoiceLists(
-    conn,
-    'c_k',
-    [['k', 'INTEGER']],
-    profile.linesPerOrder.map(([k]) => [k]),
-    profile.linesPerOrder.map(([, w]) => w),
-  );
+/** The calendar months of the days (listed in date order) as ranges of day ids. */
+function monthsOf(days: readonly string[]): MonthDays[] {
+  const months: MonthDays[] = [];
+  days.forEach((d, id) => {
+    const year = Number(d.slice(0, 4));
+    const month = d.slice(5, 7);
+    const last = months.at(-1);
+    if (last && last.year === year && last.month === month) last.lastDayId = id;
+    else months.push({ year, month, firstDayId: id, lastDayId: id });
+  });
+  return months;
+}
 
-  await createChoiceLists(
-    conn,
-    'c_prefix',
-    [['prefix', 'VARCHAR']],
-    profile.orderIdPrefixes.map(([p]) => [p]),
-    profile.orderIdPrefixes.map(([, w]) => w),
-  );
-
-  const chanRows: (string | null)[][] = [];
-  const chanWeights: number[] = [];
+/** Channel × status: the status mix depends on who fulfils. */
+function channelChoices(profile: SampleProfile): ChoiceList {
+  const rows: (string | null)[][] = [];
+  const weights: number[] = [];
   for (const ch of profile.channels) {
     const statuses = profile.statusByFulfilment[ch.fulfilment as 'Amazon' | 'Merchant'];
     for (const [status, courier, share] of statuses) {
       // Empty fulfilled-by / courier status are blank cells: NULL in the lists.
-      chanRows.push([
+      rows.push([
         ch.fulfilment,
         ch.salesChannel,
         ch.serviceLevel,
@@ -109,94 +147,61 @@ export async function createOrderChoiceTables(
         status,
         courier || null,
       ]);
-      chanWeights.push(ch.share * share);
+      weights.push(ch.share * share);
     }
   }
-  await createChoiceLists(
-    conn,
-    'c_chan',
-    [
-      ['fulfilment', 'VARCHAR'],
-      ['sales_channel', 'VARCHAR'],
-      ['service_level', 'VARCHAR'],
-      ['fulfilled_by', 'VARCHAR'],
-      ['status', 'VARCHAR'],
-      ['courier_status', 'VARCHAR'],
-    ],
-    chanRows,
-    chanWeights,
-  );
+  const columns = [
+    'fulfilment',
+    'sales_channel',
+    'service_level',
+    'fulfilled_by',
+    'status',
+    'courier_status',
+  ];
+  return { table: 'c_chan', columns: columns.map((c) => [c, 'VARCHAR'] as const), rows, weights };
+}
 
-  const geoRows: string[][] = [];
-  const geoWeights: number[] = [];
+/** State × spelling × city × casing, as the raw export writes addresses. */
+function geoChoices(profile: SampleProfile): ChoiceList {
+  const rows: string[][] = [];
+  const weights: number[] = [];
   for (const st of profile.states) {
     const cityTotal = st.cities.reduce((a, [, w]) => a + w, 0);
     for (const [spelling, spellingShare] of st.spellings) {
       for (const [city, cityShare, pc3] of st.cities) {
         for (const [casing, casingShare] of profile.cityCasing) {
           const raw = casing === 'upper' ? city : casing === 'lower' ? city.toLowerCase() : titleCase(city);
-          geoRows.push([st.state, spelling, raw, city, pc3]);
-          geoWeights.push(st.sharePct * spellingShare * (cityShare / cityTotal) * casingShare);
+          rows.push([st.state, spelling, raw, city, pc3]);
+          weights.push(st.sharePct * spellingShare * (cityShare / cityTotal) * casingShare);
         }
       }
     }
   }
-  await createChoiceLists(
-    conn,
-    'c_geo',
-    [
-      ['state', 'VARCHAR'],
-      ['state_raw', 'VARCHAR'],
-      ['city_raw', 'VARCHAR'],
-      ['city', 'VARCHAR'],
-      ['pc3', 'VARCHAR'],
-    ],
-    geoRows,
-    geoWeights,
-  );
+  const columns = ['state', 'state_raw', 'city_raw', 'city', 'pc3'];
+  return { table: 'c_geo', columns: columns.map((c) => [c, 'VARCHAR'] as const), rows, weights };
+}
 
-  const prodRows: (string | number)[][] = [];
-  const prodWeights: number[] = [];
+/** One choice per SKU of the generated catalog, weighted by its sales. */
+function productChoices(catalog: CatalogStyle[]): ChoiceList {
+  const rows: (string | number)[][] = [];
+  const weights: number[] = [];
   for (const style of catalog) {
     for (const sku of style.skus) {
-      prodRows.push([
-        style.style,
-        sku.sku,
-        style.category.name,
-        titleCase(style.category.name),
-        sku.size,
-        sku.asin,
-        style.price,
-      ]);
-      prodWeights.push(sku.weight);
+      const c = style.category.name;
+      rows.push([style.style, sku.sku, c, titleCase(c), sku.size, sku.asin, style.price]);
+      weights.push(sku.weight);
     }
   }
-  await createChoiceLists(
-    conn,
-    'c_prod',
-    [
-      ['style', 'VARCHAR'],
-      ['sku', 'VARCHAR'],
-      ['category_raw', 'VARCHAR'],
-      ['category', 'VARCHAR'],
-      ['size', 'VARCHAR'],
-      ['asin', 'VARCHAR'],
-      ['price', 'DOUBLE'],
-    ],
-    prodRows,
-    prodWeights,
+  const text = ['style', 'sku', 'category_raw', 'category', 'size', 'asin'].map(
+    (c) => [c, 'VARCHAR'] as const,
   );
+  return { table: 'c_prod', columns: [...text, ['price', 'DOUBLE']], rows, weights };
+}
 
-  await createChoiceLists(
-    conn,
-    'c_qty',
-    [['q', 'INTEGER']],
-    profile.amounts.qty.map(([q]) => [q]),
-    profile.amounts.qty.map(([, w]) => w),
-  );
-
+/** The promotion-ids cell per fulfilment: none, the core promotion, or ids from the generated vocabulary. */
+function promotionChoices(profile: SampleProfile, seed: number): ChoiceList[] {
   const promo = promotionVocabulary(profile, seed);
-  const promoTables = (['Amazon', 'Merchant'] as const).map((fulfilment) => {
+  return (['Amazon', 'Merchant'] as const).map((fulfilment) => {
     const rows: (string | null)[][] = [];
     const weights: number[] = [];
     for (const [kind, share] of profile.promotions[fulfilment]) {
@@ -206,37 +211,9 @@ export async function createOrderChoiceTables(
         weights.push(share / values.length);
       }
     }
-    return { table: `c_promo_${fulfilment.toLowerCase()}`, rows, weights };
+    const table = fulfilment === 'Amazon' ? 'c_promo_amazon' : 'c_promo_merchant';
+    return { table, columns: [['promo', 'VARCHAR', 'promo_t']], rows, weights };
   });
-  // Both promotion lists share one ENUM type, so the CASE choosing between them stays an ENUM (with two types it
-  // would fall back to VARCHAR and copy the 2 KB PLCC lists through the query).
-  const promoValues = [...new Set(promoTables.flatMap((t) => t.rows.map(([v]) => v)))].filter(
-    (v): v is string => typeof v === 'string',
-  );
-  await conn.run(`CREATE TYPE promo_t AS ENUM (${promoValues.map(sqlText).join(', ')})`);
-  for (const { table, rows, weights } of promoTables)
-    await createChoiceLists(conn, table, [['promo', 'VARCHAR', 'promo_t']], rows, weights);
-  const promoSizes = promoTables.map((t) => t.rows.length);
-  const months: MonthDays[] = [];
-  days.forEach((d, id) => {
-    const year = Number(d.slice(0, 4));
-    const month = d.slice(5, 7);
-    const last = months.at(-1);
-    if (last && last.year === year && last.month === month) last.lastDayId = id;
-    else months.push({ year, month, firstDayId: id, lastDayId: id });
-  });
-  const sizes: ChoiceSizes = {
-    c_day: days.length,
-    c_k: profile.linesPerOrder.length,
-    c_prefix: profile.orderIdPrefixes.length,
-    c_chan: chanRows.length,
-    c_geo: geoRows.length,
-    c_prod: prodRows.length,
-    c_qty: profile.amounts.qty.length,
-    c_promo_amazon: promoSizes[0]!,
-    c_promo_merchant: promoSizes[1]!,
-  };
-  return { sizes, months };
 }
 
 const sqlText = (v: string): string => `'${v.replace(/'/g, "''")}'`;

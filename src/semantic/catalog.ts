@@ -15,6 +15,18 @@ const idPattern = /^[a-z][a-z0-9_]*$/;
 const sourceEnum = z.enum(SOURCES);
 const synonyms = z.array(z.string().min(1)).default([]);
 
+/** How the "what data we have" sentence of refusals names a report: "Amazon.in orders (dates): revenue, … by category, …". */
+const SourceDescribeSchema = z.object({
+  /** The report in a sentence: "Amazon.in orders", "stock on hand". */
+  subject: z.string().min(1),
+  /** Dimensions it breaks down by, in the order said; each must live on the source. */
+  by: z.array(z.string().regex(idPattern)).default([]),
+  /** "by category" for reports of events; "per SKU" for one row per value (stock, prices). */
+  word: z.enum(['by', 'per']).default('by'),
+  /** Say the dates the data covers (orders, sales); a price list's months are not a coverage. */
+  dates: z.boolean().default(true),
+});
+
 const SourceSchema = z.object({
   table: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a table name in snake_case'),
   label: z.string().min(1),
@@ -33,6 +45,7 @@ const SourceSchema = z.object({
     .string()
     .regex(/^[a-z][a-z0-9_]*$/)
     .optional(),
+  describe: SourceDescribeSchema.optional(),
 });
 
 const MetricSchema = z.object({
@@ -71,6 +84,11 @@ const MetricSchema = z.object({
    * asking for a second measure.
    */
   asFilter: z.object({ dimension: z.string(), values: z.array(z.string()).min(1) }).optional(),
+  /**
+   * The metric's words in the "what data we have" sentence ("cancellations"), listed in catalog order under its
+   * source; a metric without it is not named there (it is still answered, and its definition shown).
+   */
+  describeAs: z.string().min(1).optional(),
 });
 
 /** How one value of a yes/no dimension reads: "B2B" in a table or chart, "for B2B orders" in a sentence. */
@@ -138,6 +156,17 @@ export const CatalogSchema = z
           path: ['valueAliases', alias],
           message: `unknown dimension "${alias}"`,
         });
+      }
+    }
+    for (const [id, source] of Object.entries(c.sources)) {
+      for (const [i, dim] of (source.describe?.by ?? []).entries()) {
+        const d = c.dimensions[dim];
+        if (!d || (!d.grain && !(id in d.columns)))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sources', id, 'describe', 'by', i],
+            message: `"${dim}" is not a dimension of ${id}`,
+          });
       }
     }
     for (const [id, m] of Object.entries(c.metrics)) {

@@ -1,5 +1,5 @@
 import { ROLLUPS, type RollupDefinition } from '../warehouse/rollups/rollup-definitions.js';
-import { METRIC_TRANSLATIONS } from '../warehouse/rollups/metric-translations.js';
+import { translateMetric, type MetricTranslation } from '../warehouse/rollups/metric-translations.js';
 import type { Catalog } from './catalog.js';
 import type { Plan } from './plan.js';
 
@@ -7,10 +7,11 @@ import type { Plan } from './plan.js';
  * Decides whether a plan can be answered from a rollup table, and if so returns a catalog in which the plan's
  * source reads the rollup: the same compiler (compilePlan) then produces the same query shape (filters, shares,
  * comparisons, ordering) over the pre-aggregated rows, so the numbers are identical by construction of the
- * metric translations (src/warehouse/rollups/metric-translations.ts, tested against the detail path).
+ * metric translations (src/warehouse/rollups/metric-translations.ts, derived from the catalog's SQL and tested
+ * against the detail path).
  *
- * A plan is covered when its source has rollups, every metric has a translation that matches the catalog's
- * current SQL (distinct counts other than orders never do), and every group-by and filter dimension is a date
+ * A plan is covered when its source has rollups, every metric's SQL has a rollup form (distinct counts other than
+ * orders never do), and every group-by and filter dimension, and every column a metric's FILTER reads, is a date
  * grain or a column the rollup keeps. Order counts need a rollup whose counts were verified, and a rollup that
  * counts orders per category (or size) only when each result row stays within one category. The first
  * (smallest) covering rollup wins.
@@ -47,17 +48,26 @@ export function routePlan(
   if (!source || source.dateColumn !== candidates[0]!.dateColumn)
     return detail(`${plan.source} does not match the rollups' date column`);
 
+  const translations: Record<string, MetricTranslation> = {};
   for (const id of plan.metrics) {
-    const t = METRIC_TRANSLATIONS[id];
-    if (!t) return detail(`metric ${id} is not additive (distinct count or average over rows)`);
-    if (catalog.metrics[id]?.sql !== t.detailSql)
-      return detail(`metric ${id} changed in the catalog since its rollup translation was written`);
+    const t = catalog.metrics[id] && translateMetric(catalog.metrics[id].sql);
+    if (!t)
+      return detail(`metric ${id} has no rollup form (a distinct count or an aggregate no rollup stores)`);
+    translations[id] = t;
   }
 
-  const needsOrderCount = plan.metrics.some((id) => METRIC_TRANSLATIONS[id]!.needsOrderCount);
+  const needsOrderCount = plan.metrics.some((id) => translations[id]!.needsOrderCount);
+  const filterColumns = new Set(plan.metrics.flatMap((id) => translations[id]!.filterColumns));
   let lastReason = needsOrderCount ? 'no rollup with verified order counts covers the plan' : '';
   for (const rollup of candidates) {
     if (needsOrderCount && !rollup.orderCount) continue;
+    const missing = [...filterColumns].find(
+      (c) => !rollup.columns.some((k) => k.name === c && k.detailExpr === c),
+    );
+    if (missing) {
+      lastReason = `a metric filters on ${missing}, which ${rollup.table} does not keep`;
+      continue;
+    }
     const coverage = cover(plan, catalog, rollup);
     if ('reason' in coverage) {
       lastReason = coverage.reason;
@@ -68,11 +78,11 @@ export function routePlan(
       continue;
     }
     let shareTotalTable: string | undefined;
-    if (plan.shareWithin?.length && METRIC_TRANSLATIONS[plan.metrics[0]!]!.needsOrderCount) {
+    if (plan.shareWithin?.length && translations[plan.metrics[0]!]!.needsOrderCount) {
       lastReason = `a share within groups of ${plan.metrics[0]} is counted from the order lines`;
       continue;
     }
-    if (plan.share && METRIC_TRANSLATIONS[plan.metrics[0]!]!.needsOrderCount && rollup.orderSplitColumn) {
+    if (plan.share && translations[plan.metrics[0]!]!.needsOrderCount && rollup.orderSplitColumn) {
       // The share's total leaves out filters on grouped dimensions; grouped by the split column, that total
       // spans its values, so it cannot be summed here and must come from a rollup that covers it on its own.
       const total = totalTable(plan, catalog, rollups, coverage.overrides);
@@ -85,7 +95,7 @@ export function routePlan(
     return {
       target: 'rollup',
       table: rollup.table,
-      catalog: rollupCatalog(catalog, plan, rollup, coverage.overrides, shareTotalTable),
+      catalog: rollupCatalog(catalog, plan, rollup, translations, coverage.overrides, shareTotalTable),
     };
   }
   return detail(lastReason);
@@ -153,11 +163,12 @@ function rollupCatalog(
   catalog: Catalog,
   plan: Plan,
   rollup: RollupDefinition,
+  translations: Record<string, MetricTranslation>,
   dimensionOverrides: Record<string, string>,
   shareTotalTable?: string,
 ): Catalog {
   const metrics = { ...catalog.metrics };
-  for (const id of plan.metrics) metrics[id] = { ...metrics[id]!, sql: METRIC_TRANSLATIONS[id]!.rollupSql };
+  for (const id of plan.metrics) metrics[id] = { ...metrics[id]!, sql: translations[id]!.rollupSql };
   const dimensions = { ...catalog.dimensions };
   for (const [id, column] of Object.entries(dimensionOverrides))
     dimensions[id] = { ...dimensions[id]!, columns: { ...dimensions[id]!.columns, [plan.source]: column } };

@@ -1,22 +1,8 @@
 import type { Catalog } from '../../semantic/catalog.js';
-import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Filter, Plan } from '../../semantic/plan.js';
 
-/** One paragraph on what the bot can answer, with the real date coverage, for refusals. */
-export function describeDataWeHave(catalog: Catalog, profile: DataProfile): string {
-  const range = (s: keyof DataProfile['dateRanges']) => {
-    const r = profile.dateRanges[s];
-    return r ? ` (${r.from} to ${r.to})` : '';
-  };
-  const parts = [
-    `Amazon.in orders${range('amazon_sales')}: revenue, orders, units, average order value, cancellations and returns by category, size, state, city, status, fulfilment and SKU`,
-    `international/wholesale sales${range('international_sales')} by customer and SKU`,
-    'stock on hand per SKU',
-    'list prices (MRP) per marketplace',
-  ];
-  void catalog;
-  return `I have data on ${parts.join('; ')}.`;
-}
+/** Derived from the catalog (src/semantic/describe-data.ts); re-exported for the planner's refusals. */
+export { describeDataWeHave } from '../../semantic/describe-data.js';
 
 /**
  * A plan as a question the planner reads back to the same plan (clarification buttons ask these).

@@ -54,7 +54,7 @@ export interface RollupDefinition {
   orderSplitColumn?: string;
 }
 
-/** The measures every amazon_sales rollup stores; the metric translations below use only these. */
+/** The measures every amazon_sales rollup stores; a metric's rollup form (metric-translations.ts) uses only these. */
 export const ROLLUP_MEASURES: RollupMeasure[] = [
   { name: 'line_count', detailAggregate: 'COUNT(*)' },
   { name: 'amount_sum', detailAggregate: 'SUM(amount)' },
@@ -62,6 +62,12 @@ export const ROLLUP_MEASURES: RollupMeasure[] = [
   // avg_price divides by the units of lines that have an amount; that sum must be stored separately.
   { name: 'qty_with_amount_sum', detailAggregate: 'SUM(qty) FILTER (WHERE amount IS NOT NULL)' },
 ];
+
+/** The distinct orders of a group, stored only by rollups with orderCount (see orderCountSelect). */
+export const ORDER_COUNT_MEASURE: RollupMeasure = {
+  name: 'order_count',
+  detailAggregate: 'COUNT(DISTINCT order_id)',
+};
 
 const col = (name: string, detailExpr = name): RollupColumn => ({ name, detailExpr });
 
@@ -162,7 +168,7 @@ function orderCountSelect(
   bucket?: { index: number; count: number },
 ): string {
   const where = bucket ? ` WHERE hash(order_id) % ${bucket.count} = ${bucket.index}` : '';
-  return `SELECT ${sql.keyNames.join(', ')}, ${sql.outer.join(', ')}, COUNT(order_id) AS order_count
+  return `SELECT ${sql.keyNames.join(', ')}, ${sql.outer.join(', ')}, COUNT(order_id) AS ${ORDER_COUNT_MEASURE.name}
     FROM (SELECT order_id, ${[...sql.keys, ...sql.measures].join(', ')} FROM ${def.source}${where} GROUP BY ALL)
     GROUP BY ALL`;
 }
@@ -183,7 +189,7 @@ export function rollupBuildSqlInBuckets(def: RollupDefinition, count: number): s
     statements.push(index === 0 ? `CREATE TABLE ${parts} AS ${select}` : `INSERT INTO ${parts} ${select}`);
   }
   statements.push(
-    `CREATE OR REPLACE TABLE ${def.table} AS SELECT ${sql.keyNames.join(', ')}, ${sql.outer.join(', ')}, SUM(order_count) AS order_count FROM ${parts} GROUP BY ALL`,
+    `CREATE OR REPLACE TABLE ${def.table} AS SELECT ${sql.keyNames.join(', ')}, ${sql.outer.join(', ')}, SUM(${ORDER_COUNT_MEASURE.name}) AS ${ORDER_COUNT_MEASURE.name} FROM ${parts} GROUP BY ALL`,
     `DROP TABLE ${parts}`,
   );
   return statements;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseChart, renderPng } from '../../../src/charts/index.js';
+import { renderPng } from '../../../src/charts/index.js';
+import { chooseChart } from './catalog-charts.js';
 import type { ChartColumnMeta } from '../../../src/charts/analyze.js';
 import { inspectPng, schemaErrors } from './check.js';
 import { plan, result } from './fixtures.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseChart } from '../../../src/charts/index.js';
+import { chooseChart } from './catalog-charts.js';
 import { expressionStrings, schemaErrors } from './check.js';
 import { HAND_MADE, plan, result } from './fixtures.js';
 

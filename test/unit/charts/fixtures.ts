@@ -1,4 +1,5 @@
 import type { DashboardData } from '../../../src/charts/dashboard.js';
+import { loadCatalog } from '../../../src/semantic/catalog.js';
 import { parsePlan, type Plan, type PlanInput } from '../../../src/semantic/plan.js';
 import type { Cell, QueryResult, ResultColumn } from '../../../src/warehouse/types.js';
 
@@ -340,4 +341,6 @@ export const DASHBOARD_SAMPLE: DashboardData = {
     { status: 'Shipped - Returned to Seller', orders: 120 },
     { status: 'Pending', orders: 80 },
   ],
+  // As the summary passes them: labels, formats and which way is good news from data/catalog.yml.
+  metrics: loadCatalog().metrics,
 };

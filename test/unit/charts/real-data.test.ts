@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseChart, renderPng } from '../../../src/charts/index.js';
+import { renderPng } from '../../../src/charts/index.js';
+import { chooseChart } from './catalog-charts.js';
 import type { QueryResult } from '../../../src/warehouse/types.js';
 import { inspectPng, schemaErrors } from './check.js';
 import { REAL_PLANS } from './fixtures.js';

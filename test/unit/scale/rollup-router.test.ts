@@ -3,7 +3,7 @@ import { loadCatalog } from '../../../src/semantic/catalog.js';
 import { compilePlan } from '../../../src/semantic/compile-plan.js';
 import { parsePlan, type PlanInput } from '../../../src/semantic/plan.js';
 import { createRollupRouter, routePlan } from '../../../src/semantic/rollup-router.js';
-import { METRIC_TRANSLATIONS } from '../../../src/warehouse/rollups/metric-translations.js';
+import { translateMetric } from '../../../src/warehouse/rollups/metric-translations.js';
 import { ROLLUPS } from '../../../src/warehouse/rollups/rollup-definitions.js';
 
 const catalog = loadCatalog();
@@ -191,13 +191,25 @@ describe('rollup routing', () => {
     expect(detail).toContain('FROM "amazon_sales"');
   });
 
-  it('falls back to the detail table when the catalog changed a metric since its translation', () => {
-    const changed = {
+  it("follows a metric's SQL when the catalog changes it, and reads the detail table when it has no rollup form", () => {
+    const withRevenue = (sql: string) => ({
       ...catalog,
-      metrics: { ...catalog.metrics, revenue: { ...catalog.metrics.revenue!, sql: 'SUM(amount) * 1.18' } },
-    };
-    const d = routePlan(parsePlan({ source: 'amazon_sales', metrics: ['revenue'] }), changed);
-    expect(d.target).toBe('detail');
+      metrics: { ...catalog.metrics, revenue: { ...catalog.metrics.revenue!, sql } },
+    });
+    const plan = parsePlan({ source: 'amazon_sales', metrics: ['revenue'] });
+    const changed = routePlan(plan, withRevenue('SUM(amount) * 1.18'));
+    expect(changed.target).toBe('rollup');
+    expect(changed.catalog.metrics.revenue!.sql).toBe('SUM(amount_sum) * 1.18');
+    // An aggregate of an expression, another aggregate, or a filter on a column no rollup keeps: detail.
+    for (const sql of [
+      'SUM(amount * 1.18)',
+      'MEDIAN(amount)',
+      "SUM(amount) FILTER (WHERE ship_city = 'Pune')",
+    ])
+      expect(routePlan(plan, withRevenue(sql)).target, sql).toBe('detail');
+    // A filter column only some rollups keep: the smallest rollup that keeps it.
+    const bySize = routePlan(plan, withRevenue("COALESCE(SUM(amount) FILTER (WHERE size = 'M'), 0)"));
+    expect(bySize.target === 'rollup' && bySize.table).toBe('amazon_orders_daily_size');
   });
 
   it('uses only the rollups present in the database', () => {
@@ -213,23 +225,51 @@ describe('rollup routing', () => {
     );
   });
 
-  it('has translations matching the catalog metrics, and distinct counts only as verified order counts', () => {
-    for (const [id, t] of Object.entries(METRIC_TRANSLATIONS)) {
-      expect(catalog.metrics[id]?.sql, id).toBe(t.detailSql);
-      expect(catalog.metrics[id]?.source).toBe('amazon_sales');
+  it("derives each metric's rollup form from its catalog SQL, and distinct counts only as verified order counts", () => {
+    const lines = (filter?: string) =>
+      `CAST(COALESCE(SUM(line_count)${filter ? ` FILTER (WHERE ${filter})` : ''}, 0) AS BIGINT)`;
+    const returned =
+      "status IN ('Shipped - Returned to Seller', 'Shipped - Returning to Seller', 'Shipped - Rejected by Buyer')";
+    // The translations once written by hand next to the catalog (and tested against the detail path).
+    const expected: Record<string, string> = {
+      revenue: 'COALESCE(SUM(amount_sum), 0)',
+      net_revenue: "COALESCE(SUM(amount_sum) FILTER (WHERE status IS DISTINCT FROM 'Cancelled'), 0)",
+      order_lines: lines(),
+      units: 'COALESCE(SUM(qty_sum), 0)',
+      cancel_rate: `${lines("status = 'Cancelled'")} / NULLIF(${lines()}, 0)`,
+      orders: 'CAST(COALESCE(SUM(order_count), 0) AS BIGINT)',
+      aov: 'COALESCE(SUM(amount_sum), 0) / NULLIF(CAST(COALESCE(SUM(order_count), 0) AS BIGINT), 0)',
+      cancelled_orders: "CAST(COALESCE(SUM(order_count) FILTER (WHERE status = 'Cancelled'), 0) AS BIGINT)",
+      return_rate: `${lines(returned)} / NULLIF(${lines("status LIKE 'Shipped%'")}, 0)`,
+      returns: lines(returned),
+      b2b_share: 'COALESCE(SUM(amount_sum) FILTER (WHERE is_b2b), 0) / NULLIF(SUM(amount_sum), 0)',
+      avg_price: 'SUM(amount_sum) / NULLIF(SUM(qty_with_amount_sum), 0)',
+      units_per_order: 'COALESCE(SUM(qty_sum), 0) / NULLIF(CAST(COALESCE(SUM(order_count), 0) AS BIGINT), 0)',
+    };
+    const derived = Object.fromEntries(
+      Object.entries(catalog.metrics)
+        .filter(([, m]) => m.source === 'amazon_sales')
+        .map(([id, m]) => [id, translateMetric(m.sql)?.rollupSql]),
+    );
+    expect(derived).toEqual({ ...expected, daily_revenue: undefined, daily_orders: undefined });
+    for (const [id, m] of Object.entries(catalog.metrics)) {
+      const t = translateMetric(m.sql);
+      if (t && /COUNT\s*\(\s*DISTINCT/i.test(m.sql))
+        expect(t.needsOrderCount && /DISTINCT order_id/.test(m.sql), id).toBe(true);
     }
-    for (const [id, m] of Object.entries(catalog.metrics))
-      if (/COUNT\s*\(\s*DISTINCT/i.test(m.sql)) {
-        // A distinct count may only be translated to the verified per-group order count.
-        const t = METRIC_TRANSLATIONS[id];
-        if (t) expect(Boolean(t.needsOrderCount) && /DISTINCT order_id/.test(m.sql), id).toBe(true);
-      }
+    expect(translateMetric('COUNT(DISTINCT sku)')).toBeUndefined();
+    expect(translateMetric("COUNT(*) FILTER (WHERE lower(status) = 'x')")).toBeUndefined();
+    expect(translateMetric("SUM(amount) + 'x'")).toBeUndefined();
   });
 
-  it('keeps every dimension column the metric translations filter on in every rollup', () => {
-    for (const r of ROLLUPS) {
-      const names = r.columns.map((c) => c.name);
-      expect(names).toEqual(expect.arrayContaining(['status', 'is_b2b']));
-    }
+  it("keeps every column a catalog metric's rollup form filters on in some rollup", () => {
+    const filtered = Object.values(catalog.metrics).flatMap(
+      (m) => translateMetric(m.sql)?.filterColumns ?? [],
+    );
+    expect(new Set(filtered)).toEqual(new Set(['status', 'is_b2b']));
+    for (const column of filtered)
+      expect(ROLLUPS.some((r) => r.columns.some((c) => c.name === column && c.detailExpr === column))).toBe(
+        true,
+      );
   });
 });
