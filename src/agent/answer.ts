@@ -129,6 +129,8 @@ export type StoredAnswer = Omit<Answer, 'chart'> & { chart: Omit<ChartOutput, 'p
 export interface ThreadState {
   messages: ThreadMessage[];
   lastPlan?: Plan;
+  /** The plan before lastPlan: "both side by side" after "and KA?" replaced MH needs the value it replaced. */
+  priorPlan?: Plan;
   /** The last answer, so buttons (Show SQL, Download CSV, chart changes) never re-run the query. */
   lastAnswer?: StoredAnswer;
   /**

@@ -111,6 +111,7 @@ async function ask(ctx: TurnContext, turn: Turn, options: AskOptions = {}): Prom
         queryType: 'qa',
         previousPlan: thread?.lastPlan,
         previousRows: thread?.lastAnswer && shownRows(thread.lastAnswer),
+        priorPlan: thread?.priorPlan,
         chosenPlan: turn.plan,
         hasPreviousAnswer: Boolean(thread?.lastAnswer),
         summaryContext: thread?.summaryContext,

@@ -68,6 +68,8 @@ export const AgentState = Annotation.Root({
   userQuery: lastValue<string>(() => ''),
   queryType: lastValue<QueryType>(() => 'qa'),
   previousPlan: lastValue<Plan | undefined>(() => undefined),
+  /** The plan before the previous one ("both side by side" after "and KA?"). */
+  priorPlan: lastValue<Plan | undefined>(() => undefined),
   /** The rows the thread's last answer showed ("the second one" names one of them). */
   previousRows: lastValue<PreviousRows | undefined>(() => undefined),
   /** A plan the user picked (Turn.plan): resolution returns it as is, without reading the question. */

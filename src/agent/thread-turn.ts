@@ -68,6 +68,8 @@ export function nextThreadState(
         ? (answer.pendingPlan ?? thread?.lastPlan)
         : thread?.lastPlan;
   if (lastPlan) state.lastPlan = lastPlan;
+  const priorPlan = lastPlan !== thread?.lastPlan ? thread?.lastPlan : thread?.priorPlan;
+  if (priorPlan) state.priorPlan = priorPlan;
   const lastAnswer = answer.status === 'answered' ? toStored(answer) : thread?.lastAnswer;
   if (lastAnswer) state.lastAnswer = lastAnswer;
   // The options offered (a clarification's choices), so a button carrying an option's id is answered as its plan.

@@ -35,7 +35,7 @@ export function plannerAnswerer(deps: {
   catalog: Catalog;
   query: (sql: string) => Promise<Cell[][]>;
 }): EvalAnswerer {
-  const threads = new Map<string, { plan?: Plan; rows?: Cell[][]; columns?: string[] }>();
+  const threads = new Map<string, { plan?: Plan; prior?: Plan; rows?: Cell[][]; columns?: string[] }>();
   return {
     name: 'planner',
     async ask(threadKey, question): Promise<EvalAnswer> {
@@ -45,24 +45,25 @@ export function plannerAnswerer(deps: {
         question,
         history: [],
         ...(state.plan ? { previousPlan: state.plan } : {}),
+        ...(state.prior ? { priorPlan: state.prior } : {}),
         ...(state.rows?.length && state.columns
           ? { previousRows: { columns: state.columns, rows: state.rows } }
           : {}),
       });
       const reading = readingOf(r);
       if (r.kind === 'clarify') {
-        if (r.pendingPlan) state.plan = r.pendingPlan;
+        if (r.pendingPlan) remember(state, r.pendingPlan);
         return { status: 'clarify', rows: [], ...reading };
       }
       if (r.kind === 'refuse') return { status: 'refused', rows: [], ...reading };
       if (r.kind !== 'plan') return { status: 'error', rows: [], ...reading };
       if (r.presentationOnly && state.rows) {
-        state.plan = r.plan;
+        remember(state, r.plan);
         return { status: 'answered', rows: state.rows, ...reading };
       }
       const compiled = compilePlan(r.plan, deps.catalog);
       const rows = await deps.query(compiled.sql);
-      state.plan = r.plan;
+      remember(state, r.plan);
       state.rows = rows;
       state.columns = compiled.columns.map((c) => c.name);
       const periodRows = asPeriodRows(
@@ -84,4 +85,10 @@ export function plannerAnswerer(deps: {
 function readingOf(source: Answer | Resolution): { reading?: string } {
   const reading = (source as { reading?: unknown }).reading;
   return typeof reading === 'string' && reading.trim() ? { reading: reading.trim() } : {};
+}
+
+/** A thread's plans as the Assistant keeps them: the last one, and the one it replaced. */
+function remember(state: { plan?: Plan; prior?: Plan }, plan: Plan): void {
+  if (state.plan && state.plan !== plan) state.prior = state.plan;
+  state.plan = plan;
 }

@@ -40,6 +40,7 @@ export function queryResolutionNode(deps: GraphDeps) {
           history: state.messages,
           ...(state.previousPlan ? { previousPlan: state.previousPlan } : {}),
           ...(state.previousRows ? { previousRows: state.previousRows } : {}),
+          ...(state.priorPlan ? { priorPlan: state.priorPlan } : {}),
           ...(state.summaryContext ? { summaryContext: state.summaryContext } : {}),
           ...(state.repairFeedback ? { repairFeedback: state.repairFeedback } : {}),
           onLlmUsage: (u) => {

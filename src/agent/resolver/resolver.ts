@@ -16,6 +16,8 @@ export interface ResolverInput {
   question: string;
   /** The thread's previous plan, for follow-ups ("and in June?", "only for Kurta"). */
   previousPlan?: Plan;
+  /** The plan before the previous one, for "both side by side" after a value was swapped ("and KA?"). */
+  priorPlan?: Plan;
   /** The rows the thread's last answer showed, in order, for "the second one", "take the third one". */
   previousRows?: PreviousRows;
   history: ThreadMessage[];

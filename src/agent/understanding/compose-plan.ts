@@ -3,7 +3,7 @@ import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Filter, Plan, Source } from '../../semantic/plan.js';
 import { applyThresholds } from './thresholds.js';
 import { listCounted, listedMeasure } from './listing.js';
-import { applyRowPick } from './row-pick.js';
+import { applyBoth, applyRowPick, applyThoseRows } from './row-pick.js';
 import { netTwinOf } from './lexicon.js';
 import type { PreviousRows } from '../resolver/resolver.js';
 import { weekAround } from './periods.js';
@@ -52,8 +52,11 @@ export interface Composed {
 export interface ComposeDeps {
   catalog: Catalog;
   profile: DataProfile;
-  /** The previous answer's rows, for "the second one". */
+  /** The previous answer's plan and rows, for "the second one" and "those SKUs" on another report. */
+  previousPlan?: Plan;
   previousRows?: PreviousRows;
+  /** The plan before the previous one ("both side by side"). */
+  priorPlan?: Plan;
 }
 
 export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Composed {
@@ -149,6 +152,8 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
   if (frame.net) out.plan.metrics = [...new Set(out.plan.metrics.map((m) => netTwinOf(catalog, m) ?? m))];
   applyThresholds(frame, catalog, out);
   applyRowPick(out, frame, catalog, base, deps.previousRows);
+  applyThoseRows(out, frame, deps.previousPlan, deps.previousRows);
+  if (base) applyBoth(out, frame, base, deps.priorPlan);
   period(frame, deps, out, sameThread);
   shape(frame, deps, out);
   alternativesFor(out, filters);

@@ -115,7 +115,7 @@ export interface Frame {
   /** "that one", "this one": one row of the previous answer, which the words do not name. */
   pointsAtOne: boolean;
   /** "the second one", "take the third state": a row of the previous answer (1-based; -1 the last). */
-  rowPick?: { index: number; text: string; dimension?: string };
+  rowPick?: { index: number; text: string; dimension?: string; single?: boolean };
   /** "how many …": a count, which a report may define (inventory: SKUs). */
   howMany: boolean;
   /** "how many … sold": units, not revenue. */
@@ -124,6 +124,8 @@ export interface Frame {
   edits: { add: boolean; only: boolean; remove: boolean; instead: boolean; split: boolean };
   /** "gross revenue": every line counted, cancellations included. */
   gross?: boolean;
+  /** "show both side by side": the thread's last two values of a dimension together. */
+  both?: boolean;
   /** "make that net": each measure's net form (the catalog's "net <word>" metric), where it has one. */
   net?: boolean;
   /** "list the XL ones", "name them": the counted things themselves, one row each, not their count. */

@@ -147,7 +147,9 @@ function readSpan(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKind>, n
 
 /** Cue words: ranking, share, growth, comparison, trend, chart, explanation, follow-up edits. True when used. */
 function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKind>): boolean {
-  if (kinds.has('add')) frame.edits.add = true;
+  // "which is worst + how many returned lines": a plus between asks is "and also"; after a number it is "or more".
+  const plus = span.text === '+' && !ctx.spans[span.at - 1]?.readings.some((r) => r.kind === 'number');
+  if (kinds.has('add') || plus) frame.edits.add = true;
   if (kinds.has('only')) frame.edits.only = true;
   if (kinds.has('remove')) frame.edits.remove = true;
   if (kinds.has('instead')) frame.edits.instead = true;
@@ -155,6 +157,8 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (span.text === 'gross' || span.text.startsWith('gross ')) frame.gross = true;
   // "make that net": the net form of the measure ("net revenue" itself is one metric word).
   if (span.text === 'net') frame.net = true;
+  // "both side by side" after "and KA?": the value just swapped out, back beside the new one.
+  if (/^(both|both of them|the two)$/.test(span.text)) frame.both = true;
   // "split by FBA / merchant": values after a splitting verb are set side by side.
   if (kinds.has('split') || (kinds.has('groupBy') && /^(split|break|broken)\b/.test(span.text)))
     frame.edits.split = true;

@@ -87,7 +87,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
     }
     if (
       !hasContent(frame) &&
-      !(previous && (frame.rank || frame.explain || frame.listing || frame.rowPick))
+      !(previous && (frame.rank || frame.explain || frame.listing || frame.rowPick || frame.both))
     ) {
       if (frame.explain && !previous)
         return {
@@ -126,7 +126,17 @@ export function createPlanner(deps: PlannerDeps): Planner {
         resolvedBy: 'planner',
       };
     }
-    const composed = composePlan(frame, { catalog, profile, previousRows: input.previousRows }, followUp);
+    const composed = composePlan(
+      frame,
+      {
+        catalog,
+        profile,
+        previousPlan: previous,
+        previousRows: input.previousRows,
+        priorPlan: input.priorPlan,
+      },
+      followUp,
+    );
     // "how much stock on that one?" after a list: which row is meant is not in the words; guessing picks a number.
     if (
       previous &&
@@ -282,9 +292,12 @@ function isFollowUp(frame: Frame): boolean {
 
 /** "which size has the least stock?" after "stock of tops by size": a ranking of the thread's own breakdown. */
 function ranksWithinThread(frame: Frame, previous: Plan): boolean {
+  // "which is worst + how many returned lines": no breakdown named, so the thread's own.
+  const ownBreakdown =
+    frame.groupBy.length === 0 && previous.groupBy.length > 0 && Boolean(frame.rank?.worded);
   return (
     Boolean(frame.rank?.which) &&
-    frame.groupBy.length > 0 &&
+    (ownBreakdown || frame.groupBy.length > 0) &&
     frame.groupBy.every((g) => previous.groupBy.includes(g.id)) &&
     !frame.filters.length &&
     !frame.times.length

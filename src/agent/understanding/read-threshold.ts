@@ -36,7 +36,8 @@ export function readThreshold(frame: Frame, ctx: Context, span: Span, raw: numbe
     frame.thresholds.push({ op: 'gt', value: 0, at: span.at });
     return true;
   }
-  const op = THRESHOLD_CUES.find(([cue]) => kinds.has(cue))?.[1];
+  // "states with 1000+ orders": the plus after the number is "at least".
+  const op = next === '+' ? 'gte' : THRESHOLD_CUES.find(([cue]) => kinds.has(cue))?.[1];
   if (op) {
     frame.thresholds.push({ op, value, at: span.at, ...(kinds.has('between') ? { opensRange: true } : {}) });
     return true;

@@ -97,7 +97,14 @@ function breakdown(plan: Plan, catalog: Catalog): { phrases: string[]; shown: Se
     const picked = plan.filters.find((f) => f.dimension === dim && f.op === 'in' && f.values.length >= 2);
     if (picked) {
       shown.add(picked);
-      phrases.push(picked.values.map((v) => valueText(dim, v, catalog)).join(' vs '));
+      // "those SKUs" from the last answer: ten side by side read as how many, with the first few named.
+      const many = picked.values.length > 4;
+      const named = picked.values.slice(0, many ? 3 : undefined).map((v) => valueText(dim, v, catalog));
+      phrases.push(
+        many
+          ? `${picked.values.length} ${plural(dimensionLabel(dim, catalog))} (${named.join(', ')}, …)`
+          : named.join(' vs '),
+      );
     } else rest.push(dim);
   }
   if (rest.length) phrases.push(groupPhrase(plan, rest, catalog));

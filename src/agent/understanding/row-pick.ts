@@ -23,7 +23,9 @@ export function applyRowPick(
   const column = dimension && rows ? rows.columns.indexOf(dimension) : -1;
   const row = rows && (pick.index > 0 ? rows.rows[pick.index - 1] : rows.rows.at(-1));
   const value = row && column >= 0 ? row[column] : undefined;
-  if (!dimension || value === undefined || value === null) {
+  // "that category" after one row, or after a ranking whose headline named its first row ("Set has the highest…").
+  const oneShown = !pick.single || rows?.rows.length === 1 || Boolean(previous?.sort);
+  if (!dimension || value === undefined || value === null || !oneShown) {
     out.slots.push({ name: 'filter', score: 0.3, doubt: `which row "${pick.text}" is` });
     return;
   }
@@ -53,4 +55,58 @@ function pickedDimension(
   const dims = previous?.groupBy ?? [];
   if (named) return dims.includes(named) ? named : undefined;
   return dims.find((d) => !catalog.dimensions[d]?.grain);
+}
+
+/**
+ * "how much stock do we have on those skus" after "top 10 skus by units in May": the thread's rows are on another
+ * report, so its filters cannot say which SKUs; the values shown can. On the same report the thread's own filters
+ * and ranking already pick them.
+ */
+export function applyThoseRows(
+  out: Composed,
+  frame: Frame,
+  previous: Plan | undefined,
+  rows: PreviousRows | undefined,
+): void {
+  if (!frame.pointsBack || frame.rowPick || !previous || !rows || previous.source === out.plan.source) return;
+  const dimension = out.plan.groupBy.find((d) => previous.groupBy.includes(d));
+  const column = dimension ? rows.columns.indexOf(dimension) : -1;
+  if (!dimension || column < 0) return;
+  const values = [
+    ...new Set(rows.rows.map((r) => r[column]).filter((v) => v !== null && v !== undefined)),
+  ].map(String);
+  if (!values.length) return;
+  out.plan.filters = [
+    ...out.plan.filters.filter((f) => f.dimension !== dimension),
+    { dimension, op: 'in', values },
+  ];
+  out.notes.push(`"Those": the ${values.length} from the last answer.`);
+}
+
+/**
+ * "both side by side" after "MH rev by month" then "and KA?": the follow-up swapped Maharashtra for Karnataka, so
+ * "both" is the two values of that dimension together, one row (or series) each. Only when the plan before the
+ * previous one differs from it in that one filter; otherwise "both" says nothing new.
+ */
+export function applyBoth(
+  out: Composed,
+  frame: Frame,
+  previous: Plan | undefined,
+  prior: Plan | undefined,
+): void {
+  if (!frame.both || !previous || !prior || prior.source !== previous.source) return;
+  const inFilter = (plan: Plan, dimension: string) =>
+    plan.filters.find((f) => f.dimension === dimension && f.op === 'in');
+  const swapped = previous.filters.find((f) => {
+    const before = f.op === 'in' ? inFilter(prior, f.dimension) : undefined;
+    return before && before.values.join('\u0000') !== f.values.join('\u0000');
+  });
+  if (!swapped) return;
+  const values = [...new Set([...inFilter(prior, swapped.dimension)!.values, ...swapped.values])];
+  out.plan.filters = [
+    ...out.plan.filters.filter((f) => !(f.dimension === swapped.dimension && f.op === 'in')),
+    { dimension: swapped.dimension, op: 'in', values },
+  ];
+  if (!out.plan.groupBy.includes(swapped.dimension))
+    out.plan.groupBy = [...out.plan.groupBy, swapped.dimension];
 }

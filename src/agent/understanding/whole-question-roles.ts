@@ -92,6 +92,23 @@ const ORDINALS: Readonly<Record<string, number>> = {
  */
 export function markRowPick(frame: Frame, ctx: Context): void {
   for (const span of ctx.spans) {
+    // "for that category" after the single worst one: the one row the last answer showed.
+    const pointed = ctx.spans[span.at + 1]?.readings.find((r) => r.kind === 'dimension');
+    if (
+      /^(that|this)$/.test(span.text) &&
+      pointed &&
+      'id' in pointed &&
+      !ctx.lexicon.catalog.dimensions[pointed.id]?.grain
+    ) {
+      frame.rowPick = {
+        index: 1,
+        text: `${span.text} ${ctx.spans[span.at + 1]!.text}`,
+        dimension: pointed.id,
+        single: true,
+      };
+      frame.groupBy = frame.groupBy.filter((g) => g.at !== span.at + 1);
+      return;
+    }
     const index = ORDINALS[span.text] ?? (/^\d+(st|nd|rd|th)$/.test(span.text) ? parseInt(span.text, 10) : 0);
     if (!index) continue;
     const next = ctx.spans[span.at + 1];

@@ -245,13 +245,20 @@ describe('rollup routing', () => {
       b2b_share: 'COALESCE(SUM(amount_sum) FILTER (WHERE is_b2b), 0) / NULLIF(SUM(amount_sum), 0)',
       avg_price: 'SUM(amount_sum) / NULLIF(SUM(qty_with_amount_sum), 0)',
       units_per_order: 'COALESCE(SUM(qty_sum), 0) / NULLIF(CAST(COALESCE(SUM(order_count), 0) AS BIGINT), 0)',
+      // Added in the catalog alone after the hand-written list: derived the same way.
+      shipped_lines: lines("status LIKE 'Shipped%'"),
     };
     const derived = Object.fromEntries(
       Object.entries(catalog.metrics)
         .filter(([, m]) => m.source === 'amazon_sales')
         .map(([id, m]) => [id, translateMetric(m.sql)?.rollupSql]),
     );
-    expect(derived).toEqual({ ...expected, daily_revenue: undefined, daily_orders: undefined });
+    expect(derived).toEqual({
+      ...expected,
+      daily_revenue: undefined,
+      daily_orders: undefined,
+      daily_net_revenue: undefined,
+    });
     for (const [id, m] of Object.entries(catalog.metrics)) {
       const t = translateMetric(m.sql);
       if (t && /COUNT\s*\(\s*DISTINCT/i.test(m.sql))

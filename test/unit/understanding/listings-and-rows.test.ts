@@ -146,3 +146,80 @@ describe('questions about a figure the words do not name', () => {
     expect(h.ask('how many employees do we have').kind).toBe('refuse');
   });
 });
+
+describe('the thread before the last answer, and its rows on another report', () => {
+  const base = (p: Partial<Plan>): Plan => ({
+    source: 'amazon_sales',
+    metrics: ['revenue'],
+    groupBy: [],
+    filters: [],
+    share: false,
+    chart: 'auto',
+    ...p,
+  });
+
+  it('"both side by side" after "and KA?" shows the swapped-out value beside the new one', () => {
+    const prior = base({
+      groupBy: ['month'],
+      filters: [{ dimension: 'state', op: 'in', values: ['Maharashtra'] }],
+    });
+    const previous = base({
+      groupBy: ['month'],
+      filters: [{ dimension: 'state', op: 'in', values: ['Karnataka'] }],
+    });
+    const r = h.planner.resolveSync({
+      question: 'both side by side pls',
+      history: [],
+      previousPlan: previous,
+      priorPlan: prior,
+    });
+    expect(r.kind === 'plan' && r.plan).toMatchObject({
+      groupBy: ['month', 'state'],
+      filters: [{ dimension: 'state', op: 'in', values: ['Maharashtra', 'Karnataka'] }],
+    });
+  });
+
+  it('"stock on those skus" after top SKUs by units filters the inventory to the SKUs shown', () => {
+    const previous = base({
+      metrics: ['units'],
+      groupBy: ['sku'],
+      sort: { by: 'units', direction: 'desc' },
+      limit: 2,
+    });
+    const rows = {
+      columns: ['sku', 'units'],
+      rows: [
+        ['A-1', 9],
+        ['B-2', 7],
+      ],
+    };
+    const r = h.planner.resolveSync({
+      question: 'how much stock do we have on those skus',
+      history: [],
+      previousPlan: previous,
+      previousRows: rows,
+    });
+    expect(r.kind === 'plan' && r.plan).toMatchObject({
+      source: 'inventory',
+      metrics: ['stock'],
+      filters: [{ dimension: 'sku', op: 'in', values: ['A-1', 'B-2'] }],
+    });
+  });
+
+  it('"which is worst + how many returned lines" ranks the thread\'s breakdown and adds the measure', () => {
+    const [, , worst] = h.thread(
+      'return rate by category?',
+      'only merchant fulfilled',
+      'which is worst + how many returned lines does it have',
+    );
+    expect(worst).toMatchObject({ metrics: ['return_rate', 'returns'], groupBy: ['category'] });
+    expect(worst!.sort).toEqual({ by: 'return_rate', direction: 'desc' });
+    expect(worst!.filters).toEqual([{ dimension: 'fulfilment', op: 'in', values: ['Merchant'] }]);
+  });
+
+  it('"1000+ orders" is at least 1,000', () => {
+    expect(h.planOf('aov by state, top 5, only states with 1000+ orders').plan.threshold).toEqual([
+      { metric: 'orders', op: 'gte', value: 1000 },
+    ]);
+  });
+});
