@@ -72,9 +72,10 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   // Ranges of days first: "between May 5 and May 12", "from 1 may to 15 may", "May 5-12", "5th to 12th May".
   take(
     new RegExp(
-      `\\b(?:from|between)?\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\s*(?:-|–|to|till|until|through|thru|and)\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\b`,
+      `\\b(?:from|between)?\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\s*(?:-|–|to|till|until|through|thru|and)\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`,
     ),
-    (m) => twoDays(monthIndex(m[2]!), Number(m[1]), monthIndex(m[4]!), Number(m[3])),
+    // "from 10 April to 20 April 2022": the year after the range is the range's.
+    (m) => withYear(twoDays(monthIndex(m[2]!), Number(m[1]), monthIndex(m[4]!), Number(m[3])), m[5]),
   );
   for (const range of dayRanges(lower, days)) if (!taken(range.start, range.end)) found.push(range);
   take(
@@ -411,4 +412,10 @@ function toMention(f: Found, tokens: Token[], text: string): TimeMention | undef
     spec: f.spec,
     text: text.slice(f.start, f.end),
   };
+}
+
+/** A range written without its year ("????") takes the year said right after it. */
+function withYear(spec: TimeSpec | undefined, year: string | undefined): TimeSpec | undefined {
+  if (!spec || !year || spec.kind !== 'range') return spec;
+  return { ...spec, from: spec.from.replace('????', year), to: spec.to.replace('????', year) };
 }

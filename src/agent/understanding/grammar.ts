@@ -331,6 +331,9 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
     /^(same|two|both|those|these)$/.test(ctx.prevWord(span.at))
   )
     return;
+  // "by category, all dates", "for all time": the whole period, not a breakdown by day.
+  if (ctx && grainOf(ctx, id) && ctx.prevWord(span.at) === 'all' && /^(dates|time|times)$/.test(span.text))
+    return;
   if (ctx && /^(all|every|each)$/.test(ctx.prevWord(span.at))) {
     frame.allOf.push(id);
     // "price per piece across all customers": the whole set, not one row per customer.
@@ -577,4 +580,8 @@ function dropMarketplaceWord(frame: Frame, ctx: Context): void {
         ctx.spans[f.at]?.text === 'amazon'
       ),
   );
+}
+
+function grainOf(ctx: Context, id: string): boolean {
+  return Boolean(ctx.lexicon.catalog.dimensions[id]?.grain);
 }
