@@ -3,6 +3,16 @@ import { compilePlan } from '../../../src/semantic/compile-plan.js';
 import type { Plan } from '../../../src/semantic/plan.js';
 import { catalog, createHarness, type Harness } from './fixture.js';
 
+const planWith = (p: Partial<Plan>): Plan => ({
+  source: 'amazon_sales',
+  metrics: ['revenue'],
+  groupBy: [],
+  filters: [],
+  share: false,
+  chart: 'auto',
+  ...p,
+});
+
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
@@ -39,16 +49,7 @@ describe('listings', () => {
 });
 
 describe('rows of the previous answer', () => {
-  const topStates: Plan = {
-    source: 'amazon_sales',
-    metrics: ['revenue'],
-    groupBy: ['state'],
-    filters: [],
-    share: false,
-    chart: 'auto',
-    sort: { by: 'revenue', direction: 'desc' },
-    limit: 5,
-  };
+  const topStates = planWith({ groupBy: ['state'], sort: { by: 'revenue', direction: 'desc' }, limit: 5 });
   const shown = {
     columns: ['state', 'revenue'],
     rows: [
@@ -148,22 +149,12 @@ describe('questions about a figure the words do not name', () => {
 });
 
 describe('the thread before the last answer, and its rows on another report', () => {
-  const base = (p: Partial<Plan>): Plan => ({
-    source: 'amazon_sales',
-    metrics: ['revenue'],
-    groupBy: [],
-    filters: [],
-    share: false,
-    chart: 'auto',
-    ...p,
-  });
-
   it('"both side by side" after "and KA?" shows the swapped-out value beside the new one', () => {
-    const prior = base({
+    const prior = planWith({
       groupBy: ['month'],
       filters: [{ dimension: 'state', op: 'in', values: ['Maharashtra'] }],
     });
-    const previous = base({
+    const previous = planWith({
       groupBy: ['month'],
       filters: [{ dimension: 'state', op: 'in', values: ['Karnataka'] }],
     });
@@ -180,7 +171,7 @@ describe('the thread before the last answer, and its rows on another report', ()
   });
 
   it('"stock on those skus" after top SKUs by units filters the inventory to the SKUs shown', () => {
-    const previous = base({
+    const previous = planWith({
       metrics: ['units'],
       groupBy: ['sku'],
       sort: { by: 'units', direction: 'desc' },
