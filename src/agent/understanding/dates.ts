@@ -205,11 +205,14 @@ function businessPeriods(
   take: (re: RegExp, spec: (m: RegExpExecArray) => TimeSpec | undefined) => void,
 ): void {
   take(
-    new RegExp(`\\b(?:last|past|previous|trailing|prior|recent)\\s+${COUNT}\\s+(days?|weeks?|months?)\\b`),
+    new RegExp(
+      `\\b(?:last|past|previous|trailing|prior|recent)\\s+${COUNT}\\s+(?:(full|complete|whole|entire|calendar)\\s+)?(days?|weeks?|months?)\\b`,
+    ),
     (m) => ({
       kind: 'rolling',
-      unit: m[2]!.replace(/s$/, '') as 'day' | 'week' | 'month',
+      unit: m[3]!.replace(/s$/, '') as 'day' | 'week' | 'month',
       n: VAGUE_COUNTS[m[1]!] ?? numberValue(m[1]!) ?? Number(m[1]),
+      ...(m[2] && !/^days?$/.test(m[3]!) ? { whole: true } : {}),
     }),
   );
   take(/\b(?:last|past|previous|this|the last)\s+(?:fortnight|fortnite|fort night)\b/, () => ({

@@ -115,7 +115,14 @@ export interface Frame {
   /** "that one", "this one": one row of the previous answer, which the words do not name. */
   pointsAtOne: boolean;
   /** "the second one", "take the third state": a row of the previous answer (1-based; -1 the last). */
-  rowPick?: { index: number; text: string; dimension?: string; single?: boolean };
+  rowPick?: {
+    index: number;
+    text: string;
+    dimension?: string;
+    single?: boolean;
+    /** "the state with the most": the row with the highest (index 1) or lowest (-1) value, not a place. */
+    byValue?: boolean;
+  };
   /** "how many …": a count, which a report may define (inventory: SKUs). */
   howMany: boolean;
   /** "how many … sold": units, not revenue. */

@@ -17,7 +17,8 @@ export type TimeSpec =
   | { kind: 'month'; month: number; year?: number }
   | { kind: 'quarter'; quarter: number; year?: number }
   | { kind: 'year'; year: number }
-  | { kind: 'rolling'; unit: 'day' | 'week' | 'month'; n: number }
+  /** "last 4 weeks" ends on the latest date; "last 4 full weeks" (`whole`) is whole calendar weeks or months. */
+  | { kind: 'rolling'; unit: 'day' | 'week' | 'month'; n: number; whole?: boolean }
   | { kind: 'calendar'; unit: 'day' | 'week' | 'month' | 'quarter' | 'year'; offset: 0 | -1 }
   /** ISO dates; "????" stands for a year not said (the data's latest year). */
   | { kind: 'range'; from: string; to: string }
@@ -59,6 +60,7 @@ export function resolveTime(spec: TimeSpec, latest: string, earliest?: string): 
     case 'year':
       return { from: `${spec.year}-01-01`, to: `${spec.year}-12-31`, label: String(spec.year) };
     case 'rolling': {
+      if (spec.whole && spec.unit !== 'day') return wholeUnits(spec.unit, spec.n, latest);
       const from =
         spec.unit === 'day'
           ? addDays(latest, -(spec.n - 1))
@@ -104,6 +106,16 @@ export function resolveTime(spec: TimeSpec, latest: string, earliest?: string): 
       return { from, to, label: from === to ? from : `${from} to ${to}` };
     }
   }
+}
+
+/** The last `n` complete calendar weeks or months: the latest one counts only when the data covers all of it. */
+function wholeUnits(unit: 'week' | 'month', n: number, latest: string): TimeRange {
+  const current = unit === 'week' ? startOfWeek(latest) : startOfMonth(latest);
+  const currentEnd = unit === 'week' ? addDays(current, 6) : endOfMonth(current);
+  const to = currentEnd === latest ? latest : addDays(current, -1);
+  const from =
+    unit === 'week' ? addDays(startOfWeek(to), -(n - 1) * 7) : addMonths(startOfMonth(to), -(n - 1));
+  return { from, to, label: `the last ${n} full ${unit}s (${from} to ${to})` };
 }
 
 function addMonthsKeepDay(iso: string, months: number): string {

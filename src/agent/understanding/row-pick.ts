@@ -21,7 +21,8 @@ export function applyRowPick(
   if (!pick) return;
   const dimension = pickedDimension(catalog, previous, pick.dimension);
   const column = dimension && rows ? rows.columns.indexOf(dimension) : -1;
-  const row = rows && (pick.index > 0 ? rows.rows[pick.index - 1] : rows.rows.at(-1));
+  const row =
+    rows && (pick.byValue ? extremeRow(rows, out.plan, previous, pick.index) : placedRow(rows, pick.index));
   const value = row && column >= 0 ? row[column] : undefined;
   // "that category" after one row, or after a ranking whose headline named its first row ("Set has the highest…").
   const oneShown = !pick.single || rows?.rows.length === 1 || Boolean(previous?.sort);
@@ -36,7 +37,8 @@ export function applyRowPick(
     { dimension, op: 'in', values: [shown] },
   ];
   plan.groupBy = plan.groupBy.filter((d) => d !== dimension);
-  if (!frame.rank && !plan.groupBy.length) {
+  // The thread's "top 3" ranked the rows the pick chose from; a new breakdown of the picked row is a whole split.
+  if (!frame.rank) {
     delete plan.sort;
     delete plan.limit;
   }
@@ -44,6 +46,29 @@ export function applyRowPick(
   out.notes.push(
     `Read "${pick.text}" as ${label} ${shown}, row ${pick.index > 0 ? pick.index : 'last'} of the last answer.`,
   );
+}
+
+function placedRow(rows: PreviousRows, index: number): PreviousRows['rows'][number] | undefined {
+  return index > 0 ? rows.rows[index - 1] : rows.rows.at(-1);
+}
+
+/** The row with the highest (index 1) or lowest value of the measure asked now, else the one shown first. */
+function extremeRow(
+  rows: PreviousRows,
+  plan: Plan,
+  previous: Plan | undefined,
+  index: number,
+): PreviousRows['rows'][number] | undefined {
+  const measure = [...plan.metrics, ...(previous?.metrics ?? [])].find((m) => rows.columns.includes(m));
+  const column = measure ? rows.columns.indexOf(measure) : -1;
+  if (column < 0) return undefined;
+  const valued = rows.rows.filter((r) => typeof r[column] === 'number');
+  return valued.reduce<PreviousRows['rows'][number] | undefined>((best, r) => {
+    if (!best) return r;
+    const better =
+      index > 0 ? Number(r[column]) > Number(best[column]) : Number(r[column]) < Number(best[column]);
+    return better ? r : best;
+  }, undefined);
 }
 
 /** The breakdown whose rows were shown: the one named ("the second state"), else the first that is not a date. */

@@ -109,9 +109,10 @@ export function markRowPick(frame: Frame, ctx: Context): void {
       frame.groupBy = frame.groupBy.filter((g) => g.at !== span.at + 1);
       return;
     }
+    const next = ctx.spans[span.at + 1];
+    if (pickedByRankWord(frame, ctx, span.at) || pickedByValue(frame, ctx, span.at)) return;
     const index = ORDINALS[span.text] ?? (/^\d+(st|nd|rd|th)$/.test(span.text) ? parseInt(span.text, 10) : 0);
     if (!index) continue;
-    const next = ctx.spans[span.at + 1];
     const named = next?.readings.find((r) => r.kind === 'dimension');
     const dimension = named && 'id' in named ? named.id : undefined;
     const grain = dimension !== undefined && Boolean(ctx.lexicon.catalog.dimensions[dimension]?.grain);
@@ -129,6 +130,56 @@ export function markRowPick(frame: Frame, ctx: Context): void {
     if (dimension) frame.groupBy = frame.groupBy.filter((g) => g.at !== span.at + 1);
     return;
   }
+}
+
+/**
+ * "for the top one", "the bottom one": the first or last row of the last answer, not a new ranking. The rank the
+ * word set is taken back unless another word ranks too ("the top one's top 5 cities" keeps its own count).
+ */
+function pickedByRankWord(frame: Frame, ctx: Context, at: number): boolean {
+  const word = ctx.spans[at]!.text;
+  const end = /^(top|best|biggest|highest|largest|first)$/.test(word)
+    ? 1
+    : /^(bottom|worst|smallest|lowest)$/.test(word)
+      ? -1
+      : 0;
+  if (!end || ctx.spans[at + 1]?.text !== 'one' || ctx.prevWord(at) !== 'the') return false;
+  frame.rowPick = { index: end, text: `the ${word} one` };
+  const rankedElsewhere = ctx.spans.some(
+    (s) => s.at !== at && (ctx.cueKinds(s).has('rankDesc') || ctx.cueKinds(s).has('rankAsc')),
+  );
+  if (!rankedElsewhere) delete frame.rank;
+  frame.unknown = frame.unknown.filter((u) => u.at !== at + 1);
+  return true;
+}
+
+/**
+ * "the state with the most - top 5 cities there": the row of the last answer with the highest value, broken down by
+ * another dimension. Only beside another breakdown: "the state with the most orders" alone is a ranking.
+ */
+function pickedByValue(frame: Frame, ctx: Context, at: number): boolean {
+  const reading = ctx.spans[at]!.readings.find((r) => r.kind === 'dimension');
+  const dimension = reading && 'id' in reading ? reading.id : undefined;
+  if (!dimension || ctx.lexicon.catalog.dimensions[dimension]?.grain || ctx.prevWord(at) !== 'the')
+    return false;
+  if (ctx.nextWord(at) !== 'with') return false;
+  const rankSpan = ctx.spans.slice(at + 2, at + 4).find((s) => {
+    const kinds = ctx.cueKinds(s);
+    return kinds.has('rankDesc') || kinds.has('rankAsc');
+  });
+  const otherBreakdown = frame.groupBy.some(
+    (g) => g.id !== dimension && !ctx.lexicon.catalog.dimensions[g.id]?.grain,
+  );
+  if (!rankSpan || !otherBreakdown) return false;
+  const index = ctx.cueKinds(rankSpan).has('rankAsc') ? -1 : 1;
+  frame.rowPick = {
+    index,
+    text: `the ${ctx.spans[at]!.text} with the ${rankSpan.text}`,
+    dimension,
+    byValue: true,
+  };
+  frame.groupBy = frame.groupBy.filter((g) => g.at !== at);
+  return true;
 }
 
 /** About how many days a period spans, to tell a handful of days from a month; no reference date is needed. */

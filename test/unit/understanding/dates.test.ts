@@ -242,3 +242,18 @@ describe('fortnights, the reports’ month notation, and days beside a month', (
     expect(h.ask('May revenue for kurta on the 4th').kind).toBe('clarify');
   });
 });
+
+describe('whole weeks and months', () => {
+  it('"the last four full weeks" is four Monday-to-Sunday weeks ending before the partial latest week', () => {
+    const [[from, to]] = periods('revenue WoW for the last four full weeks') as [[string, string]];
+    expect(weekday(from)).toBe(1);
+    expect(weekday(to)).toBe(0);
+    expect(to < LATEST).toBe(true);
+    expect((Date.parse(to) - Date.parse(from)) / 86_400_000).toBe(27);
+  });
+
+  it('"last 2 complete months" ends with the last whole month; "last 4 weeks" still ends on the latest day', () => {
+    expect(periods('orders in the last 2 complete months')).toEqual([['2022-04-01', '2022-05-31']]);
+    expect(periods('orders in the last 4 weeks')[0]?.[1]).toBe(LATEST);
+  });
+});

@@ -83,6 +83,45 @@ describe('rows of the previous answer', () => {
     expect(r.kind).toBe('clarify');
   });
 
+  it('"for the top one, by month" is the first row broken down by month, with no ranking left over', () => {
+    const r = ask('for the top one, give me revenue month by month');
+    expect(r.kind === 'plan' && r.plan).toMatchObject({ groupBy: ['month'] });
+    expect(r.kind === 'plan' && r.plan.filters).toEqual([
+      { dimension: 'state', op: 'in', values: ['Maharashtra'] },
+    ]);
+    expect(r.kind === 'plan' && r.plan.limit).toBeUndefined();
+  });
+
+  it('"the second one - split by size" is a whole split, not the thread\'s top 5 sizes', () => {
+    const r = ask('the second one - how does it split by size?');
+    expect(r.kind === 'plan' && r.plan).toMatchObject({ groupBy: ['size'] });
+    expect(r.kind === 'plan' && r.plan.limit).toBeUndefined();
+  });
+
+  it('"the state with the most - top 5 cities there" picks the row with the highest value, in any order shown', () => {
+    const unsorted = {
+      columns: ['state', 'revenue'],
+      rows: [
+        ['Telangana', 5],
+        ['Karnataka', 12],
+        ['Kerala', 3],
+      ],
+    };
+    const r = ask('the state with the most - top 5 cities there', unsorted);
+    expect(r.kind === 'plan' && r.plan.filters).toEqual([
+      { dimension: 'state', op: 'in', values: ['Karnataka'] },
+    ]);
+    expect(r.kind === 'plan' && r.plan).toMatchObject({ groupBy: ['city'], limit: 5 });
+    const least = ask('the state with the least - top 5 cities there', unsorted);
+    expect(least.kind === 'plan' && least.plan.filters[0]?.values).toEqual(['Kerala']);
+  });
+
+  it('"the state with the most orders" on its own is still a ranking', () => {
+    const r = h.planner.resolveSync({ question: 'the state with the most orders in May', history: [] });
+    expect(r.kind === 'plan' && r.plan).toMatchObject({ groupBy: ['state'], metrics: ['orders'] });
+    expect(r.kind === 'plan' && r.plan.sort?.direction).toBe('desc');
+  });
+
   it('"the first week of May" is a date, not a row', () => {
     const r = ask('revenue in the first week of May');
     expect(r.kind === 'plan' && r.plan.filters).toEqual([]);
