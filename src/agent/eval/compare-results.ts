@@ -43,10 +43,11 @@ export function compareResults(
   );
 
   // Candidate answer columns per gold column: same values (as a sequence when ranked, as a multiset otherwise).
+  const tied = ranked ? tiedAtCut(goldCols) : new Set<number>();
   const candidates = goldCols.map((g) =>
     answerCols
       .map((a, k) => ({ a, k }))
-      .filter(({ a }) => (ranked ? sequenceEqual(g, a) : multisetEqual(g, a))),
+      .filter(({ a }) => (ranked ? sequenceEqual(g, a, tied) : multisetEqual(g, a))),
   );
   const missing = candidates.findIndex((c) => c.length === 0);
   if (missing >= 0) {
@@ -105,8 +106,27 @@ export function cellEqual(a: Cell, b: Cell): boolean {
   return String(a) === String(b);
 }
 
-function sequenceEqual(a: Cell[], b: Cell[]): boolean {
-  return a.length === b.length && a.every((x, i) => cellEqual(x, b[i]!));
+/**
+ * The last rows of a top N whose figures equal the last row's: the cut may fall inside a tie (with rows the gold
+ * left out), and which tied rows made the list is arbitrary (the gold's engine picks one, the product breaks ties by
+ * name). Their labels are not compared; their figures still are, so a different row with another figure fails.
+ */
+function tiedAtCut(goldCols: Cell[][]): Set<number> {
+  const numeric = goldCols.filter((c) => c.every((v) => typeof v === 'number'));
+  const n = goldCols[0]?.length ?? 0;
+  if (!numeric.length || n < 2) return new Set();
+  const tied = new Set<number>();
+  for (let i = n - 1; i >= 0 && numeric.every((c) => cellEqual(c[i]!, c[n - 1]!)); i--) tied.add(i);
+  return tied;
+}
+
+function sequenceEqual(a: Cell[], b: Cell[], tied = new Set<number>()): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (x, i) => cellEqual(x, b[i]!) || (tied.has(i) && typeof x !== 'number' && typeof b[i] !== 'number'),
+    )
+  );
 }
 
 function multisetEqual(a: Cell[], b: Cell[]): boolean {

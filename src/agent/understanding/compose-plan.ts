@@ -130,8 +130,9 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
     if (frame.gross) out.plan.filters = out.plan.filters.filter((f) => !isLineExclusion(f, catalog));
     applyFollowUpGrouping(out.plan, frame, usable, filters, catalog);
     listCounted(out.plan, frame, catalog);
-    // "how many of those SKUs are out of stock?" after a top 5 by colour: one count, not a count per colour.
-    if (frame.countOf && !frame.groupBy.length) {
+    // "how many of those SKUs are out of stock?" after a top 5 by colour: one count, not a count per colour;
+    // "their price per piece overall" after a monthly series: one figure.
+    if ((frame.countOf || frame.overall) && !frame.groupBy.length) {
       out.plan.groupBy = [];
       delete out.plan.sort;
       delete out.plan.limit;
@@ -152,7 +153,7 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
   if (frame.net) out.plan.metrics = [...new Set(out.plan.metrics.map((m) => netTwinOf(catalog, m) ?? m))];
   applyThresholds(frame, catalog, out);
   applyRowPick(out, frame, catalog, base, deps.previousRows);
-  applyThoseRows(out, frame, deps.previousPlan, deps.previousRows);
+  applyThoseRows(out, frame, catalog, deps.previousPlan, deps.previousRows);
   if (base) applyBoth(out, frame, base, deps.priorPlan);
   period(frame, deps, out, sameThread);
   shape(frame, deps, out);
@@ -341,6 +342,8 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
     }
     plan.compareTo = 'previous_period';
   }
+  if (frame.eachMonth && hasDates && !plan.compareTo && !plan.groupBy.some((d) => isDateGrain(catalog, d)))
+    plan.groupBy = ['month', ...plan.groupBy];
   if (plan.compareTo && plan.groupBy.some((d) => isDateGrain(catalog, d))) delete plan.compareTo;
   // "week on week through June": a weekly series over the month, not one week against the one before.
   if (

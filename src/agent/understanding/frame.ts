@@ -123,6 +123,10 @@ export interface Frame {
     /** "the state with the most": the row with the highest (index 1) or lowest (-1) value, not a place. */
     byValue?: boolean;
   };
+  /** "April and May": two months named side by side, shown month by month over the span. */
+  eachMonth?: boolean;
+  /** "overall", "in total", "altogether": one figure for the whole, not the thread's breakdown. */
+  overall?: boolean;
   /** "how many …": a count, which a report may define (inventory: SKUs). */
   howMany: boolean;
   /** "how many … sold": units, not revenue. */

@@ -86,6 +86,10 @@ export class Context {
       return false;
     // "the Set category", "category Set": the dimension word beside it says which word is the value.
     if (this.labelledBy(span)) return true;
+    // "expedited shipping orders": "shipping" opens the name of the value before it, so it is that value's label.
+    const before = this.spans[span.at - 1];
+    const beforeDims = new Set(before?.readings.flatMap((r) => (r.kind === 'value' ? [r.dimension] : [])));
+    if (this.opensNameOf(span.text, beforeDims)) return false;
     // Two-letter codes ("up", "or", "as") are states only when typed as codes ("UP") or right after "in"/"for".
     if (span.text.length <= 2)
       return (
@@ -94,7 +98,6 @@ export class Context {
       );
     if (VALUE_CONTEXT.has(prev) || this.negatedBefore(span)) return !this.isDimensionOrRankNext(span);
     // "XL and XXL sets", "merchant kurtas": the noun after another dimension's value is a value too.
-    const before = this.spans[span.at - 1];
     const own = new Set(span.readings.flatMap((r) => (r.kind === 'value' ? [r.dimension] : [])));
     if (
       !span.readings.some((r) => r.kind === 'cue' && r.cue === 'filler') &&
@@ -128,8 +131,21 @@ export class Context {
 
   private labelledBy(span: Span): boolean {
     const dims = new Set(span.readings.flatMap((r) => (r.kind === 'value' ? [r.dimension] : [])));
-    return [this.spans[span.at + 1], this.spans[span.at - 1]].some((s) =>
-      s?.readings.some((r) => r.kind === 'dimension' && dims.has(r.id)),
+    return [this.spans[span.at + 1], this.spans[span.at - 1]].some(
+      (s) =>
+        s?.readings.some((r) => r.kind === 'dimension' && dims.has(r.id)) || this.opensNameOf(s?.text, dims),
+    );
+  }
+
+  /** "standard shipping": the word beside opens one of the dimension's names ("shipping speed") without being one. */
+  private opensNameOf(word: string | undefined, dims: Set<string>): boolean {
+    return (
+      word !== undefined &&
+      [...dims].some((d) =>
+        this.lexicon.catalog.dimensions[d]?.synonyms.some(
+          (syn) => syn.includes(' ') && syn.split(' ')[0] === word,
+        ),
+      )
     );
   }
 

@@ -9,6 +9,7 @@ import {
   markListing,
   markOrJoined,
   markRowPick,
+  markEachMonth,
   perDayRate,
 } from './whole-question-roles.js';
 import { extendValueRanges } from './value-ranges.js';
@@ -336,8 +337,10 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
     return;
   if (ctx && /^(all|every|each)$/.test(ctx.prevWord(span.at))) {
     frame.allOf.push(id);
-    // "price per piece across all customers": the whole set, not one row per customer.
+    // "price per piece across all customers": the whole set, not one row per customer; "order count, all
+    // statuses": an aside that every status counts.
     if (ctx.prevWord(span.at - 1) === 'across' || ctx.spans[span.at - 1]?.text === 'across all') return;
+    if (ctx.spans[span.at - 1]?.pauseBefore && span.at === ctx.spans.length - 1) return;
   }
   // "how much did we bill wholesale customers": the customers are who was billed, not a breakdown.
   const grain = Boolean(ctx?.lexicon.catalog.dimensions[id]?.grain);
@@ -408,6 +411,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   markListing(frame, ctx);
   markCombinedShare(frame, ctx);
   markRowPick(frame, ctx);
+  markEachMonth(frame, ctx);
   for (const m of [...frame.metrics]) {
     const of = ctx.lexicon.catalog.metrics[m.id]?.of;
     const base = of && frame.metrics.find((x) => x.id === of && Math.abs(x.at - m.at) === 1);
@@ -444,10 +448,13 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   }
   // "which of those days…", "split them by size": pointing back at the previous answer.
   const last = ctx.spans[ctx.spans.length - 1];
+  const words = ctx.spans.map((s) => s.text).join(' ');
   const pointsBack =
-    ctx.spans.some((s) => /^(those|these|them|that one|those ones|these ones)$/.test(s.text)) ||
+    ctx.spans.some((s) => /^(those|these|them|their|its|that one|those ones|these ones)$/.test(s.text)) ||
     last?.text === 'that' ||
-    last?.text === 'it';
+    last?.text === 'it' ||
+    // "how many returned lines is that for each": the rows just shown, each.
+    /\b(is|was|are|were) (that|this|it)\b.*\beach( one)?$/.test(words);
   // "and how many customers each month": a leading "and" with a new measure asks for it as well.
   if (first?.text === 'and' && (frame.metrics.length || frame.countOf)) frame.edits.add = true;
   frame.asksAnew =
@@ -455,6 +462,8 @@ function resolveRoles(frame: Frame, ctx: Context): void {
       ctx.spans[0]?.text.split(' ')[0] ?? '',
     );
   frame.pointsBack = pointsBack;
+  if (/\b(overall|altogether|in total|in all|all up|as a whole|all together)\s*$/.test(words))
+    frame.overall = true;
   frame.leansOnPrevious =
     pointsBack ||
     Boolean(first && ctx.cueKinds(first).has('followUpLead')) ||

@@ -57,7 +57,12 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
     }
   };
   for (const [id, m] of Object.entries(catalog.metrics))
-    for (const s of [m.label, ...m.synonyms]) add(s.toLowerCase(), { kind: 'metric', id, score: 1 });
+    for (const s of [m.label, ...m.synonyms]) {
+      add(s.toLowerCase(), { kind: 'metric', id, score: 1 });
+      // "units/order", "rev/day": a ratio typed with a slash, one token, for each "x per y" the catalog says.
+      const ratio = /^(\w+) per (\w+)$/.exec(s.toLowerCase());
+      if (ratio) add(`${ratio[1]}/${ratio[2]}`, { kind: 'metric', id, score: 1 });
+    }
   for (const [phrase, id] of netForms(catalog)) add(phrase, { kind: 'metric', id, score: 1 });
   for (const [id, d] of Object.entries(catalog.dimensions)) {
     for (const s of [d.label, ...d.synonyms]) add(s.toLowerCase(), { kind: 'dimension', id, score: 1 });

@@ -87,7 +87,10 @@ export function createPlanner(deps: PlannerDeps): Planner {
     }
     if (
       !hasContent(frame) &&
-      !(previous && (frame.rank || frame.explain || frame.listing || frame.rowPick || frame.both))
+      !(
+        previous &&
+        (frame.rank || frame.explain || frame.listing || frame.rowPick || frame.both || frame.overall)
+      )
     ) {
       if (frame.explain && !previous)
         return {

@@ -1,4 +1,4 @@
-import type { Catalog } from '../../semantic/catalog.js';
+import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
 import type { Plan } from '../../semantic/plan.js';
 import type { PreviousRows } from '../resolver/resolver.js';
 import type { Composed } from './compose-plan.js';
@@ -90,13 +90,20 @@ function pickedDimension(
 export function applyThoseRows(
   out: Composed,
   frame: Frame,
+  catalog: Catalog,
   previous: Plan | undefined,
   rows: PreviousRows | undefined,
 ): void {
   if (!frame.pointsBack || frame.rowPick || !previous || !rows || previous.source === out.plan.source) return;
-  const dimension = out.plan.groupBy.find((d) => previous.groupBy.includes(d));
+  // "how much stock is left of those?": one row for each of those, on the breakdown they were shown by.
+  const dimension =
+    out.plan.groupBy.find((d) => previous.groupBy.includes(d)) ??
+    previous.groupBy.find(
+      (d) => !catalog.dimensions[d]?.grain && dimensionSources(catalog, d).includes(out.plan.source),
+    );
   const column = dimension ? rows.columns.indexOf(dimension) : -1;
   if (!dimension || column < 0) return;
+  if (!out.plan.groupBy.includes(dimension)) out.plan.groupBy = [...out.plan.groupBy, dimension];
   const values = [
     ...new Set(rows.rows.map((r) => r[column]).filter((v) => v !== null && v !== undefined)),
   ].map(String);

@@ -212,3 +212,15 @@ function roughDays(spec: TimeSpec): number {
       return 0;
   }
 }
+
+/**
+ * "april and may net revenue": two months side by side are each shown, month by month over the span (the total is
+ * their sum); "April to May" and "between April and May" stay one period.
+ */
+export function markEachMonth(frame: Frame, ctx: Context): void {
+  const [a, b] = frame.times;
+  if (frame.times.length !== 2 || a!.spec.kind !== 'month' || b!.spec.kind !== 'month') return;
+  const between = ctx.spans.filter((s) => s.at >= a!.to && s.at < b!.from).map((s) => s.text);
+  if (between.length && between.every((w) => /^(and|&)$/.test(w)) && !frame.comparePeriods)
+    frame.eachMonth = true;
+}

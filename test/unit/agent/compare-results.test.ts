@@ -43,6 +43,27 @@ describe('compareResults: does an answer hold the gold result?', () => {
     ).toBe(false);
   });
 
+  it('a top N cut inside a tie accepts either tied row at the cut, but not another figure or an earlier swap', () => {
+    const gold = [
+      ['SET392', 119],
+      ['J0230-M', 98],
+      ['J0003-XS', 84],
+    ];
+    const tiedOther = [
+      ['SET392', 119],
+      ['J0230-M', 98],
+      ['J0230-S', 84],
+    ];
+    expect(compareResults(gold, tiedOther, true).ok).toBe(true);
+    expect(compareResults(gold, [...tiedOther.slice(0, 2), ['J0230-S', 83]], true).ok).toBe(false);
+    const swappedEarlier = [
+      ['J0230-M', 119],
+      ['SET392', 98],
+      ['J0003-XS', 84],
+    ];
+    expect(compareResults(gold, swappedEarlier, true).ok).toBe(false);
+  });
+
   it('an answer shorter than a ranked gold is wrong', () => {
     expect(
       compareResults(
