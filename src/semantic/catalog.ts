@@ -63,6 +63,8 @@ const MetricSchema = z.object({
   sameAs: z.string().regex(idPattern).optional(),
   /** A rate of another metric ("GMV run rate" is revenue per day): the named base is not a second measure. */
   of: z.string().regex(idPattern).optional(),
+  /** The same count as a rate ("make it a rate" after returned lines is the return rate). */
+  asRate: z.string().regex(idPattern).optional(),
   /** A per-day figure: "daily" beside it names the measure, not a day-by-day series. */
   perDay: z.boolean().default(false),
   /** A rise is bad news (cancellations, returns): "worst" ranks highest first, a fall is coloured good. */
@@ -172,6 +174,15 @@ export const CatalogSchema = z
     for (const [id, m] of Object.entries(c.metrics)) {
       if (m.sql.includes("'") && (m.sql.split("'").length - 1) % 2 !== 0) {
         ctx.addIssue({ code: 'custom', path: ['metrics', id, 'sql'], message: 'unbalanced quotes' });
+      }
+      for (const field of ['of', 'sameAs', 'asRate'] as const) {
+        const other = m[field];
+        if (other !== undefined && !(other in c.metrics))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['metrics', id, field],
+            message: `unknown metric "${other}"`,
+          });
       }
       if (m.perValue && (!(m.perValue.of in c.metrics) || !(m.perValue.dimension in c.dimensions))) {
         ctx.addIssue({

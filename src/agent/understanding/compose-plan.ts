@@ -151,6 +151,7 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
     delete out.plan.limit;
   }
   if (frame.net) out.plan.metrics = [...new Set(out.plan.metrics.map((m) => netTwinOf(catalog, m) ?? m))];
+  if (frame.asRate) asRates(out, catalog);
   applyThresholds(frame, catalog, out);
   applyRowPick(out, frame, catalog, base, deps.previousRows);
   applyThoseRows(out, frame, catalog, deps.previousPlan, deps.previousRows);
@@ -255,7 +256,10 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
   // goes back, with each measure as a button.
   const sized =
     frame.sizeWord || (frame.rank && frame.groupBy.some((g) => catalog.dimensions[g.id]?.rankedBySize));
-  const score = frame.howMuch && hasScope ? 0.8 : sized && hasScope ? 0.6 : hasScope ? 0.45 : 0.4;
+  // "which wholesale months crossed 15 lakh": a bound in money is on the report's money measure.
+  const moneyBound = frame.thresholds.some((t) => t.money) && catalog.metrics[fallback]?.format === 'inr';
+  const score =
+    (frame.howMuch || moneyBound) && hasScope ? 0.8 : sized && hasScope ? 0.6 : hasScope ? 0.45 : 0.4;
   out.slots.push({ name: 'measure', score, doubt: 'no measure named' });
   out.notes.push(`No measure named, so this shows ${catalog.metrics[fallback]!.label.toLowerCase()}.`);
 }
@@ -485,4 +489,17 @@ function perDayLike(metrics: string[], previous: string[], catalog: Catalog): st
       ? id
       : (Object.entries(catalog.metrics).find(([, m]) => m.perDay && m.of === id)?.[0] ?? id);
   return [...new Set(metrics.map(twin))];
+}
+
+/** "make it a rate" after returned lines: the return rate, over the lines its definition spans. */
+function asRates(out: Composed, catalog: Catalog): void {
+  const rates = out.plan.metrics.map((m) => catalog.metrics[m]?.asRate ?? m);
+  if (rates.every((r, k) => r === out.plan.metrics[k])) {
+    out.slots.push({ name: 'measure', score: 0.3, doubt: 'which rate "rate" means' });
+    return;
+  }
+  out.plan.metrics = [...new Set(rates)];
+  const spanned = new Set(out.plan.metrics.flatMap((m) => catalog.metrics[m]?.definedOver ?? []));
+  out.plan.filters = out.plan.filters.filter((f) => !spanned.has(f.dimension));
+  if (out.plan.sort) out.plan.sort = { ...out.plan.sort, by: out.plan.metrics[0]! };
 }

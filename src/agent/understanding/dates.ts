@@ -108,6 +108,11 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
       spec: { kind: 'month', month: monthIndex(m[2]!) },
     });
   }
+  // "and the one before that", "what about the month before that": the thread's period moved back one.
+  take(
+    /\b(?:the\s+)?(?:one|week|month|quarter|period|fortnight|day)\s+before\s+(?:that|it|this)(?:\s+one)?\b/,
+    () => ({ kind: 'shiftBack' }),
+  );
   // "the week before", "the previous period": the period before the one named.
   take(
     /\b(?:the\s+)?(?:(?:week|month|quarter|year|period|fortnight)\s+before|(?:\d+|one|two|three|four|seven|fourteen|thirty|ninety)\s+(?:days|weeks|months)\s+before|(?:previous|prior|preceding)\s+period|period before)\b/,

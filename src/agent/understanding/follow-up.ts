@@ -1,3 +1,4 @@
+import { previousPeriod } from '../../semantic/time-range.js';
 import type { Filter, Plan } from '../../semantic/plan.js';
 import type { Frame } from './frame.js';
 import type { ResolvedFilter, ResolvedTime } from './resolve-slots.js';
@@ -143,6 +144,11 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
   if (time.all) {
     delete plan.timeRange;
     delete plan.compareTo;
+    return;
+  }
+  if (time.shiftBack && plan.timeRange && !time.current) {
+    plan.timeRange = previousPeriod(plan.timeRange);
+    if (plan.compareTo !== 'previous_period') delete plan.compareTo;
     return;
   }
   if (!time.current) {

@@ -55,6 +55,8 @@ export interface FrameThreshold {
   at: number;
   /** "above 5%": written as a percentage, so the rate it bounds is 0.05. */
   percent?: boolean;
+  /** "crossed 15 lakh", "over ₹2 cr": an amount of money, so the bound is on the report's money measure. */
+  money?: boolean;
   /** Opened by "between": the next number closes the range. */
   opensRange?: boolean;
 }
@@ -125,6 +127,8 @@ export interface Frame {
   };
   /** "April and May": two months named side by side, shown month by month over the span. */
   eachMonth?: boolean;
+  /** "make it a rate": the thread's count as its rate (the catalog's `asRate`). */
+  asRate?: boolean;
   /** "overall", "in total", "altogether": one figure for the whole, not the thread's breakdown. */
   overall?: boolean;
   /** "how many …": a count, which a report may define (inventory: SKUs). */

@@ -305,6 +305,8 @@ function pushMetric(
   if (HEAD_NOUN_METRICS.has(id) && ctx.headsFilterPhrase(span, frame)) return;
   // "how many customers did we bill": the verb of the count, not a second measure.
   if (frame.countOf && /^(bill|billed|billing|spend|spent|sell|sold)$/.test(span.text)) return;
+  // "units ordered in May": the verb of the measure named, not a second one (alone, "which states ordered least").
+  if (span.text === 'ordered' && otherMetricSaid(ctx, span)) return;
   if (/^(sell|sold|selling|sells)$/.test(span.text)) {
     // "how many sets sold": the verb of a count, which is units; "how much did we sell": revenue.
     if (frame.howManySold) return;
@@ -321,6 +323,22 @@ function pushMetric(
   void values;
   const rankedBy = /^(by|on)$/.test(ctx.prevWord(span.at));
   frame.metrics.push({ id, score: 1, at: span.at, ...(rankedBy ? { rankedBy } : {}) });
+}
+
+/**
+ * "AOV for B2B vs regular customers": both values of a yes/no dimension, compared, are a breakdown by it ("B2B"
+ * also names the dimension, so it is read as the breakdown and "regular customers" as one side's filter).
+ */
+function bothBooleanValues(frame: Frame, ctx: Context): void {
+  const compared = ctx.spans.some((s) => /^(vs|versus|or)$/.test(s.text) || ctx.cueKinds(s).has('compare'));
+  if (!compared) return;
+  frame.filters = frame.filters.filter(
+    (f) => !(f.boolean && !f.negated && frame.groupBy.some((g) => g.id === f.boolean!.dimension)),
+  );
+}
+
+function otherMetricSaid(ctx: Context, span: Span): boolean {
+  return ctx.spans.some((s) => s.at !== span.at && s.readings.some((r) => r.kind === 'metric'));
 }
 
 function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): void {
@@ -412,10 +430,34 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   markCombinedShare(frame, ctx);
   markRowPick(frame, ctx);
   markEachMonth(frame, ctx);
+  bothBooleanValues(frame, ctx);
   for (const m of [...frame.metrics]) {
     const of = ctx.lexicon.catalog.metrics[m.id]?.of;
     const base = of && frame.metrics.find((x) => x.id === of && Math.abs(x.at - m.at) === 1);
     if (base) frame.metrics.splice(frame.metrics.indexOf(base), 1);
+  }
+  // "how many lines ended up lost in transit": "lines" is short for the report's "order lines" when nothing else is
+  // counted; "how many lines were cancelled" is cancelled lines (the adjective becomes a status filter below).
+  // Elsewhere "line" stays filler ("line chart", "bottom line").
+  if (
+    ctx.spans.some(
+      (s) => /\bhow many\b/.test(s.text) || (s.text === 'how' && ctx.nextWord(s.at) === 'many'),
+    ) &&
+    !frame.countOf &&
+    // A measure that already counts lines ("came back": returned order lines) is the count asked for.
+    frame.metrics.every((m) => {
+      const def = ctx.lexicon.catalog.metrics[m.id];
+      return def?.asFilter && !/\blines\b/i.test(def.label);
+    })
+  ) {
+    // "returned lines" is the returned-lines measure itself: the adjective right before names it.
+    const short = ctx.spans.find(
+      (s) => /^(lines|line items)$/.test(s.text) && !frame.metrics.some((m) => m.at === s.at - 1),
+    );
+    const named =
+      short && ctx.lexicon.readingsOf(`order ${short.text}`, `order ${short.text.replace(/s$/, '')}`);
+    const metric = named?.find((r) => r.kind === 'metric');
+    if (short && metric && 'id' in metric) frame.metrics.push({ id: metric.id, score: 0.9, at: short.at });
   }
   if (frame.metrics.length > 1) {
     for (const m of [...frame.metrics]) {
@@ -462,6 +504,11 @@ function resolveRoles(frame: Frame, ctx: Context): void {
       ctx.spans[0]?.text.split(' ')[0] ?? '',
     );
   frame.pointsBack = pointsBack;
+  // "make it a rate", "as a rate": "rate" alone (no "return rate"), turning the thread's count into its rate.
+  if (!frame.metrics.length && ctx.spans.some((s) => /^(rate|rates|a rate|as a rate)$/.test(s.text))) {
+    frame.asRate = true;
+    frame.unknown = frame.unknown.filter((u) => !/^rates?$/.test(u.word));
+  }
   if (/\b(overall|altogether|in total|in all|all up|as a whole|all together)\s*$/.test(words))
     frame.overall = true;
   frame.leansOnPrevious =

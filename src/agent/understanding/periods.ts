@@ -31,6 +31,8 @@ export type TimeSpec =
   | { kind: 'toDate'; unit: 'month' | 'quarter' | 'year' }
   /** "the week before", "the previous period": compare with the period before the one named. */
   | { kind: 'previous' }
+  /** "and the one before that": in a thread, its period moved back by its own length (June → May). */
+  | { kind: 'shiftBack' }
   /** "that whole week" after a day: the Monday-to-Sunday week around the thread's period (needs one). */
   | { kind: 'weekAround' }
   | { kind: 'all' };
@@ -42,6 +44,7 @@ export function resolveTime(spec: TimeSpec, latest: string, earliest?: string): 
   switch (spec.kind) {
     case 'all':
     case 'previous':
+    case 'shiftBack':
     case 'weekAround':
       return undefined;
     case 'month': {

@@ -209,7 +209,9 @@ function finish(ctx: PlannerContext, composed: Composed, frame: Frame, question:
       `I don't have ${inSentence(asked?.label ?? askedId)}${what ? ` for ${what}` : ''}: ${what || 'that'} appears only in ${where.label} (${where.description.replace(/\.$/, '')}). ${describeDataWeHave(catalog, profile)}`,
     );
   }
-  const dated = frame.times.filter((t) => t.spec.kind !== 'all' && t.spec.kind !== 'previous');
+  const dated = frame.times.filter(
+    (t) => t.spec.kind !== 'all' && t.spec.kind !== 'previous' && t.spec.kind !== 'shiftBack',
+  );
   // "stock levels on 1 May": a snapshot has no history, and answering today's stock would be a wrong number.
   if (dated.length && !catalog.sources[plan0.source]?.dateColumn)
     return refuse(
@@ -271,6 +273,7 @@ function hasContent(frame: Frame): boolean {
     frame.removeDims.length ||
     frame.loneNumbers.length ||
     frame.net ||
+    frame.asRate ||
     frame.countOf,
   );
 }
@@ -308,7 +311,9 @@ function ranksWithinThread(frame: Frame, previous: Plan): boolean {
 }
 
 function onlyPresentation(frame: Frame): boolean {
-  return Boolean(frame.chart) && !frame.metrics.length && !shapesRows(frame) && !frame.explain;
+  return (
+    Boolean(frame.chart) && !frame.metrics.length && !shapesRows(frame) && !frame.explain && !frame.asRate
+  );
 }
 
 /** Whether the question says anything about which rows to show: breakdown, filters, period, ranking, share, change. */

@@ -38,8 +38,17 @@ export function readThreshold(frame: Frame, ctx: Context, span: Span, raw: numbe
   }
   // "states with 1000+ orders": the plus after the number is "at least".
   const op = next === '+' ? 'gte' : THRESHOLD_CUES.find(([cue]) => kinds.has(cue))?.[1];
+  const money =
+    /^(lakh|lakhs|lac|lacs|crore|crores|cr)$/.test(next) ||
+    /^(₹|rs|inr)$/.test(ctx.spans[span.at - 1]?.text ?? '');
   if (op) {
-    frame.thresholds.push({ op, value, at: span.at, ...(kinds.has('between') ? { opensRange: true } : {}) });
+    frame.thresholds.push({
+      op,
+      value,
+      at: span.at,
+      ...(kinds.has('between') ? { opensRange: true } : {}),
+      ...(money ? { money } : {}),
+    });
     return true;
   }
   if (last && last.at === span.at - 2 && /^(and|or|to)$/.test(before?.text ?? '')) {

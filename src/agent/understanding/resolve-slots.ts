@@ -229,7 +229,9 @@ function comparedWithOne(
   only: TimeRange,
   latest: string,
 ): { current: TimeRange; compare?: TimeRange } {
-  const mention = frame.times.find((t) => t.spec.kind !== 'previous' && t.spec.kind !== 'all');
+  const mention = frame.times.find(
+    (t) => t.spec.kind !== 'previous' && t.spec.kind !== 'all' && t.spec.kind !== 'shiftBack',
+  );
   if (!frame.compareBefore || !mention || mention.spec.kind !== 'calendar' || mention.spec.offset !== -1)
     return { current: only };
   const unit = mention.spec.unit;
@@ -249,6 +251,8 @@ export interface ResolvedTime {
   compare?: TimeRange;
   /** Two phrases naming the same period ("this month vs last month" at the data's end): the one before. */
   comparePrevious: boolean;
+  /** "and the one before that": the thread's period, moved back. */
+  shiftBack?: boolean;
   all: boolean;
 }
 
@@ -256,10 +260,13 @@ export function resolvePeriods(frame: Frame, profile: DataProfile, source: Sourc
   const range = profile.dateRanges[source];
   const out: ResolvedTime = {
     comparePrevious: frame.times.some((t) => t.spec.kind === 'previous'),
+    ...(frame.times.some((t) => t.spec.kind === 'shiftBack') ? { shiftBack: true } : {}),
     // "so far in 2022": a named period wins over "so far".
     all:
       frame.times.some((t) => t.spec.kind === 'all') &&
-      frame.times.every((t) => t.spec.kind === 'all' || t.spec.kind === 'previous'),
+      frame.times.every(
+        (t) => t.spec.kind === 'all' || t.spec.kind === 'previous' || t.spec.kind === 'shiftBack',
+      ),
   };
   if (!range) return out;
   const ranges = frame.times

@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from './fixture.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+
+describe('measures the words imply', () => {
+  it('"which 4 states ordered the least" counts orders; "units ordered" stays units alone', () => {
+    expect(h.planOf('which 4 states ordered the least in june?').plan).toMatchObject({
+      metrics: ['orders'],
+      groupBy: ['state'],
+      sort: { direction: 'asc' },
+      limit: 4,
+    });
+    expect(h.planOf('units ordered in may by category').plan.metrics).toEqual(['units']);
+  });
+
+  it('"which wholesale months crossed 15 lakh" bounds the wholesale revenue, without asking which measure', () => {
+    const { plan } = h.planOf('which wholesale months crossed 15 lakh?');
+    expect(plan).toMatchObject({
+      source: 'international_sales',
+      metrics: ['intl_revenue'],
+      groupBy: ['month'],
+    });
+    expect(plan.threshold).toEqual([{ metric: 'intl_revenue', op: 'gt', value: 1_500_000 }]);
+  });
+
+  it('"how many lines …" counts order lines', () => {
+    expect(h.planOf('how many lines were cancelled in may?').plan.metrics).toEqual(['order_lines']);
+  });
+
+  it('"B2B vs regular customers" is a breakdown by buyer type, not retail alone', () => {
+    const { plan } = h.planOf('AOV for B2B vs regular customers?');
+    expect(plan.groupBy).toEqual(['b2b']);
+    expect(plan.filters).toEqual([]);
+  });
+});
+
+describe('follow-ups that change the measure or the period', () => {
+  it('"make it a rate" after returned lines by category is the return rate by category', () => {
+    const [, rate] = h.thread('returned order lines by category in june', 'make it a rate');
+    expect(rate).toMatchObject({ metrics: ['return_rate'], groupBy: ['category'] });
+    const [, cancel] = h.thread('cancelled orders by state in may', 'as a rate');
+    expect(cancel!.metrics).toEqual(['cancel_rate']);
+  });
+
+  it('"and the one before that" moves the thread\'s period back by its length, without a comparison', () => {
+    const [, , before] = h.thread(
+      'rev by day last week',
+      'and the one before that',
+      'and the one before that',
+    );
+    expect([before!.timeRange?.from, before!.timeRange?.to]).toEqual(['2022-06-06', '2022-06-12']);
+    expect(before!.compareTo).toBeUndefined();
+    const [, may] = h.thread('return rate by category in june', 'and the month before that');
+    expect([may!.timeRange?.from, may!.timeRange?.to]).toEqual(['2022-05-01', '2022-05-31']);
+  });
+});
