@@ -69,6 +69,24 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   const dataYear = (latest ?? new Date().toISOString()).slice(0, 4);
   const dayAt = (s: number, e: number) => days.find((d) => d.start >= s && d.end <= e);
 
+  // "jan to mar 22", "Jan–Mar 2022": two months and the year after them (not the 22nd of March).
+  for (const m of lower.matchAll(
+    new RegExp(
+      `(?<!\\d(?:st|nd|rd|th)?\\s?)\\b${MONTH_RE}\\s*(?:-|–|to|till|until|through|thru)\\s*${MONTH_RE}\\s+'?(\\d{4}|\\d{2})\\b(?!\\s*(?:st|nd|rd|th)\\b)`,
+      'g',
+    ),
+  )) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    const second = m.index + m[0].lastIndexOf(m[2]!, m[0].length - m[3]!.length - 1);
+    if (taken(start, m.index + m[0].length)) continue;
+    const year = fullYear(m[3]!);
+    found.push({ start, end: start + m[1]!.length, spec: { kind: 'month', month: monthIndex(m[1]!), year } });
+    found.push({
+      start: second,
+      end: m.index + m[0].length,
+      spec: { kind: 'month', month: monthIndex(m[2]!), year },
+    });
+  }
   // Ranges of days first: "between May 5 and May 12", "from 1 may to 15 may", "May 5-12", "5th to 12th May".
   take(
     new RegExp(

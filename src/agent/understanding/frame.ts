@@ -166,3 +166,41 @@ export interface Frame {
   /** Content words that had a meaning, for coverage. */
   understoodWords: number;
 }
+
+/** A frame with nothing read yet: every role empty, every flag off. */
+export function emptyFrame(): Frame {
+  return {
+    metrics: [],
+    groupBy: [],
+    filters: [],
+    times: [],
+    comparePeriods: false,
+    compareBefore: false,
+    share: false,
+    growth: false,
+    trend: false,
+    explain: false,
+    sources: [],
+    howMany: false,
+    pointsAtOne: false,
+    pointsBack: false,
+    sold: false,
+    howManySold: false,
+    edits: { add: false, only: false, remove: false, instead: false, split: false },
+    notMetrics: [],
+    about: [],
+    removeDims: [],
+    loneNumbers: [],
+    thresholds: [],
+    leansOnPrevious: false,
+    vague: false,
+    asksAnew: false,
+    displayOnly: false,
+    howMuch: false,
+    allOf: [],
+    sizeWord: false,
+    chatter: false,
+    unknown: [],
+    understoodWords: 0,
+  };
+}

@@ -1,6 +1,7 @@
+import { bothBooleanValues, countedLines, markRateAndWhole, otherMetricSaid } from './implied-measures.js';
 import { SCALE_WORDS } from '../../format/number-words.js';
 import type { CueKind } from './cues.js';
-import type { Frame, FrameFilter, ValueReading } from './frame.js';
+import { emptyFrame, type Frame, type FrameFilter, type ValueReading } from './frame.js';
 import type { Lexicon } from './lexicon.js';
 import { Context } from './grammar-context.js';
 import { readThreshold } from './read-threshold.js';
@@ -325,22 +326,6 @@ function pushMetric(
   frame.metrics.push({ id, score: 1, at: span.at, ...(rankedBy ? { rankedBy } : {}) });
 }
 
-/**
- * "AOV for B2B vs regular customers": both values of a yes/no dimension, compared, are a breakdown by it ("B2B"
- * also names the dimension, so it is read as the breakdown and "regular customers" as one side's filter).
- */
-function bothBooleanValues(frame: Frame, ctx: Context): void {
-  const compared = ctx.spans.some((s) => /^(vs|versus|or)$/.test(s.text) || ctx.cueKinds(s).has('compare'));
-  if (!compared) return;
-  frame.filters = frame.filters.filter(
-    (f) => !(f.boolean && !f.negated && frame.groupBy.some((g) => g.id === f.boolean!.dimension)),
-  );
-}
-
-function otherMetricSaid(ctx: Context, span: Span): boolean {
-  return ctx.spans.some((s) => s.at !== span.at && s.readings.some((r) => r.kind === 'metric'));
-}
-
 function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): void {
   frame.understoodWords++;
   // "for the same two months", "both weeks": the periods already asked about, not a breakdown by month.
@@ -436,29 +421,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     const base = of && frame.metrics.find((x) => x.id === of && Math.abs(x.at - m.at) === 1);
     if (base) frame.metrics.splice(frame.metrics.indexOf(base), 1);
   }
-  // "how many lines ended up lost in transit": "lines" is short for the report's "order lines" when nothing else is
-  // counted; "how many lines were cancelled" is cancelled lines (the adjective becomes a status filter below).
-  // Elsewhere "line" stays filler ("line chart", "bottom line").
-  if (
-    ctx.spans.some(
-      (s) => /\bhow many\b/.test(s.text) || (s.text === 'how' && ctx.nextWord(s.at) === 'many'),
-    ) &&
-    !frame.countOf &&
-    // A measure that already counts lines ("came back": returned order lines) is the count asked for.
-    frame.metrics.every((m) => {
-      const def = ctx.lexicon.catalog.metrics[m.id];
-      return def?.asFilter && !/\blines\b/i.test(def.label);
-    })
-  ) {
-    // "returned lines" is the returned-lines measure itself: the adjective right before names it.
-    const short = ctx.spans.find(
-      (s) => /^(lines|line items)$/.test(s.text) && !frame.metrics.some((m) => m.at === s.at - 1),
-    );
-    const named =
-      short && ctx.lexicon.readingsOf(`order ${short.text}`, `order ${short.text.replace(/s$/, '')}`);
-    const metric = named?.find((r) => r.kind === 'metric');
-    if (short && metric && 'id' in metric) frame.metrics.push({ id: metric.id, score: 0.9, at: short.at });
-  }
+  countedLines(frame, ctx);
   if (frame.metrics.length > 1) {
     for (const m of [...frame.metrics]) {
       const def = ctx.lexicon.catalog.metrics[m.id]!;
@@ -504,13 +467,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
       ctx.spans[0]?.text.split(' ')[0] ?? '',
     );
   frame.pointsBack = pointsBack;
-  // "make it a rate", "as a rate": "rate" alone (no "return rate"), turning the thread's count into its rate.
-  if (!frame.metrics.length && ctx.spans.some((s) => /^(rate|rates|a rate|as a rate)$/.test(s.text))) {
-    frame.asRate = true;
-    frame.unknown = frame.unknown.filter((u) => !/^rates?$/.test(u.word));
-  }
-  if (/\b(overall|altogether|in total|in all|all up|as a whole|all together)\s*$/.test(words))
-    frame.overall = true;
+  markRateAndWhole(frame, ctx, words);
   frame.leansOnPrevious =
     pointsBack ||
     Boolean(first && ctx.cueKinds(first).has('followUpLead')) ||
@@ -577,43 +534,6 @@ function continuesNegatedList(frame: Frame, span: Span): boolean {
 /** A dimension the catalog has per-value averages of ("average customer spend"). */
 function averagedOver(ctx: Context, id: string): boolean {
   return Object.values(ctx.lexicon.catalog.metrics).some((m) => m.perValue?.dimension === id);
-}
-
-function emptyFrame(): Frame {
-  return {
-    metrics: [],
-    groupBy: [],
-    filters: [],
-    times: [],
-    comparePeriods: false,
-    compareBefore: false,
-    share: false,
-    growth: false,
-    trend: false,
-    explain: false,
-    sources: [],
-    howMany: false,
-    pointsAtOne: false,
-    pointsBack: false,
-    sold: false,
-    howManySold: false,
-    edits: { add: false, only: false, remove: false, instead: false, split: false },
-    notMetrics: [],
-    about: [],
-    removeDims: [],
-    loneNumbers: [],
-    thresholds: [],
-    leansOnPrevious: false,
-    vague: false,
-    asksAnew: false,
-    displayOnly: false,
-    howMuch: false,
-    allOf: [],
-    sizeWord: false,
-    chatter: false,
-    unknown: [],
-    understoodWords: 0,
-  };
 }
 
 /** A dimension with a count metric of its own ("SKUs": the SKU count). */

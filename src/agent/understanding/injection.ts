@@ -19,7 +19,8 @@ export const INJECTION_PATTERNS: RegExp[] = [
   /\bunion\s+(all\s+)?select\b/i,
   /;\s*(drop|delete|select|insert|update|attach|copy|create|alter|pragma)\b/i,
   /'\s*(or|and)\s+'?\d*'?\s*=\s*'?\d*/i,
-  /(--|\/\*|\*\/|;)\s*$/m,
+  // A comment opened inside the text ("… /* drop */"); a trailing "--" or ";" is only punctuation people paste.
+  /\/\*|\*\//,
   /\b(read_csv|read_parquet|read_text|read_blob|glob|getenv|current_setting)\s*\(/i,
   /\b(run|execute|exec)\b.{0,20}\b(sql|query|command|shell|code)\b/i,
   /`{3}|<\/?script>|\$\(|\bos\.|\bprocess\.env\b|\/etc\/passwd/i,

@@ -107,6 +107,23 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
     }
   }
 
+  // First words of the multi-word values, per index, built on the first multi-word phrase that needs them.
+  const leading = new Map<string, Set<string>>();
+  const firstWords = (source: Source, dimension: string): Set<string> => {
+    const id = `${source}.${dimension}`;
+    let set = leading.get(id);
+    if (!set) {
+      const values = (profile.values as Record<string, Record<string, string[]> | undefined>)[source]?.[
+        dimension
+      ];
+      set = new Set(
+        (values ?? []).filter((v) => /\s/.test(v.trim())).map((v) => v.trim().split(/\s+/)[0]!.toLowerCase()),
+      );
+      leading.set(id, set);
+    }
+    return set;
+  };
+
   const valuesOf: Lexicon['valuesOf'] = (phrase, options) => {
     const out: Extract<Reading, { kind: 'value' }>[] = [];
     // "bottom 3", "10 cities": a number beside a word is a count, never part of a value's name.
@@ -114,8 +131,16 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
     const multiWord = phrase.includes(' ');
     const common = cues.kindsOf(phrase).includes('commonWord');
     for (const { source, dimension, index } of indexes) {
-      // Typos are forgiven in one word only: across words a near miss is usually other words ("kurta sales").
-      const hit = index.match(phrase, { fuzzy: options.fuzzy && !multiWord && phrase.length >= 4 });
+      // Typos are forgiven in one word only: across words a near miss is usually other words ("kurta sales"),
+      // except in the last word of a name whose other words are typed as they are ("western dreses").
+      const hit =
+        index.match(phrase, { fuzzy: options.fuzzy && !multiWord && phrase.length >= 4 }) ??
+        (options.fuzzy &&
+        multiWord &&
+        !phrases.has(phrase.split(' ').at(-1)!) &&
+        !cues.kindsOf(phrase.split(' ').at(-1)!).length
+          ? lastWordTypo(index, phrase, firstWords(source, dimension))
+          : undefined);
       if (!hit) continue;
       out.push({
         kind: 'value',
@@ -187,4 +212,19 @@ export function netForms(catalog: Catalog): [string, string][] {
 export function netTwinOf(catalog: Catalog, id: string): string | undefined {
   const words = new Set((catalog.metrics[id]?.synonyms ?? []).map((s) => `net ${s.toLowerCase()}`));
   return netForms(catalog).find(([phrase, twin]) => twin !== id && words.has(phrase))?.[1];
+}
+
+/**
+ * "western dreses" for Western Dress: a typo allowed in the last word only, when the words before it open a value
+ * as typed and the value has as many words. Anything looser matches other words ("kurta sales").
+ */
+function lastWordTypo(index: ValueIndex, phrase: string, leading: Set<string>): ValueMatch | undefined {
+  const words = phrase.split(' ');
+  if (words.length > 3 || words.at(-1)!.length < 5 || !leading.has(words[0]!)) return undefined;
+  const hit = index.match(phrase, { fuzzy: true });
+  if (hit?.kind !== 'typo' || hit.values.length !== 1) return undefined;
+  const valueWords = hit.values[0]!.toLowerCase().trim().split(/\s+/);
+  const sameLead = words.slice(0, -1).every((w, k) => w === valueWords[k]);
+  const lastClose = editDistance(words.at(-1)!, valueWords.at(-1)!, 2) <= 2;
+  return sameLead && lastClose && valueWords.length === words.length ? hit : undefined;
 }

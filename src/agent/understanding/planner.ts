@@ -1,3 +1,4 @@
+import { withoutAsides } from './asides.js';
 import { metricOn } from './resolve-slots.js';
 import { inSentence } from '../../semantic/label-text.js';
 import type { Catalog } from '../../semantic/catalog.js';
@@ -51,7 +52,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
   };
 
   function plan(input: ResolverInput): Resolution {
-    const question = input.question.trim();
+    const question = withoutAsides(input.question);
     if (!question)
       return {
         kind: 'clarify',
