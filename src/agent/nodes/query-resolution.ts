@@ -3,34 +3,16 @@ import type { LlmUsage } from '../answer.js';
 import type { GraphDeps } from '../graph-deps.js';
 import { splitUsage, type Resolution } from '../resolver/resolver.js';
 import type { AgentStateType, AgentStateUpdate } from '../state.js';
-import { resolveSummaryPeriod } from '../summary/summary-period.js';
-import { buildSummaryParts } from '../summary/summary-plans.js';
 
 /**
  * query_resolution: the question (plus thread context, plus the previous attempt's error on a repair pass) becomes
- * a Resolution: a Plan, guarded SQL (LLM only), a clarification or a refusal. Summary mode builds its fixed plans.
- * The resolver returns what its model cost beside the Resolution; the state adds it up across passes.
+ * a Resolution: a Plan, guarded SQL (LLM only), a clarification or a refusal. The resolver returns what its model
+ * cost beside the Resolution; the state adds it up across passes.
  * A plan the user picked ("Not what I meant" → an alternative) is answered as it is: the question is not read again.
  */
 export function queryResolutionNode(deps: GraphDeps) {
   return async function queryResolution(state: AgentStateType): Promise<AgentStateUpdate> {
     const started = performance.now();
-    if (state.queryType === 'summary') {
-      const request = state.summaryRequest;
-      // The caller's own window when it has one (the scheduler's week: the post covers the week it locked).
-      const summaryPeriod = request?.window
-        ? { ...request.window, requested: (request.period ?? 'week').trim().toLowerCase() || 'week' }
-        : resolveSummaryPeriod(request?.period, state.schemaInfo);
-      const summaryParts = buildSummaryParts(summaryPeriod, state.summaryRequest);
-      return {
-        summaryPeriod,
-        summaryParts,
-        plan: summaryParts[0]?.plan,
-        iteration: state.iteration + 1,
-        timingsMs: { resolve: performance.now() - started },
-      };
-    }
-
     // The chosen plan came back from thread state through a button: it is checked like any Plan before use.
     const chosen = state.chosenPlan ? PlanSchema.safeParse(state.chosenPlan) : undefined;
     let resolution: Resolution;

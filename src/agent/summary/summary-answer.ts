@@ -5,7 +5,7 @@ import { emptyAnswer } from '../answer-builders.js';
 import { describeColumns } from '../columns.js';
 import { periodPhrase } from '../explain-empty.js';
 import { BLANK_LABEL, formatCell, formatChange } from '../format-value.js';
-import type { SummaryPart, SummaryPeriod } from '../state.js';
+import type { SummaryPart, SummaryPeriod } from './summary-state.js';
 import { capitalize, suggestFollowUps } from '../synthesis/compose-answer.js';
 import { describeReading } from '../understanding/reading.js';
 import { SUMMARY_KPIS } from './summary-plans.js';

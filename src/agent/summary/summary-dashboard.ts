@@ -2,7 +2,7 @@ import { BLANK } from '../../format/blank.js';
 import type { DashboardData } from '../../charts/index.js';
 import type { Catalog } from '../../semantic/catalog.js';
 import type { Cell, QueryResult } from '../../warehouse/types.js';
-import type { SummaryPart, SummaryPeriod } from '../state.js';
+import type { SummaryPart, SummaryPeriod } from './summary-state.js';
 import { SUMMARY_KPIS } from './summary-plans.js';
 
 function column(result: QueryResult | undefined, name: string): Cell[] {

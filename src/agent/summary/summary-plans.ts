@@ -1,7 +1,7 @@
 import type { SummaryRequest } from '../answer.js';
 import type { Filter, Plan } from '../../semantic/plan.js';
 import { daysBetweenInclusive } from '../../semantic/time-range.js';
-import type { SummaryPart, SummaryPeriod } from '../state.js';
+import type { SummaryPart, SummaryPeriod } from './summary-state.js';
 
 export const SUMMARY_KPIS = ['revenue', 'orders', 'units', 'aov', 'cancel_rate'] as const;
 

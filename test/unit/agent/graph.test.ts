@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResultCache } from '../../../src/agent/cache/result-cache.js';
 import { buildAgentGraph, runAgentGraph } from '../../../src/agent/graph.js';
+import { buildSummaryGraph, runSummaryGraph } from '../../../src/agent/summary/summary-graph.js';
 import type { Narrator } from '../../../src/agent/llm/narrator.js';
 import type { Resolution } from '../../../src/agent/resolver/resolver.js';
 import type { Plan } from '../../../src/semantic/plan.js';
@@ -38,7 +39,7 @@ const planResolution = (p: Partial<Plan>, resolvedBy: 'planner' | 'llm' = 'plann
 
 async function ask(resolver: ScriptedResolver, extra: Parameters<typeof graphDeps>[2] = {}, question = 'q') {
   const graph = buildAgentGraph(graphDeps(wh, resolver, extra));
-  return runAgentGraph(graph, { userQuery: question, queryType: 'qa', schemaInfo: wh.schema() });
+  return runAgentGraph(graph, { userQuery: question, schemaInfo: wh.schema() });
 }
 
 describe('agent graph', () => {
@@ -232,7 +233,6 @@ describe('agent graph', () => {
     const graph = buildAgentGraph(graphDeps(wh, r));
     const out = await runAgentGraph(graph, {
       userQuery: 'show that as a pie',
-      queryType: 'qa',
       hasPreviousAnswer: true,
       schemaInfo: wh.schema(),
     });
@@ -258,11 +258,9 @@ describe('agent graph', () => {
     expect(bad.headline).toBe('Revenue was ₹2,750 in May 2022.');
   });
 
-  it('runs summary mode through the same graph: KPIs with change vs the previous period', async () => {
-    const graph = buildAgentGraph(graphDeps(wh, new ScriptedResolver([])));
-    const out = await runAgentGraph(graph, {
-      userQuery: 'summary',
-      queryType: 'summary',
+  it('runs a summary through the summary graph: KPIs with change vs the previous period', async () => {
+    const graph = buildSummaryGraph(graphDeps(wh, new ScriptedResolver([])));
+    const out = await runSummaryGraph(graph, {
       summaryRequest: { period: '2022-05' },
       schemaInfo: wh.schema(),
     });
