@@ -8,7 +8,6 @@ import { BLANK_LABEL, formatCell, formatChange } from '../format-value.js';
 import type { SummaryPart, SummaryPeriod } from './summary-state.js';
 import { capitalize, suggestFollowUps } from '../synthesis/compose-answer.js';
 import { describeReading } from '../understanding/reading.js';
-import { SUMMARY_KPIS } from './summary-plans.js';
 
 export interface SummaryAnswerInput {
   question: string;
@@ -49,7 +48,7 @@ export function composeSummaryAnswer(input: SummaryAnswerInput): Answer {
   );
 
   const keyFigures: KeyFigure[] = [];
-  for (const id of SUMMARY_KPIS) {
+  for (const id of catalog.summary.kpis) {
     const def = catalog.metrics[id];
     if (!def) continue;
     const value = n(kpi[id]);

@@ -23,7 +23,7 @@ export const SUMMARY_NODE = {
  */
 export function buildSummaryGraph(deps: QueryDeps) {
   return new StateGraph(SummaryState)
-    .addNode(SUMMARY_NODE.RESOLUTION, summaryResolutionNode())
+    .addNode(SUMMARY_NODE.RESOLUTION, summaryResolutionNode(deps.catalog))
     .addNode(SUMMARY_NODE.EXTRACTION, summaryExtractionNode(deps))
     .addNode(SUMMARY_NODE.VALIDATION, summaryValidationNode())
     .addNode(SUMMARY_NODE.SYNTHESIS, summarySynthesisNode(deps))

@@ -1,3 +1,4 @@
+import type { Catalog } from '../../semantic/catalog.js';
 import type { SummaryStateType, SummaryStateUpdate } from './summary-state.js';
 import { resolveSummaryPeriod } from './summary-period.js';
 import { buildSummaryParts } from './summary-plans.js';
@@ -7,7 +8,7 @@ import { buildSummaryParts } from './summary-plans.js';
  * one (the scheduler's week: the post covers the week it locked), else the period keyword read against the data's
  * dates. An unknown period throws BAD_INPUT (the Assistant turns it into an answer that says how to fix it).
  */
-export function summaryResolutionNode() {
+export function summaryResolutionNode(catalog: Catalog) {
   return async function summaryResolution(state: SummaryStateType): Promise<SummaryStateUpdate> {
     const started = performance.now();
     const request = state.summaryRequest;
@@ -16,7 +17,7 @@ export function summaryResolutionNode() {
       : resolveSummaryPeriod(request.period, state.schemaInfo);
     return {
       summaryPeriod,
-      summaryParts: buildSummaryParts(summaryPeriod, request),
+      summaryParts: buildSummaryParts(summaryPeriod, catalog, request),
       timingsMs: { resolve: performance.now() - started },
     };
   };

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResultCache } from '../../../src/agent/cache/result-cache.js';
 import { buildAgentGraph, runAgentGraph } from '../../../src/agent/graph.js';
+import { defaultCatalogPath, parseCatalog } from '../../../src/semantic/catalog.js';
 import { buildSummaryGraph, runSummaryGraph } from '../../../src/agent/summary/summary-graph.js';
 import type { Narrator } from '../../../src/agent/llm/narrator.js';
 import type { Resolution } from '../../../src/agent/resolver/resolver.js';
@@ -285,5 +287,19 @@ describe('agent graph', () => {
     expect(a.insights.length).toBeGreaterThanOrEqual(3);
     expect(a.insights.length).toBeLessThanOrEqual(5);
     expect(a.headline).toMatch(/^May 2022: revenue ₹2,750 \(\+71\.9% vs April 2022\)/);
+  });
+
+  it("shows the catalog's summary KPIs, in the catalog's order", async () => {
+    const text = readFileSync(defaultCatalogPath(), 'utf8');
+    const catalog = parseCatalog(
+      text.replace('  kpis: [revenue, orders, units, aov, cancel_rate]', '  kpis: [orders, cancel_rate]'),
+    );
+    const graph = buildSummaryGraph(graphDeps(wh, new ScriptedResolver([]), { catalog }));
+    const out = await runSummaryGraph(graph, {
+      summaryRequest: { period: '2022-05' },
+      schemaInfo: wh.schema(),
+    });
+    expect(out.finalResponse!.keyFigures.map((k) => k.label)).toEqual(['Orders', 'Cancellation rate']);
+    expect(out.summaryParts[0]!.plan.metrics).toEqual(['orders', 'cancel_rate']);
   });
 });
