@@ -164,6 +164,8 @@ async function summarise(ctx: TurnContext, request: SummaryRequest): Promise<Ans
       state.finalResponse ??
       failedAnswer(ctx.logger, question, new Error('summary ended without an answer'), {});
     answer.timingsMs = { ...state.timingsMs };
+    // Its suggestions carry option ids, as a question's do (rememberSummary keeps their plans with the thread).
+    answer.suggestions = withOptionIds(answer.suggestions);
     if (request.chart !== false && answer.status === 'answered') await attachDashboard(ctx, answer, state);
   } catch (error) {
     answer = failedAnswer(ctx.logger, question, error, { period: request.period });

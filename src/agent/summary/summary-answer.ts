@@ -1,6 +1,6 @@
 import type { Catalog } from '../../semantic/catalog.js';
 import type { Cell, QueryResult } from '../../warehouse/types.js';
-import type { Answer, KeyFigure } from '../answer.js';
+import type { Answer, KeyFigure, Suggestion } from '../answer.js';
 import { emptyAnswer } from '../answer-builders.js';
 import { describeColumns } from '../columns.js';
 import { periodPhrase } from '../explain-empty.js';
@@ -136,15 +136,26 @@ export function composeSummaryAnswer(input: SummaryAnswerInput): Answer {
   }
   answer.validation = { status: input.notes.length ? 'WARNING' : 'PASSED', notes: input.notes };
   answer.suggestions = [
-    ...(topCat && period.compareTo
-      ? [
-          {
-            label: `Why did ${String(topCat.category)} change?`,
-            question: `Revenue for ${String(topCat.category)} by state ${periodPhrase(period.period.label)} compared with the previous period`,
-          },
-        ]
-      : []),
+    ...(topCat && period.compareTo ? [whyChanged(String(topCat.category), period)] : []),
     ...suggestFollowUps(kpiPart?.plan, catalog),
   ].slice(0, 3);
   return answer;
+}
+
+/** "Why did Kurta change?": its revenue by state over the summary's period against the one before, as a plan. */
+function whyChanged(category: string, period: SummaryPeriod): Suggestion {
+  return {
+    label: `Why did ${category} change?`,
+    question: `Revenue for ${category} by state ${periodPhrase(period.period.label)} compared with the previous period`,
+    plan: {
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      groupBy: ['state'],
+      filters: [{ dimension: 'category', op: 'in', values: [category] }],
+      timeRange: period.period,
+      compareTo: 'previous_period',
+      share: false,
+      chart: 'auto',
+    },
+  };
 }
