@@ -7,6 +7,8 @@ import { createRollupRouter } from '../semantic/rollup-router.js';
 import type { Warehouse } from '../warehouse/types.js';
 import type { ResultCache } from './cache/result-cache.js';
 import { buildAgentGraph, type AgentGraph } from './graph.js';
+import type { QueryDeps } from './nodes/run-query.js';
+import { buildSummaryGraph, type SummaryGraph } from './summary/summary-graph.js';
 import type { Narrator } from './llm/narrator.js';
 import type { Resolver } from './resolver/resolver.js';
 import type { CueLexicon } from './understanding/cues.js';
@@ -29,7 +31,30 @@ export interface GraphStartDeps {
 }
 
 /**
- * The agent graph, built on first use: the data profile for the planner, the LLM resolver and narrator when a
+ * The summary graph: no resolver, narrator or data profile, so it is built at once (its nodes hold no clients of
+ * their own, only the warehouse, cache and rollups every query uses).
+ */
+export function summaryGraph(deps: GraphStartDeps): SummaryGraph {
+  return buildSummaryGraph(queryDeps(deps));
+}
+
+/** What both graphs run queries with. */
+function queryDeps(deps: GraphStartDeps): QueryDeps {
+  const { config, warehouse } = deps;
+  return {
+    warehouse,
+    catalog: deps.catalog,
+    logger: deps.logger,
+    cache: deps.cache,
+    rollups:
+      config.ROLLUPS_ENABLED && warehouse.rollupTables?.length
+        ? createRollupRouter(warehouse.rollupTables)
+        : null,
+  };
+}
+
+/**
+ * The Q&A graph, built on first use: the data profile for the planner, the LLM resolver and narrator when a
  * client is configured (their modules, and the OpenAI SDK, are imported only then). A failed start-up (e.g. the
  * profile query) is retried on the next call.
  */
@@ -75,17 +100,5 @@ async function startGraph(deps: GraphStartDeps): Promise<AgentGraph> {
           logger,
         })
       : null;
-  return buildAgentGraph({
-    resolver,
-    warehouse,
-    catalog,
-    logger,
-    cache: deps.cache,
-    narrator,
-    canRepair: client !== null,
-    rollups:
-      config.ROLLUPS_ENABLED && warehouse.rollupTables?.length
-        ? createRollupRouter(warehouse.rollupTables)
-        : null,
-  });
+  return buildAgentGraph({ ...queryDeps(deps), resolver, narrator, canRepair: client !== null });
 }

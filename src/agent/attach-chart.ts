@@ -3,7 +3,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Catalog } from '../semantic/catalog.js';
 import type { Answer } from './answer.js';
 import { answerColumns } from './columns.js';
-import type { AgentStateType } from './state.js';
+import type { SummaryStateType } from './summary/summary-state.js';
 import { summaryDashboardData } from './summary/summary-dashboard.js';
 
 /** The chart renderer (vega, vega-lite, canvas) and its PNG cache, loaded when the first chart is drawn. */
@@ -52,7 +52,7 @@ export async function attachChart(deps: ChartDeps, answer: Answer, preference?: 
 export async function attachDashboard(
   deps: ChartDeps,
   answer: Answer,
-  state: Pick<AgentStateType, 'summaryPeriod' | 'summaryParts'>,
+  state: Pick<SummaryStateType, 'summaryPeriod' | 'summaryParts'>,
 ): Promise<void> {
   if (!state.summaryPeriod) return;
   const started = performance.now();

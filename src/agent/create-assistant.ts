@@ -6,7 +6,7 @@ import type { Warehouse } from '../warehouse/types.js';
 import type { Answer, AskOptions, Assistant, SummaryRequest, ThreadState, Turn } from './answer.js';
 import { emptyAnswer } from './answer-builders.js';
 import { attachChart, attachDashboard, type LoadChartKit } from './attach-chart.js';
-import { lazyAgentGraph, type GraphStartDeps } from './assistant-graph.js';
+import { lazyAgentGraph, summaryGraph, type GraphStartDeps } from './assistant-graph.js';
 import {
   ellipsize,
   MAX_ECHO_CHARS,
@@ -19,6 +19,7 @@ import { runAgentGraph, type AgentGraph } from './graph.js';
 import { withOptionIds } from './pending-options.js';
 import { emitProgress } from './progress.js';
 import type { AgentStateType } from './state.js';
+import { runSummaryGraph, type SummaryGraph } from './summary/summary-graph.js';
 import { createThreadMemory, type ThreadMemory } from './thread-memory.js';
 import {
   failedAnswer,
@@ -39,7 +40,7 @@ export interface AssistantDeps extends GraphStartDeps {
   charts: LoadChartKit;
 }
 
-/** What one turn needs: the deps, the thread memory and the graph (built on first use). */
+/** What one turn needs: the deps, the thread memory and the graphs (the Q&A one built on first use). */
 interface TurnContext {
   logger: Logger;
   warehouse: Warehouse;
@@ -47,6 +48,7 @@ interface TurnContext {
   charts: LoadChartKit;
   memory: ThreadMemory;
   graph: () => Promise<AgentGraph>;
+  summaryGraph: SummaryGraph;
 }
 
 /**
@@ -64,6 +66,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     charts: deps.charts,
     memory,
     graph: lazyAgentGraph(deps),
+    summaryGraph: summaryGraph(deps),
   };
   return {
     async warmUp() {
@@ -108,7 +111,6 @@ async function ask(ctx: TurnContext, turn: Turn, options: AskOptions = {}): Prom
       {
         messages: thread?.messages ?? [],
         userQuery: question,
-        queryType: 'qa',
         previousPlan: thread?.lastPlan,
         previousRows: thread?.lastAnswer && shownRows(thread.lastAnswer),
         priorPlan: thread?.priorPlan,
@@ -154,9 +156,7 @@ async function summarise(ctx: TurnContext, request: SummaryRequest): Promise<Ans
   const question = `summary ${request.period ?? 'week'}`.trim();
   let answer: Answer;
   try {
-    const state = await runAgentGraph(await ctx.graph(), {
-      userQuery: '',
-      queryType: 'summary',
+    const state = await runSummaryGraph(ctx.summaryGraph, {
       summaryRequest: request,
       schemaInfo: ctx.warehouse.schema(),
     });
@@ -164,6 +164,8 @@ async function summarise(ctx: TurnContext, request: SummaryRequest): Promise<Ans
       state.finalResponse ??
       failedAnswer(ctx.logger, question, new Error('summary ended without an answer'), {});
     answer.timingsMs = { ...state.timingsMs };
+    // Its suggestions carry option ids, as a question's do (rememberSummary keeps their plans with the thread).
+    answer.suggestions = withOptionIds(answer.suggestions);
     if (request.chart !== false && answer.status === 'answered') await attachDashboard(ctx, answer, state);
   } catch (error) {
     answer = failedAnswer(ctx.logger, question, error, { period: request.period });

@@ -1,8 +1,11 @@
 import type { PendingOption, Suggestion } from './answer.js';
 import { alternativeId } from './understanding/reading.js';
 
-/** A thread remembers at most this many options (a few clarifications' worth). */
-export const MAX_PENDING_OPTIONS = 12;
+/**
+ * A thread remembers at most this many options: the follow-ups and clarification choices of its last several
+ * answers (three or four each), so the buttons of recent answers still answer their plans.
+ */
+export const MAX_PENDING_OPTIONS = 24;
 
 /**
  * The suggestions as surfaces get them: each one with a plan carries that plan's id, the value its button sends

@@ -87,13 +87,16 @@ export function shownRows(answer: Pick<Answer, 'columns' | 'rows' | 'status'>): 
 
 /**
  * The thread a summary post opens: the summary as its first message (headline and insights), the answer for the
- * buttons, its first plan, and the period and comparison, so "why did Kurta drop?" asked there is understood.
+ * buttons, the options its suggestion buttons stand for, its first plan, and the period and comparison, so "why did Kurta drop?" asked there is understood.
  */
 export function summaryThreadState(answer: Answer, now: number): ThreadState {
+  const pendingOptions = nextPendingOptions(undefined, answer.suggestions);
   const state: ThreadState = {
     messages: [{ role: 'assistant', text: [answer.headline, ...answer.insights].join('\n'), at: now }],
     lastAnswer: toStored(answer),
     ...(answer.plan ? { lastPlan: answer.plan } : {}),
+    // The post's suggestion buttons carry option ids: their plans are kept here.
+    ...(pendingOptions.length ? { pendingOptions } : {}),
   };
   if (answer.timeRange) {
     const compareTo = answer.plan?.compareTo;

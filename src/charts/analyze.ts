@@ -3,6 +3,7 @@ import type { Plan } from '../semantic/plan.js';
 import type { Cell, QueryResult, ResultColumn } from '../warehouse/types.js';
 import {
   dimensionLabel,
+  dimensionPlural,
   isTimeGrain,
   metricInfo,
   type DimensionInfo,
@@ -20,6 +21,8 @@ export interface DimensionColumn {
   id: string;
   index: number;
   label: string;
+  /** Its values' noun in the plural, for "Top 15 of 37 states" (the catalog's, else the label's plural). */
+  plural: string;
   /** Set for date grains: the values are 'YYYY-MM-DD' dates. */
   grain?: TimeGrain;
   /** The catalog's order of the values (sizes): sorted by it, never cut to a top N. */
@@ -130,10 +133,12 @@ export function analyzeResult(
   const addDimension = (id: string, index: number): void => {
     const column = columns[index]!;
     const time = isTimeGrain(id) || isDateColumn(column, rows, index);
+    const label = dimensionLabel(id, options.dimensions);
     dimensions.push({
       id,
       index,
-      label: dimensionLabel(id, options.dimensions),
+      label,
+      plural: dimensionPlural(id, label, options.dimensions),
       ...(time ? { grain: isTimeGrain(id) ? id : inferGrain(rows, index) } : {}),
       ...valueOrderOf(id, options),
     });
@@ -205,6 +210,7 @@ function shapeFromContract(columns: readonly ChartColumnMeta[], options: Analyze
         id: c.ref,
         index,
         label: c.label,
+        plural: dimensionPlural(c.ref, c.label, options.dimensions),
         ...(grain ? { grain } : {}),
         ...valueOrderOf(c.ref, options),
       });

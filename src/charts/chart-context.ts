@@ -9,7 +9,7 @@ import {
   type MeasureColumn,
   type ResultShape,
 } from './analyze.js';
-import { dimensionLabel, pluralLabel, type DimensionInfo, type MetricInfo } from './fields.js';
+import { dimensionLabel, type DimensionInfo, type MetricInfo } from './fields.js';
 import { inSentence } from '../semantic/label-text.js';
 import type { TitleParts } from './specs/frame.js';
 import { byPhrase, describeFilters, formatPeriod, formatTimeRange, joinLabels } from './titles.js';
@@ -106,7 +106,7 @@ export function titleFor(
   const by = dims.length > 0 ? ` by ${byPhrase(dims.map((d) => d.label))}` : '';
   const head =
     top && dims.length === 1
-      ? `${top.bottom ? 'Bottom' : 'Top'} ${top.count} ${pluralLabel(dims[0]!.id, dims[0]!.label)} by ${inSentence(what)}`
+      ? `${top.bottom ? 'Bottom' : 'Top'} ${top.count} ${dims[0]!.plural} by ${inSentence(what)}`
       : `${what}${by}`;
   const title = `${head}${when ? `, ${when}` : ''}`;
   const subtitle: string[] = [];

@@ -24,7 +24,8 @@ import {
   type Row,
 } from './chart-context.js';
 import { twoDimensions } from './choose-two-dimensions.js';
-import { formatChange, formatValue, pluralLabel, type MetricInfo } from './fields.js';
+import { formatChange, formatValue, type MetricInfo } from './fields.js';
+import { pluralLabel } from '../semantic/label-text.js';
 import {
   horizontalBarSpec,
   pairedBarSpec,
@@ -167,13 +168,11 @@ function oneDimension(ctx: Ctx, dim: DimensionColumn): ChosenChart | null {
         ...head,
         { label: `Others (${tail.length} more)`, value: rest, text: shareText(rest), others: true },
       ];
-      notes.push(
-        `Top ${maxBars} of ${sorted.length} ${pluralLabel(dim.id, dim.label)}; the rest added up as Others`,
-      );
+      notes.push(`Top ${maxBars} of ${sorted.length} ${dim.plural}; the rest added up as Others`);
     } else {
       items = head;
       notes.push(
-        `${ctx.plan?.sort?.direction === 'asc' ? 'Bottom' : 'Top'} ${maxBars} of ${sorted.length} ${pluralLabel(dim.id, dim.label)}`,
+        `${ctx.plan?.sort?.direction === 'asc' ? 'Bottom' : 'Top'} ${maxBars} of ${sorted.length} ${dim.plural}`,
       );
     }
   }
@@ -320,9 +319,7 @@ function timeSeries(
     seriesOrder = ordered.filter((s) => keep.has(s));
     shownPoints = points.filter((p) => keep.has(p.series!));
     if (ranked.length > MAX_LINE_SERIES) {
-      notes.push(
-        `The ${MAX_LINE_SERIES} largest of ${ranked.length} ${pluralLabel(seriesDim.id, seriesDim.label)}`,
-      );
+      notes.push(`The ${MAX_LINE_SERIES} largest of ${ranked.length} ${seriesDim.plural}`);
     }
   } else if (measures.length > 1) {
     seriesOrder = measures.map((m) => m.info.label);
@@ -341,7 +338,7 @@ function timeSeries(
       ));
   if (partial.length)
     notes.push(
-      `Partial ${pluralLabel(grain, grain)}, ${columns ? 'faded' : 'hollow and dashed'}: ${partialList(partial)}`,
+      `Partial ${pluralLabel(grain)}, ${columns ? 'faded' : 'hollow and dashed'}: ${partialList(partial)}`,
     );
   const t = titleFor(ctx, measures, dims, periodText(ctx, timeDim), notes);
   const opts = {

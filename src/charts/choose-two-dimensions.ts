@@ -9,7 +9,6 @@ import {
   type ChosenChart,
   type Ctx,
 } from './chart-context.js';
-import { pluralLabel } from './fields.js';
 import { heatmapSpec, stackedBarSpec, type Cell2 } from './specs/cross-tab.js';
 import { periodLabel } from './specs/time-axis.js';
 import { inSentence } from '../semantic/label-text.js';
@@ -24,7 +23,7 @@ const MAX_HEATMAP_COLUMNS = 16;
 /** "Top 25 of 40 states by total revenue" ("First 25 …" for dates and sizes, which are not ranked). */
 function cutNote(d: DimensionColumn, shown: number, of: number, metricLabel: string): string | null {
   if (shown >= of) return null;
-  const what = `${shown} of ${of} ${pluralLabel(d.id, d.label)}`;
+  const what = `${shown} of ${of} ${d.plural}`;
   if (d.grain !== undefined || isNaturallyOrdered(d)) return `First ${what}`;
   return `Top ${what} by total ${inSentence(metricLabel)}`;
 }
@@ -146,9 +145,9 @@ export function twoDimensions(ctx: Ctx, a: DimensionColumn, b: DimensionColumn):
   }
   const notes: string[] = [];
   if (rowOrder.length < rowTotals.size)
-    notes.push(`Top ${rowOrder.length} of ${rowTotals.size} ${pluralLabel(rowDim.id, rowDim.label)}`);
+    notes.push(`Top ${rowOrder.length} of ${rowTotals.size} ${rowDim.plural}`);
   if (colRanked.length > maxParts && !rolled)
-    notes.push(`Top ${maxParts} of ${colRanked.length} ${pluralLabel(colDim.id, colDim.label)}`);
+    notes.push(`Top ${maxParts} of ${colRanked.length} ${colDim.plural}`);
   const t = titleFor(ctx, [primary], [rowDim, colDim], periodText(ctx), notes);
   return {
     type: grouped ? 'grouped_bar' : 'stacked_bar',

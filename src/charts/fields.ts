@@ -6,11 +6,12 @@ import {
   compactUnitFor,
 } from '../format/money.js';
 import { changeBetween, formatChangeIn } from '../format/change.js';
+import { pluralLabel } from '../semantic/label-text.js';
 import { FORMAT_INDIAN, FORMAT_INR } from './theme.js';
 
 /**
  * What a chart needs to know about a metric or dimension id. The shape matches the catalog's entries
- * (data/catalog.yml: label, format, additive, lowerIsBetter, valueOrder), so the caller passes the catalog straight
+ * (data/catalog.yml: label, format, additive, lowerIsBetter, valueOrder, plural), so the caller passes the catalog straight
  * in; columns it does not know (LLM SQL) fall back to a guess from the name and the values.
  */
 export type ValueFormat = 'inr' | 'count' | 'percent' | 'number';
@@ -26,6 +27,8 @@ export interface MetricInfo {
 
 export interface DimensionInfo {
   label: string;
+  /** Its values' noun in the plural ("states", "statuses"); the catalog derives it from the label unless it says. */
+  plural?: string;
   /** Values in the order a person expects them (sizes XS…6XL): bars and series follow it, not the values. */
   valueOrder?: readonly string[];
 }
@@ -77,6 +80,15 @@ export function dimensionLabel(id: string, catalog: Record<string, DimensionInfo
   return catalog?.[id]?.label ?? humanize(id);
 }
 
+/** "Top 15 of 37 states": the catalog's plural of a dimension, or the plural of the label it is shown with. */
+export function dimensionPlural(
+  id: string,
+  label: string,
+  catalog: Record<string, DimensionInfo> | undefined,
+): string {
+  return catalog?.[id]?.plural ?? pluralLabel(label);
+}
+
 /** A value as text in a label on the chart (bar ends, tiles, tooltips). */
 export function formatValue(value: number, format: ValueFormat): string {
   switch (format) {
@@ -95,20 +107,6 @@ export function formatValue(value: number, format: ValueFormat): string {
     case 'number':
       return formatIndianCompact(value);
   }
-}
-
-const PLURALS: Record<string, string> = {
-  sku: 'SKUs',
-  status: 'statuses',
-  courier_status: 'courier statuses',
-};
-/** "state" → "states", "category" → "categories", for notes like "Top 15 of 37 states". */
-export function pluralLabel(id: string, label: string): string {
-  if (PLURALS[id]) return PLURALS[id];
-  const lower = /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
-  if (/[^aeiou]y$/.test(lower)) return `${lower.slice(0, -1)}ies`;
-  if (/(s|x|ch|sh)$/.test(lower)) return `${lower}es`;
-  return `${lower}s`;
 }
 
 /** A change as text, in the unit src/format/change.ts picks: relative for amounts and counts, pp for rates. */

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseYaml } from './yaml-text.js';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { pluralLabel } from './label-text.js';
 import { SOURCES, type Source } from './plan.js';
 
 /**
@@ -12,6 +13,8 @@ import { SOURCES, type Source } from './plan.js';
  * start-up with the path of the bad entry, not as a wrong number later.
  */
 const idPattern = /^[a-z][a-z0-9_]*$/;
+/** The summary dashboard has room for this many KPI tiles in a row. */
+export const MAX_SUMMARY_KPIS = 6;
 const sourceEnum = z.enum(SOURCES);
 const synonyms = z.array(z.string().min(1)).default([]);
 
@@ -129,12 +132,23 @@ const DimensionSchema = z
     rankedBySize: z.boolean().default(false),
     /** Values in the order a person expects them (sizes XS…6XL): charts sort by it, "3XL and up" ranges over it. */
     valueOrder: z.array(z.string().min(1)).optional(),
+    /**
+     * The values' noun in the plural, for notes like "Top 15 of 37 states". Defaults to the label's plural
+     * ("Category" → "categories"); set it where that reads wrong ("Order status" values are "statuses").
+     */
+    plural: z.string().min(1).optional(),
     synonyms,
   })
   .refine((d) => d.grain !== undefined || Object.keys(d.columns).length > 0, {
     message: 'a dimension needs columns (or a date grain)',
   })
-  .refine((d) => !d.values || d.type === 'boolean', { message: 'values are for boolean dimensions' });
+  .refine((d) => !d.values || d.type === 'boolean', { message: 'values are for boolean dimensions' })
+  .transform((d) => ({ ...d, plural: d.plural ?? pluralLabel(d.label) }));
+
+/** The summary (weekly post, /retail-summary): its KPIs, compared with the period before, in tile order. */
+const SummarySchema = z.object({
+  kpis: z.array(z.string().regex(idPattern)).min(1).max(MAX_SUMMARY_KPIS),
+});
 
 const OutOfScopeSchema = z.object({
   words: z.array(z.string().min(1)).min(1),
@@ -148,9 +162,19 @@ export const CatalogSchema = z
     metrics: z.record(z.string().regex(idPattern), MetricSchema),
     dimensions: z.record(z.string().regex(idPattern), DimensionSchema),
     valueAliases: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+    summary: SummarySchema,
     outOfScope: z.array(OutOfScopeSchema).default([]),
   })
   .superRefine((c, ctx) => {
+    for (const [i, id] of c.summary.kpis.entries()) {
+      // The summary's plans read the Amazon orders; a KPI must be one of their metrics, named once.
+      if (c.metrics[id]?.source !== 'amazon_sales' || c.summary.kpis.indexOf(id) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['summary', 'kpis', i],
+          message: `"${id}" is not a metric of amazon_sales, or is listed twice`,
+        });
+    }
     for (const [alias] of Object.entries(c.valueAliases)) {
       if (!(alias in c.dimensions)) {
         ctx.addIssue({

@@ -14,3 +14,12 @@ export function plural(noun: string): string {
   if (/(s|x|z|ch|sh)$/i.test(noun)) return `${noun}es`;
   return `${noun}s`;
 }
+
+/**
+ * A label's plural inside a sentence, for notes like "Top 15 of 37 states": "Category" → "categories", "SKU" →
+ * "SKUs". A catalog dimension's `plural` defaults to it; columns the catalog does not know (LLM SQL) use it too.
+ */
+export function pluralLabel(label: string): string {
+  // Only a capital that starts a word in lower case goes: "SKU" and "B2B" keep theirs.
+  return plural(/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
+}

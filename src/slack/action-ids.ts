@@ -4,14 +4,14 @@ export const ACTION_DOWNLOAD_CSV = 'download_csv';
 export const ACTION_FEEDBACK_UP = 'feedback_up';
 export const ACTION_FEEDBACK_DOWN = 'feedback_down';
 /**
- * Clarification options and follow-up suggestions without a plan: `ask_option_0`, `ask_option_1`, … (value: the
- * question to ask; ids must be unique per block).
+ * Options without a plan (the LLM resolver's clarification options, full questions it wrote): `ask_option_0`,
+ * `ask_option_1`, … (value: the question to ask; ids must be unique per block).
  */
 export const ACTION_ASK_OPTION_PREFIX = 'ask_option_';
 export const ACTION_ASK_OPTION_PATTERN = /^ask_option_\d+$/;
 /**
- * An option with a plan (a clarification's choice): `pick_option_0`, … (value: the option's id, looked up in the
- * thread's pending options; never words to re-parse).
+ * An option with a plan (a clarification's choice, a follow-up suggestion under an answer or a summary):
+ * `pick_option_0`, … (value: the option's id, looked up in the thread's pending options; never words to re-parse).
  */
 export const ACTION_PICK_OPTION_PREFIX = 'pick_option_';
 export const ACTION_PICK_OPTION_PATTERN = /^pick_option_\d+$/;

@@ -43,6 +43,8 @@ export const messages = {
     'I no longer have that result (threads are remembered for a limited time). Ask the question again and I will fetch it.',
   optionExpired:
     'That option has expired (threads are remembered for a limited time). Ask the question again and I will offer fresh choices.',
+  optionOutdated: (label: string) =>
+    `"${label}" belongs to an older answer in this thread, and I keep the options of the latest answers only. Ask for it in a message and I will answer it.`,
   noRows: 'That answer has no table to download.',
   csvUploaded: 'Here is the CSV.',
   feedbackThanksUp: 'Thanks! Glad that helped.',

@@ -275,6 +275,74 @@ describe.skipIf(!hasData)(
       expect(h.slack.callsTo('chat.update').some((u) => u.params.ts === clarify!.response!.ts)).toBe(true);
     });
 
+    it("a follow-up suggestion carries an option id, and clicking it answers the suggestion's plan", async () => {
+      const ts = nextTs();
+      await h.sendEvent(mentionEvent({ channel: 'CE13', text: 'total revenue in May 2022', ts }));
+      const [reply] = await waitReplies('CE13', ts, 1, 'the answer');
+      const threadKey = `T0TEST:CE13:${ts}`;
+      const byCategory = (await h.threads.get(threadKey))?.pendingOptions?.find(
+        (o) => o.label === 'By category',
+      );
+      expect(byCategory?.plan).toMatchObject({
+        metrics: ['revenue'],
+        groupBy: ['category'],
+        filters: [],
+        timeRange: { from: '2022-05-01', to: '2022-05-31' },
+      });
+      const button = buttonsOf(reply!.params.blocks).find((b) => b.text === 'By category')!;
+      // The button sends the option's id back, never "Revenue by category in May 2022" to be read again.
+      expect(button).toMatchObject({
+        actionId: expect.stringMatching(/^pick_option_\d+$/),
+        value: byCategory!.id,
+      });
+
+      await h.click({
+        actionId: button.actionId,
+        value: button.value,
+        text: button.text,
+        channel: 'CE13',
+        messageTs: reply!.response!.ts as string,
+        threadTs: ts,
+        blocks: reply!.params.blocks as unknown[],
+      });
+      const both = await waitReplies('CE13', ts, 2, 'the answer to the suggestion');
+      const answer = blocksText(both[1]!.params.blocks);
+      expect(answer).toContain('Read as: revenue · by category · May 2022');
+      expect(tableOf(both[1]!.params.blocks)![0]).toEqual(['Category', 'Revenue']);
+      const after = await h.threads.get(threadKey);
+      expect(after?.lastAnswer?.plan).toEqual(byCategory!.plan);
+      expect(after?.messages.at(-2)).toMatchObject({ role: 'user', text: 'By category' });
+    });
+
+    it("a summary post's suggestion answers its plan in the summary's thread", async () => {
+      const posted = await h.running.summaryPoster.post('CE14', {
+        key: 'suggestion-period',
+        timeRange: { from: '2022-06-20', to: '2022-06-26', label: 'week of 2022-06-20 to 2022-06-26' },
+        compareTo: { from: '2022-06-13', to: '2022-06-19', label: 'the week of 2022-06-13 to 2022-06-19' },
+      });
+      const [post] = await waitReplies('CE14', undefined, 1, 'the summary post');
+      const seeded = await seededSummaryThread(h.threads, posted.threadKey);
+      const why = seeded?.pendingOptions?.find((o) => /^Why did .+ change\?$/.test(o.label));
+      expect(why?.plan).toMatchObject({
+        groupBy: ['state'],
+        timeRange: { from: '2022-06-20', to: '2022-06-26' },
+        compareTo: 'previous_period',
+      });
+      const button = buttonsOf(post!.params.blocks).find((b) => b.value === why!.id)!;
+      expect(button.actionId).toMatch(/^pick_option_\d+$/);
+      await h.click({
+        actionId: button.actionId,
+        value: button.value,
+        text: button.text,
+        channel: 'CE14',
+        messageTs: posted.ts,
+        blocks: post!.params.blocks as unknown[],
+      });
+      const [answer] = await waitReplies('CE14', posted.ts, 1, 'the answer to the suggestion');
+      expect(blocksText(answer!.params.blocks)).toContain('Maharashtra');
+      expect((await h.threads.get(posted.threadKey))?.lastAnswer?.plan).toEqual(why!.plan);
+    });
+
     it('acks /retail-summary at once, posts the summary with its dashboard in the thread, and answers follow-ups there', async () => {
       const ack = await h.sendCommand('', 'CE4');
       expect(ack.status).toBe(200);

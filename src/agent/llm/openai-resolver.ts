@@ -3,7 +3,7 @@ import { zodResponseFormat } from 'openai/helpers/zod';
 import type { Logger } from '../../observability/logger.js';
 import type { Catalog } from '../../semantic/catalog.js';
 import type { LlmUsage } from '../answer.js';
-import type { Resolution, Resolver, ResolverInput } from '../resolver/resolver.js';
+import { splitUsage, type Resolver, type ResolverInput, type ResolverResult } from '../resolver/resolver.js';
 import { checkResolutionText } from './check-resolution.js';
 import { usageFor } from './cost.js';
 import { LlmOutputError, LlmResolutionSchema, toResolution } from './llm-schema.js';
@@ -39,8 +39,10 @@ export function createOpenAiResolver(options: OpenAiResolverOptions): Resolver {
   let systemPrompt: string | undefined;
 
   return {
-    async resolve(input: ResolverInput): Promise<Resolution> {
-      const planned = await options.planner.resolve({ ...input, onLlmUsage: undefined });
+    async resolve(input: ResolverInput): Promise<ResolverResult> {
+      // The planner asks no model (nothing to add up): its answer stands alone, or is the fallback, with the
+      // model's cost beside it.
+      const planned = splitUsage(await options.planner.resolve(input)).resolution;
       if (!input.repairFeedback) {
         if (planned.kind === 'plan' && (planned.confidence >= threshold || planned.presentationOnly))
           return planned;
@@ -69,12 +71,14 @@ export function createOpenAiResolver(options: OpenAiResolverOptions): Resolver {
           completion.usage?.completion_tokens ?? 0,
         );
         const message = completion.choices[0]?.message;
-        if (!message?.parsed) {
-          input.onLlmUsage?.(
-            withNote(usage, 'The language model gave no usable answer, so the offline planner answered.'),
-          );
-          return planned;
-        }
+        if (!message?.parsed)
+          return {
+            ...planned,
+            usage: withNote(
+              usage,
+              'The language model gave no usable answer, so the offline planner answered.',
+            ),
+          };
         // Every number in the model's own words must be one we can vouch for; what fails becomes computed text.
         const checked = checkResolutionText(toResolution(message.parsed, options.catalog), {
           question: input.question,
@@ -87,17 +91,15 @@ export function createOpenAiResolver(options: OpenAiResolverOptions): Resolver {
             'LLM text rejected by the number check; using computed text',
           );
         const resolution = checked.resolution;
-        input.onLlmUsage?.(usage);
         options.logger.debug(
           { model, kind: resolution.kind, ms: Math.round(performance.now() - started), usage },
           'LLM resolution',
         );
-        return resolution;
+        return { ...resolution, usage };
       } catch (error) {
         const note = fallbackNote(error, options.timeoutMs);
         options.logger.warn({ err: error, model, note }, 'LLM resolver failed; falling back to the planner');
-        input.onLlmUsage?.(withNote(usageFor(model, 0, 0, 1), note));
-        return planned;
+        return { ...planned, usage: withNote(usageFor(model, 0, 0, 1), note) };
       }
     },
   };

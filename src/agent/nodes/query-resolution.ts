@@ -1,41 +1,27 @@
 import { PlanSchema } from '../../semantic/plan.js';
 import type { LlmUsage } from '../answer.js';
 import type { GraphDeps } from '../graph-deps.js';
-import type { Resolution } from '../resolver/resolver.js';
-import { mergeUsage, type AgentStateType, type AgentStateUpdate } from '../state.js';
-import { resolveSummaryPeriod } from '../summary/summary-period.js';
-import { buildSummaryParts } from '../summary/summary-plans.js';
+import { splitUsage, type Resolution } from '../resolver/resolver.js';
+import type { AgentStateType, AgentStateUpdate } from '../state.js';
 
 /**
  * query_resolution: the question (plus thread context, plus the previous attempt's error on a repair pass) becomes
- * a Resolution: a Plan, guarded SQL (LLM only), a clarification or a refusal. Summary mode builds its fixed plans.
+ * a Resolution: a Plan, guarded SQL (LLM only), a clarification or a refusal. The resolver returns what its model
+ * cost beside the Resolution; the state adds it up across passes.
  * A plan the user picked ("Not what I meant" → an alternative) is answered as it is: the question is not read again.
  */
 export function queryResolutionNode(deps: GraphDeps) {
   return async function queryResolution(state: AgentStateType): Promise<AgentStateUpdate> {
     const started = performance.now();
-    if (state.queryType === 'summary') {
-      const request = state.summaryRequest;
-      // The caller's own window when it has one (the scheduler's week: the post covers the week it locked).
-      const summaryPeriod = request?.window
-        ? { ...request.window, requested: (request.period ?? 'week').trim().toLowerCase() || 'week' }
-        : resolveSummaryPeriod(request?.period, state.schemaInfo);
-      const summaryParts = buildSummaryParts(summaryPeriod, state.summaryRequest);
-      return {
-        summaryPeriod,
-        summaryParts,
-        plan: summaryParts[0]?.plan,
-        iteration: state.iteration + 1,
-        timingsMs: { resolve: performance.now() - started },
-      };
-    }
-
     // The chosen plan came back from thread state through a button: it is checked like any Plan before use.
     const chosen = state.chosenPlan ? PlanSchema.safeParse(state.chosenPlan) : undefined;
+    let resolution: Resolution;
     let usage: LlmUsage | null = null;
-    const resolution: Resolution = chosen?.success
-      ? { kind: 'plan', plan: chosen.data, confidence: 1, notes: [], resolvedBy: 'planner' }
-      : await deps.resolver.resolve({
+    if (chosen?.success) {
+      resolution = { kind: 'plan', plan: chosen.data, confidence: 1, notes: [], resolvedBy: 'planner' };
+    } else {
+      ({ resolution, usage } = splitUsage(
+        await deps.resolver.resolve({
           question: state.userQuery,
           history: state.messages,
           ...(state.previousPlan ? { previousPlan: state.previousPlan } : {}),
@@ -43,10 +29,9 @@ export function queryResolutionNode(deps: GraphDeps) {
           ...(state.priorPlan ? { priorPlan: state.priorPlan } : {}),
           ...(state.summaryContext ? { summaryContext: state.summaryContext } : {}),
           ...(state.repairFeedback ? { repairFeedback: state.repairFeedback } : {}),
-          onLlmUsage: (u) => {
-            usage = mergeUsage(usage, u);
-          },
-        });
+        }),
+      ));
+    }
     if (chosen && !chosen.success)
       deps.logger.warn(
         { issues: chosen.error.issues.length },

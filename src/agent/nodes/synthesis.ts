@@ -2,8 +2,7 @@ import type { Catalog } from '../../semantic/catalog.js';
 import type { Plan, TimeRange } from '../../semantic/plan.js';
 import type { QueryResult, SchemaInfo } from '../../warehouse/types.js';
 import type { Answer } from '../answer.js';
-import { loadCaveat } from '../../semantic/data-availability.js';
-import { emptyAnswer, errorAnswer, newErrorRef } from '../answer-builders.js';
+import { emptyAnswer } from '../answer-builders.js';
 import { describeColumns, type ColumnMeta } from '../columns.js';
 import { planCoverage } from '../data-coverage.js';
 import { partialBuckets, partialSummary, type DateSpan } from '../../semantic/bucket-coverage.js';
@@ -13,13 +12,11 @@ import { createCheckedNarrative } from '../llm/checked-narrative.js';
 import { numberContext } from '../llm/number-context.js';
 import { checkNumbers } from '../llm/number-check.js';
 import { emitProgress, progressOf, type OnProgress } from '../progress.js';
-import { mergeUsage, type AgentStateType, type AgentStateUpdate } from '../state.js';
-import { composeSummaryAnswer } from '../summary/summary-answer.js';
+import type { AgentStateType, AgentStateUpdate } from '../state.js';
 import { composeAnswer, suggestFollowUps } from '../synthesis/compose-answer.js';
 import { describeReading, toAlternatives, type ReadingOptions } from '../understanding/reading.js';
-
-/** Guard refusals: the query was not a read-only SELECT, so nothing ran. */
-const REFUSAL_CODES = new Set(['SQL_NOT_READ_ONLY', 'SQL_MULTIPLE_STATEMENTS', 'SQL_FORBIDDEN']);
+import { failureAnswer } from './failure-answer.js';
+import { finishAnswer } from './finish-answer.js';
 
 /**
  * synthesis: the validated result becomes the Answer: a headline with the numbers, 1–3 insights computed from the
@@ -32,76 +29,26 @@ export function synthesisNode(deps: GraphDeps) {
     config?: LangGraphRunnableConfig,
   ): Promise<AgentStateUpdate> {
     const started = performance.now();
-    const answer =
-      state.queryType === 'summary'
-        ? summaryAnswer(state, deps)
-        : await qaAnswer(state, deps, progressOf(config));
-    answer.llm = mergeUsage(state.llmUsage, answer.llm);
-    if (answer.llm?.fallbackNote && !answer.validation.notes.includes(answer.llm.fallbackNote))
-      answer.validation.notes.push(answer.llm.fallbackNote);
-    // A degraded load, or the last good one served instead of the current files: every answer says so.
-    const caveat = deps.warehouse.loadReport ? loadCaveat(deps.warehouse.loadReport) : null;
-    if (caveat) {
-      answer.validation.notes.unshift(caveat);
-      if (answer.validation.status === 'PASSED') answer.validation.status = 'WARNING';
-    }
+    const answer = finishAnswer(await qaAnswer(state, deps, progressOf(config)), deps, state.llmUsage);
     return { finalResponse: answer, timingsMs: { synthesize: performance.now() - started } };
   };
-}
-
-function failureAnswer(state: AgentStateType, deps: GraphDeps): Answer {
-  const question = state.userQuery;
-  const v = state.validationStatus;
-  const error = state.extractionError;
-  const errorRef = newErrorRef();
-  deps.logger.warn(
-    {
-      errorRef,
-      code: error?.code,
-      detail: error?.detail,
-      reasons: v?.reasons,
-      sql: state.sql,
-      iteration: state.iteration,
-    },
-    'answer failed validation',
-  );
-  if (error?.code === 'DATA_UNAVAILABLE') {
-    // The data the question needs is not there: say which file and why, and give no number.
-    const answer = emptyAnswer(question, 'refused', error.message);
-    answer.errorCode = error.code;
-    answer.validation = { status: 'FAILED', notes: [] };
-    if (state.plan) answer.plan = state.plan;
-    return answer;
-  }
-  if (error && REFUSAL_CODES.has(error.code)) {
-    const answer = emptyAnswer(
-      question,
-      'refused',
-      'I can only run a single read-only query on the sales data, so I did not run that.',
-    );
-    answer.errorCode = error.code;
-    answer.errorRef = errorRef;
-    answer.validation = { status: 'FAILED', notes: [error.message] };
-    return answer;
-  }
-  const message = error
-    ? `${error.message} (reference ${errorRef})`
-    : `The result did not pass my checks (${(v?.reasons ?? []).join(' ')}), so I won't report a number that may be wrong (reference ${errorRef}).`;
-  const answer = errorAnswer(question, message, {
-    code: error?.code ?? 'RESULT_IMPLAUSIBLE',
-    errorRef,
-    suggestions: suggestFollowUps(state.plan, deps.catalog),
-  });
-  answer.validation = { status: 'FAILED', notes: v?.reasons ?? [] };
-  if (state.sql) answer.sql = state.sql;
-  if (state.plan) answer.plan = state.plan;
-  return answer;
 }
 
 async function qaAnswer(state: AgentStateType, deps: GraphDeps, onProgress?: OnProgress): Promise<Answer> {
   const v = state.validationStatus;
   const result = state.dataResult;
-  if (!result || !v || v.status === 'FAILED') return failureAnswer(state, deps);
+  if (!result || !v || v.status === 'FAILED')
+    return failureAnswer(
+      {
+        question: state.userQuery,
+        ...(v ? { validation: v } : {}),
+        ...(state.extractionError ? { error: state.extractionError } : {}),
+        ...(state.sql ? { sql: state.sql } : {}),
+        ...(state.plan ? { plan: state.plan } : {}),
+        iteration: state.iteration,
+      },
+      deps,
+    );
 
   const question = state.userQuery;
   const plan = state.plan;
@@ -259,18 +206,6 @@ function isEmptyExplanation(state: AgentStateType): boolean {
     metrics.length > 0 &&
     result.rows.every((r) => metrics.every((m) => r[m.index] === null || r[m.index] === 0))
   );
-}
-
-function summaryAnswer(state: AgentStateType, deps: GraphDeps): Answer {
-  const v = state.validationStatus;
-  if (!v || v.status === 'FAILED' || !state.summaryPeriod) return failureAnswer(state, deps);
-  return composeSummaryAnswer({
-    question: state.userQuery,
-    period: state.summaryPeriod,
-    parts: state.summaryParts,
-    catalog: deps.catalog,
-    notes: v.reasons,
-  });
 }
 
 function dedupe(lines: string[]): string[] {

@@ -4,7 +4,8 @@ import type { QueryResult } from '../../warehouse/types.js';
 import { describeColumns, type ColumnMeta } from '../columns.js';
 import { explainEmpty } from '../explain-empty.js';
 import type { GraphDeps } from '../graph-deps.js';
-import type { AgentStateType, AgentStateUpdate, ExtractionError, ValidationOutcome } from '../state.js';
+import type { ExtractionError, ValidationOutcome } from '../shared-state.js';
+import type { AgentStateType, AgentStateUpdate } from '../state.js';
 import { inSentence } from '../../semantic/label-text.js';
 import { MAX_CELL_CHARS } from '../../warehouse/query-runner.js';
 
@@ -20,9 +21,7 @@ export function validationNode(deps: GraphDeps) {
   return async function validation(state: AgentStateType): Promise<AgentStateUpdate> {
     const started = performance.now();
     let outcome: ValidationOutcome;
-    if (state.queryType === 'summary') {
-      outcome = validateSummary(state);
-    } else if (state.extractionError) {
+    if (state.extractionError) {
       outcome = failedExtraction(state.extractionError);
     } else if (!state.dataResult) {
       outcome = { status: 'FAILED', reasons: ['The query returned nothing.'], repairable: true };
@@ -116,21 +115,4 @@ function allZeroOrNull(result: QueryResult, measures: ColumnMeta[]): boolean {
   const own = measures.filter((m) => m.role === 'metric');
   if (!own.length) return false;
   return result.rows.every((row) => own.every((m) => row[m.index] === null || row[m.index] === 0));
-}
-
-function validateSummary(state: AgentStateType): ValidationOutcome {
-  const reasons: string[] = [];
-  const kpis = state.summaryParts.find((p) => p.id === 'kpis');
-  if (!kpis?.result) {
-    return {
-      status: 'FAILED',
-      reasons: [kpis?.error?.message ?? 'The summary figures could not be computed.'],
-      repairable: false,
-    };
-  }
-  for (const part of state.summaryParts) {
-    if (part.error)
-      reasons.push(`The ${part.id.replace('_', ' ')} section is missing: ${part.error.message}`);
-  }
-  return { status: reasons.length ? 'WARNING' : 'PASSED', reasons, repairable: false };
 }

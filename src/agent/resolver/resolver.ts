@@ -25,8 +25,6 @@ export interface ResolverInput {
   summaryContext?: { period: TimeRange; compareTo?: TimeRange };
   /** On a repair pass: what went wrong with the previous attempt (SQL error, implausible result). */
   repairFeedback?: string;
-  /** The LLM resolver reports tokens, cost and any fallback note here (the graph adds them to the answer). */
-  onLlmUsage?: (usage: LlmUsage) => void;
 }
 
 export type Resolution =
@@ -67,6 +65,18 @@ export type Resolution =
     }
   | { kind: 'refuse'; message: string; resolvedBy: 'planner' | 'llm' };
 
+/**
+ * What a resolver returns: the Resolution, with what the language model cost when one was asked (tokens, cost and
+ * any fallback note; the graph adds them to the answer, as it does the narrator's). No model asked: no usage.
+ */
+export type ResolverResult = Resolution & { usage?: LlmUsage };
+
 export interface Resolver {
-  resolve(input: ResolverInput): Promise<Resolution>;
+  resolve(input: ResolverInput): Promise<ResolverResult>;
+}
+
+/** A resolver's result as the graph keeps it: the Resolution alone (the state's), and the usage to add up. */
+export function splitUsage(result: ResolverResult): { resolution: Resolution; usage: LlmUsage | null } {
+  const { usage, ...resolution } = result;
+  return { resolution, usage: usage ?? null };
 }

@@ -1,14 +1,13 @@
 import type { Catalog } from '../../semantic/catalog.js';
 import type { Cell, QueryResult } from '../../warehouse/types.js';
-import type { Answer, KeyFigure } from '../answer.js';
+import type { Answer, KeyFigure, Suggestion } from '../answer.js';
 import { emptyAnswer } from '../answer-builders.js';
 import { describeColumns } from '../columns.js';
 import { periodPhrase } from '../explain-empty.js';
 import { BLANK_LABEL, formatCell, formatChange } from '../format-value.js';
-import type { SummaryPart, SummaryPeriod } from '../state.js';
+import type { SummaryPart, SummaryPeriod } from './summary-state.js';
 import { capitalize, suggestFollowUps } from '../synthesis/compose-answer.js';
 import { describeReading } from '../understanding/reading.js';
-import { SUMMARY_KPIS } from './summary-plans.js';
 
 export interface SummaryAnswerInput {
   question: string;
@@ -49,7 +48,7 @@ export function composeSummaryAnswer(input: SummaryAnswerInput): Answer {
   );
 
   const keyFigures: KeyFigure[] = [];
-  for (const id of SUMMARY_KPIS) {
+  for (const id of catalog.summary.kpis) {
     const def = catalog.metrics[id];
     if (!def) continue;
     const value = n(kpi[id]);
@@ -137,15 +136,26 @@ export function composeSummaryAnswer(input: SummaryAnswerInput): Answer {
   }
   answer.validation = { status: input.notes.length ? 'WARNING' : 'PASSED', notes: input.notes };
   answer.suggestions = [
-    ...(topCat && period.compareTo
-      ? [
-          {
-            label: `Why did ${String(topCat.category)} change?`,
-            question: `Revenue for ${String(topCat.category)} by state ${periodPhrase(period.period.label)} compared with the previous period`,
-          },
-        ]
-      : []),
+    ...(topCat && period.compareTo ? [whyChanged(String(topCat.category), period)] : []),
     ...suggestFollowUps(kpiPart?.plan, catalog),
   ].slice(0, 3);
   return answer;
+}
+
+/** "Why did Kurta change?": its revenue by state over the summary's period against the one before, as a plan. */
+function whyChanged(category: string, period: SummaryPeriod): Suggestion {
+  return {
+    label: `Why did ${category} change?`,
+    question: `Revenue for ${category} by state ${periodPhrase(period.period.label)} compared with the previous period`,
+    plan: {
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      groupBy: ['state'],
+      filters: [{ dimension: 'category', op: 'in', values: [category] }],
+      timeRange: period.period,
+      compareTo: 'previous_period',
+      share: false,
+      chart: 'auto',
+    },
+  };
 }

@@ -2,8 +2,7 @@ import { BLANK } from '../../format/blank.js';
 import type { DashboardData } from '../../charts/index.js';
 import type { Catalog } from '../../semantic/catalog.js';
 import type { Cell, QueryResult } from '../../warehouse/types.js';
-import type { SummaryPart, SummaryPeriod } from '../state.js';
-import { SUMMARY_KPIS } from './summary-plans.js';
+import type { SummaryPart, SummaryPeriod } from './summary-state.js';
 
 function column(result: QueryResult | undefined, name: string): Cell[] {
   if (!result) return [];
@@ -41,7 +40,7 @@ export function summaryDashboardData(
         : /^\d{4}-\d{2}$|^month$/.test(period.requested)
           ? 'Monthly summary'
           : 'Summary',
-    kpis: SUMMARY_KPIS.map((metric) => {
+    kpis: catalog.summary.kpis.map((metric) => {
       const value = column(kpis, metric)[0];
       const previous = column(kpis, `${metric}_previous`)[0];
       return {

@@ -9,7 +9,7 @@ import {
   startOfWeek,
 } from '../../semantic/time-range.js';
 import type { SchemaInfo } from '../../warehouse/types.js';
-import type { SummaryPeriod } from '../state.js';
+import type { SummaryPeriod } from './summary-state.js';
 
 export const SUMMARY_PERIODS_HELP =
   "'week' (the latest full Mon–Sun week in the data, the default), '7d', '30d', 'month' (the latest full month), 'YYYY-MM' or 'all'";

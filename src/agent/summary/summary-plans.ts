@@ -1,12 +1,18 @@
 import type { SummaryRequest } from '../answer.js';
+import type { Catalog } from '../../semantic/catalog.js';
 import type { Filter, Plan } from '../../semantic/plan.js';
 import { daysBetweenInclusive } from '../../semantic/time-range.js';
-import type { SummaryPart, SummaryPeriod } from '../state.js';
+import type { SummaryPart, SummaryPeriod } from './summary-state.js';
 
-export const SUMMARY_KPIS = ['revenue', 'orders', 'units', 'aov', 'cancel_rate'] as const;
-
-/** The fixed set of plans a summary runs: KPIs vs the previous period, trend, top categories/states, status mix. */
-export function buildSummaryParts(period: SummaryPeriod, request: SummaryRequest = {}): SummaryPart[] {
+/**
+ * The fixed set of plans a summary runs: the catalog's summary KPIs vs the previous period, trend, top
+ * categories/states, status mix.
+ */
+export function buildSummaryParts(
+  period: SummaryPeriod,
+  catalog: Catalog,
+  request: SummaryRequest = {},
+): SummaryPart[] {
   const filters: Filter[] = (request.filters ?? [])
     .filter((f) => f.values.length > 0)
     .map((f) => ({ dimension: f.dimension, op: 'in', values: f.values }));
@@ -21,7 +27,7 @@ export function buildSummaryParts(period: SummaryPeriod, request: SummaryRequest
   const days = daysBetweenInclusive(period.period.from, period.period.to);
   const grain = days <= 45 ? 'day' : days <= 200 ? 'week' : 'month';
   const plans: SummaryPart[] = [
-    { id: 'kpis', plan: { ...base, metrics: [...SUMMARY_KPIS], groupBy: [], ...compare } },
+    { id: 'kpis', plan: { ...base, metrics: [...catalog.summary.kpis], groupBy: [], ...compare } },
     { id: 'trend', plan: { ...base, metrics: ['revenue', 'orders'], groupBy: [grain] } },
     {
       id: 'categories',

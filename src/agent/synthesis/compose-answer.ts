@@ -1,10 +1,7 @@
-import type { Catalog } from '../../semantic/catalog.js';
 import { inSentence } from '../../semantic/label-text.js';
-import type { Plan } from '../../semantic/plan.js';
 import type { Cell } from '../../warehouse/types.js';
-import type { KeyFigure, Suggestion } from '../answer.js';
+import type { KeyFigure } from '../answer.js';
 import type { ColumnMeta } from '../columns.js';
-import { periodPhrase } from '../explain-empty.js';
 import { formatCell, formatChange } from '../format-value.js';
 import { composeRanking } from './compose-ranking.js';
 import { composeSeries } from './compose-series.js';
@@ -21,6 +18,7 @@ import {
 } from './text-parts.js';
 
 export { capitalize } from './text-parts.js';
+export { suggestFollowUps } from './follow-ups.js';
 export type { ComposedText, ComposeInput } from './text-parts.js';
 
 export function composeAnswer(input: ComposeInput): ComposedText {
@@ -110,28 +108,6 @@ function composeSingle(input: ComposeInput, dims: ColumnMeta[], metrics: ColumnM
     insights.push(`That is ${perOrder.toFixed(2)} units per order on average.`);
   }
   return { headline, insights: insights.slice(0, 3), keyFigures, derived };
-}
-
-/** Follow-up ideas a person is likely to want next, as full questions the planner understands. */
-export function suggestFollowUps(plan: Plan | undefined, catalog: Catalog): Suggestion[] {
-  if (!plan) return [];
-  const metric = catalog.metrics[plan.metrics[0] ?? '']?.label ?? 'Revenue';
-  const when = plan.timeRange ? ` ${periodPhrase(plan.timeRange.label)}` : '';
-  const out: Suggestion[] = [];
-  const grouped = new Set(plan.groupBy);
-  const dateGrouped = plan.groupBy.some((g) => catalog.dimensions[g]?.grain);
-  if (plan.source === 'amazon_sales') {
-    if (!grouped.has('category'))
-      out.push({ label: 'By category', question: `${metric} by category${when}` });
-    if (!grouped.has('state')) out.push({ label: 'By state', question: `${metric} by state${when}` });
-    if (!dateGrouped) out.push({ label: 'Monthly trend', question: `${metric} by month` });
-  }
-  if (plan.timeRange && !plan.compareTo && !dateGrouped)
-    out.push({
-      label: 'Compare with previous period',
-      question: `${metric}${when} compared with the previous period`,
-    });
-  return out.slice(0, 3);
 }
 
 /** ", against 74.5% in 1–29 Apr 2022 (74.5% in all of April 2022)": the other period's share beside this one. */

@@ -69,8 +69,9 @@ function firstClick(gate: EventGate, body: BlockButtonAction, location: ThreadLo
 
 /**
  * Buttons under an answer. Show SQL and Download CSV read the thread's stored lastAnswer and never re-run the
- * query. A clarification option with a plan carries its id, and the click answers the plan the thread stored under
- * it; an option without one asks its full question in the same thread. "Not what I meant" posts the stored
+ * query. An option with a plan (a clarification's choice, a follow-up suggestion) carries its id, and the click
+ * answers the plan the thread stored under it; an option without one (the LLM's clarification options, which are
+ * questions it wrote) asks its full question in the same thread. "Not what I meant" posts the stored
  * answer's alternative readings as buttons, and picking one answers its plan directly.
  */
 export function registerActionListeners(app: App, deps: SlackDeps, gate: EventGate): void {
@@ -122,11 +123,21 @@ export function registerActionListeners(app: App, deps: SlackDeps, gate: EventGa
     await answerInThread({ client, deps, location, question, userId: body.user.id, surface: 'action' });
   });
 
-  // A clarification option with a plan: the button carries the option's id, the plan is stored with the thread.
-  registerPickedPlan(app, deps, gate, ACTION_PICK_OPTION_PATTERN, 'pick_option', async (threadKey, id) => {
-    const option = await deps.assistant.pendingOption(threadKey, id);
-    return option ? { plan: option.plan, label: option.label } : { problem: messages.optionExpired };
-  });
+  // An option with a plan (a clarification's choice, a follow-up suggestion): the button carries the option's id,
+  // the plan is stored with the thread. Gone, the user is told why and what to do; its words are never re-read.
+  registerPickedPlan(
+    app,
+    deps,
+    gate,
+    ACTION_PICK_OPTION_PATTERN,
+    'pick_option',
+    async (threadKey, id, label) => {
+      const option = await deps.assistant.pendingOption(threadKey, id);
+      if (option) return { plan: option.plan, label: option.label };
+      const alive = await deps.assistant.follows(threadKey);
+      return { problem: alive && label ? messages.optionOutdated(label) : messages.optionExpired };
+    },
+  );
 
   // An alternative reading after "Not what I meant": the button carries the alternative's id only; its plan is the
   // one stored with the thread's last answer.
@@ -185,7 +196,11 @@ function registerPickedPlan(
   gate: EventGate,
   pattern: RegExp,
   what: string,
-  find: (threadKey: string, id: string) => Promise<{ plan: Plan; label: string } | { problem: string }>,
+  find: (
+    threadKey: string,
+    id: string,
+    label: string | undefined,
+  ) => Promise<{ plan: Plan; label: string } | { problem: string }>,
 ): void {
   app.action<BlockButtonAction>(pattern, async ({ ack, body, action, respond, client }) => {
     await ack();
@@ -195,7 +210,7 @@ function registerPickedPlan(
     let picked: { plan: Plan; label: string };
     try {
       if (!(await firstClick(gate, body, location, action.action_id))) return;
-      const found = await find(location.threadKey, id);
+      const found = await find(location.threadKey, id, action.text?.text);
       if ('problem' in found) {
         await respond(ephemeral(found.problem));
         return;

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResultCache } from '../../../src/agent/cache/result-cache.js';
 import { buildAgentGraph, runAgentGraph } from '../../../src/agent/graph.js';
+import { defaultCatalogPath, parseCatalog } from '../../../src/semantic/catalog.js';
+import { buildSummaryGraph, runSummaryGraph } from '../../../src/agent/summary/summary-graph.js';
 import type { Narrator } from '../../../src/agent/llm/narrator.js';
 import type { Resolution } from '../../../src/agent/resolver/resolver.js';
 import type { Plan } from '../../../src/semantic/plan.js';
@@ -38,7 +41,7 @@ const planResolution = (p: Partial<Plan>, resolvedBy: 'planner' | 'llm' = 'plann
 
 async function ask(resolver: ScriptedResolver, extra: Parameters<typeof graphDeps>[2] = {}, question = 'q') {
   const graph = buildAgentGraph(graphDeps(wh, resolver, extra));
-  return runAgentGraph(graph, { userQuery: question, queryType: 'qa', schemaInfo: wh.schema() });
+  return runAgentGraph(graph, { userQuery: question, schemaInfo: wh.schema() });
 }
 
 describe('agent graph', () => {
@@ -232,7 +235,6 @@ describe('agent graph', () => {
     const graph = buildAgentGraph(graphDeps(wh, r));
     const out = await runAgentGraph(graph, {
       userQuery: 'show that as a pie',
-      queryType: 'qa',
       hasPreviousAnswer: true,
       schemaInfo: wh.schema(),
     });
@@ -258,11 +260,9 @@ describe('agent graph', () => {
     expect(bad.headline).toBe('Revenue was ₹2,750 in May 2022.');
   });
 
-  it('runs summary mode through the same graph: KPIs with change vs the previous period', async () => {
-    const graph = buildAgentGraph(graphDeps(wh, new ScriptedResolver([])));
-    const out = await runAgentGraph(graph, {
-      userQuery: 'summary',
-      queryType: 'summary',
+  it('runs a summary through the summary graph: KPIs with change vs the previous period', async () => {
+    const graph = buildSummaryGraph(graphDeps(wh, new ScriptedResolver([])));
+    const out = await runSummaryGraph(graph, {
       summaryRequest: { period: '2022-05' },
       schemaInfo: wh.schema(),
     });
@@ -287,5 +287,19 @@ describe('agent graph', () => {
     expect(a.insights.length).toBeGreaterThanOrEqual(3);
     expect(a.insights.length).toBeLessThanOrEqual(5);
     expect(a.headline).toMatch(/^May 2022: revenue ₹2,750 \(\+71\.9% vs April 2022\)/);
+  });
+
+  it("shows the catalog's summary KPIs, in the catalog's order", async () => {
+    const text = readFileSync(defaultCatalogPath(), 'utf8');
+    const catalog = parseCatalog(
+      text.replace('  kpis: [revenue, orders, units, aov, cancel_rate]', '  kpis: [orders, cancel_rate]'),
+    );
+    const graph = buildSummaryGraph(graphDeps(wh, new ScriptedResolver([]), { catalog }));
+    const out = await runSummaryGraph(graph, {
+      summaryRequest: { period: '2022-05' },
+      schemaInfo: wh.schema(),
+    });
+    expect(out.finalResponse!.keyFigures.map((k) => k.label)).toEqual(['Orders', 'Cancellation rate']);
+    expect(out.summaryParts[0]!.plan.metrics).toEqual(['orders', 'cancel_rate']);
   });
 });

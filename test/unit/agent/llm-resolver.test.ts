@@ -2,14 +2,14 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LlmUsage } from '../../../src/agent/answer.js';
 import { buildAgentGraph, runAgentGraph } from '../../../src/agent/graph.js';
-import { fromPlan } from '../../../src/agent/llm/llm-schema.js';
 import { createOpenAiResolver } from '../../../src/agent/llm/openai-resolver.js';
 import { EXAMPLE_PAIRS } from '../../../src/agent/llm/prompts.js';
-import type { Resolution } from '../../../src/agent/resolver/resolver.js';
+import { splitUsage, type Resolution } from '../../../src/agent/resolver/resolver.js';
 import { compilePlan } from '../../../src/semantic/compile-plan.js';
 import type { Plan } from '../../../src/semantic/plan.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../../helpers/fake-openai-server.js';
 import { graphDeps, MAY_2022, silentLogger, testCatalog } from './helpers/deps.js';
+import { llmPlan, llmSql } from './helpers/llm-replies.js';
 import { ScriptedResolver } from './helpers/scripted-resolver.js';
 import { openTinyWarehouse, type TinyWarehouse } from './helpers/tiny-warehouse.js';
 
@@ -37,29 +37,6 @@ const mayRevenue: Plan = {
   chart: 'auto',
 };
 const byState: Plan = { ...mayRevenue, groupBy: ['state'] };
-
-function llmPlan(plan: Plan) {
-  return {
-    kind: 'plan',
-    plan: fromPlan(plan),
-    sql: null,
-    description: null,
-    message: null,
-    options: null,
-    notes: [],
-  };
-}
-function llmSql(sql: string) {
-  return {
-    kind: 'sql',
-    plan: null,
-    sql,
-    description: 'Custom query',
-    message: null,
-    options: null,
-    notes: [],
-  };
-}
 
 function resolver(planner: Resolution[], timeoutMs = 2_000) {
   const client = new OpenAI({ apiKey: 'test-key', baseURL: server.baseUrl });
@@ -97,8 +74,9 @@ const clarify: Resolution = {
 };
 
 async function resolveWith(r: ReturnType<typeof resolver>, question = 'revenue by state in may') {
-  const usages: LlmUsage[] = [];
-  const resolution = await r.resolve({ question, history: [], onLlmUsage: (u) => usages.push(u) });
+  // The usage comes back in the result (none when no model was asked), beside the Resolution.
+  const { resolution, usage } = splitUsage(await r.resolve({ question, history: [] }));
+  const usages: LlmUsage[] = usage ? [usage] : [];
   return { resolution, usages };
 }
 
@@ -211,7 +189,6 @@ describe('OpenAI resolver (against a fake OpenAI-compatible server)', () => {
     const graph = buildAgentGraph(graphDeps(wh, resolver([clarify]), { canRepair: true }));
     const out = await runAgentGraph(graph, {
       userQuery: 'total sales ever',
-      queryType: 'qa',
       schemaInfo: wh.schema(),
     });
     const a = out.finalResponse!;

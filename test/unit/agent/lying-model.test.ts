@@ -88,7 +88,7 @@ async function ask(planned: Resolution, question = 'how did we do in may'): Prom
     logger: silentLogger,
   });
   const graph = buildAgentGraph(graphDeps(wh, resolver, { narrator }));
-  const out = await runAgentGraph(graph, { userQuery: question, queryType: 'qa', schemaInfo: wh.schema() });
+  const out = await runAgentGraph(graph, { userQuery: question, schemaInfo: wh.schema() });
   expect(server.requests.length, 'the model was asked').toBeGreaterThan(0);
   return out.finalResponse!;
 }

@@ -6,6 +6,8 @@ import { NODE } from '../../../src/agent/node-names.js';
 import { routeAfterResolution, routeAfterValidation } from '../../../src/agent/routes.js';
 import { AgentState, type AgentStateType } from '../../../src/agent/state.js';
 import { resolveSummaryPeriod } from '../../../src/agent/summary/summary-period.js';
+import type { SummaryPart } from '../../../src/agent/summary/summary-state.js';
+import { validateSummary } from '../../../src/agent/summary/summary-validation.js';
 import type { Plan } from '../../../src/semantic/plan.js';
 import type { QueryResult, SchemaInfo } from '../../../src/warehouse/types.js';
 import { testCatalog } from './helpers/deps.js';
@@ -200,5 +202,35 @@ describe('summary periods (relative to the data, not today)', () => {
   it('rejects unknown periods and months without data, saying what works', () => {
     expect(() => resolveSummaryPeriod('fortnight', schema)).toThrow(/'7d', '30d'/);
     expect(() => resolveSummaryPeriod('2023-01', schema)).toThrow(/covers 2022-03-31 to 2022-06-29/);
+  });
+});
+
+describe('summary validation', () => {
+  const part = (id: SummaryPart['id'], extra: Partial<SummaryPart> = {}): SummaryPart => ({
+    id,
+    plan: { ...plan, share: false },
+    ...extra,
+  });
+  const ok = result([['Set', 100, 1]]);
+  it('fails without the KPIs, with the KPI query’s own message', () => {
+    const failed = validateSummary([
+      part('kpis', { error: { code: 'QUERY_FAILED', message: 'The query failed.' } }),
+      part('trend', { result: ok }),
+    ]);
+    expect(failed).toEqual({ status: 'FAILED', reasons: ['The query failed.'], repairable: false });
+  });
+  it('warns about a missing section by name, and passes when every part has rows', () => {
+    const missing = validateSummary([
+      part('kpis', { result: ok }),
+      part('status_mix', { error: { code: 'DATA_UNAVAILABLE', message: 'No order file.' } }),
+    ]);
+    expect(missing).toEqual({
+      status: 'WARNING',
+      reasons: ['The status mix section is missing: No order file.'],
+      repairable: false,
+    });
+    expect(validateSummary([part('kpis', { result: ok }), part('trend', { result: ok })]).status).toBe(
+      'PASSED',
+    );
   });
 });

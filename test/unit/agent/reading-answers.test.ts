@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadState } from '../../../src/agent/answer.js';
 import { buildAgentGraph, runAgentGraph } from '../../../src/agent/graph.js';
+import { buildSummaryGraph, runSummaryGraph } from '../../../src/agent/summary/summary-graph.js';
 import type { Resolution } from '../../../src/agent/resolver/resolver.js';
 import { alternativeId } from '../../../src/agent/understanding/reading.js';
 import { loadConfig } from '../../../src/config/config.js';
@@ -53,7 +54,6 @@ async function graphAnswer(resolution: Resolution | Resolution[], input: Record<
   const graph = buildAgentGraph(graphDeps(wh, resolver));
   const out = await runAgentGraph(graph, {
     userQuery: 'q',
-    queryType: 'qa',
     schemaInfo: wh.schema(),
     ...input,
   });
@@ -113,11 +113,11 @@ describe('the reading on answers', () => {
   });
 
   it('reads a summary as the summary of its period against the one before', async () => {
-    const { answer } = await graphAnswer([], {
-      userQuery: 'summary',
-      queryType: 'summary',
+    const out = await runSummaryGraph(buildSummaryGraph(graphDeps(wh, new ScriptedResolver([]))), {
       summaryRequest: { period: '2022-05' },
+      schemaInfo: wh.schema(),
     });
+    const answer = out.finalResponse!;
     expect(answer.status).toBe('answered');
     expect(answer.reading).toBe('sales summary · May 2022 vs Apr 2022');
   });

@@ -62,7 +62,7 @@ async function ask(
   const events: AnswerProgress[] = [];
   const out = await runAgentGraph(
     graph,
-    { userQuery: 'revenue in may 2022', queryType: 'qa', schemaInfo: wh.schema() },
+    { userQuery: 'revenue in may 2022', schemaInfo: wh.schema() },
     (event) => events.push(event),
   );
   return { answer: out.finalResponse!, events };

@@ -104,14 +104,17 @@ describe('the chat shell', () => {
     expect(answers[1]!.rows).not.toEqual([[750]]);
   });
 
-  it('numbers its suggestions, and typing a number asks that suggestion', async () => {
+  it('numbers its suggestions, and typing a number answers that suggestion as its plan', async () => {
     const { out } = await chat(['revenue by category in May 2022\n']);
     const suggestion = /^Try:\n {2}1\. (.+)$/m.exec(out)?.[1];
     expect(suggestion).toBeDefined();
     const picked = jsonLines((await chat(['revenue by category in May 2022\n1\n9\n'], { json: true })).out);
     expect(picked).toHaveLength(2);
     const first = (picked[0]!.suggestions as { label: string; question: string; plan?: unknown }[])[0]!;
-    expect(picked[1]!.question).toBe(first.plan ? first.label : first.question);
+    // "1" answers the suggestion's plan (its label is the turn), never its words read again.
+    expect(first.plan).toBeDefined();
+    expect(picked[1]!.question).toBe(first.label);
+    expect(picked[1]!.plan).toEqual(first.plan);
     const none = await chat(['revenue by category in May 2022\n9\n']);
     expect(none.out).toContain('There is no suggestion 9');
   });

@@ -83,4 +83,30 @@ describe('semantic catalog (data/catalog.yml)', () => {
     ).toThrow(/no semicolons/);
     expect(() => loadCatalog('/nonexistent/catalog.yml')).toThrow(/could not be read/);
   });
+
+  it("names each dimension's values in the plural: the label's plural, or the catalog's own where it reads better", () => {
+    expect(catalog.dimensions.category!.plural).toBe('categories');
+    expect(catalog.dimensions.state!.plural).toBe('states');
+    expect(catalog.dimensions.size!.plural).toBe('sizes');
+    expect(catalog.dimensions.fulfilled_by!.plural).toBe('merchant programmes');
+    // Set in the file: "Order status" values are statuses; "SKU" keeps its capitals.
+    expect(catalog.dimensions.status!.plural).toBe('statuses');
+    expect(catalog.dimensions.sku!.plural).toBe('SKUs');
+    const text = readFileSync(new URL('../../../data/catalog.yml', import.meta.url), 'utf8');
+    const renamed = parseCatalog(text.replace('    plural: statuses\n', '    plural: order states\n'));
+    expect(renamed.dimensions.status!.plural).toBe('order states');
+    const derived = parseCatalog(text.replace('    plural: statuses\n', ''));
+    expect(derived.dimensions.status!.plural).toBe('order statuses');
+  });
+
+  it('lists the summary KPIs, each a metric of the Amazon orders', () => {
+    expect(catalog.summary.kpis).toEqual(['revenue', 'orders', 'units', 'aov', 'cancel_rate']);
+    const text = readFileSync(new URL('../../../data/catalog.yml', import.meta.url), 'utf8');
+    const kpis = '  kpis: [revenue, orders, units, aov, cancel_rate]';
+    expect(() => parseCatalog(text.replace(kpis, '  kpis: [revenue, stock]'))).toThrow(
+      /summary\.kpis\.1: "stock" is not a metric of amazon_sales/,
+    );
+    expect(() => parseCatalog(text.replace(kpis, '  kpis: [revenue, revenue]'))).toThrow(/listed twice/);
+    expect(() => parseCatalog(text.replace(kpis, '  kpis: []'))).toThrow(/summary\.kpis/);
+  });
 });

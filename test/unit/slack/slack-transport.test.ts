@@ -300,14 +300,32 @@ describe('Slack transport (fake assistant)', () => {
     const update = h.slack.callsTo('chat.update').find((u) => u.params.ts === clarify!.response!.ts)!;
     expect(blocksText(update.params.blocks)).toContain(`You chose *${ORDERS_ALTERNATIVE.label}*`);
 
-    // An id the thread does not have (expired, or another thread's): told so, nothing is asked.
+    // An id the thread no longer has (an older answer's option, pushed out): told so by its label, nothing asked.
+    const outdated = await h.click(
+      {
+        actionId: 'pick_option_0',
+        value: 'alt-unknown0000',
+        text: 'By category',
+        channel: 'C13',
+        messageTs: '1700000000.666666',
+        threadTs: ts,
+      },
+      'outdated-option',
+    );
+    const told = await h.slack.waitFor(
+      () => h.slack.responses.find((r) => r.id === outdated.responseId),
+      'the outdated response',
+    );
+    expect(String(told.body.text)).toContain('"By category" belongs to an older answer in this thread');
+    // A thread forgotten altogether: the option has expired.
     const expired = await h.click(
       {
         actionId: 'pick_option_0',
         value: 'alt-unknown0000',
+        text: 'By category',
         channel: 'C13',
-        messageTs: '1700000000.666666',
-        threadTs: ts,
+        messageTs: '1700000000.777777',
+        threadTs: '1600000000.000001',
       },
       'expired-option',
     );
