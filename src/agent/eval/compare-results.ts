@@ -160,10 +160,11 @@ function show(c: Cell): string {
 /**
  * "orders may vs june" answered as one row (orders, orders_previous, orders_change) holds the same numbers as a
  * gold written one row per month: the period comparison seen as two rows, current then previous, one column per
- * compared metric (the compiler's `<metric>` / `<metric>_previous` naming). Undefined when the result is not one.
+ * compared metric (the compiler's `<metric>` / `<metric>_previous` naming). A comparison broken down ("cancel rate
+ * by fulfilment vs last month") gives two rows per row shown, its labels kept. Undefined when it is not one.
  */
 export function asPeriodRows(columnNames: readonly string[], rows: Cell[][]): Cell[][] | undefined {
-  if (rows.length !== 1) return undefined;
+  if (!rows.length) return undefined;
   // A like-for-like cut also carries the other period whole (`_previous_full`): gold names whole periods.
   const previousOf = (name: string) => {
     const whole = columnNames.indexOf(`${name}_previous_full`);
@@ -173,8 +174,25 @@ export function asPeriodRows(columnNames: readonly string[], rows: Cell[][]): Ce
     .map((name, i) => ({ i, previous: previousOf(name) }))
     .filter((p) => p.previous >= 0);
   if (!pairs.length) return undefined;
-  const row = rows[0]!;
-  return [pairs.map((p) => row[p.i] ?? null), pairs.map((p) => row[p.previous] ?? null)];
+  const derived = /_(previous|previous_full|change|share\w*)$/;
+  const labels = columnNames
+    .map((name, i) => ({ name, i }))
+    .filter(({ name, i }) => !derived.test(name) && !pairs.some((p) => p.i === i))
+    .map(({ i }) => i);
+  return rows.flatMap((row) => [
+    [...labels.map((i) => row[i] ?? null), ...pairs.map((p) => row[p.i] ?? null)],
+    [...labels.map((i) => row[i] ?? null), ...pairs.map((p) => row[p.previous] ?? null)],
+  ]);
+}
+
+/** The gold without its period-label columns (dates): a one-row-per-period gold's labels have no cell to match. */
+export function withoutDateColumns(gold: Cell[][]): Cell[][] {
+  const width = gold[0]?.length ?? 0;
+  const isDate = (c: Cell) => c !== null && /^\d{4}-\d{2}-\d{2}/.test(String(c));
+  const keep = Array.from({ length: width }, (_, j) => j).filter(
+    (j) => !gold.every((r) => isDate(r[j] ?? null)),
+  );
+  return gold.map((r) => keep.map((j) => r[j] ?? null));
 }
 
 /** The gold's numeric columns only: the period labels of a one-row-per-period gold have no cell to match. */

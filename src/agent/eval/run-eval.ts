@@ -1,7 +1,7 @@
 import { AppError } from '../../errors.js';
 import type { AnswerStatus } from '../answer.js';
 import type { Cell } from '../../warehouse/types.js';
-import { compareResults, numericColumns } from './compare-results.js';
+import { compareResults, numericColumns, withoutDateColumns } from './compare-results.js';
 import { EVAL_CATEGORIES, type EvalCategory, type EvalItem } from './eval-set.js';
 
 /** What the evaluation needs from an answer: its status and result cells. */
@@ -156,9 +156,13 @@ async function judge(
   }
   let comparison = compareResults(gold, answer.rows, item.ranked, labels);
   // A period comparison in one row holds a gold written one row per period (both numbers, period labels aside).
-  if (!comparison.ok && answer.periodRows && gold.length === 2) {
+  if (!comparison.ok && answer.periodRows && gold.length === answer.periodRows.length) {
     const numeric = numericColumns(gold);
-    if (numeric[0]?.length && compareResults(numeric, answer.periodRows, false, labels).ok)
+    const labelled = withoutDateColumns(gold);
+    if (
+      (numeric[0]?.length && compareResults(numeric, answer.periodRows, false, labels).ok) ||
+      (labelled[0]?.length && compareResults(labelled, answer.periodRows, false, labels).ok)
+    )
       comparison = { ok: true };
   }
   return comparison.ok

@@ -142,3 +142,30 @@ export function applyBoth(
   if (!out.plan.groupBy.includes(swapped.dimension))
     out.plan.groupBy = [...out.plan.groupBy, swapped.dimension];
 }
+
+/**
+ * "split those by size" after "only the top 3" categories: the three shown, each split by size, not the top 3 of
+ * every category-and-size pair. The thread's ranking becomes a filter on the rows it chose.
+ */
+export function applySplitOfRanked(
+  out: Composed,
+  frame: Frame,
+  previous: Plan | undefined,
+  rows: PreviousRows | undefined,
+): void {
+  const plan = out.plan;
+  if (!previous?.limit || !previous.sort || !rows || frame.rank || previous.source !== plan.source) return;
+  if (!(frame.pointsBack || frame.edits.split)) return;
+  const ranked = previous.groupBy.length === 1 ? previous.groupBy[0]! : undefined;
+  const column = ranked ? rows.columns.indexOf(ranked) : -1;
+  if (!ranked || column < 0 || !plan.groupBy.includes(ranked) || plan.groupBy.length <= 1) return;
+  const values = [
+    ...new Set(rows.rows.map((r) => r[column]).filter((v) => v !== null && v !== undefined)),
+  ].map(String);
+  plan.filters = [
+    ...plan.filters.filter((f) => f.dimension !== ranked),
+    { dimension: ranked, op: 'in', values },
+  ];
+  delete plan.limit;
+  delete plan.sort;
+}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { asPeriodRows, compareResults, numericColumns } from '../../../src/agent/eval/compare-results.js';
+import {
+  asPeriodRows,
+  compareResults,
+  numericColumns,
+  withoutDateColumns,
+} from '../../../src/agent/eval/compare-results.js';
 
 describe('compareResults: does an answer hold the gold result?', () => {
   it('matches columns in any order and ignores extra answer columns', () => {
@@ -83,12 +88,35 @@ describe('a period comparison in one row, against a gold written one row per per
     const names = ['orders', 'orders_previous', 'orders_change'];
     expect(asPeriodRows(names, [[120, 100, 0.2]])).toEqual([[120], [100]]);
     expect(asPeriodRows(['orders'], [[120]])).toBeUndefined();
-    expect(
-      asPeriodRows(names, [
-        [1, 2, 3],
-        [4, 5, 6],
-      ]),
-    ).toBeUndefined();
+  });
+
+  it('a comparison broken down gives two rows per row shown, its labels kept', () => {
+    const names = [
+      'fulfilment',
+      'cancel_rate',
+      'cancel_rate_previous',
+      'cancel_rate_change',
+      'cancel_rate_previous_full',
+    ];
+    const rows = [
+      ['Amazon', 0.1, 0.11, -0.09, 0.12],
+      ['Merchant', 0.2, 0.18, 0.11, 0.19],
+    ];
+    expect(asPeriodRows(names, rows)).toEqual([
+      ['Amazon', 0.1],
+      ['Amazon', 0.12],
+      ['Merchant', 0.2],
+      ['Merchant', 0.19],
+    ]);
+    const gold = [
+      ['2022-05-01', 'Amazon', 0.12],
+      ['2022-05-01', 'Merchant', 0.19],
+      ['2022-06-01', 'Amazon', 0.1],
+      ['2022-06-01', 'Merchant', 0.2],
+    ];
+    expect(compareResults(withoutDateColumns(gold), asPeriodRows(names, rows)!, false).ok).toBe(true);
+    const swapped = [...gold.slice(0, 3), ['2022-06-01', 'Merchant', 0.21]];
+    expect(compareResults(withoutDateColumns(swapped), asPeriodRows(names, rows)!, false).ok).toBe(false);
   });
 
   it('matches the gold numbers with its period labels left out, and not other numbers', () => {
