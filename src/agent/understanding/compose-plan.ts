@@ -152,6 +152,7 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
   }
   if (frame.net) out.plan.metrics = [...new Set(out.plan.metrics.map((m) => netTwinOf(catalog, m) ?? m))];
   if (frame.asRate) asRates(out, catalog);
+  if (frame.perDayOfThread) perDayOfThread(out, catalog);
   applyThresholds(frame, catalog, out);
   applyRowPick(out, frame, catalog, base, deps.previousRows);
   applyThoseRows(out, frame, catalog, deps.previousPlan, deps.previousRows);
@@ -503,4 +504,19 @@ function asRates(out: Composed, catalog: Catalog): void {
   const spanned = new Set(out.plan.metrics.flatMap((m) => catalog.metrics[m]?.definedOver ?? []));
   out.plan.filters = out.plan.filters.filter((f) => !spanned.has(f.dimension));
   if (out.plan.sort) out.plan.sort = { ...out.plan.sort, by: out.plan.metrics[0]! };
+}
+
+/** "whats the avg per day on that" after a daily series: one figure, the per-day rate of the thread's measure. */
+function perDayOfThread(out: Composed, catalog: Catalog): void {
+  const rated = out.plan.metrics.map(
+    (m) => Object.entries(catalog.metrics).find(([, def]) => def.perDay && def.of === m)?.[0],
+  );
+  if (!rated.length || rated.some((id) => id === undefined)) {
+    out.slots.push({ name: 'measure', score: 0.3, doubt: 'which measure to average per day' });
+    return;
+  }
+  out.plan.metrics = rated as string[];
+  out.plan.groupBy = out.plan.groupBy.filter((d) => catalog.dimensions[d]?.grain !== 'day');
+  delete out.plan.sort;
+  delete out.plan.limit;
 }

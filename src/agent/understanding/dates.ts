@@ -126,6 +126,11 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
       spec: { kind: 'month', month: monthIndex(m[2]!) },
     });
   }
+  // "vs the same day the week before", "same day last week": the thread's day a week earlier, to compare with.
+  take(
+    /\b(?:the\s+)?same\s+day\s+(?:the\s+|a\s+)?(?:week\s+before|last\s+week|previous\s+week|prior\s+week|a\s+week\s+(?:earlier|ago))\b/,
+    () => ({ kind: 'weekEarlier' }),
+  );
   // "and the one before that", "what about the month before that": the thread's period moved back one.
   take(
     /\b(?:the\s+)?(?:one|week|month|quarter|period|fortnight|day)\s+before\s+(?:that|it|this)(?:\s+one)?\b/,

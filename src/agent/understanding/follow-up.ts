@@ -1,4 +1,4 @@
-import { previousPeriod } from '../../semantic/time-range.js';
+import { addDays, previousPeriod } from '../../semantic/time-range.js';
 import type { Filter, Plan } from '../../semantic/plan.js';
 import type { Frame } from './frame.js';
 import type { ResolvedFilter, ResolvedTime } from './resolve-slots.js';
@@ -146,6 +146,16 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
     delete plan.compareTo;
     return;
   }
+  if (time.weekEarlier && plan.timeRange && !time.current) {
+    const { from, to } = plan.timeRange;
+    const [a, b] = [addDays(from, -7), addDays(to, -7)];
+    plan.compareTo = {
+      from: a,
+      to: b,
+      label: a === b ? `${a}, a week earlier` : `${a} to ${b}, a week earlier`,
+    };
+    return;
+  }
   if (time.shiftBack && plan.timeRange && !time.current) {
     plan.timeRange = previousPeriod(plan.timeRange);
     if (plan.compareTo !== 'previous_period') delete plan.compareTo;
@@ -155,6 +165,21 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
     if ((frame.growth || time.comparePrevious) && plan.timeRange && !plan.compareTo)
       plan.compareTo = 'previous_period';
     return;
+  }
+  // "and MoM thru june" after April: the thread's period runs on to June (a monthly series, see compose-plan).
+  const [only] = frame.times;
+  const runsOn =
+    only && (only.spec.kind === 'until' || /^(thru|through|till|until|up to|upto)\b/.test(only.text));
+  if (frame.times.length === 1 && runsOn && plan.timeRange) {
+    if (time.current.to > plan.timeRange.from) {
+      plan.timeRange = {
+        from: plan.timeRange.from,
+        to: time.current.to,
+        label: `${plan.timeRange.from} to ${time.current.to}`,
+      };
+      delete plan.compareTo;
+      return;
+    }
   }
   const comparing = frame.comparePeriods || frame.growth;
   if (time.compare) {

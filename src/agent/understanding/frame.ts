@@ -127,6 +127,8 @@ export interface Frame {
   };
   /** "April and May": two months named side by side, shown month by month over the span. */
   eachMonth?: boolean;
+  /** "the avg per day on that": the thread's measure as its per-day rate. */
+  perDayOfThread?: boolean;
   /** "make it a rate": the thread's count as its rate (the catalog's `asRate`). */
   asRate?: boolean;
   /** "overall", "in total", "altogether": one figure for the whole, not the thread's breakdown. */

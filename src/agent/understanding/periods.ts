@@ -33,6 +33,8 @@ export type TimeSpec =
   | { kind: 'previous' }
   /** "and the one before that": in a thread, its period moved back by its own length (June → May). */
   | { kind: 'shiftBack' }
+  /** "vs the same day the week before": the thread's period seven days earlier, as the comparison. */
+  | { kind: 'weekEarlier' }
   /** "that whole week" after a day: the Monday-to-Sunday week around the thread's period (needs one). */
   | { kind: 'weekAround' }
   | { kind: 'all' };
@@ -45,6 +47,7 @@ export function resolveTime(spec: TimeSpec, latest: string, earliest?: string): 
     case 'all':
     case 'previous':
     case 'shiftBack':
+    case 'weekEarlier':
     case 'weekAround':
       return undefined;
     case 'month': {

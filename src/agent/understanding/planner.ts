@@ -211,7 +211,7 @@ function finish(ctx: PlannerContext, composed: Composed, frame: Frame, question:
     );
   }
   const dated = frame.times.filter(
-    (t) => t.spec.kind !== 'all' && t.spec.kind !== 'previous' && t.spec.kind !== 'shiftBack',
+    (t) => !['all', 'previous', 'shiftBack', 'weekEarlier'].includes(t.spec.kind),
   );
   // "stock levels on 1 May": a snapshot has no history, and answering today's stock would be a wrong number.
   if (dated.length && !catalog.sources[plan0.source]?.dateColumn)
@@ -275,6 +275,7 @@ function hasContent(frame: Frame): boolean {
     frame.loneNumbers.length ||
     frame.net ||
     frame.asRate ||
+    frame.perDayOfThread ||
     frame.countOf,
   );
 }

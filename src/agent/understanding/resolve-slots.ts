@@ -230,7 +230,7 @@ function comparedWithOne(
   latest: string,
 ): { current: TimeRange; compare?: TimeRange } {
   const mention = frame.times.find(
-    (t) => t.spec.kind !== 'previous' && t.spec.kind !== 'all' && t.spec.kind !== 'shiftBack',
+    (t) => !['previous', 'all', 'shiftBack', 'weekEarlier'].includes(t.spec.kind),
   );
   if (!frame.compareBefore || !mention || mention.spec.kind !== 'calendar' || mention.spec.offset !== -1)
     return { current: only };
@@ -253,6 +253,8 @@ export interface ResolvedTime {
   comparePrevious: boolean;
   /** "and the one before that": the thread's period, moved back. */
   shiftBack?: boolean;
+  /** "vs the same day the week before": compare with the thread's period a week earlier. */
+  weekEarlier?: boolean;
   all: boolean;
 }
 
@@ -261,6 +263,7 @@ export function resolvePeriods(frame: Frame, profile: DataProfile, source: Sourc
   const out: ResolvedTime = {
     comparePrevious: frame.times.some((t) => t.spec.kind === 'previous'),
     ...(frame.times.some((t) => t.spec.kind === 'shiftBack') ? { shiftBack: true } : {}),
+    ...(frame.times.some((t) => t.spec.kind === 'weekEarlier') ? { weekEarlier: true } : {}),
     // "so far in 2022": a named period wins over "so far".
     all:
       frame.times.some((t) => t.spec.kind === 'all') &&

@@ -1,5 +1,6 @@
 import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
 import type { Plan } from '../../semantic/plan.js';
+import { addDays, endOfMonth } from '../../semantic/time-range.js';
 import type { PreviousRows } from '../resolver/resolver.js';
 import type { Composed } from './compose-plan.js';
 import type { Frame } from './frame.js';
@@ -32,6 +33,11 @@ export function applyRowPick(
   }
   const plan = out.plan;
   const shown = String(value);
+  const grain = catalog.dimensions[dimension]?.grain;
+  if (grain) {
+    pickPeriod(out, grain, shown, pick.text);
+    return;
+  }
   plan.filters = [
     ...plan.filters.filter((f) => f.dimension !== dimension),
     { dimension, op: 'in', values: [shown] },
@@ -46,6 +52,18 @@ export function applyRowPick(
   out.notes.push(
     `Read "${pick.text}" as ${label} ${shown}, row ${pick.index > 0 ? pick.index : 'last'} of the last answer.`,
   );
+}
+
+/** "that day", "that week": the period of the row shown becomes the plan's period, no longer a breakdown. */
+function pickPeriod(out: Composed, grain: string, start: string, text: string): void {
+  const plan = out.plan;
+  const to = grain === 'week' ? addDays(start, 6) : grain === 'month' ? endOfMonth(start) : start;
+  plan.timeRange = { from: start, to, label: start === to ? start : `${start} to ${to}` };
+  plan.groupBy = plan.groupBy.filter((d) => d !== grain);
+  delete plan.sort;
+  delete plan.limit;
+  delete plan.compareTo;
+  out.notes.push(`Read "${text}" as ${plan.timeRange.label}, the ${grain} of the last answer.`);
 }
 
 function placedRow(rows: PreviousRows, index: number): PreviousRows['rows'][number] | undefined {

@@ -2,6 +2,7 @@ import type { CueKind } from './cues.js';
 import type { TimeSpec } from './periods.js';
 import type { Frame, FrameFilter } from './frame.js';
 import type { Context } from './grammar-context.js';
+import type { Span } from './tagging.js';
 
 /** Roles decided from the whole question once every span is read: sets of values, per-day rates, listings. */
 
@@ -42,6 +43,13 @@ export function perDayRate(frame: Frame, ctx: Context): void {
   );
   const long = frame.times.length > 0 && frame.times.every((t) => roughDays(t.spec) >= 28);
   if (!day || !(averaged || (long && !eachDay))) return;
+  // "whats the avg per day on that": the thread's measure, per day (compose-plan maps it).
+  if (!frame.metrics.length && averaged) {
+    frame.perDayOfThread = true;
+    frame.groupBy = frame.groupBy.filter((g) => g !== day);
+    frame.trend = false;
+    return;
+  }
   const metrics = ctx.lexicon.catalog.metrics;
   const rated = frame.metrics.map(
     (m) => Object.entries(metrics).find(([, def]) => def.perDay && def.of === m.id)?.[0],
@@ -94,12 +102,8 @@ export function markRowPick(frame: Frame, ctx: Context): void {
   for (const span of ctx.spans) {
     // "for that category" after the single worst one: the one row the last answer showed.
     const pointed = ctx.spans[span.at + 1]?.readings.find((r) => r.kind === 'dimension');
-    if (
-      /^(that|this)$/.test(span.text) &&
-      pointed &&
-      'id' in pointed &&
-      !ctx.lexicon.catalog.dimensions[pointed.id]?.grain
-    ) {
+    // "how many orders that day" after the best day: the day shown (a period, see applyRowPick).
+    if (/^(that|this)$/.test(span.text) && pointed && 'id' in pointed) {
       frame.rowPick = {
         index: 1,
         text: `${span.text} ${ctx.spans[span.at + 1]!.text}`,
@@ -110,7 +114,12 @@ export function markRowPick(frame: Frame, ctx: Context): void {
       return;
     }
     const next = ctx.spans[span.at + 1];
-    if (pickedByRankWord(frame, ctx, span.at) || pickedByValue(frame, ctx, span.at)) return;
+    if (
+      pickedByRankWord(frame, ctx, span.at) ||
+      pickedByValue(frame, ctx, span.at) ||
+      pickedByNumber(frame, ctx, span)
+    )
+      return;
     const index = ORDINALS[span.text] ?? (/^\d+(st|nd|rd|th)$/.test(span.text) ? parseInt(span.text, 10) : 0);
     if (!index) continue;
     const named = next?.readings.find((r) => r.kind === 'dimension');
@@ -179,6 +188,26 @@ function pickedByValue(frame: Frame, ctx: Context, at: number): boolean {
     byValue: true,
   };
   frame.groupBy = frame.groupBy.filter((g) => g.at !== at);
+  return true;
+}
+
+/**
+ * "and for no. 2?", "what about #3": a row by its number in the last answer. Only a small number standing alone
+ * after "no."/"number" or written "#3", with nothing else asked ("top 3" is a count, "no 2 day shipping" a phrase).
+ */
+function pickedByNumber(frame: Frame, ctx: Context, span: Span): boolean {
+  const next = ctx.spans[span.at + 1];
+  const marked = /^(no|number|num|nr)$/.test(span.text) && next?.readings.some((r) => r.kind === 'number');
+  const hashed = /^#\d+$/.test(span.text);
+  const index = marked ? Number(next!.text) : hashed ? Number(span.text.slice(1)) : 0;
+  const lastAt = marked ? span.at + 1 : span.at;
+  if (!index || index > 50 || lastAt !== ctx.spans.length - 1 || frame.metrics.length || frame.groupBy.length)
+    return false;
+  frame.rowPick = { index, text: marked ? `no. ${index}` : `#${index}` };
+  frame.loneNumbers = frame.loneNumbers.filter((n) => n !== index);
+  delete frame.rank;
+  frame.filters = frame.filters.filter((f) => f.at !== span.at);
+  frame.unknown = frame.unknown.filter((u) => u.at !== span.at && u.at !== lastAt);
   return true;
 }
 

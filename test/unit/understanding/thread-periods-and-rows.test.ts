@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../../../src/semantic/plan.js';
+import { createHarness, type Harness } from './fixture.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+
+const plan = (p: Partial<Plan>): Plan => ({
+  source: 'amazon_sales',
+  metrics: ['revenue'],
+  groupBy: [],
+  filters: [],
+  share: false,
+  chart: 'auto',
+  ...p,
+});
+
+const after = (question: string, previousPlan: Plan, columns: string[], rows: (string | number)[][]) =>
+  h.planner.resolveSync({ question, history: [], previousPlan, previousRows: { columns, rows } });
+
+describe('periods named against the thread', () => {
+  const bestDay = plan({
+    groupBy: ['day'],
+    sort: { by: 'revenue', direction: 'desc' },
+    limit: 1,
+    timeRange: { from: '2022-06-20', to: '2022-06-26', label: 'last week' },
+  });
+
+  it('"how many orders that day" after the best day is that one day, not a daily series', () => {
+    const r = after('how many orders that day', bestDay, ['day', 'revenue'], [['2022-06-21', 900]]);
+    expect(r.kind === 'plan' && r.plan).toMatchObject({
+      metrics: ['orders'],
+      groupBy: [],
+      timeRange: { from: '2022-06-21', to: '2022-06-21' },
+    });
+  });
+
+  it('"vs the same day the week before" compares with the day seven days earlier', () => {
+    const day = plan({
+      metrics: ['orders'],
+      timeRange: { from: '2022-06-21', to: '2022-06-21', label: '21 Jun' },
+    });
+    const { plan: p } = h.planOf('vs the same day the week before?', day);
+    expect(p.compareTo).toMatchObject({ from: '2022-06-14', to: '2022-06-14' });
+  });
+
+  it('"and MoM thru june" after April runs the period on to June, month by month', () => {
+    const [, mom] = h.thread('net revenue for april', 'and MoM thru june');
+    expect(mom).toMatchObject({ groupBy: ['month'], timeRange: { from: '2022-04-01', to: '2022-06-30' } });
+    expect(mom!.compareTo).toBeUndefined();
+  });
+
+  it('"whats the avg per day on that" after a daily series is the per-day rate, one figure', () => {
+    const daily = plan({
+      groupBy: ['day'],
+      timeRange: { from: '2022-06-15', to: '2022-06-29', label: 'since' },
+    });
+    expect(h.planOf('whats the avg per day on that', daily).plan).toMatchObject({
+      metrics: ['daily_revenue'],
+      groupBy: [],
+    });
+  });
+
+  it('"apr to may 22" is April to May 2022, not 22 May', () => {
+    const { plan: p } = h.planOf('orders apr to may 22, total?');
+    expect([p.timeRange?.from, p.timeRange?.to]).toEqual(['2022-04-01', '2022-05-31']);
+  });
+});
+
+describe('rows of a ranking', () => {
+  const top3 = plan({ groupBy: ['category'], sort: { by: 'revenue', direction: 'desc' }, limit: 3 });
+  const shown = [
+    ['Set', 30],
+    ['Kurta', 20],
+    ['Western Dress', 10],
+  ];
+
+  it('"split those by size" after a top 3 splits the three shown, with no top 3 of the pairs', () => {
+    const r = after('split those by size', top3, ['category', 'revenue'], shown);
+    expect(r.kind === 'plan' && r.plan.groupBy).toEqual(['category', 'size']);
+    expect(r.kind === 'plan' && r.plan.filters).toEqual([
+      { dimension: 'category', op: 'in', values: ['Set', 'Kurta', 'Western Dress'] },
+    ]);
+    expect(r.kind === 'plan' && r.plan.limit).toBeUndefined();
+  });
+
+  it('"what about #2" is the second row; "no. 2" past the rows shown asks instead of guessing', () => {
+    const r = after('what about #2', top3, ['category', 'revenue'], shown);
+    expect(r.kind === 'plan' && r.plan.filters).toEqual([
+      { dimension: 'category', op: 'in', values: ['Kurta'] },
+    ]);
+    expect(after('and for no. 2?', top3, ['revenue'], [[30]]).kind).toBe('clarify');
+  });
+});
+
+describe('what the data does not hold, and what is no question', () => {
+  it('"how much did those promos cost us in discounts" is refused: there are no costs', () => {
+    expect(h.ask('how much did those promos cost us in discounts?').kind).toBe('refuse');
+  });
+
+  it('a typo in the last word of a name is forgiven; a metric word after a value is not a typo', () => {
+    expect(h.planOf('return rate on western dreses in june?').plan.filters).toEqual([
+      { dimension: 'category', op: 'in', values: ['Western Dress'] },
+    ]);
+    expect(h.planOf('kurta sales in may').plan.filters).toEqual([
+      { dimension: 'category', op: 'in', values: ['Kurta'] },
+    ]);
+  });
+
+  it('"which one should we push more?" asks which figure, instead of refusing it as off-topic', () => {
+    expect(h.ask('which one should we push more?').kind).toBe('clarify');
+  });
+});
