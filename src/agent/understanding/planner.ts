@@ -1,10 +1,11 @@
 import { withoutAsides } from './asides.js';
 import { metricOn } from './resolve-slots.js';
 import { inSentence } from '../../semantic/label-text.js';
-import type { Catalog } from '../../semantic/catalog.js';
+import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import { PlanSchema, type Plan } from '../../semantic/plan.js';
-import type { Resolution, Resolver, ResolverInput } from '../resolver/resolver.js';
+import type { PreviousRows, Resolution, Resolver, ResolverInput } from '../resolver/resolver.js';
+import type { Suggestion } from '../answer.js';
 import { clarifyFor, defaultOptions, explainPlan, refuse } from './clarify.js';
 import { composePlan, type Composed } from './compose-plan.js';
 import { loadCues, type CueLexicon } from './cues.js';
@@ -153,7 +154,12 @@ export function createPlanner(deps: PlannerDeps): Planner {
         kind: 'clarify',
         message:
           'Which one do you mean? Name it (for example its SKU, style or state), or ask for all of them.',
-        options: [{ label: 'All of them', question: 'all of them', plan: composed.plan }],
+        options: [
+          ...rowOptions(catalog, composed.plan, previous, input.previousRows),
+          { label: 'All of them', question: 'all of them', plan: composed.plan },
+        ],
+        // "the first one" next answers this question, about that row.
+        pendingPlan: composed.plan,
         resolvedBy: 'planner',
       };
     if (
@@ -355,4 +361,34 @@ function shareWithinGroups(plan: Plan, catalog: Catalog): void {
   const grains = plan.groupBy.filter((d) => catalog.dimensions[d]?.grain);
   const within = pinned ? plan.groupBy.filter((d) => d !== pinned) : grains;
   if (within.length && within.length < plan.groupBy.length) plan.shareWithin = within;
+}
+
+/** "Which one do you mean?": each row the last answer showed, as a one-click choice of the question asked. */
+function rowOptions(
+  catalog: Catalog,
+  plan: Plan,
+  previous: Plan,
+  rows: PreviousRows | undefined,
+): Suggestion[] {
+  const dimension = previous.groupBy.find(
+    (d) => !catalog.dimensions[d]?.grain && dimensionSources(catalog, d).includes(plan.source),
+  );
+  const column = dimension && rows ? rows.columns.indexOf(dimension) : -1;
+  if (!dimension || !rows || column < 0) return [];
+  return rows.rows.slice(0, 3).flatMap((row) => {
+    const value = row[column];
+    if (value === null || value === undefined) return [];
+    const label = String(value);
+    const picked: Plan = {
+      ...plan,
+      groupBy: plan.groupBy.filter((d) => d !== dimension),
+      filters: [
+        ...plan.filters.filter((f) => f.dimension !== dimension),
+        { dimension, op: 'in', values: [label] },
+      ],
+    };
+    delete picked.sort;
+    delete picked.limit;
+    return [{ label, question: label, plan: picked }];
+  });
 }

@@ -20,7 +20,9 @@ export function applyRowPick(
 ): void {
   const pick = frame.rowPick;
   if (!pick) return;
-  const dimension = pickedDimension(catalog, previous, pick.dimension);
+  const dimension =
+    pickedDimension(catalog, previous, pick.dimension) ??
+    shownDimension(catalog, rows, out.plan, pick.dimension);
   const column = dimension && rows ? rows.columns.indexOf(dimension) : -1;
   const row =
     rows && (pick.byValue ? extremeRow(rows, out.plan, previous, pick.index) : placedRow(rows, pick.index));
@@ -98,6 +100,25 @@ function pickedDimension(
   const dims = previous?.groupBy ?? [];
   if (named) return dims.includes(named) ? named : undefined;
   return dims.find((d) => !catalog.dimensions[d]?.grain);
+}
+
+/**
+ * "the first one" answering "which one do you mean?" about stock, after top styles by revenue: the question's plan
+ * has no breakdown, so the row's dimension is the shown rows' own (when the question's report has it).
+ */
+function shownDimension(
+  catalog: Catalog,
+  rows: PreviousRows | undefined,
+  plan: Plan,
+  named: string | undefined,
+): string | undefined {
+  return rows?.columns.find(
+    (c) =>
+      (!named || c === named) &&
+      catalog.dimensions[c] !== undefined &&
+      !catalog.dimensions[c]!.grain &&
+      dimensionSources(catalog, c).includes(plan.source),
+  );
 }
 
 /**

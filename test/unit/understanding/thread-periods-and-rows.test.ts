@@ -86,6 +86,29 @@ describe('rows of a ranking', () => {
     expect(r.kind === 'plan' && r.plan.limit).toBeUndefined();
   });
 
+  it('"stock on that one?" after top styles asks which, offering each row; "the first one" then answers it', () => {
+    const styles = plan({ groupBy: ['style'], sort: { by: 'revenue', direction: 'desc' }, limit: 2 });
+    const rows = {
+      columns: ['style', 'revenue'],
+      rows: [
+        ['JNE3797', 10],
+        ['J0341', 5],
+      ],
+    };
+    const ask = (question: string, previousPlan: Plan) =>
+      h.planner.resolveSync({ question, history: [], previousPlan, previousRows: rows });
+    const which = ask('How much stock do we have on that one?', styles);
+    expect(which.kind).toBe('clarify');
+    if (which.kind !== 'clarify') return;
+    expect(which.options.map((o) => o.label)).toEqual(['JNE3797', 'J0341', 'All of them']);
+    const first = ask('The first one.', which.pendingPlan!);
+    expect(first.kind === 'plan' && first.plan).toMatchObject({
+      source: 'inventory',
+      metrics: ['stock'],
+      filters: [{ dimension: 'style', op: 'in', values: ['JNE3797'] }],
+    });
+  });
+
   it('"what about #2" is the second row; "no. 2" past the rows shown asks instead of guessing', () => {
     const r = after('what about #2', top3, ['category', 'revenue'], shown);
     expect(r.kind === 'plan' && r.plan.filters).toEqual([
