@@ -134,7 +134,11 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   // "and the one before that", "what about the month before that": the thread's period moved back one.
   take(
     /\b(?:the\s+)?(?:one|week|month|quarter|period|fortnight|day)\s+before\s+(?:that|it|this)(?:\s+one)?\b/,
-    () => ({ kind: 'shiftBack' }),
+    // "vs the week before that", "compared with the week before it": a comparison, read as "previous" below.
+    (m) =>
+      /\b(vs\.?|versus|against|compared?(?:\s+(?:with|to))?|than|over)\s*$/.test(lowerOf(m).slice(0, m.index))
+        ? undefined
+        : { kind: 'shiftBack' },
   );
   // "the week before", "the previous period": the period before the one named.
   take(

@@ -54,6 +54,8 @@ describe('follow-ups that change the measure or the period', () => {
     );
     expect([before!.timeRange?.from, before!.timeRange?.to]).toEqual(['2022-06-06', '2022-06-12']);
     expect(before!.compareTo).toBeUndefined();
+    const [, , vs] = h.thread('units last week', 'only kurta', 'vs the week before that');
+    expect(vs!.compareTo).toBeDefined();
     const [, may] = h.thread('return rate by category in june', 'and the month before that');
     expect([may!.timeRange?.from, may!.timeRange?.to]).toEqual(['2022-05-01', '2022-05-31']);
   });
