@@ -1,13 +1,17 @@
 /**
  * Asides a person adds about their own message, not about the data: "(sorry, pasted from excel)", "(typo)",
- * "(lol)". Their words would otherwise be read as names the data lacks ("excel") and sink a clear question. Only a
- * bracketed aside that opens with one of these words goes; "(returned, returning or rejected)" stays.
+ * "(lol)", and forwarding headers. Their words would otherwise be read as names the data lacks ("excel") and sink a
+ * clear question. Only a bracketed aside that opens with one of these words goes; "(returned, returning or
+ * rejected)" stays.
  */
 const ASIDE = /\(\s*(?:sorry|oops|pasted|copied|copy|typo|lol|haha|fyi|btw|ignore that|my bad)\b[^)]*\)/gi;
+/** Forwarding headers pasted with a question: "[fwd from #ops-bot-logs | ticket 4471]", ">>>" and "<<<" marks. */
+const FORWARDED = /\[\s*(?:fwd|fw|forwarded|ticket|via|from #)[^\]]*\]|>{2,}|<{2,}/gi;
 
 export function withoutAsides(question: string): string {
   return question
     .replace(ASIDE, ' ')
+    .replace(FORWARDED, ' ')
     .replace(/\s{2,}/g, ' ')
     .trim();
 }

@@ -208,7 +208,15 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
       : perDayLike(applyFollowUpMetrics(base.metrics, named, frame), base.metrics, catalog);
     // "the return rate for those two": the same rows, so the ranking's own measure stays and keeps choosing them.
     const ranked = base.sort && base.limit ? base.sort.by : undefined;
-    if (frame.pointsBack && ranked && base.metrics.includes(ranked) && !out.plan.metrics.includes(ranked))
+    // "rank them by units instead" re-ranks: the new measure chooses the rows.
+    const reranks = Boolean(frame.rank?.worded) || frame.edits.instead;
+    if (
+      frame.pointsBack &&
+      !reranks &&
+      ranked &&
+      base.metrics.includes(ranked) &&
+      !out.plan.metrics.includes(ranked)
+    )
       out.plan.metrics = [ranked, ...out.plan.metrics];
     out.slots.push({ name: 'measure', score: 1 });
     return;

@@ -129,7 +129,12 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   // "vs the same day the week before", "same day last week": the thread's day a week earlier, to compare with.
   take(
     /\b(?:the\s+)?same\s+day\s+(?:the\s+|a\s+)?(?:week\s+before|last\s+week|previous\s+week|prior\s+week|a\s+week\s+(?:earlier|ago))\b/,
-    () => ({ kind: 'weekEarlier' }),
+    () => ({ kind: 'earlier', unit: 'week' }),
+  );
+  // "vs same days last month", "the same period last month": the thread's days a month earlier.
+  take(
+    /\b(?:the\s+)?same\s+(?:days|dates|period|stretch)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+month\b/,
+    () => ({ kind: 'earlier', unit: 'month' }),
   );
   // "and the one before that", "what about the month before that": the thread's period moved back one.
   take(
@@ -283,6 +288,12 @@ function businessPeriods(
     }),
   );
   take(/\b(today|latest day|most recent day)\b/, () => ({ kind: 'calendar', unit: 'day', offset: 0 }));
+  // "yday", "yest": chat shorthand chrono does not know; "yesterday" itself is chrono's.
+  take(/\b(yday|yda|yest|ystd|ystrdy|yesterdy|yesturday)\b/, () => ({
+    kind: 'calendar',
+    unit: 'day',
+    offset: -1,
+  }));
   take(/\bq([1-4])(?:\s*(?:fy)?\s*'?(\d{4}|\d{2}))?\b/, (m) => ({
     kind: 'quarter',
     quarter: Number(m[1]),

@@ -1,4 +1,4 @@
-import { addDays, previousPeriod } from '../../semantic/time-range.js';
+import { addDays, addMonths, endOfMonth, previousPeriod, startOfMonth } from '../../semantic/time-range.js';
 import type { Filter, Plan } from '../../semantic/plan.js';
 import type { Frame } from './frame.js';
 import type { ResolvedFilter, ResolvedTime } from './resolve-slots.js';
@@ -146,14 +146,12 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
     delete plan.compareTo;
     return;
   }
-  if (time.weekEarlier && plan.timeRange && !time.current) {
+  if (time.earlier && plan.timeRange && !time.current) {
     const { from, to } = plan.timeRange;
-    const [a, b] = [addDays(from, -7), addDays(to, -7)];
-    plan.compareTo = {
-      from: a,
-      to: b,
-      label: a === b ? `${a}, a week earlier` : `${a} to ${b}, a week earlier`,
-    };
+    const shift = (iso: string) => (time.earlier === 'week' ? addDays(iso, -7) : sameDayMonthBefore(iso));
+    const [a, b] = [shift(from), shift(to)];
+    const ago = `a ${time.earlier} earlier`;
+    plan.compareTo = { from: a, to: b, label: a === b ? `${a}, ${ago}` : `${a} to ${b}, ${ago}` };
     return;
   }
   if (time.shiftBack && plan.timeRange && !time.current) {
@@ -198,4 +196,11 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
     if (time.comparePrevious) plan.compareTo = 'previous_period';
     else if (plan.compareTo && plan.compareTo !== 'previous_period') delete plan.compareTo;
   }
+}
+
+/** The same day of the month before, clamped to that month's end (31 May → 30 April). */
+function sameDayMonthBefore(iso: string): string {
+  const monthStart = addMonths(startOfMonth(iso), -1);
+  const day = Math.min(Number(iso.slice(8, 10)), Number(endOfMonth(monthStart).slice(8, 10)));
+  return `${monthStart.slice(0, 8)}${String(day).padStart(2, '0')}`;
 }

@@ -55,6 +55,8 @@ export interface FrameThreshold {
   at: number;
   /** "above 5%": written as a percentage, so the rate it bounds is 0.05. */
   percent?: boolean;
+  /** "at least a thousand lines": the measure the word after the number names, when no measure word does. */
+  metric?: string;
   /** "crossed 15 lakh", "over ₹2 cr": an amount of money, so the bound is on the report's money measure. */
   money?: boolean;
   /** Opened by "between": the next number closes the range. */

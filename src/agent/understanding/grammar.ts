@@ -1,4 +1,10 @@
-import { bothBooleanValues, countedLines, markRateAndWhole, otherMetricSaid } from './implied-measures.js';
+import {
+  bothBooleanValues,
+  boundLines,
+  countedLines,
+  markRateAndWhole,
+  otherMetricSaid,
+} from './implied-measures.js';
 import { SCALE_WORDS } from '../../format/number-words.js';
 import type { CueKind } from './cues.js';
 import { emptyFrame, type Frame, type FrameFilter, type ValueReading } from './frame.js';
@@ -422,6 +428,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     if (base) frame.metrics.splice(frame.metrics.indexOf(base), 1);
   }
   countedLines(frame, ctx);
+  boundLines(frame, ctx);
   if (frame.metrics.length > 1) {
     for (const m of [...frame.metrics]) {
       const def = ctx.lexicon.catalog.metrics[m.id]!;

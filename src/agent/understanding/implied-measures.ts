@@ -59,3 +59,14 @@ export function markRateAndWhole(frame: Frame, ctx: Context, words: string): voi
   if (/\b(overall|altogether|in total|in all|all up|as a whole|all together)\s*$/.test(words))
     frame.overall = true;
 }
+
+/** "states with at least a thousand lines": "lines" after a bound's number is the order-lines measure. */
+export function boundLines(frame: Frame, ctx: Context): void {
+  for (const t of frame.thresholds) {
+    const next = ctx.spans.slice(t.at + 1, t.at + 3).find((s) => /^(lines|line items)$/.test(s.text));
+    if (!next || frame.metrics.some((m) => m.at === next.at)) continue;
+    const named = ctx.lexicon.readingsOf(`order ${next.text}`, `order ${next.text.replace(/s$/, '')}`);
+    const metric = named.find((r) => r.kind === 'metric');
+    if (metric && 'id' in metric) t.metric = metric.id;
+  }
+}

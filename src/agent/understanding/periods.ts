@@ -34,7 +34,7 @@ export type TimeSpec =
   /** "and the one before that": in a thread, its period moved back by its own length (June → May). */
   | { kind: 'shiftBack' }
   /** "vs the same day the week before": the thread's period seven days earlier, as the comparison. */
-  | { kind: 'weekEarlier' }
+  | { kind: 'earlier'; unit: 'week' | 'month' }
   /** "that whole week" after a day: the Monday-to-Sunday week around the thread's period (needs one). */
   | { kind: 'weekAround' }
   | { kind: 'all' };
@@ -47,7 +47,7 @@ export function resolveTime(spec: TimeSpec, latest: string, earliest?: string): 
     case 'all':
     case 'previous':
     case 'shiftBack':
-    case 'weekEarlier':
+    case 'earlier':
     case 'weekAround':
       return undefined;
     case 'month': {

@@ -216,9 +216,7 @@ function finish(ctx: PlannerContext, composed: Composed, frame: Frame, question:
       `I don't have ${inSentence(asked?.label ?? askedId)}${what ? ` for ${what}` : ''}: ${what || 'that'} appears only in ${where.label} (${where.description.replace(/\.$/, '')}). ${describeDataWeHave(catalog, profile)}`,
     );
   }
-  const dated = frame.times.filter(
-    (t) => !['all', 'previous', 'shiftBack', 'weekEarlier'].includes(t.spec.kind),
-  );
+  const dated = frame.times.filter((t) => !['all', 'previous', 'shiftBack', 'earlier'].includes(t.spec.kind));
   // "stock levels on 1 May": a snapshot has no history, and answering today's stock would be a wrong number.
   if (dated.length && !catalog.sources[plan0.source]?.dateColumn)
     return refuse(

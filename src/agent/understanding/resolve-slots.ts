@@ -229,9 +229,7 @@ function comparedWithOne(
   only: TimeRange,
   latest: string,
 ): { current: TimeRange; compare?: TimeRange } {
-  const mention = frame.times.find(
-    (t) => !['previous', 'all', 'shiftBack', 'weekEarlier'].includes(t.spec.kind),
-  );
+  const mention = frame.times.find((t) => !['previous', 'all', 'shiftBack', 'earlier'].includes(t.spec.kind));
   if (!frame.compareBefore || !mention || mention.spec.kind !== 'calendar' || mention.spec.offset !== -1)
     return { current: only };
   const unit = mention.spec.unit;
@@ -254,8 +252,13 @@ export interface ResolvedTime {
   /** "and the one before that": the thread's period, moved back. */
   shiftBack?: boolean;
   /** "vs the same day the week before": compare with the thread's period a week earlier. */
-  weekEarlier?: boolean;
+  earlier?: 'week' | 'month';
   all: boolean;
+}
+
+function earlierOf(frame: Frame): { earlier?: 'week' | 'month' } {
+  const spec = frame.times.find((t) => t.spec.kind === 'earlier')?.spec;
+  return spec?.kind === 'earlier' ? { earlier: spec.unit } : {};
 }
 
 export function resolvePeriods(frame: Frame, profile: DataProfile, source: Source): ResolvedTime {
@@ -263,7 +266,7 @@ export function resolvePeriods(frame: Frame, profile: DataProfile, source: Sourc
   const out: ResolvedTime = {
     comparePrevious: frame.times.some((t) => t.spec.kind === 'previous'),
     ...(frame.times.some((t) => t.spec.kind === 'shiftBack') ? { shiftBack: true } : {}),
-    ...(frame.times.some((t) => t.spec.kind === 'weekEarlier') ? { weekEarlier: true } : {}),
+    ...earlierOf(frame),
     // "so far in 2022": a named period wins over "so far".
     all:
       frame.times.some((t) => t.spec.kind === 'all') &&

@@ -45,6 +45,8 @@ export function applyRowPick(
     { dimension, op: 'in', values: [shown] },
   ];
   plan.groupBy = plan.groupBy.filter((d) => d !== dimension);
+  // "states with at least 1,000 lines" chose the rows; one row picked, the bound has nothing left to keep.
+  if (!plan.groupBy.length) delete plan.threshold;
   // The thread's "top 3" ranked the rows the pick chose from; a new breakdown of the picked row is a whole split.
   if (!frame.rank) {
     delete plan.sort;
@@ -62,6 +64,7 @@ function pickPeriod(out: Composed, grain: string, start: string, text: string): 
   const to = grain === 'week' ? addDays(start, 6) : grain === 'month' ? endOfMonth(start) : start;
   plan.timeRange = { from: start, to, label: start === to ? start : `${start} to ${to}` };
   plan.groupBy = plan.groupBy.filter((d) => d !== grain);
+  if (!plan.groupBy.length) delete plan.threshold;
   delete plan.sort;
   delete plan.limit;
   delete plan.compareTo;

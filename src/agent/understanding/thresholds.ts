@@ -48,7 +48,9 @@ function conditionOf(t: FrameThreshold, frame: Frame, catalog: Catalog, out: Com
   const after = onSource.find((m) => m.at > t.at && m.at <= t.at + 3);
   const nearest = [...onSource].sort((a, b) => Math.abs(a.at - t.at) - Math.abs(b.at - t.at))[0];
   // With no measure named, the report's main measure (stock, revenue), never the count being answered.
+  const named = t.metric && metricOn(catalog, t.metric, source);
   const metric =
+    (named || undefined) ??
     after?.id ??
     nearest?.id ??
     out.plan.metrics[0] ??

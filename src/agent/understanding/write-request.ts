@@ -10,6 +10,8 @@ const RECORD = String.raw`(?:stock|inventory|price|mrp|status|order|quantity|qty
 const WRITE_PATTERNS: RegExp[] = [
   new RegExp(String.raw`^\W*${WRITE_VERB}\s+.{0,40}?\b${RECORD}\b.{0,60}?\b(?:to|as)\s+\S+`, 'i'),
   /^\W*(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:delete|erase|remove|cancel|void)\s+(?:the\s+|this\s+|that\s+)?(?:order|row|record|entry|sku|line)s?\s+[\w-]*\d/i,
+  // "just delete those cancelled rows from the table": rows of the data, not a filter of the answer ("drop Kerala").
+  /\b(?:delete|erase|wipe|purge)\s+(?:all\s+)?(?:the\s+|those\s+|these\s+|them\s+)?(?:[\w-]+\s+){0,2}(?:rows|records|entries|lines|orders|data)\b/i,
 ];
 
 export function asksToChangeData(question: string): boolean {
