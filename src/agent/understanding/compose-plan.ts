@@ -320,8 +320,11 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
   const hasDates = Boolean(catalog.sources[source]?.dateColumn);
   const time = resolvePeriods(frame, profile, source);
   // "orders for that whole week" after "revenue on 26 June": the week around the thread's day.
-  if (base?.timeRange && frame.times.some((t) => t.spec.kind === 'weekAround'))
-    time.current = weekAround(base.timeRange.from);
+  if (base?.timeRange && frame.times.some((t) => t.spec.kind === 'weekAround')) {
+    const shown = shownWeek(catalog, base, deps.previousRows);
+    time.current = weekAround(shown ?? base.timeRange.from);
+    if (shown) plan.groupBy = plan.groupBy.filter((d) => catalog.dimensions[d]?.grain !== 'week');
+  }
   if (frame.times.length && !hasDates)
     out.notes.push(`${catalog.sources[source]!.label} has no dates, so the period was not applied.`);
   if (base) applyFollowUpTime(plan, frame, time);
@@ -527,4 +530,12 @@ function perDayOfThread(out: Composed, catalog: Catalog): void {
   out.plan.groupBy = out.plan.groupBy.filter((d) => catalog.dimensions[d]?.grain !== 'day');
   delete out.plan.sort;
   delete out.plan.limit;
+}
+
+/** "that week" after "which week was the highest": the week the answer led with, when it was by week. */
+function shownWeek(catalog: Catalog, base: Plan, rows: ComposeDeps['previousRows']): string | undefined {
+  const week = base.groupBy.find((d) => catalog.dimensions[d]?.grain === 'week');
+  const column = week && rows ? rows.columns.indexOf(week) : -1;
+  const first = column >= 0 && base.sort ? rows!.rows[0]?.[column] : undefined;
+  return typeof first === 'string' ? first : undefined;
 }

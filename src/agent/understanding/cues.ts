@@ -38,6 +38,7 @@ export const CUE_KINDS = [
   'unsupported',
   'displayUnit',
   'keptAfter',
+  'keptBefore',
   'judged',
   'verbPhrase',
   'above',

@@ -308,6 +308,10 @@ function pushMetric(
     frame.notMetrics.push(id);
     return;
   }
+  // "gross, incl cancellations": the lines kept in, not a second measure.
+  const spanBefore = ctx.spans[span.at - 1];
+  if (spanBefore && ctx.cueKinds(spanBefore).has('keptBefore') && ctx.lexicon.catalog.metrics[id]?.asFilter)
+    return;
   // "revenue for B2B orders", "just for Kurta orders": a count word heading a filter phrase names no measure.
   if (HEAD_NOUN_METRICS.has(id) && ctx.headsFilterPhrase(span, frame)) return;
   // "how many customers did we bill": the verb of the count, not a second measure.

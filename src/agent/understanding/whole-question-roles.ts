@@ -152,8 +152,9 @@ function pickedByRankWord(frame: Frame, ctx: Context, at: number): boolean {
     : /^(bottom|worst|smallest|lowest)$/.test(word)
       ? -1
       : 0;
-  if (!end || ctx.spans[at + 1]?.text !== 'one' || ctx.prevWord(at) !== 'the') return false;
-  frame.rowPick = { index: end, text: `the ${word} one` };
+  const numberOne = word === 'number one' && ctx.prevWord(at) === 'the';
+  if (!numberOne && (!end || ctx.spans[at + 1]?.text !== 'one' || ctx.prevWord(at) !== 'the')) return false;
+  frame.rowPick = numberOne ? { index: 1, text: 'the number one' } : { index: end, text: `the ${word} one` };
   const rankedElsewhere = ctx.spans.some(
     (s) => s.at !== at && (ctx.cueKinds(s).has('rankDesc') || ctx.cueKinds(s).has('rankAsc')),
   );
@@ -201,8 +202,10 @@ function pickedByNumber(frame: Frame, ctx: Context, span: Span): boolean {
   const hashed = /^#\d+$/.test(span.text);
   const index = marked ? Number(next!.text) : hashed ? Number(span.text.slice(1)) : 0;
   const lastAt = marked ? span.at + 1 : span.at;
-  if (!index || index > 50 || lastAt !== ctx.spans.length - 1 || frame.metrics.length || frame.groupBy.length)
-    return false;
+  // "the number one, month by month": after "the", a row by its number wherever it stands.
+  const named = marked && ctx.prevWord(span.at) === 'the';
+  const alone = lastAt === ctx.spans.length - 1 && !frame.metrics.length && !frame.groupBy.length;
+  if (!index || index > 50 || !(alone || named)) return false;
   frame.rowPick = { index, text: marked ? `no. ${index}` : `#${index}` };
   frame.loneNumbers = frame.loneNumbers.filter((n) => n !== index);
   delete frame.rank;
