@@ -2,6 +2,7 @@ import {
   bothBooleanValues,
   boundLines,
   countedLines,
+  judgedAsRate,
   markRateAndWhole,
   otherMetricSaid,
 } from './implied-measures.js';
@@ -433,13 +434,13 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   }
   countedLines(frame, ctx);
   boundLines(frame, ctx);
+  judgedAsRate(frame, ctx);
   if (frame.metrics.length > 1) {
     for (const m of [...frame.metrics]) {
       const def = ctx.lexicon.catalog.metrics[m.id]!;
-      const adjective =
-        /^(cancelled|canceled|returned|cancelled orders|canceled orders|returned orders)$/.test(
-          ctx.spans[m.at]!.text,
-        );
+      const adjective = /^(cancelled|canceled|returned|(?:cancelled|canceled|returned) orders?)$/.test(
+        ctx.spans[m.at]!.text,
+      );
       if (def.asFilter && adjective) {
         frame.metrics.splice(frame.metrics.indexOf(m), 1);
         frame.filters.push(filterOf(ctx, ctx.spans[m.at]!, { fixed: def.asFilter }, false));

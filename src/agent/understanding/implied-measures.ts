@@ -25,28 +25,22 @@ export function otherMetricSaid(ctx: Context, span: Span): boolean {
 
 export function countedLines(frame: Frame, ctx: Context): void {
   // "how many lines ended up lost in transit": "lines" is short for the report's "order lines" when nothing else is
-  // counted; "how many lines were cancelled" is cancelled lines (the adjective becomes a status filter below).
+  // counted; "how many lines were cancelled" and "cancelled lines by category" are cancelled lines (the adjective
+  // becomes a status filter below). "returned lines" is the returned-lines measure itself, whose label says lines.
   // Elsewhere "line" stays filler ("line chart", "bottom line").
-  if (
-    ctx.spans.some(
-      (s) => /\bhow many\b/.test(s.text) || (s.text === 'how' && ctx.nextWord(s.at) === 'many'),
-    ) &&
-    !frame.countOf &&
-    // A measure that already counts lines ("came back": returned order lines) is the count asked for.
-    frame.metrics.every((m) => {
-      const def = ctx.lexicon.catalog.metrics[m.id];
-      return def?.asFilter && !/\blines\b/i.test(def.label);
-    })
-  ) {
-    // "returned lines" is the returned-lines measure itself: the adjective right before names it.
-    const short = ctx.spans.find(
-      (s) => /^(lines|line items)$/.test(s.text) && !frame.metrics.some((m) => m.at === s.at - 1),
-    );
-    const named =
-      short && ctx.lexicon.readingsOf(`order ${short.text}`, `order ${short.text.replace(/s$/, '')}`);
-    const metric = named?.find((r) => r.kind === 'metric');
-    if (short && metric && 'id' in metric) frame.metrics.push({ id: metric.id, score: 0.9, at: short.at });
-  }
+  const countsLines = (id: string) => /\blines\b/i.test(ctx.lexicon.catalog.metrics[id]?.label ?? '');
+  const adjective = (id: string) => Boolean(ctx.lexicon.catalog.metrics[id]?.asFilter) && !countsLines(id);
+  const short = ctx.spans.find((s) => /^(lines|line items)$/.test(s.text));
+  if (!short || frame.countOf) return;
+  const before = frame.metrics.find((m) => m.at === short.at - 1);
+  const howMany = ctx.spans.some(
+    (s) => /\bhow many\b/.test(s.text) || (s.text === 'how' && ctx.nextWord(s.at) === 'many'),
+  );
+  const wanted = before ? adjective(before.id) : howMany && frame.metrics.every((m) => adjective(m.id));
+  if (!wanted) return;
+  const named = ctx.lexicon.readingsOf(`order ${short.text}`, `order ${short.text.replace(/s$/, '')}`);
+  const metric = named.find((r) => r.kind === 'metric');
+  if (metric && 'id' in metric) frame.metrics.push({ id: metric.id, score: 0.9, at: short.at });
 }
 
 /** "make it a rate", "their price per piece overall": a rate of the thread's count, or one figure for the whole. */
@@ -68,5 +62,19 @@ export function boundLines(frame: Frame, ctx: Context): void {
     const named = ctx.lexicon.readingsOf(`order ${next.text}`, `order ${next.text.replace(/s$/, '')}`);
     const metric = named.find((r) => r.kind === 'metric');
     if (metric && 'id' in metric) t.metric = metric.id;
+  }
+}
+
+/**
+ * "is cancellation worse on FBA or merchant?": judging groups of different sizes against each other is a question
+ * about the rate (the catalog's `asRate`), not the raw count, which the bigger group wins by size alone.
+ */
+export function judgedAsRate(frame: Frame, ctx: Context): void {
+  const judged = ctx.spans.some((s) => ctx.cueKinds(s).has('judged'));
+  const sides = frame.filters.length >= 2 && !frame.rank?.n;
+  if (!judged || !sides) return;
+  for (const m of frame.metrics) {
+    const rate = ctx.lexicon.catalog.metrics[m.id]?.asRate;
+    if (rate) m.id = rate;
   }
 }

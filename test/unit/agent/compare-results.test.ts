@@ -69,6 +69,35 @@ describe('compareResults: does an answer hold the gold result?', () => {
     expect(compareResults(gold, swappedEarlier, true).ok).toBe(false);
   });
 
+  it('rows of zeros a gold written with WHERE leaves out are set aside, and nothing else is', () => {
+    const gold = [
+      ['Set', 12],
+      ['Kurta', 5],
+    ];
+    expect(
+      compareResults(
+        gold,
+        [
+          ['Set', 12],
+          ['Kurta', 5],
+          ['Saree', 0],
+        ],
+        false,
+      ).ok,
+    ).toBe(true);
+    expect(
+      compareResults(
+        gold,
+        [
+          ['Set', 12],
+          ['Kurta', 5],
+          ['Saree', 1],
+        ],
+        false,
+      ).ok,
+    ).toBe(false);
+  });
+
   it('an answer shorter than a ranked gold is wrong', () => {
     expect(
       compareResults(
