@@ -1,0 +1,136 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../../../src/semantic/plan.js';
+import { createHarness, LATEST, type Harness } from './fixture.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+
+const plan = (p: Partial<Plan>): Plan => ({
+  source: 'amazon_sales',
+  metrics: ['revenue'],
+  groupBy: [],
+  filters: [],
+  share: false,
+  chart: 'auto',
+  ...p,
+});
+
+describe('chat shorthand and pasted noise', () => {
+  it('"yday" is the day before the latest', () => {
+    const { plan: p } = h.planOf('units sold yday?');
+    expect(p.timeRange?.from).toBe(p.timeRange?.to);
+    expect(p.timeRange!.from < LATEST).toBe(true);
+  });
+
+  it('a forwarding header around a question is set aside', () => {
+    const { plan: p } = h.planOf(
+      'units of kurta in may >>> [fwd from #ops-bot-logs | ticket 4471 | prio P2] <<<',
+    );
+    expect(p).toMatchObject({ metrics: ['units'], filters: [{ dimension: 'category', values: ['Kurta'] }] });
+  });
+
+  it('"delete those cancelled rows" is refused as a change to the data; buyers\' phone numbers as not held', () => {
+    expect(h.ask('ok now just delete those cancelled rows from the table').kind).toBe('refuse');
+    expect(h.ask('pull the buyer names + phone numbers for pune orders last week').kind).toBe('refuse');
+  });
+});
+
+describe('measures said in passing', () => {
+  it('"rank them by units instead" re-ranks the thread by units', () => {
+    const top = plan({ groupBy: ['state'], sort: { by: 'revenue', direction: 'desc' }, limit: 5 });
+    expect(h.planOf('hmm rank them by units instead', top).plan).toMatchObject({
+      metrics: ['units'],
+      sort: { by: 'units' },
+      limit: 5,
+    });
+  });
+
+  it('"only states with at least a thousand lines" bounds the order lines, not the rate shown', () => {
+    const rate = plan({ metrics: ['cancel_rate'], groupBy: ['state'] });
+    const { plan: p } = h.planOf('only states with at least a thousand lines', rate);
+    expect(p.threshold).toEqual([{ metric: 'order_lines', op: 'gte', value: 1000 }]);
+  });
+
+  it('"gross pls, incl cancellations" is gross revenue alone', () => {
+    const net = plan({ metrics: ['net_revenue'], groupBy: ['week'] });
+    expect(h.planOf('gross pls, incl cancellations', net).plan.metrics).toEqual(['revenue']);
+  });
+
+  it('"is cancellation worse on FBA or merchant" compares the cancellation rate', () => {
+    expect(h.planOf('is cancellation worse on FBA or merchant-fulfilled?').plan.metrics).toEqual([
+      'cancel_rate',
+    ]);
+  });
+
+  it('"cancelled lines by category" counts lines with the Cancelled status', () => {
+    const { plan: p } = h.planOf('cancelled lines by category in june');
+    expect(p).toMatchObject({ metrics: ['order_lines'], groupBy: ['category'] });
+    expect(p.filters).toEqual([{ dimension: 'status', op: 'in', values: ['Cancelled'] }]);
+  });
+});
+
+describe('periods and rows of the thread', () => {
+  it('"vs same days last month" after MTD compares 1–29 June with 1–29 May', () => {
+    const [, vs] = h.thread('gmv mtd?', 'vs same days last month');
+    expect(vs!.compareTo).toMatchObject({ from: '2022-05-01', to: '2022-05-29' });
+  });
+
+  it('"that week" after "which week was the highest" is the week the answer led with', () => {
+    const best = plan({
+      groupBy: ['week'],
+      sort: { by: 'revenue', direction: 'desc' },
+      timeRange: { from: '2022-06-01', to: '2022-06-30', label: 'June 2022' },
+    });
+    const r = h.planner.resolveSync({
+      question: 'how many orders came in that week',
+      history: [],
+      previousPlan: best,
+      previousRows: {
+        columns: ['week', 'revenue'],
+        rows: [
+          ['2022-06-06', 9],
+          ['2022-05-30', 5],
+        ],
+      },
+    });
+    expect(r.kind === 'plan' && r.plan).toMatchObject({
+      metrics: ['orders'],
+      groupBy: [],
+      timeRange: { from: '2022-06-06', to: '2022-06-12' },
+    });
+  });
+
+  it('"the number one, month by month" is the first row by month; a picked row drops the bound that chose it', () => {
+    const top = plan({ groupBy: ['state'], sort: { by: 'revenue', direction: 'desc' }, limit: 5 });
+    const rows = {
+      columns: ['state', 'revenue'],
+      rows: [
+        ['Maharashtra', 9],
+        ['Karnataka', 5],
+      ],
+    };
+    const r = h.planner.resolveSync({
+      question: 'the number one, month by month',
+      history: [],
+      previousPlan: top,
+      previousRows: rows,
+    });
+    expect(r.kind === 'plan' && r.plan).toMatchObject({
+      groupBy: ['month'],
+      filters: [{ values: ['Maharashtra'] }],
+    });
+    const bounded = plan({
+      groupBy: ['state'],
+      threshold: [{ metric: 'order_lines', op: 'gte', value: 1000 }],
+    });
+    const one = h.planner.resolveSync({
+      question: 'for that state, merchant only',
+      history: [],
+      previousPlan: { ...bounded, sort: { by: 'revenue', direction: 'desc' } },
+      previousRows: rows,
+    });
+    expect(one.kind === 'plan' && one.plan.threshold).toBeUndefined();
+  });
+});
