@@ -479,6 +479,8 @@ function resolveRoles(frame: Frame, ctx: Context): void {
       ctx.spans[0]?.text.split(' ')[0] ?? '',
     );
   frame.pointsBack = pointsBack;
+  if (pointsBack && !ctx.spans.some((s) => /^(those|these|them|their|those ones|these ones)$/.test(s.text)))
+    frame.pointsAtIt = true;
   markRateAndWhole(frame, ctx, words);
   frame.leansOnPrevious =
     pointsBack ||

@@ -124,6 +124,8 @@ function shownDimension(
   );
 }
 
+const MAX_POINTED_ROWS = 100;
+
 /**
  * "how much stock do we have on those skus" after "top 10 skus by units in May": the thread's rows are on another
  * report, so its filters cannot say which SKUs; the values shown can. On the same report the thread's own filters
@@ -146,10 +148,17 @@ export function applyThoseRows(
   const column = dimension ? rows.columns.indexOf(dimension) : -1;
   if (!dimension || column < 0) return;
   if (!out.plan.groupBy.includes(dimension)) out.plan.groupBy = [...out.plan.groupBy, dimension];
-  const values = [
-    ...new Set(rows.rows.map((r) => r[column]).filter((v) => v !== null && v !== undefined)),
-  ].map(String);
+  // "of it": the one row the answer led with (its headline); "those": every row it showed.
+  const shown = frame.pointsAtIt && previous.sort ? rows.rows.slice(0, 1) : rows.rows;
+  const values = [...new Set(shown.map((r) => r[column]).filter((v) => v !== null && v !== undefined))].map(
+    String,
+  );
   if (!values.length) return;
+  // Thousands of rows shown (a whole ranking): which of them "those" are is not clear, so ask.
+  if (values.length > MAX_POINTED_ROWS) {
+    out.slots.push({ name: 'filter', score: 0.3, doubt: `which of the ${values.length} rows "those" are` });
+    return;
+  }
   out.plan.filters = [
     ...out.plan.filters.filter((f) => f.dimension !== dimension),
     { dimension, op: 'in', values },

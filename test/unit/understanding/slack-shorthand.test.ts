@@ -134,3 +134,26 @@ describe('periods and rows of the thread', () => {
     expect(one.kind === 'plan' && one.plan.threshold).toBeUndefined();
   });
 });
+
+describe('"it" and "those" on another report', () => {
+  const best = plan({ metrics: ['units'], groupBy: ['sku'], sort: { by: 'units', direction: 'desc' } });
+  const rows = {
+    columns: ['sku', 'units'],
+    rows: [
+      ['JNE3797-KR-L', 340],
+      ['JNE3797-KR-M', 263],
+      ['J0230-SKD-M', 98],
+    ],
+  };
+  const ask = (question: string) =>
+    h.planner.resolveSync({ question, history: [], previousPlan: best, previousRows: rows });
+
+  it('"stock of it" after the best-selling SKU is that one SKU; "of those" is every SKU shown', () => {
+    const it1 = ask('how much stock do we have of it');
+    expect(it1.kind === 'plan' && it1.plan.filters).toEqual([
+      { dimension: 'sku', op: 'in', values: ['JNE3797-KR-L'] },
+    ]);
+    const those = ask('how much stock do we have of those');
+    expect(those.kind === 'plan' && those.plan.filters[0]?.values).toHaveLength(3);
+  });
+});
