@@ -354,7 +354,12 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
     // "price per piece across all customers": the whole set, not one row per customer; "order count, all
     // statuses": an aside that every status counts.
     if (ctx.prevWord(span.at - 1) === 'across' || ctx.spans[span.at - 1]?.text === 'across all') return;
-    if (ctx.spans[span.at - 1]?.pauseBefore && span.at === ctx.spans.length - 1) return;
+    if (
+      ctx.prevWord(span.at) === 'all' &&
+      ctx.spans[span.at - 1]?.pauseBefore &&
+      span.at === ctx.spans.length - 1
+    )
+      return;
   }
   // "how much did we bill wholesale customers": the customers are who was billed, not a breakdown.
   const grain = Boolean(ctx?.lexicon.catalog.dimensions[id]?.grain);
