@@ -4,10 +4,26 @@
  * Every data value that normalises to the same key is returned ("Hyderabad" and "HYDERABAD" are one city).
  */
 export function normalizeKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replaceAll('&', 'and')
-    .replace(/[^a-z0-9]+/g, '');
+  return keyOf(text, false);
+}
+
+/**
+ * normalizeKey as one pass over the lowercased text (the same key as `.replaceAll('&', 'and')` and dropping every
+ * character outside a–z and 0–9): the planner keys every value of the data profile, ~33,000 of them, at start-up,
+ * and two regular-expression passes per value were most of that. `dropDigits` also drops 0–9 (city keys).
+ */
+function keyOf(text: string, dropDigits: boolean): string {
+  const lower = text.toLowerCase();
+  let out = '';
+  let kept = 0; // lower[kept, i) is still to be copied
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (!dropDigits && c >= 48 && c <= 57)) continue;
+    out += lower.slice(kept, i);
+    if (c === 38) out += 'and';
+    kept = i + 1;
+  }
+  return kept === 0 ? lower : out + lower.slice(kept);
 }
 
 /** Singular forms of a key: "kurtas" → kurta, "dresses" → dress, "sarees" → saree. */
@@ -60,8 +76,6 @@ export interface ValueMatch {
 export class ValueIndex {
   private readonly byKey = new Map<string, string[]>();
   private readonly aliases = new Map<string, string>();
-  /** Singular forms of the data's keys ("kurtas" in the data → kurta), for O(1) plural lookups. */
-  private readonly bySingular = new Map<string, string[]>();
 
   private readonly key: (text: string) => string;
 
@@ -73,7 +87,8 @@ export class ValueIndex {
     /** Cities carry postal codes in the raw file ("BENGALURU 560037"): their keys ignore digits. */
     options: { ignoreDigits?: boolean } = {},
   ) {
-    this.key = options.ignoreDigits ? (t) => normalizeKey(t).replace(/[0-9]+/g, '') : normalizeKey;
+    const dropDigits = options.ignoreDigits === true;
+    this.key = (t) => keyOf(t, dropDigits);
     for (const v of values) {
       const key = this.key(v);
       if (!key) continue;
@@ -83,10 +98,6 @@ export class ValueIndex {
       } else this.byKey.set(key, [v]);
     }
     for (const [alias, target] of Object.entries(aliases)) this.aliases.set(this.key(alias), target);
-    for (const [k, vals] of this.byKey) {
-      for (const singular of singularKeys(k).slice(1))
-        if (!this.bySingular.has(singular)) this.bySingular.set(singular, vals);
-    }
   }
 
   get size(): number {
@@ -109,7 +120,7 @@ export class ValueIndex {
       if (hit) return { values: [...hit], kind: 'plural', distance: 0 };
     }
     // "kurta" against a data value "Kurtas" (or "KURTI" forms): try the data's singulars too.
-    const dataPlural = this.bySingular.get(key);
+    const dataPlural = this.dataPluralOf(key);
     if (dataPlural) return { values: [...dataPlural], kind: 'plural', distance: 0 };
     const prefixed = this.prefixOf(text, key);
     if (prefixed) return { values: prefixed, kind: 'prefix', distance: 0 };
@@ -142,6 +153,21 @@ export class ValueIndex {
 
   private sortedKeys: string[] | undefined;
 
+  /**
+   * The values of the data key whose singular form (singularKeys) is `key`: "kurtas" for kurta, "dresses" for
+   * dress, "bodies" for body. Looked up when asked rather than indexed up front (one more map over ~33,000 values
+   * at every start); when several data keys qualify, the first in the data's order wins, as an index would have.
+   */
+  private dataPluralOf(key: string): string[] | undefined {
+    const candidates = [`${key}es`, `${key}s`];
+    if (key.endsWith('y')) candidates.push(`${key.slice(0, -1)}ies`);
+    const present = candidates.filter((k) => this.byKey.has(k) && singularKeys(k).slice(1).includes(key));
+    if (present.length === 0) return undefined;
+    if (present.length === 1) return this.byKey.get(present[0]!);
+    for (const [k, vals] of this.byKey) if (present.includes(k)) return vals;
+    return undefined;
+  }
+
   private lastDistance = 0;
 
   private fuzzy(key: string, lenient: boolean): string[] | undefined {
@@ -150,8 +176,9 @@ export class ValueIndex {
     let best: string[] | undefined;
     let bestDistance = max + 1;
     let tie = false;
+    const variants = singularKeys(key);
     for (const [k, vals] of this.byKey) {
-      for (const variant of singularKeys(key)) {
+      for (const variant of variants) {
         const d = editDistance(variant, k, max);
         if (d < bestDistance) {
           bestDistance = d;
