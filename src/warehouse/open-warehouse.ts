@@ -25,6 +25,11 @@ import { createIsolatedQueryRunner } from './isolated/isolated-query-runner.js';
 export interface OpenWarehouseHooks {
   /** Lines a person should see (e.g. "Generating a sample data set into …"), written to stderr by the CLI. */
   onNotice?: (line: string) => void;
+  /**
+   * Called with the data's fingerprint (the warehouse's own) as soon as it is known, before DuckDB opens the
+   * database on its own threads: start-up work keyed by it (the persisted data profile) can run meanwhile.
+   */
+  onFingerprint?: (fingerprint: string) => void;
 }
 
 /** Concurrent guarded queries (DuckDB connections); each query is also capped by DUCKDB_THREADS. */
@@ -58,6 +63,7 @@ export async function openWarehouse(
     : baseSource;
 
   const fingerprint = await timePhase('fingerprint', () => source.fingerprint());
+  hooks.onFingerprint?.(fingerprint);
   const chosen = await chooseLoad({
     source,
     cacheDir,
