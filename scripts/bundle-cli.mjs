@@ -19,6 +19,7 @@
  * (data/catalog.yml, data/cues.yml, the query worker, the project's cache folder) resolve as they do unbundled.
  */
 import { build } from 'esbuild';
+import { asciiBundle } from './ascii-bundle.mjs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,4 +119,4 @@ const text = output.text.replace(
 );
 if (dynamicImport.test(text)) throw new Error('an import() was left in the bundle');
 await mkdir(outdir, { recursive: true });
-await writeFile(outfile, text);
+await writeFile(outfile, asciiBundle(text));
