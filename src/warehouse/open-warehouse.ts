@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dataLoadPolicy, type Config } from '../config/config.js';
-import { generateSampleData } from '../data-gen/generate.js';
 import { AppError, isAppError } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
 import { cachedDatabasePath, resolveCacheDir } from './cache.js';
@@ -164,6 +163,8 @@ async function ensureSampleData(cacheDir: string, hooks: OpenWarehouseHooks): Pr
   const tmp = `${sampleDir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   try {
+    // Imported here: only a start without DATA_DIR needs the generator (and its tables of names and prices).
+    const { generateSampleData } = await import('../data-gen/generate.js');
     await generateSampleData({ outDir: tmp, seed: SAMPLE_SEED, format: 'csv' });
     await writeFile(join(tmp, '.complete'), new Date().toISOString());
     await rm(sampleDir, { recursive: true, force: true });
