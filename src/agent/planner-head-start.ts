@@ -4,6 +4,7 @@ import { storedDataProfile } from '../semantic/profile-cache.js';
 import type { PreparedPlanner } from './assistant-graph.js';
 import { cachedCatalog, cachedCues } from './planner-files.js';
 import type { CueLexicon } from './understanding/cues.js';
+import { buildLexicon } from './understanding/lexicon.js';
 import { createPlanner } from './understanding/planner.js';
 
 export interface PlannerInputs {
@@ -16,8 +17,8 @@ export interface PlannerInputs {
 /**
  * The catalog, the cue words and, when the data profile for this fingerprint is persisted, the planner built on
  * it. The composition root runs this while DuckDB opens the warehouse (issue 15): the planner's value indexes over
- * every value in the data take tens of ms that would otherwise start only after the open. It yields to the event
- * loop before the indexes, so the open's next step is not kept waiting behind them.
+ * every value in the data take tens of ms that would otherwise start only after the open. They are built one per
+ * turn of the event loop, so each step of the open goes on as soon as DuckDB has finished the one before.
  */
 export async function preparePlanner(
   cacheDir: string,
@@ -28,6 +29,14 @@ export async function preparePlanner(
   const cues = cachedCues(cacheDir, logger);
   const profile = await storedDataProfile(cacheDir, fingerprint, catalog);
   if (!profile) return { catalog, cues, prepared: null };
-  await new Promise((resolve) => setImmediate(resolve));
-  return { catalog, cues, prepared: { profile, planner: createPlanner({ catalog, profile, cues }) } };
+  const lexicon = buildLexicon(catalog, profile, cues);
+  do await nextTurn();
+  while (lexicon.buildNextIndex());
+  return {
+    catalog,
+    cues,
+    prepared: { profile, planner: createPlanner({ catalog, profile, cues, lexicon }) },
+  };
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
