@@ -126,7 +126,7 @@ export interface AssistantHeadStart {
 }
 
 export function startAssistant(config: Config, logger: Logger): AssistantHeadStart {
-  void nextTurn().then(preloadAssistant).then(loadIntlData);
+  void preloadAssistant();
   let inputs: Promise<PlannerInputs | null> | undefined;
   return {
     onFingerprint(fingerprint) {
@@ -144,24 +144,28 @@ export function startAssistant(config: Config, logger: Logger): AssistantHeadSta
 }
 
 /**
- * ICU loads its collation and its en-IN number formats on first use, ~6 ms each: every answer's cache key sorts
- * with localeCompare (normalizePlanKey) and its figures are formatted en-IN (format/money.ts). Touched in the head
- * start, while DuckDB opens the warehouse, instead of in the answer.
+ * The head start's loading, a step per turn of the event loop, so that each step of the warehouse's open goes on
+ * as soon as DuckDB has finished the one before instead of waiting behind all of it: the Assistant's code (the
+ * agent graph first, the largest part), then ICU's collation and en-IN number formats, which load on first use
+ * (~6 ms each) and every answer needs (its cache key sorts with localeCompare, its figures are formatted en-IN).
  */
-function loadIntlData(): void {
-  'a'.localeCompare('b');
-  new Intl.NumberFormat('en-IN').format(0);
-}
+const PRELOAD_STEPS: (() => unknown)[] = [
+  () => import('./agent/graph.js'),
+  () => import('./agent/understanding/planner.js'),
+  importAssistantModules,
+  () => 'a'.localeCompare('b'),
+  () => new Intl.NumberFormat('en-IN').format(0),
+];
 
-/**
- * Starts loading the Assistant's code (the agent graph, the planner: the largest part of a command's start-up).
- * Never rejects: a failed import is reported by addAssistant, which imports again.
- */
-function preloadAssistant(): Promise<void> {
-  return importAssistantModules().then(
-    () => undefined,
-    () => undefined,
-  );
+async function preloadAssistant(): Promise<void> {
+  for (const step of PRELOAD_STEPS) {
+    await nextTurn();
+    try {
+      await step();
+    } catch {
+      // A failed import is reported by addAssistant, which imports again.
+    }
+  }
 }
 
 /** The catalog, from the cache folder's compiled copy when data/catalog.yml is unchanged. */
