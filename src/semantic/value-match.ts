@@ -74,7 +74,11 @@ export interface ValueMatch {
 
 /** An index of one dimension's values for fast exact lookups and, for small sets, typo matching. */
 export class ValueIndex {
-  private readonly byKey = new Map<string, string[]>();
+  /**
+   * Each key's data values: most keys have one, held as itself (an array per key was most of the index's memory,
+   * and so of start-up's garbage collection), several as a list in the data's order.
+   */
+  private readonly byKey = new Map<string, string | string[]>();
   private readonly aliases = new Map<string, string>();
 
   private readonly key: (text: string) => string;
@@ -92,12 +96,20 @@ export class ValueIndex {
     for (const v of values) {
       const key = this.key(v);
       if (!key) continue;
-      const list = this.byKey.get(key);
-      if (list) {
-        if (!list.includes(v)) list.push(v);
-      } else this.byKey.set(key, [v]);
+      const held = this.byKey.get(key);
+      if (held === undefined) this.byKey.set(key, v);
+      else if (typeof held === 'string') {
+        if (held !== v) this.byKey.set(key, [held, v]);
+      } else if (!held.includes(v)) held.push(v);
     }
     for (const [alias, target] of Object.entries(aliases)) this.aliases.set(this.key(alias), target);
+  }
+
+  /** The values of a key, as a new array. */
+  private valuesAt(key: string): string[] | undefined {
+    const held = this.byKey.get(key);
+    if (held === undefined) return undefined;
+    return typeof held === 'string' ? [held] : [...held];
   }
 
   get size(): number {
@@ -107,27 +119,27 @@ export class ValueIndex {
   match(text: string, options: { fuzzy?: boolean } = {}): ValueMatch | undefined {
     const key = this.key(text);
     if (!key) return undefined;
-    const exact = this.byKey.get(key);
+    const exact = this.valuesAt(key);
     const aliasTarget = this.aliases.get(key);
     if (aliasTarget !== undefined) {
       // "bangalore" is the city spelled BENGALURU in most rows: the alias's values plus any literal spelling.
-      const target = this.byKey.get(this.key(aliasTarget)) ?? this.fuzzy(this.key(aliasTarget), true);
+      const target = this.valuesAt(this.key(aliasTarget)) ?? this.fuzzy(this.key(aliasTarget), true);
       if (target) return { values: unionOf(target, exact ?? []), kind: 'alias', distance: 0 };
     }
-    if (exact) return { values: [...exact], kind: 'exact', distance: 0 };
+    if (exact) return { values: exact, kind: 'exact', distance: 0 };
     for (const s of singularKeys(key).slice(1)) {
-      const hit = this.byKey.get(s);
-      if (hit) return { values: [...hit], kind: 'plural', distance: 0 };
+      const hit = this.valuesAt(s);
+      if (hit) return { values: hit, kind: 'plural', distance: 0 };
     }
     // "kurta" against a data value "Kurtas" (or "KURTI" forms): try the data's singulars too.
     const dataPlural = this.dataPluralOf(key);
-    if (dataPlural) return { values: [...dataPlural], kind: 'plural', distance: 0 };
+    if (dataPlural) return { values: dataPlural, kind: 'plural', distance: 0 };
     const prefixed = this.prefixOf(text, key);
     if (prefixed) return { values: prefixed, kind: 'prefix', distance: 0 };
     if (options.fuzzy === false || this.byKey.size > this.fuzzyLimit) return undefined;
     const best = this.fuzzy(key, false);
     if (!best) return undefined;
-    return { values: [...best], kind: 'typo', distance: this.lastDistance };
+    return { values: best, kind: 'typo', distance: this.lastDistance };
   }
 
   /**
@@ -148,7 +160,7 @@ export class ValueIndex {
     }
     const first = keys[lo];
     if (first === undefined || !first.startsWith(key) || keys[lo + 1]?.startsWith(key)) return undefined;
-    return [...this.byKey.get(first)!];
+    return this.valuesAt(first);
   }
 
   private sortedKeys: string[] | undefined;
@@ -163,8 +175,8 @@ export class ValueIndex {
     if (key.endsWith('y')) candidates.push(`${key.slice(0, -1)}ies`);
     const present = candidates.filter((k) => this.byKey.has(k) && singularKeys(k).slice(1).includes(key));
     if (present.length === 0) return undefined;
-    if (present.length === 1) return this.byKey.get(present[0]!);
-    for (const [k, vals] of this.byKey) if (present.includes(k)) return vals;
+    if (present.length === 1) return this.valuesAt(present[0]!);
+    for (const k of this.byKey.keys()) if (present.includes(k)) return this.valuesAt(k);
     return undefined;
   }
 
@@ -173,24 +185,24 @@ export class ValueIndex {
   private fuzzy(key: string, lenient: boolean): string[] | undefined {
     const max = lenient ? Math.max(1, allowedEdits(key.length)) : allowedEdits(key.length);
     if (max === 0) return undefined;
-    let best: string[] | undefined;
+    let best: string | undefined;
     let bestDistance = max + 1;
     let tie = false;
     const variants = singularKeys(key);
-    for (const [k, vals] of this.byKey) {
+    for (const k of this.byKey.keys()) {
       for (const variant of variants) {
         const d = editDistance(variant, k, max);
         if (d < bestDistance) {
           bestDistance = d;
-          best = vals;
+          best = k;
           tie = false;
-        } else if (d === bestDistance && best !== vals) tie = true;
+        } else if (d === bestDistance && best !== k) tie = true;
       }
     }
     // Two values equally close ("bihar"/"bhar"?) is a guess, not a match.
-    if (!best || bestDistance > max || tie) return undefined;
+    if (best === undefined || bestDistance > max || tie) return undefined;
     this.lastDistance = bestDistance;
-    return best;
+    return this.valuesAt(best);
   }
 
   /** Closest values to a word, for "did you mean" options. */
@@ -198,7 +210,7 @@ export class ValueIndex {
     const key = normalizeKey(text);
     if (!key) return [];
     return [...this.byKey.entries()]
-      .map(([k, vals]) => ({ v: vals[0]!, d: editDistance(key, k, 6) }))
+      .map(([k, held]) => ({ v: typeof held === 'string' ? held : held[0]!, d: editDistance(key, k, 6) }))
       .filter((x) => x.d <= Math.max(2, Math.floor(key.length / 2)))
       .sort((a, b) => a.d - b.d)
       .slice(0, count)
