@@ -6,14 +6,20 @@
  * evaluates only what it uses: code reached through a dynamic import() is wrapped by esbuild and run on first use.
  * Run by `npm run build` after tsc.
  *
- * Left outside the bundle (required from node_modules at run time): packages with native code (DuckDB, canvas),
- * pino (its transports start worker threads by file path), ioredis (reads its own package.json by __dirname), and
- * the chart and Slack libraries, which `ask` without a chart never loads anyway.
+ * DuckDB's JavaScript API and pino are inside the bundle: loading their ~150 files from node_modules (resolution,
+ * compiling without a code cache) took over 100 ms of a warm `ask` under the profiler. DuckDB's native binding (the platform package's
+ * duckdb.node) is still required from node_modules at run time. pino's pretty transport runs thread-stream's
+ * worker by file path: `__bundlerPathsOverrides` (below) points it at the file in node_modules.
+ *
+ * Left outside the bundle (required from node_modules at run time): native code (DuckDB's binding, canvas),
+ * pino-pretty (a dev dependency, loaded inside the transport's worker thread), ioredis (reads its own package.json
+ * by __dirname), and the chart and Slack libraries, which `ask` without a chart never loads anyway.
  *
  * Each module's `import.meta.url` keeps pointing at its own compiled file in dist/, so paths computed from it
  * (data/catalog.yml, data/cues.yml, the query worker, the project's cache folder) resolve as they do unbundled.
  */
 import { build } from 'esbuild';
+import { asciiBundle } from './ascii-bundle.mjs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,10 +29,11 @@ const outdir = resolve(root, 'dist/bundle');
 const outfile = resolve(outdir, 'cli.cjs');
 
 const EXTERNAL = [
-  '@duckdb/*',
+  // The platform packages of DuckDB's binding (@duckdb/node-bindings-linux-x64, …): only a duckdb.node each.
+  '@duckdb/node-bindings-*',
+  '*.node',
   'canvas',
   '@napi-rs/*',
-  'pino',
   'pino-pretty',
   'ioredis',
   '@slack/bolt',
@@ -63,6 +70,24 @@ const chartsOutside = {
   },
 };
 
+/**
+ * pino's transports (pino-pretty on a terminal) start thread-stream's worker by a path next to its own file,
+ * which a bundle does not have: pino and thread-stream look the paths up here first (their documented hook for
+ * bundlers); the getters find the files in node_modules when a transport starts.
+ */
+const WORKER_PATHS = `(() => {
+  const paths = (globalThis.__bundlerPathsOverrides ??= {});
+  const fileOf = (name) => {
+    const { dirname, join } = require('node:path');
+    const pino = require.resolve('pino/package.json');
+    if (name === 'pino-worker') return join(dirname(pino), 'lib/worker.js');
+    return join(dirname(require('node:module').createRequire(pino).resolve('thread-stream/package.json')), 'lib/worker.js');
+  };
+  for (const name of ['thread-stream-worker', 'pino-worker'])
+    if (!Object.prototype.hasOwnProperty.call(paths, name))
+      Object.defineProperty(paths, name, { enumerable: true, configurable: true, get: () => fileOf(name) });
+})();`;
+
 await rm(outdir, { recursive: true, force: true });
 const built = await build({
   write: false,
@@ -80,6 +105,7 @@ const built = await build({
   // Less text for V8 to scan on every start; identifiers keep their names (stack traces, class names).
   minifyWhitespace: true,
   minifySyntax: true,
+  banner: { js: WORKER_PATHS },
   logLevel: 'warning',
 });
 // The import() of the chart renderer goes through `__import`, a parameter bin/load-cli.js passes in: V8 drops a
@@ -93,4 +119,4 @@ const text = output.text.replace(
 );
 if (dynamicImport.test(text)) throw new Error('an import() was left in the bundle');
 await mkdir(outdir, { recursive: true });
-await writeFile(outfile, text);
+await writeFile(outfile, asciiBundle(text));

@@ -1,6 +1,8 @@
 import type OpenAI from 'openai';
 import type { Assistant } from './agent/answer.js';
+import type { PreparedPlanner } from './agent/assistant-graph.js';
 import type { LoadChartKit } from './agent/attach-chart.js';
+import type { PlannerInputs } from './agent/planner-head-start.js';
 import type { Resolver } from './agent/resolver/resolver.js';
 import type { CueLexicon } from './agent/understanding/cues.js';
 import type { CliIo } from './cli/types.js';
@@ -44,9 +46,17 @@ export interface ServiceOptions {
   logger?: Logger;
   /** A long-running server (serve/start): keep LOG_LEVEL as configured instead of quieting it for the terminal. */
   server?: boolean;
+  /** Called with the data's fingerprint before DuckDB opens the warehouse (see OpenWarehouseHooks). */
+  onFingerprint?: (fingerprint: string) => void;
 }
 
-function rootLogger(config: Config, options: ServiceOptions): Logger {
+/** What addAssistant can take from a head start (startAssistant). */
+export interface AssistantOptions extends ServiceOptions {
+  headStart?: AssistantHeadStart;
+}
+
+/** The process's root logger, as the services build it (quieter on a terminal unless --verbose or a server). */
+export function createServiceLogger(config: Config, options: ServiceOptions): Logger {
   return (
     options.logger ??
     createLogger({
@@ -66,20 +76,25 @@ export async function createWarehouseServices(
   config: Config,
   options: ServiceOptions = {},
 ): Promise<WarehouseServices> {
-  const logger = rootLogger(config, options);
+  const logger = createServiceLogger(config, options);
   const { openWarehouse } = await import('./warehouse/open-warehouse.js');
   const warehouse = await openWarehouse(config, logger, {
     onNotice: (line) => options.io?.stderr.write(`${line}\n`),
+    ...(options.onFingerprint ? { onFingerprint: options.onFingerprint } : {}),
   });
   return { config, logger, warehouse, close: () => warehouse.close().catch(() => undefined) };
 }
 
 /** Everything, the Assistant included. */
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
-  const preloading = preloadAssistant();
-  const base = await createWarehouseServices(config, options);
-  await preloading;
-  return addAssistant(base, options);
+  const logger = createServiceLogger(config, options);
+  const headStart = startAssistant(config, logger);
+  const base = await createWarehouseServices(config, {
+    ...options,
+    logger,
+    onFingerprint: headStart.onFingerprint,
+  });
+  return addAssistant(base, { ...options, headStart });
 }
 
 const importAssistantModules = () =>
@@ -94,16 +109,63 @@ const importAssistantModules = () =>
     import('./warehouse/cache.js'),
   ]);
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Starts loading the Assistant's code (the agent graph, the planner: the largest part of a command's start-up)
- * while DuckDB opens the warehouse on its own threads; addAssistant then finds it loaded. Never rejects: a failed
- * import is reported by addAssistant, which imports again.
+ * The Assistant's start-up work that needs no open warehouse, done while DuckDB opens it on its own threads
+ * (otherwise the largest part of a command's start-up waits for the open, issue 15): its code is loaded, and once
+ * the data's fingerprint is known (pass `onFingerprint` to createWarehouseServices), the catalog, the cue words and
+ * the planner on the persisted data profile are prepared. Each part waits for the event loop's next turn first,
+ * so the open's first step is already on DuckDB's threads. addAssistant takes what was prepared; whatever failed
+ * here is done again there, and reported there.
  */
-export function preloadAssistant(): Promise<void> {
-  return importAssistantModules().then(
-    () => undefined,
-    () => undefined,
-  );
+export interface AssistantHeadStart {
+  onFingerprint(fingerprint: string): void;
+  /** What was prepared; null when no fingerprint came or the preparing failed. Never rejects. */
+  prepared(): Promise<PlannerInputs | null>;
+}
+
+export function startAssistant(config: Config, logger: Logger): AssistantHeadStart {
+  void preloadAssistant();
+  let inputs: Promise<PlannerInputs | null> | undefined;
+  return {
+    onFingerprint(fingerprint) {
+      inputs = (async () => {
+        await nextTurn();
+        const [{ preparePlanner }, { resolveCacheDir }] = await Promise.all([
+          import('./agent/planner-head-start.js'),
+          import('./warehouse/cache.js'),
+        ]);
+        return preparePlanner(resolveCacheDir(config.CACHE_DIR), fingerprint, logger);
+      })().catch(() => null);
+    },
+    prepared: () => inputs ?? Promise.resolve(null),
+  };
+}
+
+/**
+ * The head start's loading, a step per turn of the event loop, so that each step of the warehouse's open goes on
+ * as soon as DuckDB has finished the one before instead of waiting behind all of it: the Assistant's code (the
+ * agent graph first, the largest part), then ICU's collation and en-IN number formats, which load on first use
+ * (~6 ms each) and every answer needs (its cache key sorts with localeCompare, its figures are formatted en-IN).
+ */
+const PRELOAD_STEPS: (() => unknown)[] = [
+  () => import('./agent/graph.js'),
+  () => import('./agent/understanding/planner.js'),
+  importAssistantModules,
+  () => 'a'.localeCompare('b'),
+  () => new Intl.NumberFormat('en-IN').format(0),
+];
+
+async function preloadAssistant(): Promise<void> {
+  for (const step of PRELOAD_STEPS) {
+    await nextTurn();
+    try {
+      await step();
+    } catch {
+      // A failed import is reported by addAssistant, which imports again.
+    }
+  }
 }
 
 /** The catalog, from the cache folder's compiled copy when data/catalog.yml is unchanged. */
@@ -116,7 +178,10 @@ export async function loadServiceCatalog(config: Config, logger: Logger): Promis
 }
 
 /** Builds the rest on services that already have the warehouse open (a command that needs both opens it once). */
-export async function addAssistant(base: WarehouseServices, options: ServiceOptions = {}): Promise<Services> {
+export async function addAssistant(
+  base: WarehouseServices,
+  options: AssistantOptions = {},
+): Promise<Services> {
   const { config, logger, warehouse } = base;
   const [
     ,
@@ -130,15 +195,17 @@ export async function addAssistant(base: WarehouseServices, options: ServiceOpti
   ] = await importAssistantModules();
   const metrics = createMetrics();
   const kv = createKvStore(config, logger, { localUse: !options.server });
-  const catalog = await loadServiceCatalog(config, logger);
+  const early = await options.headStart?.prepared();
+  const catalog = early?.catalog ?? (await loadServiceCatalog(config, logger));
   const assistant = await buildAssistant({
     config,
     logger,
     warehouse,
     kv,
     catalog,
-    cues: cachedCues(resolveCacheDir(config.CACHE_DIR), logger),
+    cues: early?.cues ?? cachedCues(resolveCacheDir(config.CACHE_DIR), logger),
     loadProfile: (catalog) => persistedDataProfile({ config, warehouse, catalog, logger }),
+    ...(early?.prepared ? { prepared: early.prepared } : {}),
   });
   return {
     ...base,
@@ -169,6 +236,8 @@ export interface AssistantParts {
   resolver?: Resolver;
   /** Where the planner's data profile comes from (default: read from the data). */
   loadProfile?: (catalog: Catalog) => Promise<DataProfile>;
+  /** The planner and its profile, already built on this catalog and cues (a head start); else built on first use. */
+  prepared?: PreparedPlanner;
 }
 
 /** The Assistant with its thread store, result cache, OpenAI client and chart renderer (the last two lazily). */
@@ -189,6 +258,7 @@ export async function buildAssistant(parts: AssistantParts): Promise<Assistant> 
     ...(parts.cues ? { cues: parts.cues } : {}),
     ...(parts.resolver ? { resolver: parts.resolver } : {}),
     ...(parts.loadProfile ? { loadProfile: parts.loadProfile } : {}),
+    ...(parts.prepared ? { prepared: parts.prepared } : {}),
     threads: createThreadStore(kv, { ttlSeconds: config.THREAD_TTL_SECONDS, logger }),
     cache: createResultCache({
       kv,
@@ -245,7 +315,7 @@ export async function createFeedbackServices(
   config: Config,
   options: ServiceOptions = {},
 ): Promise<FeedbackServices> {
-  const logger = rootLogger(config, options);
+  const logger = createServiceLogger(config, options);
   const [{ createKvStore }, { createFeedbackStore }] = await Promise.all([
     import('./state/create-kv-store.js'),
     import('./feedback/feedback-store.js'),

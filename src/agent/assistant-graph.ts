@@ -12,7 +12,7 @@ import { buildSummaryGraph, type SummaryGraph } from './summary/summary-graph.js
 import type { Narrator } from './llm/narrator.js';
 import type { Resolver } from './resolver/resolver.js';
 import type { CueLexicon } from './understanding/cues.js';
-import { createPlanner } from './understanding/planner.js';
+import { createPlanner, type Planner } from './understanding/planner.js';
 
 export interface GraphStartDeps {
   config: Pick<Config, 'OPENAI_MODEL' | 'OPENAI_MODEL_SIMPLE' | 'OPENAI_TIMEOUT_MS' | 'ROLLUPS_ENABLED'>;
@@ -28,6 +28,16 @@ export interface GraphStartDeps {
   cues?: CueLexicon;
   /** Where the planner's data profile comes from; without it the profile is read from the data. */
   loadProfile?: (catalog: Catalog) => Promise<DataProfile>;
+  /**
+   * The planner and its profile when the composition root has built them already, on this catalog and cues (it
+   * builds them while DuckDB opens the warehouse); absent: built here, from loadProfile.
+   */
+  prepared?: PreparedPlanner;
+}
+
+export interface PreparedPlanner {
+  profile: DataProfile;
+  planner: Planner;
 }
 
 /**
@@ -75,8 +85,10 @@ async function startGraph(deps: GraphStartDeps): Promise<AgentGraph> {
     : null;
   let resolver = deps.resolver;
   if (!resolver) {
-    const profile = await (deps.loadProfile?.(catalog) ?? buildDataProfile(warehouse, catalog));
-    const planner = createPlanner({ catalog, profile, cues: deps.cues });
+    const { prepared } = deps;
+    const profile =
+      prepared?.profile ?? (await (deps.loadProfile?.(catalog) ?? buildDataProfile(warehouse, catalog)));
+    const planner = prepared?.planner ?? createPlanner({ catalog, profile, cues: deps.cues });
     resolver =
       client && llm
         ? llm[0].createOpenAiResolver({

@@ -122,14 +122,18 @@ export async function runCli(
         })()),
       services: (serviceOptions = {}) =>
         (services ??= (async () => {
-          const [{ loadConfig }, { createWarehouseServices, addAssistant, preloadAssistant }] =
-            await Promise.all([import('../config/config.js'), import('../main.js')]);
+          const [
+            { loadConfig },
+            { addAssistant, createServiceLogger, createWarehouseServices, startAssistant },
+          ] = await Promise.all([import('../config/config.js'), import('../main.js')]);
           const all = { ...options, server: serviceOptions.server ?? false };
-          const preloading = preloadAssistant();
-          base ??= createWarehouseServices(loadConfig(effectiveEnv), all);
-          const opened = await base;
-          await preloading;
-          return addAssistant(opened, all);
+          if (base) return addAssistant(await base, all);
+          // The Assistant's own start-up runs while DuckDB opens the warehouse (see startAssistant).
+          const config = loadConfig(effectiveEnv);
+          const logger = createServiceLogger(config, all);
+          const headStart = startAssistant(config, logger);
+          base = createWarehouseServices(config, { ...all, logger, onFingerprint: headStart.onFingerprint });
+          return addAssistant(await base, { ...all, headStart });
         })()),
     };
     return await command.run(ctx);

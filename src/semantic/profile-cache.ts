@@ -31,6 +31,18 @@ export interface PersistedProfileDeps {
   logger: Logger;
 }
 
+/**
+ * The persisted profile for the data with this fingerprint and this catalog, or null when there is none (or it is
+ * damaged): needs no open warehouse, so start-up can read it while DuckDB opens the database.
+ */
+export function storedDataProfile(
+  cacheDir: string,
+  fingerprint: string,
+  catalog: Catalog,
+): Promise<DataProfile | null> {
+  return readProfile(profileCachePath(cacheDir, fingerprint, catalog));
+}
+
 /** The persisted profile when there is one for this database and catalog; otherwise read it and persist it. */
 export async function persistedDataProfile(deps: PersistedProfileDeps): Promise<DataProfile> {
   const path = profileCachePath(

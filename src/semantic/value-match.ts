@@ -4,10 +4,26 @@
  * Every data value that normalises to the same key is returned ("Hyderabad" and "HYDERABAD" are one city).
  */
 export function normalizeKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replaceAll('&', 'and')
-    .replace(/[^a-z0-9]+/g, '');
+  return keyOf(text, false);
+}
+
+/**
+ * normalizeKey as one pass over the lowercased text (the same key as `.replaceAll('&', 'and')` and dropping every
+ * character outside a–z and 0–9): the planner keys every value of the data profile, ~33,000 of them, at start-up,
+ * and two regular-expression passes per value were most of that. `dropDigits` also drops 0–9 (city keys).
+ */
+function keyOf(text: string, dropDigits: boolean): string {
+  const lower = text.toLowerCase();
+  let out = '';
+  let kept = 0; // lower[kept, i) is still to be copied
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (!dropDigits && c >= 48 && c <= 57)) continue;
+    out += lower.slice(kept, i);
+    if (c === 38) out += 'and';
+    kept = i + 1;
+  }
+  return kept === 0 ? lower : out + lower.slice(kept);
 }
 
 /** Singular forms of a key: "kurtas" → kurta, "dresses" → dress, "sarees" → saree. */
@@ -58,10 +74,12 @@ export interface ValueMatch {
 
 /** An index of one dimension's values for fast exact lookups and, for small sets, typo matching. */
 export class ValueIndex {
-  private readonly byKey = new Map<string, string[]>();
+  /**
+   * Each key's data values: most keys have one, held as itself (an array per key was most of the index's memory,
+   * and so of start-up's garbage collection), several as a list in the data's order.
+   */
+  private readonly byKey = new Map<string, string | string[]>();
   private readonly aliases = new Map<string, string>();
-  /** Singular forms of the data's keys ("kurtas" in the data → kurta), for O(1) plural lookups. */
-  private readonly bySingular = new Map<string, string[]>();
 
   private readonly key: (text: string) => string;
 
@@ -73,20 +91,25 @@ export class ValueIndex {
     /** Cities carry postal codes in the raw file ("BENGALURU 560037"): their keys ignore digits. */
     options: { ignoreDigits?: boolean } = {},
   ) {
-    this.key = options.ignoreDigits ? (t) => normalizeKey(t).replace(/[0-9]+/g, '') : normalizeKey;
+    const dropDigits = options.ignoreDigits === true;
+    this.key = (t) => keyOf(t, dropDigits);
     for (const v of values) {
       const key = this.key(v);
       if (!key) continue;
-      const list = this.byKey.get(key);
-      if (list) {
-        if (!list.includes(v)) list.push(v);
-      } else this.byKey.set(key, [v]);
+      const held = this.byKey.get(key);
+      if (held === undefined) this.byKey.set(key, v);
+      else if (typeof held === 'string') {
+        if (held !== v) this.byKey.set(key, [held, v]);
+      } else if (!held.includes(v)) held.push(v);
     }
     for (const [alias, target] of Object.entries(aliases)) this.aliases.set(this.key(alias), target);
-    for (const [k, vals] of this.byKey) {
-      for (const singular of singularKeys(k).slice(1))
-        if (!this.bySingular.has(singular)) this.bySingular.set(singular, vals);
-    }
+  }
+
+  /** The values of a key, as a new array. */
+  private valuesAt(key: string): string[] | undefined {
+    const held = this.byKey.get(key);
+    if (held === undefined) return undefined;
+    return typeof held === 'string' ? [held] : [...held];
   }
 
   get size(): number {
@@ -96,27 +119,27 @@ export class ValueIndex {
   match(text: string, options: { fuzzy?: boolean } = {}): ValueMatch | undefined {
     const key = this.key(text);
     if (!key) return undefined;
-    const exact = this.byKey.get(key);
+    const exact = this.valuesAt(key);
     const aliasTarget = this.aliases.get(key);
     if (aliasTarget !== undefined) {
       // "bangalore" is the city spelled BENGALURU in most rows: the alias's values plus any literal spelling.
-      const target = this.byKey.get(this.key(aliasTarget)) ?? this.fuzzy(this.key(aliasTarget), true);
+      const target = this.valuesAt(this.key(aliasTarget)) ?? this.fuzzy(this.key(aliasTarget), true);
       if (target) return { values: unionOf(target, exact ?? []), kind: 'alias', distance: 0 };
     }
-    if (exact) return { values: [...exact], kind: 'exact', distance: 0 };
+    if (exact) return { values: exact, kind: 'exact', distance: 0 };
     for (const s of singularKeys(key).slice(1)) {
-      const hit = this.byKey.get(s);
-      if (hit) return { values: [...hit], kind: 'plural', distance: 0 };
+      const hit = this.valuesAt(s);
+      if (hit) return { values: hit, kind: 'plural', distance: 0 };
     }
     // "kurta" against a data value "Kurtas" (or "KURTI" forms): try the data's singulars too.
-    const dataPlural = this.bySingular.get(key);
-    if (dataPlural) return { values: [...dataPlural], kind: 'plural', distance: 0 };
+    const dataPlural = this.dataPluralOf(key);
+    if (dataPlural) return { values: dataPlural, kind: 'plural', distance: 0 };
     const prefixed = this.prefixOf(text, key);
     if (prefixed) return { values: prefixed, kind: 'prefix', distance: 0 };
     if (options.fuzzy === false || this.byKey.size > this.fuzzyLimit) return undefined;
     const best = this.fuzzy(key, false);
     if (!best) return undefined;
-    return { values: [...best], kind: 'typo', distance: this.lastDistance };
+    return { values: best, kind: 'typo', distance: this.lastDistance };
   }
 
   /**
@@ -137,33 +160,49 @@ export class ValueIndex {
     }
     const first = keys[lo];
     if (first === undefined || !first.startsWith(key) || keys[lo + 1]?.startsWith(key)) return undefined;
-    return [...this.byKey.get(first)!];
+    return this.valuesAt(first);
   }
 
   private sortedKeys: string[] | undefined;
+
+  /**
+   * The values of the data key whose singular form (singularKeys) is `key`: "kurtas" for kurta, "dresses" for
+   * dress, "bodies" for body. Looked up when asked rather than indexed up front (one more map over ~33,000 values
+   * at every start); when several data keys qualify, the first in the data's order wins, as an index would have.
+   */
+  private dataPluralOf(key: string): string[] | undefined {
+    const candidates = [`${key}es`, `${key}s`];
+    if (key.endsWith('y')) candidates.push(`${key.slice(0, -1)}ies`);
+    const present = candidates.filter((k) => this.byKey.has(k) && singularKeys(k).slice(1).includes(key));
+    if (present.length === 0) return undefined;
+    if (present.length === 1) return this.valuesAt(present[0]!);
+    for (const k of this.byKey.keys()) if (present.includes(k)) return this.valuesAt(k);
+    return undefined;
+  }
 
   private lastDistance = 0;
 
   private fuzzy(key: string, lenient: boolean): string[] | undefined {
     const max = lenient ? Math.max(1, allowedEdits(key.length)) : allowedEdits(key.length);
     if (max === 0) return undefined;
-    let best: string[] | undefined;
+    let best: string | undefined;
     let bestDistance = max + 1;
     let tie = false;
-    for (const [k, vals] of this.byKey) {
-      for (const variant of singularKeys(key)) {
+    const variants = singularKeys(key);
+    for (const k of this.byKey.keys()) {
+      for (const variant of variants) {
         const d = editDistance(variant, k, max);
         if (d < bestDistance) {
           bestDistance = d;
-          best = vals;
+          best = k;
           tie = false;
-        } else if (d === bestDistance && best !== vals) tie = true;
+        } else if (d === bestDistance && best !== k) tie = true;
       }
     }
     // Two values equally close ("bihar"/"bhar"?) is a guess, not a match.
-    if (!best || bestDistance > max || tie) return undefined;
+    if (best === undefined || bestDistance > max || tie) return undefined;
     this.lastDistance = bestDistance;
-    return best;
+    return this.valuesAt(best);
   }
 
   /** Closest values to a word, for "did you mean" options. */
@@ -171,7 +210,7 @@ export class ValueIndex {
     const key = normalizeKey(text);
     if (!key) return [];
     return [...this.byKey.entries()]
-      .map(([k, vals]) => ({ v: vals[0]!, d: editDistance(key, k, 6) }))
+      .map(([k, held]) => ({ v: typeof held === 'string' ? held : held[0]!, d: editDistance(key, k, 6) }))
       .filter((x) => x.d <= Math.max(2, Math.floor(key.length / 2)))
       .sort((a, b) => a.d - b.d)
       .slice(0, count)

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dataLoadPolicy, type Config } from '../config/config.js';
-import { generateSampleData } from '../data-gen/generate.js';
 import { AppError, isAppError } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
 import { cachedDatabasePath, resolveCacheDir } from './cache.js';
@@ -25,6 +24,11 @@ import { createIsolatedQueryRunner } from './isolated/isolated-query-runner.js';
 export interface OpenWarehouseHooks {
   /** Lines a person should see (e.g. "Generating a sample data set into …"), written to stderr by the CLI. */
   onNotice?: (line: string) => void;
+  /**
+   * Called with the data's fingerprint (the warehouse's own) as soon as it is known, before DuckDB opens the
+   * database on its own threads: start-up work keyed by it (the persisted data profile) can run meanwhile.
+   */
+  onFingerprint?: (fingerprint: string) => void;
 }
 
 /** Concurrent guarded queries (DuckDB connections); each query is also capped by DUCKDB_THREADS. */
@@ -58,6 +62,7 @@ export async function openWarehouse(
     : baseSource;
 
   const fingerprint = await timePhase('fingerprint', () => source.fingerprint());
+  hooks.onFingerprint?.(fingerprint);
   const chosen = await chooseLoad({
     source,
     cacheDir,
@@ -158,6 +163,8 @@ async function ensureSampleData(cacheDir: string, hooks: OpenWarehouseHooks): Pr
   const tmp = `${sampleDir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   try {
+    // Imported here: only a start without DATA_DIR needs the generator (and its tables of names and prices).
+    const { generateSampleData } = await import('../data-gen/generate.js');
     await generateSampleData({ outDir: tmp, seed: SAMPLE_SEED, format: 'csv' });
     await writeFile(join(tmp, '.complete'), new Date().toISOString());
     await rm(sampleDir, { recursive: true, force: true });

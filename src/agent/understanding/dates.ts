@@ -330,7 +330,20 @@ function isModalMay(lower: string, after: number): boolean {
   );
 }
 
+/**
+ * Whether chrono could find a day in the text that findDays keeps: it keeps only results whose own text has a
+ * digit, a month name (MONTH_RE, anywhere in a word) or "yesterday"/"today", and a result's text is a piece of
+ * the question, so a question with none of them has no day to find. Checked first because chrono's first parse
+ * in a process costs ~20 ms (it builds its patterns). Weekday names alone never make a kept day (no digit, no
+ * month): they need no clue of their own.
+ */
+export function mayNameADay(text: string): boolean {
+  return DAY_CLUE.test(text);
+}
+const DAY_CLUE = new RegExp(`\\d|${MONTH_RE}|yesterday|today`, 'i');
+
 function findDays(text: string, latest: string | undefined): DayHit[] {
+  if (!mayNameADay(text)) return [];
   const ref = latest ? new Date(`${latest}T12:00:00Z`) : new Date();
   const out: DayHit[] = [];
   for (const r of chrono.en.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {

@@ -40,9 +40,24 @@ export interface Lexicon {
   readonly valueDimensions: string[];
   readonly cues: CueLexicon;
   readonly maxWords: number;
+  /**
+   * Builds the next data-value index now instead of on first use; false once every index is built. Start-up
+   * calls it between event-loop turns (agent/planner-head-start.ts): the indexes over every value of the data
+   * take tens of ms, and in steps they leave room for DuckDB's callbacks while the warehouse opens.
+   */
+  buildNextIndex(): boolean;
 }
 
 const MATCH_SCORE = { exact: 1, plural: 0.95, alias: 0.95, prefix: 0.9, typo: 0.75 } as const;
+
+/** One dimension's values on one source, indexed on first use (or by buildNextIndex). */
+interface LazyIndex {
+  source: Source;
+  dimension: string;
+  readonly index: ValueIndex;
+  readonly built: boolean;
+  build(): ValueIndex;
+}
 
 export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLexicon): Lexicon {
   const phrases = new Map<string, Reading[]>();
@@ -93,16 +108,25 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
     .filter(([, d]) => d.profile)
     .sort(([, a], [, b]) => a.valuePriority - b.valuePriority)
     .map(([id]) => id);
-  const indexes: { source: Source; dimension: string; index: ValueIndex }[] = [];
+  const indexes: LazyIndex[] = [];
   for (const dimension of valueDimensions) {
     for (const [source, dims] of Object.entries(profile.values) as [Source, Record<string, string[]>][]) {
       const values = dims?.[dimension];
       if (!values?.length) continue;
       const aliases = catalog.valueAliases[dimension] ?? {};
+      let built: ValueIndex | undefined;
+      const build = () =>
+        (built ??= new ValueIndex(values, aliases, 300, { ignoreDigits: dimension === 'city' }));
       indexes.push({
         source,
         dimension,
-        index: new ValueIndex(values, aliases, 300, { ignoreDigits: dimension === 'city' }),
+        build,
+        get index() {
+          return build();
+        },
+        get built() {
+          return built !== undefined;
+        },
       });
     }
   }
@@ -175,6 +199,11 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
       return out;
     },
     valuesOf,
+    buildNextIndex() {
+      const next = indexes.find((i) => !i.built);
+      next?.build();
+      return next !== undefined;
+    },
     nearestValues(word, source) {
       const out: { dimension: string; value: string }[] = [];
       for (const { source: s, dimension, index } of indexes) {

@@ -30,6 +30,8 @@ export interface PlannerDeps {
   catalog: Catalog;
   profile: DataProfile;
   cues?: CueLexicon;
+  /** The lexicon already built on this catalog, profile and cues (see buildNextIndex); default: built here. */
+  lexicon?: Lexicon;
 }
 
 export interface Planner extends Resolver {
@@ -42,7 +44,7 @@ export const ASK_BELOW = 0.5;
 
 export function createPlanner(deps: PlannerDeps): Planner {
   const { catalog, profile } = deps;
-  const lexicon = buildLexicon(catalog, profile, deps.cues ?? loadCues());
+  const lexicon = deps.lexicon ?? buildLexicon(catalog, profile, deps.cues ?? loadCues());
   const resolveSync = (input: ResolverInput): Resolution => {
     try {
       return plan(input);

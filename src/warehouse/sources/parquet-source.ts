@@ -9,7 +9,7 @@ import { writeLoadReport } from '../load-report-store.js';
 import type { FileLoadReport, LoadReport } from '../types.js';
 import { countRows, replaceWithView } from './clean-views.js';
 import { isRemoteLocation } from './data-source-spec.js';
-import { listSourceFiles, type SourceFile } from './list-files.js';
+import { listSourceFilesOf, type SourceFile } from './list-files.js';
 import { prepareRemoteAccess } from './remote-access.js';
 import type { WarehouseSource } from './source.js';
 import { ALLOCATOR_OPTIONS } from '../allocator-options.js';
@@ -37,26 +37,37 @@ export function parquetSource(location: ParquetLocation, settings: BuildSettings
   const root = remote ? location.root : `${resolve(location.root)}/`;
   const sidePatterns = (table: string) => [`${root}${table}.parquet`, `${root}${table}/**/*.parquet`];
 
-  /** Each table's files (first matching pattern), found through DuckDB so s3:// works the same. */
+  /**
+   * Each table's files (first matching pattern), found through DuckDB so s3:// works the same. The globs go in two
+   * rounds (listSourceFilesOf): the orders and each table's first pattern, then the second pattern of the tables
+   * the first found nothing for.
+   */
   const discover = async (conn: DuckDBConnection) => {
     await prepareRemoteAccess(conn, ordersGlob);
     const found = new Map<string, { pattern: string; files: SourceFile[] }>();
-    const orders = await listSourceFiles(conn, ordersGlob);
-    if (!orders.length)
+    const [orders, ...firsts] = await listSourceFilesOf(conn, [
+      ordersGlob,
+      ...SIDE_TABLES.map((t) => sidePatterns(t)[0]!),
+    ]);
+    if (!orders!.length)
       throw new AppError(
         'DATA_NOT_FOUND',
         `No Parquet files match "${ordersGlob}". Point DATA_SOURCE at the order files, e.g. parquet:/data/amazon_sales/**/*.parquet (retail-insights data convert or data generate --format parquet writes them).`,
       );
-    found.set(ORDERS_TABLE, { pattern: ordersGlob, files: orders });
-    for (const table of SIDE_TABLES) {
-      for (const pattern of sidePatterns(table)) {
-        const files = await listSourceFiles(conn, pattern);
-        if (files.length) {
-          found.set(table, { pattern, files });
-          break;
-        }
+    found.set(ORDERS_TABLE, { pattern: ordersGlob, files: orders! });
+    const rest = SIDE_TABLES.filter((_, i) => !firsts[i]!.length);
+    const seconds = await listSourceFilesOf(
+      conn,
+      rest.map((t) => sidePatterns(t)[1]!),
+    );
+    SIDE_TABLES.forEach((table, i) => {
+      const [first, second] = sidePatterns(table);
+      if (firsts[i]!.length) found.set(table, { pattern: first!, files: firsts[i]! });
+      else {
+        const files = seconds[rest.indexOf(table)]!;
+        if (files.length) found.set(table, { pattern: second!, files });
       }
-    }
+    });
     return found;
   };
 

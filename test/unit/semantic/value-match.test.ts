@@ -20,6 +20,26 @@ describe('value matching against the values in the data', () => {
     expect(categories.match('western dresses')?.values).toEqual(['Western Dress']);
   });
 
+  it('matches a singular word to a plural spelled in the data, the first in the data when two are', () => {
+    const plurals = new ValueIndex(['Kurtas', 'Western Dresses', 'Bodies']);
+    expect(plurals.match('kurta')).toMatchObject({ values: ['Kurtas'], kind: 'plural' });
+    expect(plurals.match('western dress')).toMatchObject({ values: ['Western Dresses'], kind: 'plural' });
+    expect(plurals.match('body')).toMatchObject({ values: ['Bodies'], kind: 'plural' });
+    expect(new ValueIndex(['Bodies', 'BODYS']).match('body')?.values).toEqual(['Bodies']);
+    expect(new ValueIndex(['BODYS', 'Bodies']).match('body')?.values).toEqual(['BODYS']);
+  });
+
+  it('keys "&" as "and" and drops everything outside a–z and 0–9; city keys drop digits too', () => {
+    expect(normalizeKey('Jammu & Kashmir')).toBe('jammuandkashmir');
+    expect(normalizeKey('SET389-KR-NP-S')).toBe('set389krnps');
+    expect(normalizeKey('Café (Ünï)')).toBe('cafn');
+    const cities = new ValueIndex(['BENGALURU 560037', 'NAVI MUMBAI-400703'], {}, 300, {
+      ignoreDigits: true,
+    });
+    expect(cities.match('navi mumbai')?.values).toEqual(['NAVI MUMBAI-400703']);
+    expect(cities.match('bengaluru')).toMatchObject({ values: ['BENGALURU 560037'], kind: 'exact' });
+  });
+
   it('forgives small typos on long words only', () => {
     const states = new ValueIndex(STATES);
     expect(states.match('maharastra')).toMatchObject({ values: ['MAHARASHTRA'], kind: 'typo' });

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as chrono from 'chrono-node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findTimeMentions } from '../../../src/agent/understanding/dates.js';
+import { parse as parseYaml } from 'yaml';
+import { findTimeMentions, mayNameADay } from '../../../src/agent/understanding/dates.js';
 import { resolveTime } from '../../../src/agent/understanding/periods.js';
 import { tokenize } from '../../../src/agent/understanding/tokens.js';
 import type { TimeRange } from '../../../src/semantic/plan.js';
@@ -216,6 +220,46 @@ describe('mentions point at the words they came from', () => {
   it('finds no time in a question without one', () => {
     expect(periods('revenue by category')).toEqual([]);
     expect(periods('top 5 states by units')).toEqual([]);
+  });
+});
+
+describe('chrono is skipped only where it could find no day', () => {
+  const tuning = parseYaml(readFileSync(join(import.meta.dirname, '../../eval/tuning.yml'), 'utf8')) as {
+    question: string;
+  }[];
+  const crafted = [
+    'revenue today',
+    'orders yesterday',
+    'sales the day before yesterday',
+    'revenue on monday',
+    'orders last tuesday vs wednesday',
+    'units this weekend',
+    'revenue tomorrow',
+    'revenue for the fifth of may',
+    'orders since the first of june',
+    'revenue a week ago',
+    'orders six days back',
+    'revenue by state',
+  ];
+
+  it('a question it skips has nothing chrono finds that findDays would keep (every tuning question)', () => {
+    const ref = new Date(`${LATEST}T12:00:00Z`);
+    // What findDays keeps of a chrono result: its text has a digit, a month name, "yesterday" or "today".
+    const keepable = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|yesterday|today/i;
+    const skipped = [...tuning.map((t) => t.question), ...crafted].filter((q) => !mayNameADay(q));
+    expect(skipped.length).toBeGreaterThan(100);
+    for (const question of skipped) {
+      const found = chrono.en.parse(question, { instant: ref, timezone: 0 }, { forwardDate: false });
+      expect(found.filter((r) => keepable.test(r.text)).map((r) => r.text)).toEqual([]);
+    }
+  });
+
+  it('"yesterday", "today" and days named with a month word are still read; weekdays alone are not', () => {
+    expect(periods('revenue yesterday')).toEqual([['2022-06-28', '2022-06-28']]);
+    expect(periods('revenue today')).toEqual([['2022-06-29', '2022-06-29']]);
+    expect(periods('revenue on the fifth of may')).toEqual([['2022-05-05', '2022-05-05']]);
+    expect(periods('revenue on monday')).toEqual([]);
+    expect(mayNameADay('revenue by state')).toBe(false);
   });
 });
 

@@ -282,3 +282,20 @@ describe('values from the data, forgivingly', () => {
     expect(exact?.score).toBe(1);
   });
 });
+
+describe('value indexes built ahead, one step at a time (start-up)', () => {
+  it('match exactly as the indexes built on first use, and the steps end', () => {
+    const ahead = buildLexicon(catalog, h.profile, loadCues());
+    let steps = 0;
+    while (ahead.buildNextIndex()) steps++;
+    expect(steps).toBeGreaterThan(3);
+    expect(ahead.buildNextIndex()).toBe(false);
+    const onFirstUse = buildLexicon(catalog, h.profile, loadCues());
+    for (const phrase of ['kurta', 'kurtas', 'maharastra', 'bengaluru', 'western dress', 'set', 'xyz'])
+      for (const fuzzy of [true, false])
+        expect(ahead.valuesOf(phrase, { fuzzy })).toEqual(onFirstUse.valuesOf(phrase, { fuzzy }));
+    expect(ahead.nearestValues('kurtta', 'amazon_sales')).toEqual(
+      onFirstUse.nearestValues('kurtta', 'amazon_sales'),
+    );
+  });
+});
