@@ -131,22 +131,7 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
     }
   }
 
-  // First words of the multi-word values, per index, built on the first multi-word phrase that needs them.
-  const leading = new Map<string, Set<string>>();
-  const firstWords = (source: Source, dimension: string): Set<string> => {
-    const id = `${source}.${dimension}`;
-    let set = leading.get(id);
-    if (!set) {
-      const values = (profile.values as Record<string, Record<string, string[]> | undefined>)[source]?.[
-        dimension
-      ];
-      set = new Set(
-        (values ?? []).filter((v) => /\s/.test(v.trim())).map((v) => v.trim().split(/\s+/)[0]!.toLowerCase()),
-      );
-      leading.set(id, set);
-    }
-    return set;
-  };
+  const firstWords = leadingWords(profile);
 
   const valuesOf: Lexicon['valuesOf'] = (phrase, options) => {
     const out: Extract<Reading, { kind: 'value' }>[] = [];
@@ -256,4 +241,23 @@ function lastWordTypo(index: ValueIndex, phrase: string, leading: Set<string>): 
   const sameLead = words.slice(0, -1).every((w, k) => w === valueWords[k]);
   const lastClose = editDistance(words.at(-1)!, valueWords.at(-1)!, 2) <= 2;
   return sameLead && lastClose && valueWords.length === words.length ? hit : undefined;
+}
+
+/** First words of the multi-word values, per source and dimension, built on the first phrase that needs them. */
+function leadingWords(profile: DataProfile): (source: Source, dimension: string) => Set<string> {
+  const leading = new Map<string, Set<string>>();
+  return (source, dimension) => {
+    const id = `${source}.${dimension}`;
+    let set = leading.get(id);
+    if (!set) {
+      const values = (profile.values as Record<string, Record<string, string[]> | undefined>)[source]?.[
+        dimension
+      ];
+      set = new Set(
+        (values ?? []).filter((v) => /\s/.test(v.trim())).map((v) => v.trim().split(/\s+/)[0]!.toLowerCase()),
+      );
+      leading.set(id, set);
+    }
+    return set;
+  };
 }
