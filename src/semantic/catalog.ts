@@ -66,6 +66,13 @@ const MetricSchema = z.object({
   sameAs: z.string().regex(idPattern).optional(),
   /** A rate of another metric ("GMV run rate" is revenue per day): the named base is not a second measure. */
   of: z.string().regex(idPattern).optional(),
+  /**
+   * A share of revenue held by one value ("B2B share"): "B2B share of units" is the same share of another measure,
+   * read as that measure's share for the value.
+   */
+  shareOf: z
+    .object({ dimension: z.string().regex(idPattern), value: z.boolean(), of: z.string().regex(idPattern) })
+    .optional(),
   /** The same count as a rate ("make it a rate" after returned lines is the return rate). */
   asRate: z.string().regex(idPattern).optional(),
   /** A per-day figure: "daily" beside it names the measure, not a day-by-day series. */

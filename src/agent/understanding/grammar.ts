@@ -5,6 +5,7 @@ import {
   judgedAsRate,
   markRateAndWhole,
   otherMetricSaid,
+  shareOfOther,
 } from './implied-measures.js';
 import { SCALE_WORDS } from '../../format/number-words.js';
 import type { CueKind } from './cues.js';
@@ -440,6 +441,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   countedLines(frame, ctx);
   boundLines(frame, ctx);
   judgedAsRate(frame, ctx);
+  shareOfOther(frame, ctx);
   if (frame.metrics.length > 1) {
     for (const m of [...frame.metrics]) {
       const def = ctx.lexicon.catalog.metrics[m.id]!;

@@ -78,3 +78,28 @@ export function judgedAsRate(frame: Frame, ctx: Context): void {
     if (rate) m.id = rate;
   }
 }
+
+/** "b2b share of units": the catalog's B2B share is of revenue; of another measure, it is that measure's share. */
+export function shareOfOther(frame: Frame, ctx: Context): void {
+  const share = frame.metrics.find((m) => ctx.lexicon.catalog.metrics[m.id]?.shareOf);
+  const other = frame.metrics.find((m) => m !== share && !ctx.lexicon.catalog.metrics[m.id]?.shareOf);
+  if (!share || !other) return;
+  const { dimension, value, of } = ctx.lexicon.catalog.metrics[share.id]!.shareOf!;
+  // "B2B share of GMV": the share is of revenue already; the measure named is what it is of.
+  if (other.id === of) {
+    frame.metrics = frame.metrics.filter((m) => m !== other);
+    return;
+  }
+  frame.metrics = frame.metrics.filter((m) => m !== share);
+  frame.share = true;
+  frame.filters.push({
+    candidates: [],
+    boolean: { dimension, value },
+    negated: false,
+    text: ctx.spans[share.at]!.text,
+    at: share.at,
+    score: 1,
+    only: false,
+  });
+  if (!frame.groupBy.some((g) => g.id === dimension)) frame.groupBy.push({ id: dimension, at: share.at });
+}

@@ -157,3 +157,12 @@ describe('"it" and "those" on another report', () => {
     expect(those.kind === 'plan' && those.plan.filters[0]?.values).toHaveLength(3);
   });
 });
+
+describe('a share the catalog names, of another measure', () => {
+  it('"b2b share of units" is the B2B share of units; "B2B share of GMV" stays the catalog\'s share of revenue', () => {
+    const { plan: units } = h.planOf('b2b share of units?');
+    expect(units).toMatchObject({ metrics: ['units'], share: true });
+    expect(units.filters).toEqual([{ dimension: 'b2b', op: 'in', values: [true] }]);
+    expect(h.planOf('B2B share of GMV by month').plan.metrics).toEqual(['b2b_share']);
+  });
+});
