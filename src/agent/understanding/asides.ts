@@ -6,7 +6,8 @@
  */
 const ASIDE = /\(\s*(?:sorry|oops|pasted|copied|copy|typo|lol|haha|fyi|btw|ignore that|my bad)\b[^)]*\)/gi;
 /** Forwarding headers pasted with a question: "[fwd from #ops-bot-logs | ticket 4471]", ">>>" and "<<<" marks. */
-const FORWARDED = /\[\s*(?:fwd|fw|forwarded|ticket|via|from #)[^\]]*\]|>{2,}|<{2,}/gi;
+const FORWARDED =
+  /\[\s*(?:auto-?)?(?:fwd|fw|forwarded|ticket|via|from #)[^\]]*\]|>{2,}|<{2,}|\bticket\s*#?\d+\b|\bpriority\b|-{3,}/gi;
 
 export function withoutAsides(question: string): string {
   return question

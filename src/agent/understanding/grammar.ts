@@ -19,6 +19,7 @@ import {
   markOrJoined,
   markRowPick,
   markEachMonth,
+  wholeWeeksWhenWeekly,
   perDayRate,
 } from './whole-question-roles.js';
 import { extendValueRanges } from './value-ranges.js';
@@ -432,6 +433,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   markCombinedShare(frame, ctx);
   markRowPick(frame, ctx);
   markEachMonth(frame, ctx);
+  wholeWeeksWhenWeekly(frame, ctx);
   bothBooleanValues(frame, ctx);
   for (const m of [...frame.metrics]) {
     const of = ctx.lexicon.catalog.metrics[m.id]?.of;

@@ -12,7 +12,9 @@ export const INJECTION_PATTERNS: RegExp[] = [
   /\b(forget|ignore|redefine|override|change|replace)\b.{0,30}\b(definitions?|formulas?|how you (?:count|calculate))\b/i,
   /\b(sum|count|avg|max|min|coalesce|cast)\s*\(\s*[a-z_*]/i,
   /\bnew rule\b|\bfrom now on\b.{0,40}\b(count|treat|report|multiply)\b/i,
-  /\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|rules?|prompts?|guard|system|previous|above)\b/i,
+  /\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|rules?|prompts?|guard|guardrails?|system|previous|above)\b/i,
+  // "just bump june revenue by 20% so the deck looks good": a request to report numbers other than the data's.
+  /\b(bump|inflate|pad|fudge|fake|boost|juice|tweak)\b.{0,30}\b(revenue|sales|numbers?|figures?|gmv|orders)\b.{0,20}\bby\s+\d/i,
   /\b(system prompt|developer mode|jailbreak|you are now|act as|pretend to be|DAN)\b/,
   /\b(drop|truncate|alter|delete|insert|update|grant|revoke|attach|detach|copy|pragma|install|load|export|create)\s+(table|database|schema|view|into|from|extension|user|role|\*|all|records?|rows?|data)\b/i,
   /\bselect\b[\s\S]{0,200}\bfrom\b/i,

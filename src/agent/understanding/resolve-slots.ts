@@ -280,6 +280,15 @@ export function resolvePeriods(frame: Frame, profile: DataProfile, source: Sourc
     .filter((r): r is TimeRange => r !== undefined);
   if (!ranges.length) return out;
   if (ranges.length === 1) return { ...out, ...comparedWithOne(frame, ranges[0]!, range.to) };
+  // "apr, may and jun": every month named, as one span shown month by month.
+  if (frame.eachMonth && ranges.length > 2) {
+    const from = ranges.map((r) => r.from).sort()[0]!;
+    const to = ranges
+      .map((r) => r.to)
+      .sort()
+      .at(-1)!;
+    return { ...out, current: { from, to, label: `${from} to ${to}` } };
+  }
   let [a, b] = [ranges[0]!, ranges[1]!];
   if (!frame.comparePeriods && !frame.growth) {
     // "May and June", "Jan through Mar": one range from the first to the last, labelled as the span it is.

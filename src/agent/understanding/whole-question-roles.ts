@@ -250,9 +250,27 @@ function roughDays(spec: TimeSpec): number {
  * their sum); "April to May" and "between April and May" stay one period.
  */
 export function markEachMonth(frame: Frame, ctx: Context): void {
-  const [a, b] = frame.times;
-  if (frame.times.length !== 2 || a!.spec.kind !== 'month' || b!.spec.kind !== 'month') return;
-  const between = ctx.spans.filter((s) => s.at >= a!.to && s.at < b!.from).map((s) => s.text);
-  if (between.length && between.every((w) => /^(and|&)$/.test(w)) && !frame.comparePeriods)
+  const months = frame.times.filter((t) => t.spec.kind === 'month');
+  if (months.length < 2 || months.length !== frame.times.length) return;
+  const joins = months
+    .slice(1)
+    .map((t, k) => ctx.spans.filter((s) => s.at >= months[k]!.to && s.at < t.from).map((s) => s.text));
+  const joined = (words: string[], re: RegExp) => words.length > 0 && words.every((w) => re.test(w));
+  // "apr vs may vs jun", "apr, may and jun": three months or more are each shown, whatever joins them;
+  // two joined by "and" too; "may vs june" stays a comparison of two periods.
+  if (months.length > 2 && joins.every((w) => joined(w, /^(and|&|vs|versus|or)$/) || w.length === 0)) {
     frame.eachMonth = true;
+    frame.comparePeriods = false;
+  } else if (months.length === 2 && joined(joins[0]!, /^(and|&)$/) && !frame.comparePeriods)
+    frame.eachMonth = true;
+}
+
+/** "orders WoW for the last 4 weeks": a weekly breakdown of the last N weeks is N whole weeks, not 28 days. */
+export function wholeWeeksWhenWeekly(frame: Frame, ctx: Context): void {
+  const weekly =
+    frame.growthUnit === 'week' ||
+    frame.groupBy.some((g) => ctx.lexicon.catalog.dimensions[g.id]?.grain === 'week');
+  if (!weekly) return;
+  for (const t of frame.times)
+    if (t.spec.kind === 'rolling' && t.spec.unit === 'week') t.spec = { ...t.spec, whole: true };
 }
