@@ -115,8 +115,12 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
     if (spanned.size && !sameThread.metrics.some((m) => catalog.metrics[m]?.definedOver))
       out.plan.filters = out.plan.filters.filter((f) => !spanned.has(f.dimension));
     // "remove the colour filter": the filters on the dimensions named go.
-    if (frame.removeDims.length)
+    // "forget categories, give it month-wise": the breakdown by it goes too, unless the filter was what was named.
+    if (frame.removeDims.length) {
+      const filtered = new Set(out.plan.filters.map((f) => f.dimension));
       out.plan.filters = out.plan.filters.filter((f) => !frame.removeDims.includes(f.dimension));
+      out.plan.groupBy = out.plan.groupBy.filter((d) => !frame.removeDims.includes(d) || filtered.has(d));
+    }
     // "make it 30 lakh" after "states with more than 50 lakh": the number replaces the threshold's.
     const [only] = sameThread.threshold ?? [];
     if (

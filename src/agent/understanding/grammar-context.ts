@@ -335,7 +335,8 @@ export class Context {
       if (s.text === 'of' && /^(number|count|no|total|tally)$/.test(this.prevWord(k))) return false;
       if (/^(for|of|from|only|just|with|on|among|in)$/.test(s.text) || this.cueKinds(s).has('only'))
         return true;
-      if (!isFiller(s) && !this.cueKinds(s).has('negate')) break;
+      // "only the self-ship (merchant) orders": other values of the phrase stand between too.
+      if (!isFiller(s) && !this.cueKinds(s).has('negate') && !frame.filters.some((f) => f.at === s.at)) break;
     }
     return false;
   }

@@ -193,3 +193,17 @@ describe('weeks and months listed', () => {
     );
   });
 });
+
+describe('edits said the chat way', () => {
+  const rate = plan({ metrics: ['return_rate'], groupBy: ['category'] });
+
+  it('"only the self-ship (merchant) orders" filters the thread, keeping its measure', () => {
+    const { plan: p } = h.planOf('only the self-ship (merchant) orders', rate);
+    expect(p.metrics).toEqual(['return_rate']);
+    expect(p.filters).toEqual([{ dimension: 'fulfilment', op: 'in', values: ['Merchant'] }]);
+  });
+
+  it('"forget categories, give it month-wise" drops the breakdown for a monthly one', () => {
+    expect(h.planOf('forget categories, give it month-wise', rate).plan.groupBy).toEqual(['month']);
+  });
+});
