@@ -137,6 +137,8 @@ const DimensionSchema = z
     thresholdOf: z.string().regex(idPattern).optional(),
     /** A party that buys (customers, accounts): "top customer" with no measure means the biggest by revenue. */
     rankedBySize: z.boolean().default(false),
+    /** A finer place inside another dimension's values (a city within a state): a follow-up naming one replaces the other. */
+    within: z.string().regex(idPattern).optional(),
     /** Values in the order a person expects them (sizes XS…6XL): charts sort by it, "3XL and up" ranges over it. */
     valueOrder: z.array(z.string().min(1)).optional(),
     /**

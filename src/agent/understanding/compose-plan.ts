@@ -109,7 +109,7 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
     };
     if (out.plan.sort && !out.plan.metrics.some((m) => out.plan.sort!.by.startsWith(m)))
       out.plan.sort = { ...out.plan.sort, by: out.plan.metrics[0]! };
-    applyFollowUpFilters(out.plan, frame, filters);
+    applyFollowUpFilters(out.plan, frame, filters, catalog);
     // "the cancellation rate instead of counts" after "orders that got cancelled": the rate spans every status.
     const spanned = new Set(out.plan.metrics.flatMap((m) => catalog.metrics[m]?.definedOver ?? []));
     if (spanned.size && !sameThread.metrics.some((m) => catalog.metrics[m]?.definedOver))

@@ -24,7 +24,20 @@ export function applyFollowUpMetrics(previous: string[], named: string[], frame:
   return named;
 }
 
-export function applyFollowUpFilters(plan: Plan, frame: Frame, filters: ResolvedFilter[]): void {
+export function applyFollowUpFilters(
+  plan: Plan,
+  frame: Frame,
+  filters: ResolvedFilter[],
+  catalog: Catalog,
+): void {
+  // "just delhi" then "and bombay?": a city named after a state (or a state after a city) is the new place, not
+  // a second condition that no row meets.
+  if (!frame.edits.add)
+    for (const { filter } of filters) {
+      const related = placeRelated(catalog, filter.dimension);
+      if (filter.op === 'in' && related.length)
+        plan.filters = plan.filters.filter((f) => !(related.includes(f.dimension) && f.op === 'in'));
+    }
   // "replace Telangana with Kerala": the first value named leaves, the second takes its place.
   const sameDim = filters.filter(
     (f) => f.filter.op === 'in' && f.filter.dimension === filters[0]?.filter.dimension,
@@ -203,4 +216,13 @@ function sameDayMonthBefore(iso: string): string {
   const monthStart = addMonths(startOfMonth(iso), -1);
   const day = Math.min(Number(iso.slice(8, 10)), Number(endOfMonth(monthStart).slice(8, 10)));
   return `${monthStart.slice(0, 8)}${String(day).padStart(2, '0')}`;
+}
+
+/** The dimensions a place dimension nests in or holds (city ↔ state, from the catalog's `within`). */
+function placeRelated(catalog: Catalog, dimension: string): string[] {
+  const outer = catalog.dimensions[dimension]?.within;
+  const inner = Object.entries(catalog.dimensions)
+    .filter(([, d]) => d.within === dimension)
+    .map(([id]) => id);
+  return [...(outer ? [outer] : []), ...inner];
 }

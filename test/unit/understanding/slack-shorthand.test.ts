@@ -207,3 +207,10 @@ describe('edits said the chat way', () => {
     expect(h.planOf('forget categories, give it month-wise', rate).plan.groupBy).toEqual(['month']);
   });
 });
+
+describe('places that nest', () => {
+  it('"and bombay?" after "just karnataka" is Mumbai alone, not a state and a city no row has', () => {
+    const [, , mumbai] = h.thread('weekly gmv last 4 weeks', 'just karnataka', 'and bombay?');
+    expect(mumbai!.filters.map((f) => f.dimension)).toEqual(['city']);
+  });
+});
