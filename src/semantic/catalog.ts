@@ -170,7 +170,9 @@ export const CatalogSchema = z
     sources: z.record(sourceEnum, SourceSchema),
     metrics: z.record(z.string().regex(idPattern), MetricSchema),
     dimensions: z.record(z.string().regex(idPattern), DimensionSchema),
-    valueAliases: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+    valueAliases: z
+      .record(z.string(), z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])))
+      .default({}),
     summary: SummarySchema,
     outOfScope: z.array(OutOfScopeSchema).default([]),
   })

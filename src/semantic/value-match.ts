@@ -79,13 +79,14 @@ export class ValueIndex {
    * and so of start-up's garbage collection), several as a list in the data's order.
    */
   private readonly byKey = new Map<string, string | string[]>();
-  private readonly aliases = new Map<string, string>();
+  private readonly aliases = new Map<string, string[]>();
 
   private readonly key: (text: string) => string;
 
   constructor(
     values: readonly string[],
-    aliases: Record<string, string> = {},
+    /** A word for one value, or for a family of them ("pending": Pending and Pending - Waiting for Pick Up). */
+    aliases: Record<string, string | string[]> = {},
     /** Typo matching is only safe on small, distinctive value sets (categories, states), not 8,000 cities. */
     private readonly fuzzyLimit = 300,
     /** Cities carry postal codes in the raw file ("BENGALURU 560037"): their keys ignore digits. */
@@ -102,7 +103,8 @@ export class ValueIndex {
         if (held !== v) this.byKey.set(key, [held, v]);
       } else if (!held.includes(v)) held.push(v);
     }
-    for (const [alias, target] of Object.entries(aliases)) this.aliases.set(this.key(alias), target);
+    for (const [alias, target] of Object.entries(aliases))
+      this.aliases.set(this.key(alias), Array.isArray(target) ? target : [target]);
   }
 
   /** The values of a key, as a new array. */
@@ -120,11 +122,13 @@ export class ValueIndex {
     const key = this.key(text);
     if (!key) return undefined;
     const exact = this.valuesAt(key);
-    const aliasTarget = this.aliases.get(key);
-    if (aliasTarget !== undefined) {
+    const aliasTargets = this.aliases.get(key);
+    if (aliasTargets !== undefined) {
       // "bangalore" is the city spelled BENGALURU in most rows: the alias's values plus any literal spelling.
-      const target = this.valuesAt(this.key(aliasTarget)) ?? this.fuzzy(this.key(aliasTarget), true);
-      if (target) return { values: unionOf(target, exact ?? []), kind: 'alias', distance: 0 };
+      const targets = aliasTargets.flatMap(
+        (t) => this.valuesAt(this.key(t)) ?? this.fuzzy(this.key(t), true) ?? [],
+      );
+      if (targets.length) return { values: unionOf(targets, exact ?? []), kind: 'alias', distance: 0 };
     }
     if (exact) return { values: exact, kind: 'exact', distance: 0 };
     for (const s of singularKeys(key).slice(1)) {

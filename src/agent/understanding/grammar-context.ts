@@ -33,6 +33,9 @@ const VALUE_CONTEXT = new Set([
   'than',
   'but',
   'not',
+  // "lines that are still pending", "orders currently shipped": the state a count is in.
+  'still',
+  'currently',
 ]);
 
 const GROUPING_BEFORE = new Set([

@@ -13,6 +13,16 @@ describe('value matching against the values in the data', () => {
     expect(states.match('andaman and nicobar')?.values).toEqual(['ANDAMAN & NICOBAR']);
   });
 
+  it('an alias may name a family of values ("pending": every Pending status), and a value it lacks is skipped', () => {
+    const statuses = new ValueIndex(['Pending', 'Pending - Waiting for Pick Up', 'Shipped'], {
+      pending: ['Pending', 'Pending - Waiting for Pick Up', 'Pending - Not in this data'],
+    });
+    expect(statuses.match('pending')).toMatchObject({
+      values: ['Pending', 'Pending - Waiting for Pick Up'],
+      kind: 'alias',
+    });
+  });
+
   it('forgives plurals', () => {
     const categories = new ValueIndex(CATEGORIES);
     expect(categories.match('kurtas')).toMatchObject({ values: ['kurta'], kind: 'plural' });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../../src/semantic/plan.js';
-import { createHarness, LATEST, type Harness } from './fixture.js';
+import { createPlanner } from '../../../src/agent/understanding/planner.js';
+import { buildProfile, catalog, createHarness, LATEST, type Harness } from './fixture.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -212,5 +213,21 @@ describe('places that nest', () => {
   it('"and bombay?" after "just karnataka" is Mumbai alone, not a state and a city no row has', () => {
     const [, , mumbai] = h.thread('weekly gmv last 4 weeks', 'just karnataka', 'and bombay?');
     expect(mumbai!.filters.map((f) => f.dimension)).toEqual(['city']);
+  });
+});
+
+describe('a state a count is in', () => {
+  it('"how many order lines are still pending?" filters every Pending status (the catalog\'s family alias)', async () => {
+    const profile = await buildProfile();
+    const amazon = profile.values.amazon_sales!;
+    amazon.status = [...(amazon.status ?? []), 'Pending', 'Pending - Waiting for Pick Up'];
+    const r = createPlanner({ catalog, profile }).resolveSync({
+      question: 'how many order lines are still pending?',
+      history: [],
+    });
+    expect(r.kind === 'plan' && r.plan).toMatchObject({
+      metrics: ['order_lines'],
+      filters: [{ dimension: 'status', op: 'in', values: ['Pending', 'Pending - Waiting for Pick Up'] }],
+    });
   });
 });
