@@ -304,7 +304,7 @@ function businessPeriods(
     quarter: ORDINAL[m[1]!]!,
   }));
   take(
-    /\b(all time|all-time|ever|since launch|since the start|since the beginning|whole period|entire period|full period|to date|till date|so far|until now|till now|up to now)\b/,
+    /\b(all time|all-time|ever|since launch|since the start|since the beginning|whole period|entire period|full period|to date|till date|so far|until now|till now|up to now|(?:across|over|for|in) the (?:whole|entire|full) (?:year|period|time|data)|all year)\b/,
     () => ({ kind: 'all' }),
   );
 }

@@ -131,6 +131,8 @@ export interface Frame {
   eachMonth?: boolean;
   /** "the avg per day on that": the thread's measure as its per-day rate. */
   perDayOfThread?: boolean;
+  /** "how many pcs did they take": a party pointed at (they, them, their). */
+  pointsAtThey?: boolean;
   /** "how much stock do we have of it": one thing pointed at (the row the last answer led with), not all shown. */
   pointsAtIt?: boolean;
   /** "make it a rate": the thread's count as its rate (the catalog's `asRate`). */

@@ -488,6 +488,15 @@ function resolveRoles(frame: Frame, ctx: Context): void {
       ctx.spans[0]?.text.split(' ')[0] ?? '',
     );
   frame.pointsBack = pointsBack;
+  // "how many pcs did they take": "they" as the subject of a verb, with nothing added or re-ranked ("add their
+  // pieces", "rank them by units", "how many each took" keep every row).
+  if (
+    ctx.spans.some((s) => s.text === 'they') &&
+    !frame.edits.add &&
+    !frame.edits.instead &&
+    !ctx.spans.some((s) => /^(each|every|rank|all)$/.test(s.text))
+  )
+    frame.pointsAtThey = true;
   if (pointsBack && !ctx.spans.some((s) => /^(those|these|them|their|those ones|these ones)$/.test(s.text)))
     frame.pointsAtIt = true;
   markRateAndWhole(frame, ctx, words);

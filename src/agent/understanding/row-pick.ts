@@ -20,6 +20,12 @@ export function applyRowPick(
 ): void {
   const pick = frame.rowPick;
   if (!pick) return;
+  // "how many pcs did they take that month" after October's ranking: the thread's own month, already its period.
+  const grainPicked = pick.dimension !== undefined && catalog.dimensions[pick.dimension]?.grain !== undefined;
+  if (grainPicked && previous?.timeRange && !rows?.columns.includes(pick.dimension!)) {
+    out.plan.groupBy = out.plan.groupBy.filter((d) => d !== pick.dimension);
+    return;
+  }
   const dimension =
     pickedDimension(catalog, previous, pick.dimension) ??
     shownDimension(catalog, rows, out.plan, pick.dimension);
@@ -219,4 +225,34 @@ export function applySplitOfRanked(
   ];
   delete plan.limit;
   delete plan.sort;
+}
+
+/**
+ * "how many pcs did they take" after "who was the biggest customer in oct?": the one the ranking led with, as "it"
+ * is; after a list with no order, "they" stay every row shown (the thread's breakdown).
+ */
+export function applyTheyPick(
+  out: Composed,
+  frame: Frame,
+  catalog: Catalog,
+  previous: Plan | undefined,
+  rows: PreviousRows | undefined,
+): void {
+  const pickedPeriod = frame.rowPick?.dimension && catalog.dimensions[frame.rowPick.dimension]?.grain;
+  if (!frame.pointsAtThey || (frame.rowPick && !pickedPeriod) || !previous?.sort || !rows) return;
+  if (frame.groupBy.some((g) => !catalog.dimensions[g.id]?.grain)) return;
+  if (previous.source !== out.plan.source) return;
+  const dimension = previous.groupBy.find((d) => !catalog.dimensions[d]?.grain);
+  const column = dimension ? rows.columns.indexOf(dimension) : -1;
+  const value = column >= 0 ? rows.rows[0]?.[column] : undefined;
+  if (!dimension || value === undefined || value === null) return;
+  const plan = out.plan;
+  plan.filters = [
+    ...plan.filters.filter((f) => f.dimension !== dimension),
+    { dimension, op: 'in', values: [String(value)] },
+  ];
+  plan.groupBy = plan.groupBy.filter((d) => d !== dimension);
+  delete plan.sort;
+  delete plan.limit;
+  out.notes.push(`Read "they" as ${String(value)}, the first row of the last answer.`);
 }

@@ -231,3 +231,42 @@ describe('a state a count is in', () => {
     });
   });
 });
+
+describe('"they" after a ranking', () => {
+  const biggest = plan({
+    source: 'international_sales',
+    metrics: ['intl_revenue'],
+    groupBy: ['customer'],
+    sort: { by: 'intl_revenue', direction: 'desc' },
+    timeRange: { from: '2022-04-01', to: '2022-04-30', label: 'April 2022' },
+  });
+  const rows = {
+    columns: ['customer', 'intl_revenue'],
+    rows: [
+      ['GALAXY GROUP', 9],
+      ['NIRUSAH', 5],
+    ],
+  };
+  const ask = (question: string) =>
+    h.planner.resolveSync({ question, history: [], previousPlan: biggest, previousRows: rows });
+
+  it('"how many pcs did they take that month" is the customer the ranking led with, in its month', () => {
+    const r = ask('how many pcs did they take that month');
+    expect(r.kind === 'plan' && r.plan).toMatchObject({
+      metrics: ['intl_pcs'],
+      groupBy: [],
+      filters: [{ dimension: 'customer', values: ['GALAXY GROUP'] }],
+      timeRange: { from: '2022-04-01' },
+    });
+  });
+
+  it('"add their pieces" keeps every customer shown', () => {
+    const r = ask('add their pieces');
+    expect(r.kind === 'plan' && r.plan.groupBy).toEqual(['customer']);
+    expect(r.kind === 'plan' && r.plan.filters).toEqual([]);
+  });
+
+  it('"across the whole year" is every date', () => {
+    expect(h.planOf('wholesale revenue across the whole year').plan.timeRange).toBeUndefined();
+  });
+});
