@@ -50,7 +50,8 @@ export function applyRowPick(
     ...plan.filters.filter((f) => f.dimension !== dimension),
     { dimension, op: 'in', values: [shown] },
   ];
-  plan.groupBy = plan.groupBy.filter((d) => d !== dimension);
+  // "top one's share of the total": the share is of the breakdown, so the row's dimension stays in it.
+  if (!plan.share) plan.groupBy = plan.groupBy.filter((d) => d !== dimension);
   // "states with at least 1,000 lines" chose the rows; one row picked, the bound has nothing left to keep.
   if (!plan.groupBy.length) delete plan.threshold;
   // The thread's "top 3" ranked the rows the pick chose from; a new breakdown of the picked row is a whole split.

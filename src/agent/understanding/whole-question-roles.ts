@@ -153,7 +153,10 @@ function pickedByRankWord(frame: Frame, ctx: Context, at: number): boolean {
       ? -1
       : 0;
   const numberOne = word === 'number one' && ctx.prevWord(at) === 'the';
-  if (!numberOne && (!end || ctx.spans[at + 1]?.text !== 'one' || ctx.prevWord(at) !== 'the')) return false;
+  // "the top one", "top one's share": the article may go when the possessive says which.
+  const next = ctx.spans[at + 1]?.text;
+  const one = next === 'one' ? ctx.prevWord(at) === 'the' : next === "one's";
+  if (!numberOne && (!end || !one)) return false;
   frame.rowPick = numberOne ? { index: 1, text: 'the number one' } : { index: end, text: `the ${word} one` };
   const rankedElsewhere = ctx.spans.some(
     (s) => s.at !== at && (ctx.cueKinds(s).has('rankDesc') || ctx.cueKinds(s).has('rankAsc')),

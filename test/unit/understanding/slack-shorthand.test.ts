@@ -270,3 +270,24 @@ describe('"they" after a ranking', () => {
     expect(h.planOf('wholesale revenue across the whole year').plan.timeRange).toBeUndefined();
   });
 });
+
+describe('"top one\'s"', () => {
+  it('"top one\'s share" picks the first row, with no "the" before it', () => {
+    const top = plan({ groupBy: ['category'], sort: { by: 'revenue', direction: 'desc' } });
+    const r = h.planner.resolveSync({
+      question: "top one's revenue in june",
+      history: [],
+      previousPlan: top,
+      previousRows: {
+        columns: ['category', 'revenue'],
+        rows: [
+          ['Set', 9],
+          ['Kurta', 5],
+        ],
+      },
+    });
+    expect(r.kind === 'plan' && r.plan.filters).toEqual([
+      { dimension: 'category', op: 'in', values: ['Set'] },
+    ]);
+  });
+});
