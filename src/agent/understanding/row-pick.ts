@@ -240,7 +240,10 @@ export function applyTheyPick(
   rows: PreviousRows | undefined,
 ): void {
   const pickedPeriod = frame.rowPick?.dimension && catalog.dimensions[frame.rowPick.dimension]?.grain;
-  if (!frame.pointsAtThey || (frame.rowPick && !pickedPeriod) || !previous?.sort || !rows) return;
+  // "how many skus is that" after "which kurta size do we hold the most stock in": that size.
+  const countsThat = frame.pointsAtIt && frame.countOf !== undefined;
+  if (!(frame.pointsAtThey || countsThat) || (frame.rowPick && !pickedPeriod) || !previous?.sort || !rows)
+    return;
   if (frame.groupBy.some((g) => !catalog.dimensions[g.id]?.grain)) return;
   if (previous.source !== out.plan.source) return;
   const dimension = previous.groupBy.find((d) => !catalog.dimensions[d]?.grain);

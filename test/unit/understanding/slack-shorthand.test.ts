@@ -291,3 +291,29 @@ describe('"top one\'s"', () => {
     ]);
   });
 });
+
+describe('"how many skus is that"', () => {
+  it("after the size with the most stock, counts that size's SKUs", () => {
+    const most = plan({
+      source: 'inventory',
+      metrics: ['stock'],
+      groupBy: ['size'],
+      filters: [{ dimension: 'category', op: 'in', values: ['Kurta'] }],
+      sort: { by: 'stock', direction: 'desc' },
+    });
+    const r = h.planner.resolveSync({
+      question: 'how many skus is that',
+      history: [],
+      previousPlan: most,
+      previousRows: {
+        columns: ['size', 'stock'],
+        rows: [
+          ['S', 90],
+          ['M', 80],
+        ],
+      },
+    });
+    expect(r.kind === 'plan' && r.plan).toMatchObject({ metrics: ['sku_count'], groupBy: [] });
+    expect(r.kind === 'plan' && r.plan.filters.map((f) => f.dimension).sort()).toEqual(['category', 'size']);
+  });
+});
