@@ -488,6 +488,11 @@ function resolveRoles(frame: Frame, ctx: Context): void {
       ctx.spans[0]?.text.split(' ')[0] ?? '',
     );
   frame.pointsBack = pointsBack;
+  // "order count in each bucket" after "with a promo" then "without": the two sides, as "both" is.
+  if (/\b(?:each|both|per|every) (?:bucket|group|side)s?\b|\beach of (?:them|the two)\b/.test(words)) {
+    frame.both = true;
+    frame.unknown = frame.unknown.filter((u) => !/^(bucket|group|side)s?$/.test(u.word));
+  }
   // "how many pcs did they take": "they" as the subject of a verb, with nothing added or re-ranked ("add their
   // pieces", "rank them by units", "how many each took" keep every row).
   if (

@@ -317,3 +317,16 @@ describe('"how many skus is that"', () => {
     expect(r.kind === 'plan' && r.plan.filters.map((f) => f.dimension).sort()).toEqual(['category', 'size']);
   });
 });
+
+describe('"each bucket"', () => {
+  it('after "with a promo" then "without", is both sides side by side', () => {
+    const [withPromo, without] = h.thread('revenue with a promo applied', 'and without any promo?');
+    const r = h.planner.resolveSync({
+      question: 'order count in each bucket',
+      history: [],
+      previousPlan: without,
+      priorPlan: withPromo,
+    });
+    expect(r.kind === 'plan' && r.plan).toMatchObject({ metrics: ['orders'], groupBy: ['promotion'] });
+  });
+});
