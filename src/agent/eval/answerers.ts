@@ -6,7 +6,7 @@ import type { Cell } from '../../warehouse/types.js';
 import type { Planner } from '../understanding/planner.js';
 import type { Resolution } from '../resolver/resolver.js';
 import type { EvalAnswer, EvalAnswerer } from './run-eval.js';
-import { asPeriodRows } from './compare-results.js';
+import { periodRowsOf } from './compare-results.js';
 
 /** The product path: the Assistant use case, one thread per eval thread. */
 export function assistantAnswerer(assistant: Assistant): EvalAnswerer {
@@ -14,7 +14,7 @@ export function assistantAnswerer(assistant: Assistant): EvalAnswerer {
     name: 'assistant',
     async ask(threadKey, question) {
       const a: Answer = await assistant.ask({ threadKey, text: question }, { chart: false });
-      const periodRows = asPeriodRows(
+      const periodRows = periodRowsOf(
         a.columns.map((c) => c.name),
         a.rows,
       );
@@ -23,7 +23,7 @@ export function assistantAnswerer(assistant: Assistant): EvalAnswerer {
         rows: a.rows,
         ...(a.sql ? { sql: a.sql } : {}),
         ...readingOf(a),
-        ...(periodRows ? { periodRows } : {}),
+        ...(periodRows.length ? { periodRows } : {}),
       };
     },
   };
@@ -66,7 +66,7 @@ export function plannerAnswerer(deps: {
       remember(state, r.plan);
       state.rows = rows;
       state.columns = compiled.columns.map((c) => c.name);
-      const periodRows = asPeriodRows(
+      const periodRows = periodRowsOf(
         compiled.columns.map((c) => c.name),
         rows,
       );
@@ -75,7 +75,7 @@ export function plannerAnswerer(deps: {
         rows,
         sql: compiled.sql,
         ...reading,
-        ...(periodRows ? { periodRows } : {}),
+        ...(periodRows.length ? { periodRows } : {}),
       };
     },
   };

@@ -175,11 +175,16 @@ function show(c: Cell): string {
  * compared metric (the compiler's `<metric>` / `<metric>_previous` naming). A comparison broken down ("cancel rate
  * by fulfilment vs last month") gives two rows per row shown, its labels kept. Undefined when it is not one.
  */
-export function asPeriodRows(columnNames: readonly string[], rows: Cell[][]): Cell[][] | undefined {
+export function asPeriodRows(
+  columnNames: readonly string[],
+  rows: Cell[][],
+  options: { whole?: boolean } = {},
+): Cell[][] | undefined {
   if (!rows.length) return undefined;
-  // A like-for-like cut also carries the other period whole (`_previous_full`): gold names whole periods.
+  // A like-for-like cut also carries the other period whole (`_previous_full`): gold names whole periods, unless
+  // it asked for the same days ("vs same days last month"), which is the cut (`whole: false`).
   const previousOf = (name: string) => {
-    const whole = columnNames.indexOf(`${name}_previous_full`);
+    const whole = options.whole === false ? -1 : columnNames.indexOf(`${name}_previous_full`);
     return whole >= 0 ? whole : columnNames.indexOf(`${name}_previous`);
   };
   const pairs = columnNames
@@ -195,6 +200,16 @@ export function asPeriodRows(columnNames: readonly string[], rows: Cell[][]): Ce
     [...labels.map((i) => row[i] ?? null), ...pairs.map((p) => row[p.i] ?? null)],
     [...labels.map((i) => row[i] ?? null), ...pairs.map((p) => row[p.previous] ?? null)],
   ]);
+}
+
+/** Both readings of a like-for-like comparison as rows per period: the other period whole, then cut. */
+export function periodRowsOf(columnNames: readonly string[], rows: Cell[][]): Cell[][][] {
+  const whole = asPeriodRows(columnNames, rows);
+  const cut = asPeriodRows(columnNames, rows, { whole: false });
+  return [whole, cut].filter(
+    (r, k, all): r is Cell[][] =>
+      r !== undefined && (k === 0 || JSON.stringify(r) !== JSON.stringify(all[0])),
+  );
 }
 
 /** The gold without its period-label columns (dates): a one-row-per-period gold's labels have no cell to match. */

@@ -11,8 +11,8 @@ export interface EvalAnswer {
   sql?: string;
   /** How the bot read the question (a restatement), when the answer carries one. Shown with failures. */
   reading?: string;
-  /** A one-row comparison of two periods as two rows, current then previous (see asPeriodRows). */
-  periodRows?: Cell[][];
+  /** A comparison of two periods as rows per period, in each reading of the other period (see periodRowsOf). */
+  periodRows?: Cell[][][];
 }
 
 /** Answers one question in a thread (the Assistant, or the planner + compiler + warehouse directly). */
@@ -156,12 +156,13 @@ async function judge(
   }
   let comparison = compareResults(gold, answer.rows, item.ranked, labels);
   // A period comparison in one row holds a gold written one row per period (both numbers, period labels aside).
-  if (!comparison.ok && answer.periodRows && gold.length === answer.periodRows.length) {
-    const numeric = numericColumns(gold);
-    const labelled = withoutDateColumns(gold);
+  const numeric = numericColumns(gold);
+  const labelled = withoutDateColumns(gold);
+  for (const periodRows of answer.periodRows ?? []) {
+    if (comparison.ok || gold.length !== periodRows.length) continue;
     if (
-      (numeric[0]?.length && compareResults(numeric, answer.periodRows, false, labels).ok) ||
-      (labelled[0]?.length && compareResults(labelled, answer.periodRows, false, labels).ok)
+      (numeric[0]?.length && compareResults(numeric, periodRows, false, labels).ok) ||
+      (labelled[0]?.length && compareResults(labelled, periodRows, false, labels).ok)
     )
       comparison = { ok: true };
   }

@@ -3,6 +3,7 @@ import {
   asPeriodRows,
   compareResults,
   numericColumns,
+  periodRowsOf,
   withoutDateColumns,
 } from '../../../src/agent/eval/compare-results.js';
 
@@ -117,6 +118,17 @@ describe('a period comparison in one row, against a gold written one row per per
     const names = ['orders', 'orders_previous', 'orders_change'];
     expect(asPeriodRows(names, [[120, 100, 0.2]])).toEqual([[120], [100]]);
     expect(asPeriodRows(['orders'], [[120]])).toBeUndefined();
+  });
+
+  it('a like-for-like comparison is read both ways: the other period whole, and cut to the same days', () => {
+    const names = ['aov', 'aov_previous', 'aov_change', 'aov_previous_full'];
+    expect(periodRowsOf(names, [[666, 667, -0.001, 668]])).toEqual([
+      [[666], [668]],
+      [[666], [667]],
+    ]);
+    expect(periodRowsOf(['orders', 'orders_previous', 'orders_change'], [[5, 4, 0.25]])).toEqual([
+      [[5], [4]],
+    ]);
   });
 
   it('a comparison broken down gives two rows per row shown, its labels kept', () => {
