@@ -50,7 +50,12 @@ export function markRateAndWhole(frame: Frame, ctx: Context, words: string): voi
     frame.asRate = true;
     frame.unknown = frame.unknown.filter((u) => !/^rates?$/.test(u.word));
   }
-  if (/\b(overall|altogether|in total|in all|all up|as a whole|all together)\s*$/.test(words))
+  // "ok compare the whole month with april" after a weekly series: the month as one figure.
+  const wholeMonth = /\b(?:the )?(?:whole|full|entire) month\b/.test(words);
+  // "month" there names the period, not a monthly breakdown.
+  if (wholeMonth)
+    frame.groupBy = frame.groupBy.filter((g) => ctx.lexicon.catalog.dimensions[g.id]?.grain !== 'month');
+  if (wholeMonth || /\b(overall|altogether|in total|in all|all up|as a whole|all together)\s*$/.test(words))
     frame.overall = true;
 }
 

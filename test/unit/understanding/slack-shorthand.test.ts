@@ -330,3 +330,16 @@ describe('"each bucket"', () => {
     expect(r.kind === 'plan' && r.plan).toMatchObject({ metrics: ['orders'], groupBy: ['promotion'] });
   });
 });
+
+describe('"the whole month"', () => {
+  it('after a weekly series, "compare the whole month with april" is the month as one figure against April', () => {
+    const weekly = plan({
+      metrics: ['return_rate'],
+      groupBy: ['week'],
+      timeRange: { from: '2022-05-01', to: '2022-05-31', label: 'May 2022' },
+    });
+    const { plan: p } = h.planOf('ok compare the whole month with april', weekly);
+    expect(p.groupBy).toEqual([]);
+    expect(p.compareTo).toMatchObject({ from: '2022-04-01', to: '2022-04-30' });
+  });
+});
