@@ -95,3 +95,14 @@ export function previousPeriod(range: { from: string; to: string }): TimeRange {
   const from = addDays(to, -(days - 1));
   return { from, to, label: `the previous ${days} days (${from} to ${to})` };
 }
+
+/** The same day `months` months on, clamped to that month's end (31 May, one month back, is 30 April). */
+export function addMonthsKeepDay(iso: string, months: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d.toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-import { addDays, addMonths, endOfMonth, previousPeriod, startOfMonth } from '../../semantic/time-range.js';
+import { addDays, addMonthsKeepDay, previousPeriod } from '../../semantic/time-range.js';
 import type { Filter, Plan } from '../../semantic/plan.js';
 import type { Frame } from './frame.js';
 import type { ResolvedFilter, ResolvedTime } from './resolve-slots.js';
@@ -161,7 +161,7 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
   }
   if (time.earlier && plan.timeRange && !time.current) {
     const { from, to } = plan.timeRange;
-    const shift = (iso: string) => (time.earlier === 'week' ? addDays(iso, -7) : sameDayMonthBefore(iso));
+    const shift = (iso: string) => (time.earlier === 'week' ? addDays(iso, -7) : addMonthsKeepDay(iso, -1));
     const [a, b] = [shift(from), shift(to)];
     const ago = `a ${time.earlier} earlier`;
     plan.compareTo = { from: a, to: b, label: a === b ? `${a}, ${ago}` : `${a} to ${b}, ${ago}` };
@@ -209,13 +209,6 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
     if (time.comparePrevious) plan.compareTo = 'previous_period';
     else if (plan.compareTo && plan.compareTo !== 'previous_period') delete plan.compareTo;
   }
-}
-
-/** The same day of the month before, clamped to that month's end (31 May → 30 April). */
-function sameDayMonthBefore(iso: string): string {
-  const monthStart = addMonths(startOfMonth(iso), -1);
-  const day = Math.min(Number(iso.slice(8, 10)), Number(endOfMonth(monthStart).slice(8, 10)));
-  return `${monthStart.slice(0, 8)}${String(day).padStart(2, '0')}`;
 }
 
 /** The dimensions a place dimension nests in or holds (city ↔ state, from the catalog's `within`). */

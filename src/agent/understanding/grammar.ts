@@ -440,6 +440,11 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     const base = of && frame.metrics.find((x) => x.id === of && Math.abs(x.at - m.at) === 1);
     if (base) frame.metrics.splice(frame.metrics.indexOf(base), 1);
   }
+  // "kurta SKUs with stock below 5, how many?": a count of the dimension named, wherever "how many" stands.
+  const howMany =
+    ctx.spans.some((s) => /\bhow many\b/.test(s.text)) ||
+    ctx.spans.some((s) => s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many');
+  frame.howMany = howMany;
   countedLines(frame, ctx);
   boundLines(frame, ctx);
   judgedAsRate(frame, ctx);
@@ -457,11 +462,6 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     }
   }
   const first = ctx.spans.find((s) => !isFiller(s) || ctx.cueKinds(s).has('followUpLead'));
-  // "kurta SKUs with stock below 5, how many?": a count of the dimension named, wherever "how many" stands.
-  const howMany =
-    ctx.spans.some((s) => /\bhow many\b/.test(s.text)) ||
-    ctx.spans.some((s) => s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many');
-  frame.howMany = howMany;
   frame.pointsAtOne = ctx.spans.some(
     (s, k) => /^(that|this|the)$/.test(s.text) && ctx.spans[k + 1]?.text === 'one',
   );

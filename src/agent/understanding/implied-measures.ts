@@ -33,10 +33,7 @@ export function countedLines(frame: Frame, ctx: Context): void {
   const short = ctx.spans.find((s) => /^(lines|line items)$/.test(s.text));
   if (!short || frame.countOf) return;
   const before = frame.metrics.find((m) => m.at === short.at - 1);
-  const howMany = ctx.spans.some(
-    (s) => /\bhow many\b/.test(s.text) || (s.text === 'how' && ctx.nextWord(s.at) === 'many'),
-  );
-  const wanted = before ? adjective(before.id) : howMany && frame.metrics.every((m) => adjective(m.id));
+  const wanted = before ? adjective(before.id) : frame.howMany && frame.metrics.every((m) => adjective(m.id));
   if (!wanted) return;
   const named = ctx.lexicon.readingsOf(`order ${short.text}`, `order ${short.text.replace(/s$/, '')}`);
   const metric = named.find((r) => r.kind === 'metric');

@@ -139,17 +139,16 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
     if (/(^|\s)\d+(\s|$)/.test(phrase) || phrase.includes('%')) return out;
     const multiWord = phrase.includes(' ');
     const common = cues.kindsOf(phrase).includes('commonWord');
+    // Typos are forgiven in one word only: across words a near miss is usually other words ("kurta sales"),
+    // except in the last word of a name whose other words are typed as they are ("western dreses"), when that
+    // word means nothing else.
+    const lastWord = multiWord ? phrase.slice(phrase.lastIndexOf(' ') + 1) : '';
+    const lastWordTypos =
+      options.fuzzy && multiWord && !phrases.has(lastWord) && !cues.kindsOf(lastWord).length;
     for (const { source, dimension, index } of indexes) {
-      // Typos are forgiven in one word only: across words a near miss is usually other words ("kurta sales"),
-      // except in the last word of a name whose other words are typed as they are ("western dreses").
       const hit =
         index.match(phrase, { fuzzy: options.fuzzy && !multiWord && phrase.length >= 4 }) ??
-        (options.fuzzy &&
-        multiWord &&
-        !phrases.has(phrase.split(' ').at(-1)!) &&
-        !cues.kindsOf(phrase.split(' ').at(-1)!).length
-          ? lastWordTypo(index, phrase, firstWords(source, dimension))
-          : undefined);
+        (lastWordTypos ? lastWordTypo(index, phrase, firstWords(source, dimension)) : undefined);
       if (!hit) continue;
       out.push({
         kind: 'value',

@@ -5,6 +5,7 @@ import {
   endOfMonth,
   monthLabel,
   startOfMonth,
+  addMonthsKeepDay,
   startOfWeek,
 } from '../../semantic/time-range.js';
 
@@ -122,16 +123,6 @@ function wholeUnits(unit: 'week' | 'month', n: number, latest: string): TimeRang
   const from =
     unit === 'week' ? addDays(startOfWeek(to), -(n - 1) * 7) : addMonths(startOfMonth(to), -(n - 1));
   return { from, to, label: `the last ${n} full ${unit}s (${from} to ${to})` };
-}
-
-function addMonthsKeepDay(iso: string, months: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d.toISOString().slice(0, 10);
 }
 
 function calendar(

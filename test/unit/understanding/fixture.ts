@@ -64,3 +64,16 @@ export async function createHarness(): Promise<Harness> {
 
 /** Where the fixture's Amazon orders end: relative periods resolve against it. */
 export const LATEST = '2022-06-29';
+
+/** A revenue plan on the Amazon orders with the given fields: a thread's previous plan, written by hand. */
+export function planWith(p: Partial<Plan>): Plan {
+  return {
+    source: 'amazon_sales',
+    metrics: ['revenue'],
+    groupBy: [],
+    filters: [],
+    share: false,
+    chart: 'auto',
+    ...p,
+  };
+}

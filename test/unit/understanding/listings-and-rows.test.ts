@@ -1,17 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePlan } from '../../../src/semantic/compile-plan.js';
-import type { Plan } from '../../../src/semantic/plan.js';
-import { catalog, createHarness, type Harness } from './fixture.js';
-
-const planWith = (p: Partial<Plan>): Plan => ({
-  source: 'amazon_sales',
-  metrics: ['revenue'],
-  groupBy: [],
-  filters: [],
-  share: false,
-  chart: 'auto',
-  ...p,
-});
+import { catalog, createHarness, type Harness, planWith } from './fixture.js';
 
 let h: Harness;
 beforeAll(async () => {

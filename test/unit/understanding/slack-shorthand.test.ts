@@ -1,22 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Plan } from '../../../src/semantic/plan.js';
 import { createPlanner } from '../../../src/agent/understanding/planner.js';
-import { buildProfile, catalog, createHarness, LATEST, type Harness } from './fixture.js';
+import { buildProfile, catalog, createHarness, LATEST, type Harness, planWith } from './fixture.js';
 
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
 });
 
-const plan = (p: Partial<Plan>): Plan => ({
-  source: 'amazon_sales',
-  metrics: ['revenue'],
-  groupBy: [],
-  filters: [],
-  share: false,
-  chart: 'auto',
-  ...p,
-});
+const plan = planWith;
 
 describe('chat shorthand and pasted noise', () => {
   it('"yday" is the day before the latest', () => {

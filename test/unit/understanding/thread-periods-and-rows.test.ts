@@ -1,21 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../../src/semantic/plan.js';
-import { createHarness, type Harness } from './fixture.js';
+import { createHarness, type Harness, planWith } from './fixture.js';
 
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
 });
 
-const plan = (p: Partial<Plan>): Plan => ({
-  source: 'amazon_sales',
-  metrics: ['revenue'],
-  groupBy: [],
-  filters: [],
-  share: false,
-  chart: 'auto',
-  ...p,
-});
+const plan = planWith;
 
 const after = (question: string, previousPlan: Plan, columns: string[], rows: (string | number)[][]) =>
   h.planner.resolveSync({ question, history: [], previousPlan, previousRows: { columns, rows } });
