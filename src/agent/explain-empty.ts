@@ -45,6 +45,8 @@ export function describeFilters(plan: Plan, catalog: Catalog): string[] {
 export function periodPhrase(label: string): string {
   if (/^all\b/i.test(label)) return `across ${label}`;
   if (/^the\b/i.test(label)) return `in ${label}`;
+  // "since 15 Apr", "up to 10 May": a range that carries its own preposition ("in since" reads as a typo).
+  if (/^(since|up to|until|from|between|before|after)\b/i.test(label)) return label;
   if (/^(last|previous|this|week|first|latest)\b/i.test(label)) return `in the ${label}`;
   return `in ${label}`;
 }

@@ -354,6 +354,8 @@ function findDays(text: string, latest: string | undefined): DayHit[] {
     const slashed = /\d\/\d/.test(r.text);
     // "may-22", "Jun-21": a month and a two-digit year in the reports' notation, not the 22nd of May.
     if (new RegExp(`^${MONTH_RE}-\\d{2}$`, 'i').test(r.text.trim())) continue;
+    // "in feb 22", "during may '22": after "in" a month and a two-digit year, not a day (that is "on feb 22").
+    if (monthThenYear(text.slice(0, r.index), r.text)) continue;
     if (known.day === undefined && !/yesterday|today/i.test(r.text)) continue;
     // Only explicit dates: chrono also reads "week before" or "6 days" as dates relative to the reference.
     if (!/\d/.test(r.text) && !new RegExp(MONTH_RE, 'i').test(r.text) && !/yesterday|today/i.test(r.text))
@@ -366,6 +368,11 @@ function findDays(text: string, latest: string | undefined): DayHit[] {
     out.push(hit);
   }
   return out;
+}
+
+function monthThenYear(before: string, said: string): boolean {
+  const m = new RegExp(`^${MONTH_RE}\\s+'?(\\d{2})$`, 'i').exec(said.trim());
+  return Boolean(m && Number(m[2]) >= 15 && /\b(?:in|during|for|throughout|of)\s*$/i.test(before));
 }
 
 function isoOf(c: chrono.ParsedComponents, yearUnknown: boolean): string {
@@ -400,8 +407,11 @@ function openRange(
 ): TimeSpec | undefined {
   const word = m[1]!;
   const startAt = m.index + m[0].indexOf(m[2]!);
-  const day = dayAt(startAt, startAt + m[2]!.length + 1);
-  void days;
+  // The day must open the phrase: in "bought from us in feb 22" the day is not what "from" governs.
+  const day = days.find(
+    (d) => d.start >= startAt && d.start <= startAt + 1 && d.end <= startAt + m[2]!.length + 1,
+  );
+  void dayAt;
   const month = new RegExp(`^${MONTH_RE}\\b`).exec(m[2]!);
   if (!day && !month) return undefined;
   const opening = /^(since|from|after|starting|beginning)$/.test(word);

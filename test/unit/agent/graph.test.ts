@@ -45,6 +45,17 @@ async function ask(resolver: ScriptedResolver, extra: Parameters<typeof graphDep
 }
 
 describe('agent graph', () => {
+  it('an open range reads as English in the headline ("since …", never "in since …")', async () => {
+    const since = {
+      from: '2022-05-01',
+      to: '2022-05-31',
+      label: 'since 2022-05-01 (2022-05-01 to 2022-05-31)',
+    };
+    const r = new ScriptedResolver([planResolution({ timeRange: since })]);
+    const a = (await ask(r, {}, 'revenue since may 1')).finalResponse!;
+    expect(a.headline).toBe('Revenue was ₹2,750 since 2022-05-01 (2022-05-01 to 2022-05-31).');
+  });
+
   it('answers a plan with the right number, formatted in rupees, with definition and dates', async () => {
     const r = new ScriptedResolver([planResolution({ timeRange: MAY_2022 })]);
     const out = await ask(r, {}, 'revenue in May 2022');

@@ -94,6 +94,15 @@ describe('open ranges end at the data', () => {
   it('"after May 20" starts the day after', () => {
     expect(periods('revenue after May 20')).toEqual([['2022-05-21', LATEST]]);
   });
+
+  it('"from" that governs a person is no open range: "bought from us in may 22" is May 2022', () => {
+    expect(timeOf('orders bought from us in may 22').range).toEqual(['2022-05-01', '2022-05-31']);
+  });
+
+  it('"on may 22" is the day; "in may 22" is the month of 2022', () => {
+    expect(timeOf('revenue on may 22').range).toEqual(['2022-05-22', '2022-05-22']);
+    expect(timeOf('revenue in may 22').range).toEqual(['2022-05-01', '2022-05-31']);
+  });
 });
 
 describe('relative periods resolve against the data’s last day, 2022-06-29', () => {
