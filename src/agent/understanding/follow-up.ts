@@ -1,4 +1,10 @@
-import { addDays, addMonthsKeepDay, previousPeriod } from '../../semantic/time-range.js';
+import {
+  addDays,
+  addMonthsKeepDay,
+  previousPeriod,
+  startOfMonth,
+  startOfWeek,
+} from '../../semantic/time-range.js';
 import type { Filter, Plan } from '../../semantic/plan.js';
 import type { Frame } from './frame.js';
 import type { ResolvedFilter, ResolvedTime } from './resolve-slots.js';
@@ -112,6 +118,7 @@ export function applyFollowUpGrouping(
 ): void {
   const isGrain = (d: string) => isDateGrain(catalog, d);
   if (frame.allOf.length) plan.filters = plan.filters.filter((f) => !frame.allOf.includes(f.dimension));
+  if (plan.timeRange && frame.allOf.some((d) => withinOneBucket(plan.timeRange!, d))) delete plan.timeRange;
   // A breakdown by a dimension pinned to one value says nothing; "Tops next to it, split by category" has two.
   const fresh = groupBy.filter(
     (d) => !plan.filters.some((f) => f.dimension === d && f.op === 'in' && distinctValues(f.values) === 1),
@@ -218,4 +225,11 @@ function placeRelated(catalog: Catalog, dimension: string): string[] {
     .filter(([, d]) => d.within === dimension)
     .map(([id]) => id);
   return [...(outer ? [outer] : []), ...inner];
+}
+
+/** "for every month" after an answer about April: the thread's period is one bucket, so every month is all dates. */
+function withinOneBucket(range: { from: string; to: string }, grain: string): boolean {
+  if (grain === 'month') return startOfMonth(range.from) === startOfMonth(range.to);
+  if (grain === 'week') return startOfWeek(range.from) === startOfWeek(range.to);
+  return grain === 'day' && range.from === range.to;
 }

@@ -169,7 +169,11 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   // "make that net": the net form of the measure ("net revenue" itself is one metric word).
   if (span.text === 'net') frame.net = true;
   // "both side by side" after "and KA?": the value just swapped out, back beside the new one.
-  if (/^(both|both of them|the two)$/.test(span.text)) frame.both = true;
+  if (
+    /^(both|both of them|the two)$/.test(span.text) ||
+    (/^(two|2)$/.test(span.text) && ctx.spans[span.at - 1]?.text === 'the')
+  )
+    frame.both = true;
   // "split by FBA / merchant": values after a splitting verb are set side by side.
   if (kinds.has('split') || (kinds.has('groupBy') && /^(split|break|broken)\b/.test(span.text)))
     frame.edits.split = true;

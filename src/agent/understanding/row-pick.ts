@@ -192,7 +192,9 @@ export function applyBoth(
     return before && before.values.join('\u0000') !== f.values.join('\u0000');
   });
   if (!swapped) return;
-  const values = [...new Set([...inFilter(prior, swapped.dimension)!.values, ...swapped.values])];
+  // "both side by side with hyd": a value the question adds joins the two.
+  const added = inFilter(out.plan, swapped.dimension)?.values ?? [];
+  const values = [...new Set([...inFilter(prior, swapped.dimension)!.values, ...swapped.values, ...added])];
   out.plan.filters = [
     ...out.plan.filters.filter((f) => !(f.dimension === swapped.dimension && f.op === 'in')),
     { dimension: swapped.dimension, op: 'in', values },

@@ -198,6 +198,30 @@ describe('the thread before the last answer, and its rows on another report', ()
     });
   });
 
+  it('"put the two side by side with Kerala, for every month" adds the third value and drops the one-month period', () => {
+    const april = { from: '2022-04-01', to: '2022-04-30', label: 'April 2022' };
+    const prior = planWith({
+      timeRange: april,
+      filters: [{ dimension: 'state', op: 'in', values: ['Maharashtra'] }],
+    });
+    const previous = planWith({
+      timeRange: april,
+      filters: [{ dimension: 'state', op: 'in', values: ['Karnataka'] }],
+    });
+    const r = h.planner.resolveSync({
+      question: 'put the two side by side with kerala, for every month',
+      history: [],
+      previousPlan: previous,
+      priorPlan: prior,
+    });
+    if (r.kind !== 'plan') throw new Error(r.kind);
+    expect(r.plan.filters).toEqual([
+      { dimension: 'state', op: 'in', values: ['Maharashtra', 'Karnataka', 'KERALA'] },
+    ]);
+    expect([...r.plan.groupBy].sort()).toEqual(['month', 'state']);
+    expect(r.plan.timeRange).toBeUndefined();
+  });
+
   it('"stock on those skus" after top SKUs by units filters the inventory to the SKUs shown', () => {
     const previous = planWith({
       metrics: ['units'],
