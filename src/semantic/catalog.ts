@@ -133,7 +133,10 @@ const DimensionSchema = z
     valuePriority: z.number().int().nonnegative().default(50),
     /** A driver that "why?" breaks a result down by to show what moved it. */
     explains: z.boolean().default(false),
-    /** A yes/no that is a fixed threshold on a metric ("under 5 in stock"): a number the user says replaces it. */
+    /**
+     * A yes/no or level that is a fixed threshold on a metric ("under 5 in stock", "out of stock"): a number the user
+     * says replaces it, and a filter on another threshold of the same metric replaces it in a follow-up.
+     */
     thresholdOf: z.string().regex(idPattern).optional(),
     /** A party that buys (customers, accounts): "top customer" with no measure means the biggest by revenue. */
     rankedBySize: z.boolean().default(false),

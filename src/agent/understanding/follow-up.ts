@@ -219,10 +219,15 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
 }
 
 /** The dimensions a place dimension nests in or holds (city ↔ state, from the catalog's `within`). */
+/**
+ * Dimensions a new filter on this one stands in for: a place inside or around it (a city for a state), and another
+ * threshold on the same measure ("low stock instead" after "out of stock": both cut stock, so one replaces the other).
+ */
 function placeRelated(catalog: Catalog, dimension: string): string[] {
   const outer = catalog.dimensions[dimension]?.within;
+  const measure = catalog.dimensions[dimension]?.thresholdOf;
   const inner = Object.entries(catalog.dimensions)
-    .filter(([, d]) => d.within === dimension)
+    .filter(([id, d]) => d.within === dimension || (measure && id !== dimension && d.thresholdOf === measure))
     .map(([id]) => id);
   return [...(outer ? [outer] : []), ...inner];
 }

@@ -127,6 +127,23 @@ export class Context {
     return span.at > 0 && /^[A-Z][a-z]/.test(span.raw) && !this.rankFollows(span);
   }
 
+  /**
+   * "How did Top revenue in June compare with May?": a ranking word with no number and nothing in the question to
+   * rank (no breakdown, no "which") ranks nothing, so the word is the value it also names (the category Top).
+   */
+  ranksNothing(span: Span): boolean {
+    return (
+      span.readings.some((r) => r.kind === 'value') &&
+      Boolean(this.spans[span.at + 1]?.readings.some((r) => r.kind === 'metric')) &&
+      this.rankCount(span).n === undefined &&
+      !this.spans.some(
+        (s) =>
+          s.readings.some((r) => r.kind === 'dimension') ||
+          ['which', 'groupBy', 'split'].some((k) => this.cueKinds(s).has(k as CueKind)),
+      )
+    );
+  }
+
   /** "how many top SKUs are OOS": a count has no ranking without a number, so "top" there is the category. */
   countedValue(span: Span): boolean {
     return this.countsBefore(span) && !this.spans[span.at + 1]?.readings.some((r) => r.kind === 'number');

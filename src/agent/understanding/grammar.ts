@@ -24,6 +24,7 @@ import {
 } from './whole-question-roles.js';
 import { extendValueRanges } from './value-ranges.js';
 import { isFiller, isUnknown, type Span } from './tagging.js';
+import { breaksNegation, continuesNegatedList } from './negation-scope.js';
 
 /**
  * The grammar: a handful of compositional rules that give each span of the lattice a role. Each rule looks at a
@@ -48,21 +49,6 @@ const HEAD_NOUN_METRICS = new Set(['orders', 'order_lines', 'units']);
 const COMBINING = /^(combined|together|put together|collectively|between them)$/;
 const ORDINAL_DAY =
   /^(\d{1,2}(st|nd|rd|th)|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)$/;
-const STRUCTURAL_CUES = new Set<CueKind>([
-  'rankDesc',
-  'rankAsc',
-  'compare',
-  'share',
-  'growth',
-  'trend',
-  'chart',
-  'groupBy',
-  'split',
-  'only',
-  'add',
-  'instead',
-  'explain',
-]);
 
 export function readFrame(spans: Span[], lexicon: Lexicon): Frame {
   const frame = emptyFrame();
@@ -233,7 +219,9 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   const rankDir = kinds.has('rankDesc') ? 'desc' : kinds.has('rankAsc') ? 'asc' : undefined;
   const valueFirst =
     span.readings.some((r) => r.kind === 'value') &&
-    ((ctx.clearValueContext(span) && !ctx.rankFollows(span)) || ctx.countedValue(span));
+    ((ctx.clearValueContext(span) && !ctx.rankFollows(span)) ||
+      ctx.countedValue(span) ||
+      ctx.ranksNothing(span));
   if (rankDir && !valueFirst) {
     frame.rank = {
       direction: rankDir,
@@ -545,31 +533,6 @@ function growthUnit(text: string): 'week' | 'month' | 'quarter' | undefined {
   if (/^(mom|m\/m)$|^month (on|over) month$/.test(text)) return 'month';
   if (/^qoq$|^quarter (on|over) quarter$/.test(text)) return 'quarter';
   return undefined;
-}
-
-function breaksNegation(span: Span, kinds: Set<CueKind>): boolean {
-  // "not Set, in TN": a preposition starts another filter phrase.
-  if (/^(in|for|from|at|during|on|with|by|per)$/.test(span.text)) return true;
-  if (isFiller(span) || kinds.has('negate')) return false;
-  // "leaving out anything that got cancelled": words with no role of their own keep the negation going.
-  const roleless = span.readings.every((r) => r.kind === 'cue' && !STRUCTURAL_CUES.has(r.cue));
-  if (roleless) return false;
-  if (/^(and|or|nor)$/.test(span.text)) return false;
-  return !span.readings.some(
-    (r) => r.kind === 'value' || r.kind === 'boolean' || (r.kind === 'metric' && /cancel|return/.test(r.id)),
-  );
-}
-
-/** "excluding Kerala, Goa": after a comma, a value of the dimension just excluded continues the list. */
-function continuesNegatedList(frame: Frame, span: Span): boolean {
-  const last = frame.filters.at(-1);
-  if (!last?.negated) return false;
-  const dims = new Set([
-    ...last.candidates.map((c) => c.dimension),
-    ...(last.fixed ? [last.fixed.dimension] : []),
-    ...(last.boolean ? [last.boolean.dimension] : []),
-  ]);
-  return span.readings.some((r) => r.kind === 'value' && dims.has(r.dimension));
 }
 
 /** A dimension the catalog has per-value averages of ("average customer spend"). */

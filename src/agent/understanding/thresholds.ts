@@ -29,9 +29,10 @@ export function applyThresholds(frame: Frame, catalog: Catalog, out: Composed): 
   plan.threshold = conditions;
   // "running low, under 10 units": the upper bound said replaces the yes/no's own fixed one ("under 5").
   const measured = new Set(conditions.filter((c) => c.op === 'lt' || c.op === 'lte').map((c) => c.metric));
+  // "not fully OOS" (an excluded level) is a lower bound, so it stays beside the upper one.
   plan.filters = plan.filters.filter((f) => {
     const of = catalog.dimensions[f.dimension]?.thresholdOf;
-    return !of || !measured.has(metricOn(catalog, of, plan.source) ?? of);
+    return !of || f.op === 'not_in' || !measured.has(metricOn(catalog, of, plan.source) ?? of);
   });
   if (plan.countGroups) {
     delete plan.sort;

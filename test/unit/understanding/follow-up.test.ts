@@ -72,6 +72,12 @@ describe('values added, swapped and counted', () => {
     expect(third).toMatchObject({ limit: 3, groupBy: ['size'] });
   });
 
+  it('"low stock instead" after out-of-stock counts swaps one stock threshold for the other', () => {
+    const [, second] = thread('how many kurta SKUs are out of stock', 'what about low stock instead?');
+    const dims = second!.filters.map((f) => f.dimension).sort();
+    expect(dims).toEqual(['category', 'low_stock']);
+  });
+
   it('"how many of those SKUs are out of stock" after a top 5 by colour is one count', () => {
     const [, , third] = thread(
       'stock we hold in Kurta',

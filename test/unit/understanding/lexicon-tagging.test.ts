@@ -254,6 +254,15 @@ describe('"top" ranks, "tops" is the category Top', () => {
     expect(ranked.filters).toEqual([]);
     expect(ranked).toMatchObject({ groupBy: ['category'], limit: 3, sort: { direction: 'desc' } });
   });
+
+  it('"Top revenue in June vs May" ranks nothing, so "Top" is the category; "top revenue by state" still ranks', () => {
+    expect(h.planOf('How did Top revenue in June compare with May?').plan.filters).toEqual([
+      { dimension: 'category', op: 'in', values: ['Top'] },
+    ]);
+    const ranked = h.planOf('top revenue by state').plan;
+    expect(ranked.filters).toEqual([]);
+    expect(ranked.groupBy).toEqual(['state']);
+  });
 });
 
 describe('values from the data, forgivingly', () => {
