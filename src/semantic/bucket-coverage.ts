@@ -102,6 +102,20 @@ export function partialClause(b: BucketCoverage): string {
   return `${name} has ${of} (${day(b.covered.from)}–${day(b.covered.to)})`;
 }
 
+/**
+ * A period the data covers in part, as a clause: "the data runs to 29 Jun (3 of 7 days)" for "this week" on data
+ * ending Wednesday, "the data starts on 31 Mar (…)" for a period opening before it. Null when it is all covered.
+ */
+export function periodCoverageClause(period: DateSpan, covered: DateSpan | undefined): string | null {
+  if (!covered || (covered.from <= period.from && covered.to >= period.to)) return null;
+  const of = `${daysBetweenInclusive(covered.from, covered.to)} of ${daysBetweenInclusive(period.from, period.to)} days`;
+  const day = (iso: string) => formatDay(iso, { year: false });
+  if (covered.from > period.from && covered.to < period.to)
+    return `the data covers ${day(covered.from)}–${day(covered.to)} (${of})`;
+  if (covered.to < period.to) return `the data runs to ${day(covered.to)} (${of})`;
+  return `the data starts on ${day(covered.from)} (${of})`;
+}
+
 /** "Mar 2022 has 1 day (31 Mar) and Jun 2022 runs to the 29th (29 of 30 days)". */
 export function partialSummary(buckets: readonly BucketCoverage[]): string {
   const parts = buckets.map(partialClause);

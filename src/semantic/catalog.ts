@@ -38,6 +38,11 @@ const SourceSchema = z.object({
     .regex(/^[a-z][a-z0-9_]*$/)
     .optional(),
   description: z.string().min(1),
+  /**
+   * What one date of `dateColumn` stands for: a day (orders), or a month (a price list valid for a month, dated its
+   * first day). A month-dated report covering "May" is not "1 of 31 days" of it.
+   */
+  dateGrain: z.enum(['day', 'month']).default('day'),
   /** "how many Tops are OOS?": what "how many" counts on this report when no measure is named (inventory: SKUs). */
   countedBy: z.string().regex(idPattern).optional(),
   /**

@@ -148,10 +148,12 @@ export class ValueIndex {
 
   /**
    * "amani concept trading" for AMANI CONCEPT TRADING LLC (KAPDA): several words that begin exactly one value.
-   * One word ("amani") or a short key is too weak a clue, and two values sharing the start is a guess.
+   * A short key is too weak a clue, and two values sharing the start is a guess. One word counts only when it is
+   * long (a name such as "mulberries", not "amani") and the value's whole first word.
    */
   private prefixOf(text: string, key: string): string[] | undefined {
-    if (!/\s/.test(text.trim()) || key.length < 10) return undefined;
+    const oneWord = !/\s/.test(text.trim());
+    if (key.length < 10) return undefined;
     // Sorted once, then a binary search: this runs for every unmatched phrase of a question.
     this.sortedKeys ??= [...this.byKey.keys()].sort();
     const keys = this.sortedKeys;
@@ -164,7 +166,10 @@ export class ValueIndex {
     }
     const first = keys[lo];
     if (first === undefined || !first.startsWith(key) || keys[lo + 1]?.startsWith(key)) return undefined;
-    return this.valuesAt(first);
+    const values = this.valuesAt(first);
+    if (oneWord && !values?.every((v) => v.toLowerCase().startsWith(`${text.trim().toLowerCase()} `)))
+      return undefined;
+    return values;
   }
 
   private sortedKeys: string[] | undefined;

@@ -5,7 +5,12 @@ import type { Answer } from '../answer.js';
 import { emptyAnswer } from '../answer-builders.js';
 import { describeColumns, type ColumnMeta } from '../columns.js';
 import { planCoverage } from '../data-coverage.js';
-import { partialBuckets, partialSummary, type DateSpan } from '../../semantic/bucket-coverage.js';
+import {
+  partialBuckets,
+  partialSummary,
+  periodCoverageClause,
+  type DateSpan,
+} from '../../semantic/bucket-coverage.js';
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { GraphDeps } from '../graph-deps.js';
 import { createCheckedNarrative } from '../llm/checked-narrative.js';
@@ -80,7 +85,10 @@ async function qaAnswer(state: AgentStateType, deps: GraphDeps, onProgress?: OnP
   if (plan)
     answer.reading = withPartialNote(
       describeReading(plan, deps.catalog, readingOptions),
-      partialNote(result, columns, coverage, state.compiled?.currentPeriod),
+      partialNote(result, columns, coverage, state.compiled?.currentPeriod) ??
+        (deps.catalog.sources[plan.source]?.dateGrain === 'day'
+          ? periodNote(plan.timeRange, coverage)
+          : null),
     );
   else if (resolution?.kind === 'sql') answer.reading = resolution.description;
   if (resolution?.kind === 'plan' && resolution.alternatives?.length) {
@@ -181,6 +189,12 @@ function partialNote(
     coverage,
   );
   return partial.length ? `partial: ${partialSummary(partial)}` : null;
+}
+
+/** "this week" on data ending Wednesday: the period named, and how much of it the data holds. */
+function periodNote(period: TimeRange | undefined, coverage: DateSpan | undefined): string | null {
+  const clause = period && periodCoverageClause(period, coverage);
+  return clause ? `partial: ${clause}` : null;
 }
 
 function withPartialNote(reading: string, note: string | null): string {

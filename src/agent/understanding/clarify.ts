@@ -108,6 +108,8 @@ export const clarifyFor = {
         plan,
       );
     }
+    const breakdown = frame.unknown.find((u) => u.breakdown);
+    if (breakdown) return unknownBreakdown(breakdown.word, breakdown.breakdown!, plan, catalog);
     const unknownValue = frame.unknown.find((u) => u.filterLike);
     const missing = composed.missingFilters[0] ?? unknownValue?.word;
     if (missing) return notInData(missing, composed, deps);
@@ -193,6 +195,18 @@ export const clarifyFor = {
     );
   },
 };
+
+/** "orders by zone": the breakdown named is not one the report has; its near names first, then the usual ones. */
+function unknownBreakdown(word: string, near: string[], plan: Plan, catalog: Catalog): Resolution {
+  const usual = ['category', 'state', 'month', 'size', 'customer', 'stock_level'];
+  const onSource = (d: string) => dimensionSources(catalog, d).includes(plan.source);
+  const ids = [...new Set([...near, ...usual])].filter(onSource).slice(0, 4);
+  return ask(
+    `I don't know "${word}" as a breakdown. Break it down by:`,
+    ids.map((d) => option({ ...plan, groupBy: [...plan.groupBy.filter((g) => g !== d), d] }, catalog)),
+    plan,
+  );
+}
 
 function notInData(word: string, composed: Composed, deps: ClarifyDeps): Resolution {
   const { catalog, profile, lexicon } = deps;

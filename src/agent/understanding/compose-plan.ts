@@ -97,6 +97,8 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
     score: Math.min(1, ...filters.map((f) => f.score), missing.length ? 0.3 : 1),
   });
   const groupBy = frame.groupBy.map((g) => g.id);
+  for (const g of frame.groupBy.filter((x) => x.shorthand))
+    out.notes.push(`Read "${g.shorthand}" as ${catalog.dimensions[g.id]!.label.toLowerCase()}.`);
   out.unavailableDimensions = groupBy.filter((d) => !dimensionSources(catalog, d).includes(source));
   const usable = groupBy.filter((d) => dimensionSources(catalog, d).includes(source));
   if (sameThread) {
@@ -273,8 +275,16 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
     frame.sizeWord || (frame.rank && frame.groupBy.some((g) => catalog.dimensions[g.id]?.rankedBySize));
   // "which wholesale months crossed 15 lakh": a bound in money is on the report's money measure.
   const moneyBound = frame.thresholds.some((t) => t.money) && catalog.metrics[fallback]?.format === 'inr';
+  // "which marketplace is priciest": a report with one measure (the price list's MRP) has nothing else to ask about.
+  const onlyOne = Object.values(catalog.metrics).filter((m) => m.source === source).length === 1;
   const score =
-    (frame.howMuch || moneyBound) && hasScope ? 0.8 : sized && hasScope ? 0.6 : hasScope ? 0.45 : 0.4;
+    (frame.howMuch || moneyBound || onlyOne) && hasScope
+      ? 0.8
+      : sized && hasScope
+        ? 0.6
+        : hasScope
+          ? 0.45
+          : 0.4;
   out.slots.push({ name: 'measure', score, doubt: 'no measure named' });
   out.notes.push(`No measure named, so this shows ${catalog.metrics[fallback]!.label.toLowerCase()}.`);
 }
@@ -400,6 +410,14 @@ function shape(frame: Frame, deps: ComposeDeps, out: Composed): void {
     // "which state sold most" shows the whole ranking, best first: the answer names the top and shows the rest.
     const n = frame.rank.n;
     if (n) plan.limit = n;
+    // "top 5 by rev" after "how many wholesale customers in feb": the ones counted are what is ranked.
+    const counted = countedBefore(frame, deps, plan.source);
+    if (!plan.groupBy.length && counted) {
+      plan.groupBy = [counted];
+      // Each row is one of them, so their count (1 a row) is no measure any more.
+      const kept = plan.metrics.filter((m) => deps.catalog.metrics[m]?.countOf !== counted);
+      if (kept.length) plan.metrics = kept;
+    }
     if (!plan.groupBy.length && (frame.rank.n || frame.rank.which)) {
       if (frame.rank.n) out.slots.push({ name: 'rank', score: 0.3, doubt: `top ${frame.rank.n} of what` });
       delete plan.sort;
@@ -410,6 +428,15 @@ function shape(frame: Frame, deps: ComposeDeps, out: Composed): void {
   if (plan.sort && !plan.groupBy.length) delete plan.sort;
   if (plan.limit && !plan.groupBy.length) delete plan.limit;
   if (plan.share && !plan.groupBy.length) plan.share = false;
+}
+
+/** The dimension the thread's answer counted (customers, SKUs), when this question names no breakdown of its own. */
+function countedBefore(frame: Frame, deps: ComposeDeps, source: Source): string | undefined {
+  const previous = deps.previousPlan;
+  if (!previous || previous.source !== source || previous.groupBy.length || frame.groupBy.length)
+    return undefined;
+  const of = previous.metrics.map((m) => deps.catalog.metrics[m]?.countOf).find(Boolean);
+  return of && dimensionSources(deps.catalog, of).includes(source) ? of : undefined;
 }
 
 /**

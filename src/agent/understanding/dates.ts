@@ -69,10 +69,10 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   const dataYear = (latest ?? new Date().toISOString()).slice(0, 4);
   const dayAt = (s: number, e: number) => days.find((d) => d.start >= s && d.end <= e);
 
-  // "jan to mar 22", "Jan–Mar 2022": two months and the year after them (not the 22nd of March).
+  // "jan to mar 22", "Jan–Mar 2022", "oct vs nov 21": two months and the year after them (not the 22nd of March).
   for (const m of lower.matchAll(
     new RegExp(
-      `(?<!\\d(?:st|nd|rd|th)?\\s?)\\b${MONTH_RE}\\s*(?:-|–|to|till|until|through|thru)\\s*${MONTH_RE}\\s+'?(\\d{4}|\\d{2})\\b(?!\\s*(?:st|nd|rd|th)\\b)`,
+      `(?<!\\d(?:st|nd|rd|th)?\\s?)\\b${MONTH_RE}\\s*(?:-|–|to|till|until|through|thru|vs\\.?|versus|and|or|&)\\s*${MONTH_RE}\\s+'?(\\d{4}|\\d{2})\\b(?!\\s*(?:st|nd|rd|th)\\b)`,
       'g',
     ),
   )) {
@@ -147,7 +147,7 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   );
   // "the week before", "the previous period": the period before the one named.
   take(
-    /\b(?:the\s+)?(?:(?:week|month|quarter|year|period|fortnight)\s+before|(?:\d+|one|two|three|four|seven|fourteen|thirty|ninety)\s+(?:days|weeks|months)\s+before|(?:previous|prior|preceding)\s+period|period before)\b/,
+    /\b(?:the\s+)?(?:(?:week|wk|month|mth|quarter|year|period|fortnight)\s+before|(?:\d+|one|two|three|four|seven|fourteen|thirty|ninety)\s+(?:days|weeks|months)\s+before|(?:previous|prior|preceding)\s+period|period before)\b/,
     () => ({ kind: 'previous' }),
   );
   // "that whole week", "the same week": the week around the thread's period, resolved against it.
@@ -257,6 +257,15 @@ function businessPeriods(
     unit: 'day',
     n: 14,
   }));
+  // "the whole wk so far", "WTD": the week holding the latest day, up to it (what "this week" is).
+  take(
+    /\b(?:wtd|week to date|week-to-date|(?:this |the )?(?:whole |full )?(?:week|wk) so far|so far this (?:week|wk))\b/,
+    () => ({
+      kind: 'calendar',
+      unit: 'week',
+      offset: 0,
+    }),
+  );
   take(
     /\b(mtd|month to date|month-to-date|qtd|quarter to date|ytd|year to date|year-to-date|so far this (?:year|yr|month|quarter)|this (?:year|yr|month) so far)\b/,
     (m) => ({

@@ -119,9 +119,13 @@ export function applyFollowUpGrouping(
   const isGrain = (d: string) => isDateGrain(catalog, d);
   if (frame.allOf.length) plan.filters = plan.filters.filter((f) => !frame.allOf.includes(f.dimension));
   if (plan.timeRange && frame.allOf.some((d) => withinOneBucket(plan.timeRange!, d))) delete plan.timeRange;
-  // A breakdown by a dimension pinned to one value says nothing; "Tops next to it, split by category" has two.
+  // A breakdown by a dimension this question pins to one value says nothing ("Tops next to it, split by category"
+  // has two); one the thread pinned is asked across all its values ("best category?" after "Kurta revenue").
   const fresh = groupBy.filter(
-    (d) => !plan.filters.some((f) => f.dimension === d && f.op === 'in' && distinctValues(f.values) === 1),
+    (d) =>
+      !filters.some(
+        (f) => f.filter.dimension === d && f.filter.op === 'in' && distinctValues(f.filter.values) === 1,
+      ),
   );
   if (!fresh.length) return;
   if (shareWithinEach(plan, fresh)) return;

@@ -70,11 +70,14 @@ export interface UnknownWord {
   filterLike: boolean;
   /** A day of the month with no month ("on the fourth"). */
   day?: boolean;
+  /** Where a breakdown would stand ("by cat"): the dimensions it may shorten (none known, or several). */
+  breakdown?: string[];
 }
 
 export interface Frame {
   metrics: FrameMetric[];
-  groupBy: { id: string; at: number }[];
+  /** `shorthand`: the word read as this dimension's short form ("by cat"), for the reading's note. */
+  groupBy: { id: string; at: number; shorthand?: string }[];
   filters: FrameFilter[];
   times: TimeMention[];
   /** A comparison word sits between two periods, or "vs"/"compare" with one period (a follow-up's "vs april"). */

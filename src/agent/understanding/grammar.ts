@@ -2,6 +2,7 @@ import {
   bothBooleanValues,
   boundLines,
   countedLines,
+  howMuchOfIsShare,
   judgedAsRate,
   markRateAndWhole,
   otherMetricSaid,
@@ -25,6 +26,7 @@ import {
 import { extendValueRanges } from './value-ranges.js';
 import { isFiller, isUnknown, type Span } from './tagging.js';
 import { breaksNegation, continuesNegatedList } from './negation-scope.js';
+import { afterGrouping, readShorthandBreakdown } from './breakdown-words.js';
 
 /**
  * The grammar: a handful of compositional rules that give each span of the lattice a role. Each rule looks at a
@@ -46,6 +48,9 @@ const FILTER_PREPOSITIONS = new Set([
   'versus',
 ]);
 const HEAD_NOUN_METRICS = new Set(['orders', 'order_lines', 'units']);
+/** Verbs a request opens with ("break revenue down…"): an unknown one is no name of a value. */
+const IMPERATIVE =
+  /^(break|split|show|give|list|pull|fetch|grab|compare|chart|plot|graph|rank|sort|tell|find|check|send|share|total|count|track|group|bring|run|calc|calculate|compute)$/;
 const COMBINING = /^(combined|together|put together|collectively|between them)$/;
 const ORDINAL_DAY =
   /^(\d{1,2}(st|nd|rd|th)|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)$/;
@@ -88,8 +93,17 @@ function readSpan(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKind>, n
   }
   if (isUnknown(span)) {
     const prev = ctx.prevWord(span.at);
+    if (afterGrouping(ctx, span) && readShorthandBreakdown(frame, ctx, span)) return;
+    // "acme revenue": a name before the measure stands where a value would, even in lower case.
+    const beforeMeasure =
+      span.at === 0 &&
+      span.text.length >= 5 &&
+      !IMPERATIVE.test(span.text) &&
+      Boolean(ctx.spans[1]?.readings.some((r) => r.kind === 'metric'));
     const filterLike =
-      FILTER_PREPOSITIONS.has(prev) || (span.at > 0 && /^[A-Z]/.test(span.raw) && !/^[A-Z]+$/.test(span.raw));
+      FILTER_PREPOSITIONS.has(prev) ||
+      beforeMeasure ||
+      (span.at > 0 && /^[A-Z]/.test(span.raw) && !/^[A-Z]+$/.test(span.raw));
     if (!/^\d/.test(span.text) || ctx.isLoneNumber(span))
       frame.unknown.push({ word: span.raw, at: span.at, filterLike });
     return;
@@ -386,7 +400,11 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
     frame.about.push(id);
     return;
   }
-  if (ctx?.countsBefore(span) || (ctx?.mostBefore(span) && countable(ctx, id) && !frame.countOf)) {
+  if (
+    ctx?.countsBefore(span) ||
+    (ctx?.mostBefore(span) && countable(ctx, id) && !frame.countOf) ||
+    (ctx && countedThenBrokenDown(ctx, span, id) && !frame.rank)
+  ) {
     frame.countOf = id;
     return;
   }
@@ -436,11 +454,13 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   const howMany =
     ctx.spans.some((s) => /\bhow many\b/.test(s.text)) ||
     ctx.spans.some((s) => s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many');
-  frame.howMany = howMany;
+  // "low stock count kurta sets": "count" as a noun asks for the report's count, as "how many" does.
+  frame.howMany = howMany || ctx.spans.some((s) => /^(count|counts)$/.test(s.text));
   countedLines(frame, ctx);
   boundLines(frame, ctx);
   judgedAsRate(frame, ctx);
   shareOfOther(frame, ctx);
+  howMuchOfIsShare(frame, ctx);
   if (frame.metrics.length > 1) {
     for (const m of [...frame.metrics]) {
       const def = ctx.lexicon.catalog.metrics[m.id]!;
@@ -538,6 +558,17 @@ function growthUnit(text: string): 'week' | 'month' | 'quarter' | undefined {
 /** A dimension the catalog has per-value averages of ("average customer spend"). */
 function averagedOver(ctx: Context, id: string): boolean {
   return Object.values(ctx.lexicon.catalog.metrics).some((m) => m.perValue?.dimension === id);
+}
+
+/** "oos skus by category": the plural of a counted thing, broken down, with no measure said, is their count. */
+function countedThenBrokenDown(ctx: Context, span: Span, id: string): boolean {
+  const after = ctx.spans[span.at + 1];
+  return (
+    countable(ctx, id) &&
+    /s$/.test(span.text) &&
+    Boolean(after && ctx.cueKinds(after).has('groupBy')) &&
+    !ctx.spans.some((s) => s.readings.some((r) => r.kind === 'metric'))
+  );
 }
 
 /** A dimension with a count metric of its own ("SKUs": the SKU count). */

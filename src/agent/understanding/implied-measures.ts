@@ -105,3 +105,16 @@ export function shareOfOther(frame: Frame, ctx: Context): void {
   });
   if (!frame.groupBy.some((g) => g.id === dimension)) frame.groupBy.push({ id: dimension, at: share.at });
 }
+
+/**
+ * "how much of kurta gmv in june had a promo on it", "how much of our revenue came from Kerala": a part of the
+ * measure, picked out by a condition said after it, is a share of that measure. Without a condition after the
+ * measure ("how much of kurta gmv in june") it is the amount.
+ */
+export function howMuchOfIsShare(frame: Frame, ctx: Context): void {
+  const words = ctx.spans.map((s) => s.text);
+  const at = words.findIndex((w, i) => w === 'how' && words[i + 1] === 'much' && words[i + 2] === 'of');
+  if (at < 0 || frame.share) return;
+  const measure = frame.metrics.find((m) => m.at > at + 2 && m.at <= at + 5);
+  if (measure && frame.filters.some((f) => f.at > measure.at && !f.negated)) frame.share = true;
+}

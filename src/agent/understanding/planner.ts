@@ -301,7 +301,16 @@ function isFollowUp(frame: Frame): boolean {
   if (!frame.metrics.length) return true;
   // "per order, in rupees", "orders?": a measure alone, with nothing else, changes the measure of the thread.
   const measureOnly = !shapesRows(frame) && !frame.trend;
-  return frame.leansOnPrevious || frame.edits.add || frame.edits.instead || (measureOnly && !frame.asksAnew);
+  // "top 5 by rev": a ranking of nothing named ranks what the thread showed or counted.
+  const bareRanking =
+    Boolean(frame.rank) && !frame.groupBy.length && !frame.filters.length && !frame.times.length;
+  return (
+    frame.leansOnPrevious ||
+    frame.edits.add ||
+    frame.edits.instead ||
+    (measureOnly && !frame.asksAnew) ||
+    (bareRanking && !frame.asksAnew)
+  );
 }
 
 /** "which size has the least stock?" after "stock of tops by size": a ranking of the thread's own breakdown. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   bucketCoverage,
+  intersect,
+  periodCoverageClause,
   likeForLike,
   partialBuckets,
   partialClause,
@@ -82,5 +84,18 @@ describe('like for like', () => {
       { from: '2021-06-05', to: '2022-03-30' },
     );
     expect(cut?.compare).toEqual({ from: '2022-02-01', to: '2022-02-28' });
+  });
+});
+
+describe('a single period the data covers in part', () => {
+  it('says where the data stops or starts, and how many days it holds', () => {
+    const data = { from: '2022-03-31', to: '2022-06-29' };
+    const covered = (p: { from: string; to: string }) => intersect(data, p) ?? undefined;
+    const week = { from: '2022-06-27', to: '2022-07-03' };
+    expect(periodCoverageClause(week, covered(week))).toBe('the data runs to 29 Jun (3 of 7 days)');
+    const march = { from: '2022-03-01', to: '2022-03-31' };
+    expect(periodCoverageClause(march, covered(march))).toBe('the data starts on 31 Mar (1 of 31 days)');
+    const may = { from: '2022-05-01', to: '2022-05-31' };
+    expect(periodCoverageClause(may, covered(may))).toBeNull();
   });
 });

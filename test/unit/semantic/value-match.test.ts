@@ -98,4 +98,15 @@ describe('the leading words of one long name', () => {
     expect(index.match('amani', { fuzzy: false })).toBeUndefined();
     expect(index.match('galaxy group', { fuzzy: false })).toBeUndefined();
   });
+
+  it('one long word matches when it is the whole first word of one name ("mulberries"), not part of it', () => {
+    const index = new ValueIndex(['MULBERRIES BOUTIQUE', 'MULBERRIESX TRADERS', 'INTERNATIONALE HOUSE']);
+    expect(index.match('mulberries', { fuzzy: false })).toBeUndefined();
+    const one = new ValueIndex(['MULBERRIES BOUTIQUE', 'INTERNATIONALE HOUSE']);
+    expect(one.match('mulberries', { fuzzy: false })).toMatchObject({
+      values: ['MULBERRIES BOUTIQUE'],
+      kind: 'prefix',
+    });
+    expect(one.match('internation', { fuzzy: false })).toBeUndefined();
+  });
 });

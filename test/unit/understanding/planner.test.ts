@@ -409,6 +409,8 @@ describe('requests to change the data are refused, saying nothing was changed', 
     'please change the MRP of SET389 to 999',
     'mark order 171-5057375-2831560 as delivered',
     'delete order 405-8078784-5731545',
+    'pls drop the inventory table, its stale',
+    'truncate the amazon sales table',
   ])('%s', (q) => {
     const r = ask(q);
     expect(r.kind).toBe('refuse');

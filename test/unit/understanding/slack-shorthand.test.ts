@@ -334,3 +334,80 @@ describe('"the whole month"', () => {
     expect(p.compareTo).toMatchObject({ from: '2022-04-01', to: '2022-04-30' });
   });
 });
+
+describe('shorthand for breakdowns, counts and months', () => {
+  it('"returns by cat?" and "orders split by ship svc level" break down by the dimension the word shortens', () => {
+    const cat = h.planOf('returns by cat?');
+    expect(cat.plan.groupBy).toEqual(['category']);
+    expect(cat.notes).toContain('Read "cat" as category.');
+    expect(h.planOf('orders split by ship svc level').plan.groupBy).toEqual(['service_level']);
+  });
+
+  it('an unknown word where a breakdown stands is asked about, never answered without it', () => {
+    const r = h.ask('orders by zone');
+    expect(r.kind).toBe('clarify');
+    expect('message' in r ? r.message : '').toMatch(/"zone"/);
+  });
+
+  it('"oos skus by category" and "low stock count kurta" count SKUs', () => {
+    expect(h.planOf('oos skus by category').plan).toMatchObject({
+      source: 'inventory',
+      metrics: ['sku_count'],
+      groupBy: ['category'],
+    });
+    expect(h.planOf('low stock count kurta?').plan.metrics).toEqual(['sku_count']);
+  });
+
+  it('"rev apr vs may 22" compares two months of 2022, not 22 May; "nov 21" is read as 2021 and asked about', () => {
+    const p = h.planOf('rev apr vs may 22').plan;
+    expect(p.timeRange).toMatchObject({ from: '2022-05-01', to: '2022-05-31' });
+    expect(p.compareTo).toMatchObject({ from: '2022-04-01', to: '2022-04-30' });
+    const r = h.ask('intl rev oct vs nov 21');
+    expect(r.kind === 'clarify' && r.message).toMatch(/no data for November 2021/);
+  });
+
+  it('"wk by wk" is weekly', () => {
+    expect(h.planOf('returns wk by wk for june').plan.groupBy).toEqual(['week']);
+  });
+});
+
+describe('thread follow-ups written in passing', () => {
+  it('"top 5 by rev" after a count of customers ranks those customers by revenue', () => {
+    const count = plan({
+      source: 'international_sales',
+      metrics: ['intl_customers'],
+      timeRange: { from: '2022-04-01', to: '2022-04-30', label: 'April 2022' },
+    });
+    expect(h.planOf('top 5 by rev', count).plan).toMatchObject({
+      source: 'international_sales',
+      metrics: ['intl_revenue'],
+      groupBy: ['customer'],
+      limit: 5,
+    });
+  });
+
+  it('"best category?" after Kurta revenue ranks every category, not Kurta alone', () => {
+    const kurta = plan({ filters: [{ dimension: 'category', op: 'in', values: ['Kurta'] }] });
+    const p = h.planOf('best category?', kurta).plan;
+    expect(p.groupBy).toEqual(['category']);
+    expect(p.filters).toEqual([]);
+  });
+
+  it('"how much of kurta gmv in june had a promo" is a share; without the condition it is the amount', () => {
+    expect(h.planOf('how much of kurta gmv in june had a promo on it').plan.share).toBe(true);
+    expect(h.planOf('how much of kurta gmv in june').plan.share).toBe(false);
+  });
+
+  it('"the whole wk so far" is this week to date; "the wk before" is the previous week', () => {
+    expect(h.planOf('orders the whole wk so far').plan.timeRange).toMatchObject({ from: '2022-06-27' });
+    expect(h.planOf('orders last wk vs the wk before').plan.compareTo).toBe('previous_period');
+  });
+
+  it('a report with one measure needs no "which measure?": "which marketplace is priciest"', () => {
+    expect(h.planOf('which marketplace is priciest for kurta in may').plan).toMatchObject({
+      source: 'price_list',
+      metrics: ['mrp'],
+      groupBy: ['marketplace'],
+    });
+  });
+});

@@ -1,0 +1,58 @@
+import type { Catalog } from '../../semantic/catalog.js';
+import type { Frame } from './frame.js';
+import type { Context } from './grammar-context.js';
+import type { Span } from './tagging.js';
+
+/**
+ * "returns by cat?", "orders per svc level": a word after "by" that no lexicon entry knows is still a breakdown, and
+ * shorthand for one is common. These are the dimensions it can stand for: the word opens one of a dimension's names
+ * ("cat" → category) or is its consonant skeleton ("svc" → service). One candidate is read as that dimension (the
+ * reading says so); none or several are asked about, never answered without the breakdown.
+ */
+export function dimensionsAbbreviatedBy(word: string, catalog: Catalog): string[] {
+  const w = word.toLowerCase();
+  if (w.length < 3 || !/^[a-z]+$/.test(w)) return [];
+  return Object.entries(catalog.dimensions)
+    .filter(([, d]) =>
+      [d.label, ...d.synonyms].some((name) =>
+        name
+          .toLowerCase()
+          .split(/\s+/)
+          .some((part) => abbreviates(w, part)),
+      ),
+    )
+    .map(([id]) => id);
+}
+
+function abbreviates(short: string, word: string): boolean {
+  if (word.length <= short.length || short[0] !== word[0]) return false;
+  if (word.startsWith(short)) return true;
+  // "svc" in "service", "qty" in "quantity": the letters in order, the first one first.
+  let at = 0;
+  for (const ch of word) if (ch === short[at]) at++;
+  return at === short.length && short.length >= 3 && !/[aeiou]/.test(short.slice(1));
+}
+
+/** "by cat", "split by ship svc level": a grouping word before, with only filler words between. */
+export function afterGrouping(ctx: Context, span: Span): boolean {
+  for (let k = span.at - 1; k >= Math.max(0, span.at - 3); k--) {
+    const s = ctx.spans[k]!;
+    // Only "by"/"per" phrases: after "each" a verb is as likely ("how many pieces each took").
+    if (/(^|\s)(by|per)$/.test(s.text)) return true;
+    // "split by ship svc level": words with no data meaning of their own may stand between.
+    if (!s.readings.every((r) => r.kind === 'cue')) return false;
+  }
+  return false;
+}
+
+/** "returns by cat?": a word after "by" that shortens one dimension's name is that breakdown; else it is asked about. */
+export function readShorthandBreakdown(frame: Frame, ctx: Context, span: Span): boolean {
+  const dims = dimensionsAbbreviatedBy(span.text, ctx.lexicon.catalog);
+  if (dims.length === 1) {
+    frame.understoodWords++;
+    frame.groupBy.push({ id: dims[0]!, at: span.at, shorthand: span.raw });
+    return true;
+  }
+  frame.unknown.push({ word: span.raw, at: span.at, filterLike: false, breakdown: dims });
+  return true;
+}
