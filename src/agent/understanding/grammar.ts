@@ -525,6 +525,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     frame.edits.instead ||
     frame.edits.remove ||
     Boolean(frame.rowPick) ||
+    frame.pointsAtAll ||
     // "that whole week": a period named relative to the thread's own.
     frame.times.some((t) => t.spec.kind === 'weekAround');
 }

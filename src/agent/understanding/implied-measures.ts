@@ -52,7 +52,14 @@ export function markRateAndWhole(frame: Frame, ctx: Context, words: string): voi
   // "month" there names the period, not a monthly breakdown.
   if (wholeMonth)
     frame.groupBy = frame.groupBy.filter((g) => ctx.lexicon.catalog.dimensions[g.id]?.grain !== 'month');
-  if (wholeMonth || /\b(overall|altogether|in total|in all|all up|as a whole|all together)\s*$/.test(words))
+  // "whats all that worth": everything the last answer showed, as one figure.
+  const allThat = /\b(?:all (?:of )?(?:that|this|those|these|it)|the lot)\b/.test(words);
+  if (allThat) frame.pointsAtAll = true;
+  if (
+    wholeMonth ||
+    allThat ||
+    /\b(overall|altogether|in total|in all|all up|as a whole|all together)\s*$/.test(words)
+  )
     frame.overall = true;
 }
 

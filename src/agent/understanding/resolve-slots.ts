@@ -27,8 +27,9 @@ export interface ResolvedFilter {
 }
 
 /** The dimensions a question is about: its breakdowns, and those it names without one (an average's). */
+/** The dimensions the question is about: its breakdowns, the ones it names in passing, and the one it counts. */
 function breakdowns(frame: Frame): string[] {
-  return [...frame.groupBy.map((g) => g.id), ...frame.about];
+  return [...frame.groupBy.map((g) => g.id), ...frame.about, ...(frame.countOf ? [frame.countOf] : [])];
 }
 
 export function chooseSource(frame: Frame, catalog: Catalog, fallback: Source | undefined): Slot<Source> {

@@ -411,3 +411,22 @@ describe('thread follow-ups written in passing', () => {
     });
   });
 });
+
+describe('the whole of the last answer, and the report a count names', () => {
+  it('"what\'s all that worth in rupees" after a breakdown is one figure with the thread\'s filters', () => {
+    const byCity = plan({
+      metrics: ['order_lines'],
+      groupBy: ['city'],
+      filters: [{ dimension: 'state', op: 'in', values: ['KARNATAKA'] }],
+    });
+    const p = h.planOf("what's all that worth in rupee value", byCity).plan;
+    expect(p).toMatchObject({ metrics: ['revenue'], groupBy: [] });
+    expect(p.filters).toEqual(byCity.filters);
+  });
+
+  it('"how many wholesale customers bought more than 15k in rev" counts customers on the wholesale report', () => {
+    expect(h.planOf('how many wholesale customers bought more than 15k in rev in april?').plan.source).toBe(
+      'international_sales',
+    );
+  });
+});
