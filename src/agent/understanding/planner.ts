@@ -1,5 +1,6 @@
 import { withoutAsides } from './asides.js';
 import { metricOn } from './resolve-slots.js';
+import { compilePlan } from '../../semantic/compile-plan.js';
 import { inSentence } from '../../semantic/label-text.js';
 import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
@@ -241,6 +242,8 @@ function finish(ctx: PlannerContext, composed: Composed, frame: Frame, question:
   let plan: Plan = composed.plan;
   if (composed.explain) plan = explainPlan(seriesEnd(ctx, plan), catalog, composed.notes, frame.direction);
   plan = PlanSchema.parse(plan);
+  // A plan the compiler would reject (a breakdown its report lacks) is a reading gone wrong: ask, never error.
+  if (!compiles(plan, catalog)) return clarifyFor.rephrase(catalog, profile);
   if (plan.timeRange) composed.notes.push(periodNote(plan.timeRange));
   return {
     kind: 'plan',
@@ -349,6 +352,15 @@ function shapesRows(frame: Frame): boolean {
 function wordsSlot(frame: Frame): { score: number; ignored: string[] } {
   const ignored = frame.unknown.filter((u) => !u.filterLike && u.word.length > 1).map((u) => u.word);
   return { score: Math.max(0.6, 1 - 0.12 * ignored.length), ignored };
+}
+
+function compiles(plan: Plan, catalog: Catalog): boolean {
+  try {
+    compilePlan(plan, catalog);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function periodNote(range: { from: string; to: string; label: string }): string {
