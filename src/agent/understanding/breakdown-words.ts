@@ -10,7 +10,8 @@ import type { Span } from './tagging.js';
  * reading says so); none or several are asked about, never answered without the breakdown.
  */
 export function dimensionsAbbreviatedBy(word: string, catalog: Catalog): string[] {
-  const w = word.toLowerCase();
+  // "cats", "custs": the plural of a short form is that short form.
+  const w = word.toLowerCase().replace(/(?<=...)s$/, '');
   if (w.length < 3 || !/^[a-z]+$/.test(w)) return [];
   return Object.entries(catalog.dimensions)
     .filter(([, d]) =>

@@ -100,7 +100,13 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
   for (const g of frame.groupBy.filter((x) => x.shorthand))
     out.notes.push(`Read "${g.shorthand}" as ${catalog.dimensions[g.id]!.label.toLowerCase()}.`);
   out.unavailableDimensions = groupBy.filter((d) => !dimensionSources(catalog, d).includes(source));
-  const usable = groupBy.filter((d) => dimensionSources(catalog, d).includes(source));
+  // "now orders per day" after "june run rate? vs may": "per day" names the rate, not a day-by-day series.
+  const rateThread = sameThread?.metrics.every((m) => catalog.metrics[m]?.perDay);
+  const usable = groupBy.filter(
+    (d) =>
+      dimensionSources(catalog, d).includes(source) &&
+      !(rateThread && catalog.dimensions[d]?.grain === 'day'),
+  );
   if (sameThread) {
     out.plan = {
       ...sameThread,

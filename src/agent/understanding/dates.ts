@@ -147,7 +147,7 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   );
   // "the week before", "the previous period": the period before the one named.
   take(
-    /\b(?:the\s+)?(?:(?:week|wk|month|mth|quarter|year|period|fortnight)\s+before|(?:\d+|one|two|three|four|seven|fourteen|thirty|ninety)\s+(?:days|weeks|months)\s+before|(?:previous|prior|preceding)\s+period|period before)\b/,
+    /\b(?:the\s+)?(?:(?:week|wk|month|mth|quarter|year|period|fortnight)\s+before|(?:\d+|one|two|three|four|seven|fourteen|thirty|ninety)\s+(?:days|weeks|wks|months|mths)\s+before|(?:previous|prior|preceding)\s+period|period before)\b/,
     () => ({ kind: 'previous' }),
   );
   // "that whole week", "the same week": the week around the thread's period, resolved against it.
@@ -238,16 +238,23 @@ function lowerOf(m: RegExpExecArray): string {
   return (m.input ?? '').toLowerCase();
 }
 
+/** "wks", "mths": the unit a chat short form names. */
+function unitOf(word: string): 'day' | 'week' | 'month' {
+  if (/^w/.test(word)) return 'week';
+  if (/^m/.test(word)) return 'month';
+  return 'day';
+}
+
 function businessPeriods(
   take: (re: RegExp, spec: (m: RegExpExecArray) => TimeSpec | undefined) => void,
 ): void {
   take(
     new RegExp(
-      `\\b(?:last|past|previous|trailing|prior|recent)\\s+${COUNT}\\s+(?:(full|complete|whole|entire|calendar)\\s+)?(days?|weeks?|months?)\\b`,
+      `\\b(?:last|past|previous|trailing|prior|recent)\\s+${COUNT}\\s+(?:(full|complete|whole|entire|calendar)\\s+)?(days?|weeks?|wks?|months?|mths?|mnths?)\\b`,
     ),
     (m) => ({
       kind: 'rolling',
-      unit: m[3]!.replace(/s$/, '') as 'day' | 'week' | 'month',
+      unit: unitOf(m[3]!),
       n: VAGUE_COUNTS[m[1]!] ?? numberValue(m[1]!) ?? Number(m[1]),
       ...(m[2] && !/^days?$/.test(m[3]!) ? { whole: true } : {}),
     }),

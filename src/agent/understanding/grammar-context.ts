@@ -89,6 +89,8 @@ export class Context {
       return false;
     // "the Set category", "category Set": the dimension word beside it says which word is the value.
     if (this.labelledBy(span)) return true;
+    // "top 5 set styles", "3 kurta sizes": between a ranking's count and another breakdown, a value qualifies it.
+    if (this.qualifiesRankedBreakdown(span)) return true;
     // "expedited shipping orders": "shipping" opens the name of the value before it, so it is that value's label.
     const before = this.spans[span.at - 1];
     const beforeDims = new Set(before?.readings.flatMap((r) => (r.kind === 'value' ? [r.dimension] : [])));
@@ -141,6 +143,16 @@ export class Context {
           s.readings.some((r) => r.kind === 'dimension') ||
           ['which', 'groupBy', 'split'].some((k) => this.cueKinds(s).has(k as CueKind)),
       )
+    );
+  }
+
+  private qualifiesRankedBreakdown(span: Span): boolean {
+    const before = this.spans[span.at - 1];
+    const after = this.spans[span.at + 1];
+    const own = new Set(span.readings.flatMap((r) => (r.kind === 'value' ? [r.dimension] : [])));
+    return Boolean(
+      before?.readings.some((r) => r.kind === 'number') &&
+      after?.readings.some((r) => r.kind === 'dimension' && !own.has(r.id)),
     );
   }
 

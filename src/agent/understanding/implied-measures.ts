@@ -55,6 +55,12 @@ export function markRateAndWhole(frame: Frame, ctx: Context, words: string): voi
   // "whats all that worth": everything the last answer showed, as one figure.
   const allThat = /\b(?:all (?:of )?(?:that|this|those|these|it)|the lot)\b/.test(words);
   if (allThat) frame.pointsAtAll = true;
+  // "top 3 cities there", "and there?": a place pointed at ("is there", "there are" ask whether something exists).
+  if (
+    /\bthere\b/.test(words) &&
+    !/\b(?:is|are|was|were|any|there (?:is|are|was|were))\s+there\b|\bthere (?:is|are|was|were)\b/.test(words)
+  )
+    frame.pointsThere = true;
   if (
     wholeMonth ||
     allThat ||

@@ -1,6 +1,8 @@
 import { withoutAsides } from './asides.js';
 import { metricOn } from './resolve-slots.js';
 import { compilePlan } from '../../semantic/compile-plan.js';
+import { expandChatShorthand } from './chat-shorthand.js';
+import { distinctValues } from './plan-shape.js';
 import { inSentence } from '../../semantic/label-text.js';
 import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
@@ -56,7 +58,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
   };
 
   function plan(input: ResolverInput): Resolution {
-    const question = withoutAsides(input.question);
+    const question = expandChatShorthand(withoutAsides(input.question));
     if (!question)
       return {
         kind: 'clarify',
@@ -145,26 +147,8 @@ export function createPlanner(deps: PlannerDeps): Planner {
       },
       followUp,
     );
-    // "how much stock on that one?" after a list: which row is meant is not in the words; guessing picks a number.
-    if (
-      previous &&
-      frame.pointsAtOne &&
-      previous.groupBy.length &&
-      previous.limit !== 1 &&
-      !frame.filters.length
-    )
-      return {
-        kind: 'clarify',
-        message:
-          'Which one do you mean? Name it (for example its SKU, style or state), or ask for all of them.',
-        options: [
-          ...rowOptions(catalog, composed.plan, previous, input.previousRows),
-          { label: 'All of them', question: 'all of them', plan: composed.plan },
-        ],
-        // "the first one" next answers this question, about that row.
-        pendingPlan: composed.plan,
-        resolvedBy: 'planner',
-      };
+    const pointed = pointedRow(catalog, frame, composed, previous, input.previousRows);
+    if (pointed) return pointed;
     if (
       input.summaryContext &&
       !frame.times.length &&
@@ -375,13 +359,56 @@ function periodNote(range: { from: string; to: string; label: string }): string 
  * one value; without one, a date grain is the whole ("category mix by month").
  */
 function shareWithinGroups(plan: Plan, catalog: Catalog): void {
-  if (!plan.share || plan.groupBy.length < 2 || plan.shareWithin || plan.combined) return;
+  if (!plan.share || plan.shareWithin || plan.combined) return;
+  // "FBA share by month", "as a share of total" after "b2b rev by mth": over a date series, the share is the pinned
+  // value's part of each bucket, not each bucket's part of the pinned value's total.
+  const pinnedOne = plan.filters.find(
+    (f) => f.op === 'in' && distinctValues(f.values) === 1 && !plan.groupBy.includes(f.dimension),
+  );
+  if (pinnedOne && plan.groupBy.length && plan.groupBy.every((d) => catalog.dimensions[d]?.grain)) {
+    plan.shareWithin = [...plan.groupBy];
+    plan.groupBy = [...plan.groupBy, pinnedOne.dimension];
+    return;
+  }
+  if (plan.groupBy.length < 2) return;
   const pinned = plan.groupBy.find((d) =>
     plan.filters.some((f) => f.dimension === d && f.op === 'in' && f.values.length === 1),
   );
   const grains = plan.groupBy.filter((d) => catalog.dimensions[d]?.grain);
   const within = pinned ? plan.groupBy.filter((d) => d !== pinned) : grains;
   if (within.length && within.length < plan.groupBy.length) plan.shareWithin = within;
+}
+
+/**
+ * "how many did that one sell" after an answer of one row: that row, as "it" is. After a list, which row "that one"
+ * means is not in the words, and guessing picks a number: it is asked, each row a choice.
+ */
+function pointedRow(
+  catalog: Catalog,
+  frame: Frame,
+  composed: Composed,
+  previous: Plan | undefined,
+  rows: PreviousRows | undefined,
+): Resolution | undefined {
+  if (!previous || !frame.pointsAtOne) return undefined;
+  const onlyRow = rows?.rows.length === 1 ? rowOptions(catalog, composed.plan, previous, rows)[0] : undefined;
+  if (onlyRow?.plan) {
+    composed.plan = onlyRow.plan;
+    composed.notes.push(`Read "that one" as ${onlyRow.label}, the one row of the last answer.`);
+    return undefined;
+  }
+  if (!previous.groupBy.length || previous.limit === 1 || frame.filters.length) return undefined;
+  return {
+    kind: 'clarify',
+    message: 'Which one do you mean? Name it (for example its SKU, style or state), or ask for all of them.',
+    options: [
+      ...rowOptions(catalog, composed.plan, previous, rows),
+      { label: 'All of them', question: 'all of them', plan: composed.plan },
+    ],
+    // "the first one" next answers this question, about that row.
+    pendingPlan: composed.plan,
+    resolvedBy: 'planner',
+  };
 }
 
 /** "Which one do you mean?": each row the last answer showed, as a one-click choice of the question asked. */

@@ -34,6 +34,10 @@ function breakdowns(frame: Frame): string[] {
 
 export function chooseSource(frame: Frame, catalog: Catalog, fallback: Source | undefined): Slot<Source> {
   const ids = frame.metrics.map((m) => m.id);
+  // "how many did that one sell in may" after a stock answer: a snapshot records no sales, the orders report does.
+  const sold = catalog.metrics.units?.source;
+  if (!ids.length && frame.howManySold && fallback && sold && !catalog.sources[fallback]?.dateColumn)
+    return { value: sold, score: 0.9 };
   // A follow-up's measure asked in the thread's report's words ("pieces too" on the wholesale report).
   if (fallback && ids.length && !frame.sources.length && ids.every((id) => metricOn(catalog, id, fallback)))
     return { value: fallback, score: 1 };

@@ -243,12 +243,20 @@ export function applyTheyPick(
 ): void {
   const pickedPeriod = frame.rowPick?.dimension && catalog.dimensions[frame.rowPick.dimension]?.grain;
   // "how many skus is that" after "which kurta size do we hold the most stock in": that size.
-  const countsThat = frame.pointsAtIt && frame.countOf !== undefined;
-  if (!(frame.pointsAtThey || countsThat) || (frame.rowPick && !pickedPeriod) || !previous?.sort || !rows)
+  // "how many returns is that" after "which is worst": that category's count.
+  const countsThat = frame.pointsAtIt && (frame.countOf !== undefined || frame.howMany) && !previous?.limit;
+  // "top 3 b2b cities there" after "which state has the most b2b revenue": in that state.
+  const there = frame.pointsThere && previous?.groupBy.some((d) => isPlace(catalog, d));
+  if (
+    !(frame.pointsAtThey || countsThat || there) ||
+    (frame.rowPick && !pickedPeriod) ||
+    !previous?.sort ||
+    !rows
+  )
     return;
-  if (frame.groupBy.some((g) => !catalog.dimensions[g.id]?.grain)) return;
-  if (previous.source !== out.plan.source) return;
   const dimension = previous.groupBy.find((d) => !catalog.dimensions[d]?.grain);
+  if (frame.groupBy.some((g) => !catalog.dimensions[g.id]?.grain && (!there || g.id === dimension))) return;
+  if (previous.source !== out.plan.source) return;
   const column = dimension ? rows.columns.indexOf(dimension) : -1;
   const value = column >= 0 ? rows.rows[0]?.[column] : undefined;
   if (!dimension || value === undefined || value === null) return;
@@ -260,5 +268,14 @@ export function applyTheyPick(
   plan.groupBy = plan.groupBy.filter((d) => d !== dimension);
   delete plan.sort;
   delete plan.limit;
-  out.notes.push(`Read "they" as ${String(value)}, the first row of the last answer.`);
+  out.notes.push(
+    `Read "${there ? 'there' : countsThat ? 'that' : 'they'}" as ${String(value)}, the first row of the last answer.`,
+  );
+}
+
+/** A place dimension: one that holds, or sits inside, another (state and city). */
+function isPlace(catalog: Catalog, id: string): boolean {
+  return (
+    Boolean(catalog.dimensions[id]?.within) || Object.values(catalog.dimensions).some((d) => d.within === id)
+  );
 }

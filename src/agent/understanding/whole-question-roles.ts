@@ -31,7 +31,11 @@ export function perDayRate(frame: Frame, ctx: Context): void {
   const day = frame.groupBy.find(
     (g) =>
       ctx.lexicon.catalog.dimensions[g.id]?.grain === 'day' &&
-      (/^(per|a)$/.test(ctx.prevWord(g.at)) || /^(per|a) /.test(ctx.spans[g.at]?.text ?? '')),
+      (/^(per|a)$/.test(ctx.prevWord(g.at)) ||
+        /^(per|a) /.test(ctx.spans[g.at]?.text ?? '') ||
+        // "the daily avg", "daily average revenue": "daily" naming the average, not a day-by-day series.
+        (ctx.spans[g.at]?.text === 'daily' &&
+          ctx.cueKinds(ctx.spans[g.at + 1] ?? ctx.spans[g.at]!).has('average'))),
   );
   // "orders per day this week" is as often the day-by-day series, a handful of rows; over a month or more
   // ("orders per day in June") people mean the rate, unless they ask for each day. An average word always is one.

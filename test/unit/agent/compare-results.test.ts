@@ -70,6 +70,15 @@ describe('compareResults: does an answer hold the gold result?', () => {
     expect(compareResults(gold, swappedEarlier, true).ok).toBe(false);
   });
 
+  it('a zero row the gold lists and a filtered answer leaves out is set aside; a non-zero one is not', () => {
+    const answer = [
+      ['2022-04-01', 0.008],
+      ['2022-05-01', 0.007],
+    ];
+    expect(compareResults([['2022-03-01', 0], ...answer], answer, false).ok).toBe(true);
+    expect(compareResults([['2022-03-01', 0.5], ...answer], answer, false).ok).toBe(false);
+  });
+
   it('rows of zeros a gold written with WHERE leaves out are set aside, and nothing else is', () => {
     const gold = [
       ['Set', 12],

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPlanner } from '../../../src/agent/understanding/planner.js';
+import { expandChatShorthand } from '../../../src/agent/understanding/chat-shorthand.js';
 import { buildProfile, catalog, createHarness, LATEST, type Harness, planWith } from './fixture.js';
 
 let h: Harness;
@@ -337,9 +338,15 @@ describe('"the whole month"', () => {
 
 describe('shorthand for breakdowns, counts and months', () => {
   it('"returns by cat?" and "orders split by ship svc level" break down by the dimension the word shortens', () => {
-    const cat = h.planOf('returns by cat?');
-    expect(cat.plan.groupBy).toEqual(['category']);
-    expect(cat.notes).toContain('Read "cat" as category.');
+    expect(h.planOf('returns by cat?').plan.groupBy).toEqual(['category']);
+    const colour = h.planOf('stock by clr');
+    expect(colour.plan.groupBy).toEqual(['color']);
+    expect(colour.notes).toContain('Read "clr" as color.');
+    // Two dimensions it could shorten ("chnl": sales channel, fulfilment channel) are asked about.
+    const both = h.ask('orders by chnl');
+    expect(both.kind === 'clarify' && both.options?.map((o) => o.plan?.groupBy[0])).toEqual(
+      expect.arrayContaining(['sales_channel', 'fulfilment']),
+    );
     expect(h.planOf('orders split by ship svc level').plan.groupBy).toEqual(['service_level']);
   });
 
@@ -428,5 +435,68 @@ describe('the whole of the last answer, and the report a count names', () => {
     expect(h.planOf('how many wholesale customers bought more than 15k in rev in april?').plan.source).toBe(
       'international_sales',
     );
+  });
+});
+
+describe('chat shorthand spelled out', () => {
+  it('"4" is "for" before a month with nothing that makes it a date, after "same" and before "those"', () => {
+    expect(expandChatShorthand('rev by wk 4 may')).toBe('rev by wk for may');
+    expect(expandChatShorthand('same 4 sets')).toBe('same for sets');
+    expect(expandChatShorthand('stock on hand 4 those?')).toBe('stock on hand for those?');
+    for (const dated of ['revenue on 4 may', 'revenue 4 may 2022', 'from 4 may to 9 may', 'top 4 states'])
+      expect(expandChatShorthand(dated)).toBe(dated);
+  });
+
+  it('"n" for "and", "hw", "that 1"', () => {
+    expect(expandChatShorthand('n orders')).toBe('and orders');
+    expect(expandChatShorthand('hw many did that 1 sell')).toBe('how many did that one sell');
+    expect(expandChatShorthand('top 1 state')).toBe('top 1 state');
+  });
+
+  it('"how many did that one sell in may" after a one-row stock answer is that SKU\'s units on the orders report', () => {
+    const oos = plan({
+      source: 'inventory',
+      metrics: ['stock'],
+      groupBy: ['sku'],
+      filters: [{ dimension: 'stock_level', op: 'in', values: ['Out of stock'] }],
+    });
+    const r = h.planner.resolveSync({
+      question: 'hw many did that 1 sell in may',
+      history: [],
+      previousPlan: oos,
+      previousRows: { columns: ['sku', 'stock'], rows: [['K1-L', 0]] },
+    });
+    expect(r.kind === 'plan' && r.plan).toMatchObject({
+      source: 'amazon_sales',
+      metrics: ['units'],
+      filters: [{ dimension: 'sku', op: 'in', values: ['K1-L'] }],
+    });
+  });
+
+  it('"top 3 cities there" after "which state has the most revenue" is inside that state', () => {
+    const byState = plan({ groupBy: ['state'], sort: { by: 'revenue', direction: 'desc' } });
+    const r = h.planner.resolveSync({
+      question: 'top 3 cities there',
+      history: [],
+      previousPlan: byState,
+      previousRows: {
+        columns: ['state', 'revenue'],
+        rows: [
+          ['MAHARASHTRA', 9],
+          ['KARNATAKA', 5],
+        ],
+      },
+    });
+    expect(r.kind === 'plan' && r.plan).toMatchObject({
+      groupBy: ['city'],
+      limit: 3,
+      filters: [{ dimension: 'state', op: 'in', values: ['MAHARASHTRA'] }],
+    });
+  });
+
+  it('"FBA share of revenue by month" is FBA\'s part of each month', () => {
+    const p = h.planOf('fba share of revenue by month').plan;
+    expect(p.shareWithin).toEqual(['month']);
+    expect(p.groupBy).toEqual(['month', 'fulfilment']);
   });
 });

@@ -1,0 +1,31 @@
+/**
+ * Chat shorthand that changes what a number means: "rev by wk 4 may", "same 4 sets", "stock on hand 4 those?" use
+ * "4" for "for". Read as digits, "4 may" would be the 4th of May and "same 4 sets" a count of four. The digit is
+ * "for" only where a day or a count cannot stand: before a month with nothing that makes it a date ("on 4 may",
+ * "from 4 may", "4 may 2022", "4th may"), after "same", or before a pointing word ("4 those"). A few letter short
+ * forms ("n" for "and", "hw", "that 1") are spelled out with it.
+ */
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DATE_BEFORE =
+  /(?:^|\s)(?:on|the|from|since|till|until|to|between|of|before|after|top|bottom|first|last|and|&|-|–|vs|versus)\s*$/i;
+
+/** Short forms whose letters the lexicon would not know: "n orders", "hw many", "that 1". */
+const WORDS: [RegExp, string][] = [
+  [/^n\s+/i, 'and '],
+  [/(?<=\S)\s+n\s+(?=\S)/gi, ' and '],
+  [/\bhw\b/gi, 'how'],
+  [/\b(?:wat|wht)\b/gi, 'what'],
+  [/\babt\b/gi, 'about'],
+  [/\b(that|this|which|the|other) 1\b(?!\s*(?:st|day|week|month|%|\d))/gi, '$1 one'],
+];
+
+export function expandChatShorthand(question: string): string {
+  return WORDS.reduce((text, [pattern, by]) => text.replace(pattern, by), question)
+    .replace(/\bsame 4\b/gi, 'same for')
+    .replace(/\b4(?= (?:those|these|them|that|it|each|all|both|the same)\b)/gi, 'for')
+    .replace(
+      new RegExp(`\\b4(?= ${MONTH}\\b(?!\\s*,?\\s*'?\\d))`, 'gi'),
+      (match, offset: number, text: string) => (DATE_BEFORE.test(text.slice(0, offset)) ? match : 'for'),
+    );
+}
