@@ -11,6 +11,7 @@ import {
 } from './sql-literal.js';
 import { previousPeriod } from './time-range.js';
 import { addShare } from './compile-share.js';
+import { addStepChange } from './compile-step-change.js';
 import { booleanFilterValue } from './boolean-values.js';
 import { inSentence, plural } from './label-text.js';
 import { formatIndianNumber } from '../format/money.js';
@@ -164,6 +165,8 @@ export function compilePlan(plan: Plan, catalog: Catalog, options: CompileOption
     }
     definitions.push(...comparisonDefinitions(metrics, comparePeriod, currentRange, cut, currentPeriod));
   }
+
+  if (!comparePeriod) addStepChange(plan, catalog, metrics, { select, columns, definitions });
 
   const keptBy = [
     ...thresholdConditions(plan, catalog, definitions),

@@ -87,6 +87,11 @@ export const PlanSchema = z.object({
   threshold: z.array(ThresholdSchema).optional(),
   /** "how many days…": the number of groups that pass `threshold`, one row. Needs one breakdown. */
   countGroups: z.boolean().optional(),
+  /**
+   * "revenue by week, WoW": a date series whose every bucket carries the one before it and the change from it.
+   * Needs a date grain among groupBy and no compareTo.
+   */
+  stepChange: z.boolean().optional(),
   /** Presentation only: the chart the user asked for. Never changes the SQL or the cache key. */
   chart: z.enum(CHART_TYPES).default('auto'),
 });

@@ -22,6 +22,15 @@ interface Point {
   partial: boolean;
 }
 
+/** ", down 9.1% on the week before": a series carrying each bucket's change (WoW, MoM) says the latest one. */
+function stepChangeOf(input: ComposeInput, dim: ColumnMeta, metric: ColumnMeta, at: string): string {
+  const change = input.columns.find((c) => c.role === 'change' && c.ref === metric.ref);
+  const row = input.result.rows.find((r) => String(r[dim.index] ?? '').slice(0, 10) === at);
+  const value = change && row ? num(row[change.index]) : null;
+  if (!change || value === null) return '';
+  return `, ${changeWords(value, change.format)} on the ${inSentence(dim.label)} before`;
+}
+
 /**
  * One metric over time. Buckets the data covers only in part (March 2022 holds one day, June 29 of 30) are named
  * as such and left out of the change, the lowest and the average: "from March to April, +22937.9 %" compares a
@@ -58,7 +67,7 @@ export function composeSeries(input: ComposeInput, dim: ColumnMeta, metric: Colu
   const last = points.at(-1)!;
   const fmt = (v: number) => formatCell(v, metric.format);
   const by = inSentence(dim.label);
-  const headline = `${metric.label} by ${by}${context(input)}: highest ${peak.label} (${fmt(peak.value)}), latest ${last.label} (${fmt(last.value)}).`;
+  const headline = `${metric.label} by ${by}${context(input)}: highest ${peak.label} (${fmt(peak.value)}), latest ${last.label} (${fmt(last.value)}${last.partial ? '' : stepChangeOf(input, dim, metric, last.at)}).`;
   const insights: string[] = [];
   const first = basis[0]!;
   const lastFull = basis.at(-1)!;

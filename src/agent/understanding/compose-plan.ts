@@ -1,3 +1,4 @@
+import { growthOfSeries } from './series-growth.js';
 import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Filter, Plan, Source } from '../../semantic/plan.js';
@@ -399,6 +400,7 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
     plan.groupBy = [days <= 31 ? 'day' : days <= 120 ? 'week' : 'month', ...plan.groupBy];
     delete plan.compareTo;
   }
+  if (frame.growth && hasDates) growthOfSeries(plan, catalog);
   out.slots.push({ name: 'period', score: 1 });
 }
 

@@ -56,6 +56,9 @@ export function describeReading(plan: Plan, catalog: Catalog, opts: ReadingOptio
     ? { phrases: [], shown: new Set<Filter>() }
     : breakdown(plan, catalog);
   parts.push(...phrases);
+  // "revenue · by week · change on the week before": each bucket beside the one before it.
+  const grain = plan.stepChange ? plan.groupBy.find((d) => catalog.dimensions[d]?.grain) : undefined;
+  if (grain) parts.push(`change on the ${dimensionLabel(grain, catalog)} before`);
   for (const t of plan.threshold ?? []) parts.push(thresholdPhrase(t, catalog));
   for (const f of plan.filters) if (!shown.has(f)) parts.push(filterPhrase(f, catalog));
   const when = periodPart(plan, catalog, opts.coverage);

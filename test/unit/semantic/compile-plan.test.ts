@@ -405,3 +405,40 @@ describe('compilePlan: a ranking lists named groups', () => {
     expect(ranked.definitions.join(' ')).toMatch(/leaves out rows with no state/);
   });
 });
+
+describe('compilePlan: each bucket against the one before (WoW, MoM)', () => {
+  it('carries the previous bucket and the change; the first bucket has no change, never 0', async () => {
+    const r = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue'],
+      groupBy: ['month'],
+      stepChange: true,
+    });
+    expect(r.names).toEqual(['month', 'revenue', 'revenue_previous', 'revenue_change']);
+    const [first, ...rest] = r.rows;
+    expect(first![2]).toBeNull();
+    expect(first![3]).toBeNull();
+    for (const [i, row] of rest.entries()) {
+      const before = Number(r.rows[i]![1]);
+      expect(row[2]).toBe(r.rows[i]![1]);
+      expect(Number(row[3])).toBeCloseTo((Number(row[1]) - before) / Math.abs(before));
+    }
+    expect(r.columns.find((c) => c.name === 'revenue_change')).toMatchObject({
+      role: 'change',
+      format: 'change',
+    });
+  });
+
+  it('a rate changes in points, and each other breakdown has its own series', async () => {
+    const r = await run({
+      source: 'amazon_sales',
+      metrics: ['cancel_rate'],
+      groupBy: ['month', 'fulfilment'],
+      stepChange: true,
+    });
+    expect(r.columns.find((c) => c.name === 'cancel_rate_change')?.format).toBe('points');
+    const firsts = new Set<unknown>();
+    for (const row of r.rows) if (row[3] === null) firsts.add(row[1]);
+    expect(firsts.size).toBe(new Set(r.rows.map((row) => row[1])).size);
+  });
+});

@@ -500,3 +500,20 @@ describe('chat shorthand spelled out', () => {
     expect(p.groupBy).toEqual(['month', 'fulfilment']);
   });
 });
+
+describe('growth asked of a date series', () => {
+  it('"rev WoW last 4 wks" is the weekly series with each week against the one before', () => {
+    expect(h.planOf('rev WoW last 4 wks').plan).toMatchObject({ groupBy: ['week'], stepChange: true });
+  });
+
+  it('"the growth on that" after a two-month series is the later month against the earlier', () => {
+    const twoMonths = plan({
+      groupBy: ['month'],
+      timeRange: { from: '2022-05-01', to: '2022-06-29', label: 'May–June 2022' },
+    });
+    const p = h.planOf('whats the growth on that', twoMonths).plan;
+    expect(p.groupBy).toEqual([]);
+    expect(p.timeRange).toMatchObject({ from: '2022-06-01', to: '2022-06-29' });
+    expect(p.compareTo).toMatchObject({ from: '2022-05-01', to: '2022-05-31' });
+  });
+});
