@@ -6,7 +6,7 @@ import type { Cell } from '../../warehouse/types.js';
 import type { Planner } from '../understanding/planner.js';
 import type { Resolution } from '../resolver/resolver.js';
 import type { EvalAnswer, EvalAnswerer } from './run-eval.js';
-import { periodRowsOf } from './compare-results.js';
+import { periodRowsOf, stepRowsOf } from './compare-results.js';
 
 /** The product path: the Assistant use case, one thread per eval thread. */
 export function assistantAnswerer(assistant: Assistant): EvalAnswerer {
@@ -18,12 +18,14 @@ export function assistantAnswerer(assistant: Assistant): EvalAnswerer {
         a.columns.map((c) => c.name),
         a.rows,
       );
+      const stepRows = stepRowsOf(a.columns, a.rows);
       return {
         status: a.status,
         rows: a.rows,
         ...(a.sql ? { sql: a.sql } : {}),
         ...readingOf(a),
         ...(periodRows.length ? { periodRows } : {}),
+        ...(stepRows.length ? { stepRows } : {}),
       };
     },
   };
@@ -70,12 +72,14 @@ export function plannerAnswerer(deps: {
         compiled.columns.map((c) => c.name),
         rows,
       );
+      const stepRows = stepRowsOf(compiled.columns, rows);
       return {
         status: 'answered',
         rows,
         sql: compiled.sql,
         ...reading,
         ...(periodRows.length ? { periodRows } : {}),
+        ...(stepRows.length ? { stepRows } : {}),
       };
     },
   };

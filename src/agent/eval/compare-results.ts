@@ -237,3 +237,18 @@ export function numericColumns(gold: Cell[][]): Cell[][] {
   );
   return gold.map((r) => keep.map((j) => r[j] ?? null));
 }
+
+/**
+ * A week-on-week series ("revenue week over week": each week with the one before and the change) as one comparison
+ * row per bucket, its date dropped: a gold written as the latest week against the one before is one of them, the
+ * same three facts. Empty unless the answer carries a change column beside a date breakdown.
+ */
+export function stepRowsOf(
+  columns: readonly { role?: string | undefined; grain?: string | undefined }[],
+  rows: Cell[][],
+): Cell[][] {
+  const dated = columns.some((c) => c.role === 'dimension' && c.grain);
+  if (!dated || !columns.some((c) => c.role === 'change')) return [];
+  const keep = columns.flatMap((c, i) => (c.role === 'dimension' ? [] : [i]));
+  return rows.map((r) => keep.map((i) => r[i] ?? null));
+}

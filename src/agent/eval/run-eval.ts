@@ -13,6 +13,8 @@ export interface EvalAnswer {
   reading?: string;
   /** A comparison of two periods as rows per period, in each reading of the other period (see periodRowsOf). */
   periodRows?: Cell[][][];
+  /** A date series with each bucket's change, as one comparison row per bucket (see stepRowsOf). */
+  stepRows?: Cell[][];
 }
 
 /** Answers one question in a thread (the Assistant, or the planner + compiler + warehouse directly). */
@@ -166,6 +168,10 @@ async function judge(
     )
       comparison = { ok: true };
   }
+  // "revenue week over week" written as the latest week against the one before: a row of the weekly series.
+  if (!comparison.ok && gold.length === 1 && numeric[0]?.length)
+    if ((answer.stepRows ?? []).some((row) => compareResults(numeric, [row], false, labels).ok))
+      comparison = { ok: true };
   return comparison.ok
     ? { outcome: 'correct' }
     : { outcome: 'confident-wrong', reason: comparison.reason ?? 'wrong numbers' };

@@ -367,6 +367,13 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
     !plan.compareTo &&
     !plan.groupBy.some((d) => isDateGrain(catalog, d))
   ) {
+    // "MoM gmv", "WoW orders" with no period: the series by that unit, each bucket against the one before.
+    if (!plan.timeRange && frame.growthUnit && frame.growthUnit !== 'quarter' && !frame.times.length) {
+      plan.groupBy = [frame.growthUnit, ...plan.groupBy];
+      plan.stepChange = true;
+      out.slots.push({ name: 'period', score: 1 });
+      return;
+    }
     if (!plan.timeRange) {
       const unit = frame.growthUnit ?? 'month';
       const offset = unit === 'week' ? -1 : 0;

@@ -122,6 +122,8 @@ export class Context {
       !next.readings.some((r) => r.kind === 'dimension')
     )
       return true;
+    // "pending lines by state": before the noun a count is of, the word says which lines.
+    if (next && /^(lines|line items|items|pcs|pieces)$/.test(next.text)) return true;
     if (span.raw.length >= 2 && span.raw === span.raw.toUpperCase() && /[A-Z]/.test(span.raw)) return true;
     // "the Amazon data", "our Amazon report": a name before a word for the file is not a filter value.
     if (/^(data|report|file|export|numbers|account|store|listing|sheet)$/.test(this.nextWord(span.at)))

@@ -33,7 +33,12 @@ export function countedLines(frame: Frame, ctx: Context): void {
   const short = ctx.spans.find((s) => /^(lines|line items)$/.test(s.text));
   if (!short || frame.countOf) return;
   const before = frame.metrics.find((m) => m.at === short.at - 1);
-  const wanted = before ? adjective(before.id) : frame.howMany && frame.metrics.every((m) => adjective(m.id));
+  // "pending lines by state": "lines" with no measure named is the line count too; not in an edit of the last
+  // answer ("restrict that to FBA lines", "chart it as lines"), whose measure stays.
+  const pointing = ctx.spans.some((s) => /^(that|it|this|those|these|them)$/.test(s.text));
+  const wanted = before
+    ? adjective(before.id)
+    : (frame.howMany || (!frame.metrics.length && !pointing)) && frame.metrics.every((m) => adjective(m.id));
   if (!wanted) return;
   const named = ctx.lexicon.readingsOf(`order ${short.text}`, `order ${short.text.replace(/s$/, '')}`);
   const metric = named.find((r) => r.kind === 'metric');

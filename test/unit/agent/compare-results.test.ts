@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  stepRowsOf,
   asPeriodRows,
   compareResults,
   numericColumns,
@@ -187,5 +188,27 @@ describe('a like-for-like comparison', () => {
   it('is matched against a per-period gold by the other period whole, which it carries', () => {
     const names = ['revenue', 'revenue_previous', 'revenue_change', 'revenue_previous_full'];
     expect(asPeriodRows(names, [[234, 245, -0.04, 262]])).toEqual([[234], [262]]);
+  });
+});
+
+describe('a week-on-week series as comparison rows', () => {
+  it('drops the date and keeps each bucket with the one before and the change; none without a change column', () => {
+    const columns = [
+      { role: 'dimension', grain: 'week' },
+      { role: 'metric' },
+      { role: 'previous' },
+      { role: 'change' },
+    ];
+    const rows = [
+      ['2022-06-13', 90, null, null],
+      ['2022-06-20', 99, 90, 0.1],
+    ];
+    expect(stepRowsOf(columns, rows)).toEqual([
+      [90, null, null],
+      [99, 90, 0.1],
+    ]);
+    expect(
+      stepRowsOf([{ role: 'dimension', grain: 'week' }, { role: 'metric' }], [['2022-06-13', 90]]),
+    ).toEqual([]);
   });
 });
