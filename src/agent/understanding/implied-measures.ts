@@ -1,3 +1,4 @@
+import type { CueKind } from './cues.js';
 import type { Frame } from './frame.js';
 import type { Context } from './grammar-context.js';
 import type { Span } from './tagging.js';
@@ -35,7 +36,11 @@ export function countedLines(frame: Frame, ctx: Context): void {
   const before = frame.metrics.find((m) => m.at === short.at - 1);
   // "pending lines by state": "lines" with no measure named is the line count too; not in an edit of the last
   // answer ("restrict that to FBA lines", "chart it as lines"), whose measure stays.
-  const pointing = ctx.spans.some((s) => /^(that|it|this|those|these|them)$/.test(s.text));
+  const pointing = ctx.spans.some(
+    (s) =>
+      /^(that|it|this|those|these|them)$/.test(s.text) ||
+      ['negate', 'remove', 'only', 'add', 'instead'].some((k) => ctx.cueKinds(s).has(k as CueKind)),
+  );
   const wanted = before
     ? adjective(before.id)
     : (frame.howMany || (!frame.metrics.length && !pointing)) && frame.metrics.every((m) => adjective(m.id));
