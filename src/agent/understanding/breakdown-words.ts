@@ -57,3 +57,17 @@ export function readShorthandBreakdown(frame: Frame, ctx: Context, span: Span): 
   frame.unknown.push({ word: span.raw, at: span.at, filterLike: false, breakdown: dims });
   return true;
 }
+
+/** "oos skus by category": the plural of a counted thing, broken down, with no measure said, is their count. */
+export function countedThenBrokenDown(ctx: Context, span: Span, id: string): boolean {
+  const after = ctx.spans[span.at + 1];
+  return (
+    Object.values(ctx.lexicon.catalog.metrics).some((m) => m.countOf === id) &&
+    /s$/.test(span.text) &&
+    Boolean(after && ctx.cueKinds(after).has('groupBy')) &&
+    // "by inventory category": a report's name that is also a measure word names the report there.
+    !ctx.spans.some(
+      (s) => s.readings.some((r) => r.kind === 'metric') && !s.readings.some((r) => r.kind === 'source'),
+    )
+  );
+}

@@ -4,7 +4,14 @@ import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Filter, Plan, Source } from '../../semantic/plan.js';
 import { applyThresholds } from './thresholds.js';
 import { listCounted, listedMeasure } from './listing.js';
-import { applyBoth, applyRowPick, applySplitOfRanked, applyTheyPick, applyThoseRows } from './row-pick.js';
+import {
+  applyBoth,
+  applyRowPick,
+  applySplitOfRanked,
+  applySameRows,
+  applyTheyPick,
+  applyThoseRows,
+} from './row-pick.js';
 import { netTwinOf } from './lexicon.js';
 import type { PreviousRows } from '../resolver/resolver.js';
 import { weekAround } from './periods.js';
@@ -170,6 +177,7 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
   applyRowPick(out, frame, catalog, base, deps.previousRows);
   applyThoseRows(out, frame, catalog, deps.previousPlan, deps.previousRows);
   if (base) applySplitOfRanked(out, frame, base, deps.previousRows);
+  if (base) applySameRows(out, frame, base, deps.previousRows);
   if (base) applyTheyPick(out, frame, catalog, base, deps.previousRows);
   if (base) applyBoth(out, frame, base, deps.priorPlan);
   period(frame, deps, out, sameThread);

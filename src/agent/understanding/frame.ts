@@ -173,6 +173,8 @@ export interface Frame {
   howMuch: boolean;
   /** "all marketplaces", "every state": every value of these dimensions, whatever the thread filtered. */
   allOf: string[];
+  /** "for the same cities": the rows the last answer showed. */
+  sameRows?: boolean;
   /** "top 3 cities there": the place the last answer led with. */
   pointsThere?: boolean;
   /** "whats all that worth": everything the last answer showed, taken as one whole. */

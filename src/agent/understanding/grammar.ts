@@ -26,7 +26,7 @@ import {
 import { extendValueRanges } from './value-ranges.js';
 import { isFiller, isUnknown, type Span } from './tagging.js';
 import { breaksNegation, continuesNegatedList } from './negation-scope.js';
-import { afterGrouping, readShorthandBreakdown } from './breakdown-words.js';
+import { afterGrouping, countedThenBrokenDown, readShorthandBreakdown } from './breakdown-words.js';
 
 /**
  * The grammar: a handful of compositional rules that give each span of the lattice a role. Each rule looks at a
@@ -183,13 +183,10 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (/^how much\b/.test(span.text) || (span.text === 'how' && ctx.spans[span.at + 1]?.text === 'much'))
     frame.howMuch = true;
   if (kinds.has('sellVerb')) frame.sold = true;
-  if (
-    kinds.has('sellVerb') &&
-    ctx.spans.some(
-      (s) => /^how many\b/.test(s.text) || (s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many'),
-    )
-  )
-    frame.howManySold = true;
+  // "how many did we sell": the measure is units ("which category sold most" is left to the size word: revenue).
+  const counted = (s: Span) =>
+    /^how many\b/.test(s.text) || (s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many');
+  if (kinds.has('sellVerb') && ctx.spans.some(counted)) frame.howManySold = true;
   // "growth as a fraction", "in % terms": how to show a change, not a share of a total.
   const shownAs = /\b(as|in)( a| an)?$/.test(ctx.spans[span.at - 1]?.text ?? '');
   // "return rate above 5%": the sign belongs to the threshold's number, not to a share.
@@ -559,17 +556,6 @@ function growthUnit(text: string): 'week' | 'month' | 'quarter' | undefined {
 /** A dimension the catalog has per-value averages of ("average customer spend"). */
 function averagedOver(ctx: Context, id: string): boolean {
   return Object.values(ctx.lexicon.catalog.metrics).some((m) => m.perValue?.dimension === id);
-}
-
-/** "oos skus by category": the plural of a counted thing, broken down, with no measure said, is their count. */
-function countedThenBrokenDown(ctx: Context, span: Span, id: string): boolean {
-  const after = ctx.spans[span.at + 1];
-  return (
-    countable(ctx, id) &&
-    /s$/.test(span.text) &&
-    Boolean(after && ctx.cueKinds(after).has('groupBy')) &&
-    !ctx.spans.some((s) => s.readings.some((r) => r.kind === 'metric'))
-  );
 }
 
 /** A dimension with a count metric of its own ("SKUs": the SKU count). */

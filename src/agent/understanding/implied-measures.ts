@@ -65,6 +65,9 @@ export function markRateAndWhole(frame: Frame, ctx: Context, words: string): voi
   // "whats all that worth": everything the last answer showed, as one figure.
   const allThat = /\b(?:all (?:of )?(?:that|this|those|these|it)|the lot)\b/.test(words);
   if (allThat) frame.pointsAtAll = true;
+  // "for the same cities", "same ones": the rows the last answer showed (not "the same days last month").
+  if (/\bsame (?!days?\b|dates?\b|period\b|weeks?\b|months?\b|time\b)\w+s\b|\bsame ones\b/.test(words))
+    frame.sameRows = true;
   // "top 3 cities there", "and there?": a place pointed at ("is there", "there are" ask whether something exists).
   if (
     /\bthere\b/.test(words) &&

@@ -244,7 +244,11 @@ export function applyTheyPick(
   const pickedPeriod = frame.rowPick?.dimension && catalog.dimensions[frame.rowPick.dimension]?.grain;
   // "how many skus is that" after "which kurta size do we hold the most stock in": that size.
   // "how many returns is that" after "which is worst": that category's count.
-  const countsThat = frame.pointsAtIt && (frame.countOf !== undefined || frame.howMany) && !previous?.limit;
+  // "whats the gmv on it" after "which is highest": that one's figure.
+  const countsThat =
+    frame.pointsAtIt &&
+    (frame.countOf !== undefined || frame.howMany || frame.metrics.length > 0) &&
+    !previous?.limit;
   // "top 3 b2b cities there" after "which state has the most b2b revenue": in that state.
   const there = frame.pointsThere && previous?.groupBy.some((d) => isPlace(catalog, d));
   if (
@@ -278,4 +282,31 @@ function isPlace(catalog: Catalog, id: string): boolean {
   return (
     Boolean(catalog.dimensions[id]?.within) || Object.values(catalog.dimensions).some((d) => d.within === id)
   );
+}
+
+/**
+ * "and last wk for the same cities" after "top 3 cities this wk": the cities shown, in the new period, not that
+ * period's own top 3. A ranking's rows become a filter when a follow-up moves the period and says "same" or
+ * "those" of the ranked breakdown.
+ */
+export function applySameRows(
+  out: Composed,
+  frame: Frame,
+  previous: Plan | undefined,
+  rows: PreviousRows | undefined,
+): void {
+  const plan = out.plan;
+  if (!previous?.limit || !previous.sort || !rows || !frame.times.length || frame.rank) return;
+  if (!(frame.sameRows || frame.pointsBack) || previous.groupBy.length !== 1) return;
+  const ranked = previous.groupBy[0]!;
+  const column = rows.columns.indexOf(ranked);
+  if (column < 0 || !plan.groupBy.includes(ranked) || plan.source !== previous.source) return;
+  const values = [
+    ...new Set(rows.rows.map((r) => r[column]).filter((v) => v !== null && v !== undefined)),
+  ].map(String);
+  plan.filters = [
+    ...plan.filters.filter((f) => f.dimension !== ranked),
+    { dimension: ranked, op: 'in', values },
+  ];
+  delete plan.limit;
 }

@@ -517,3 +517,42 @@ describe('growth asked of a date series', () => {
     expect(p.compareTo).toMatchObject({ from: '2022-05-01', to: '2022-05-31' });
   });
 });
+
+describe('the rows of the last answer, kept while the period moves', () => {
+  const top3 = plan({
+    metrics: ['orders'],
+    groupBy: ['city'],
+    sort: { by: 'orders', direction: 'desc' },
+    limit: 3,
+    timeRange: { from: '2022-06-27', to: '2022-06-29', label: 'this week' },
+  });
+  const rows = {
+    columns: ['city', 'orders'],
+    rows: [
+      ['BENGALURU', 9],
+      ['HYDERABAD', 7],
+      ['MUMBAI', 5],
+    ],
+  };
+
+  it('"and last wk for the same cities" is those cities last week, not last week\'s top 3', () => {
+    const r = h.planner.resolveSync({
+      question: 'and last wk for the same cities',
+      history: [],
+      previousPlan: top3,
+      previousRows: rows,
+    });
+    if (r.kind !== 'plan') throw new Error(r.kind);
+    expect(r.plan.filters).toEqual([
+      { dimension: 'city', op: 'in', values: ['BENGALURU', 'HYDERABAD', 'MUMBAI'] },
+    ]);
+    expect(r.plan.limit).toBeUndefined();
+    expect(r.plan.timeRange?.from).toBe('2022-06-20');
+  });
+
+  it('"pending lines by state" counts pending lines; "exclude cancelled lines" keeps the thread\'s measure', () => {
+    expect(h.planOf('pending lines by state').plan.metrics).toEqual(['order_lines']);
+    const units = plan({ metrics: ['units'], groupBy: ['size'] });
+    expect(h.planOf('Exclude cancelled lines.', units).plan.metrics).toEqual(['units']);
+  });
+});
