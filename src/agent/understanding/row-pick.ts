@@ -89,7 +89,12 @@ function extremeRow(
   previous: Plan | undefined,
   index: number,
 ): PreviousRows['rows'][number] | undefined {
-  const measure = [...plan.metrics, ...(previous?.metrics ?? [])].find((m) => rows.columns.includes(m));
+  // "the size with the most OOS" after stock and SKU counts of out-of-stock lines: a measure that is the same on
+  // every row (stock 0) picks nothing, so the first one that varies.
+  const candidates = [...plan.metrics, ...(previous?.metrics ?? [])].filter((m) => rows.columns.includes(m));
+  const varies = (m: string) =>
+    new Set(rows.rows.map((r) => r[rows.columns.indexOf(m)])).size > 1 || rows.rows.length === 1;
+  const measure = candidates.find(varies) ?? candidates[0];
   const column = measure ? rows.columns.indexOf(measure) : -1;
   if (column < 0) return undefined;
   const valued = rows.rows.filter((r) => typeof r[column] === 'number');

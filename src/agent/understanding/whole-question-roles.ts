@@ -151,9 +151,10 @@ export function markRowPick(frame: Frame, ctx: Context): void {
  */
 function pickedByRankWord(frame: Frame, ctx: Context, at: number): boolean {
   const word = ctx.spans[at]!.text;
-  const end = /^(top|best|biggest|highest|largest|first)$/.test(word)
+  // "the higher one" of two rows is the top one, as "the highest one" is.
+  const end = /^(top|best|biggest|highest|largest|first|higher|bigger|larger|greater|better)$/.test(word)
     ? 1
-    : /^(bottom|worst|smallest|lowest)$/.test(word)
+    : /^(bottom|worst|smallest|lowest|lower|smaller|lesser|worse)$/.test(word)
       ? -1
       : 0;
   const numberOne = word === 'number one' && ctx.prevWord(at) === 'the';
@@ -166,7 +167,7 @@ function pickedByRankWord(frame: Frame, ctx: Context, at: number): boolean {
     (s) => s.at !== at && (ctx.cueKinds(s).has('rankDesc') || ctx.cueKinds(s).has('rankAsc')),
   );
   if (!rankedElsewhere) delete frame.rank;
-  frame.unknown = frame.unknown.filter((u) => u.at !== at + 1);
+  frame.unknown = frame.unknown.filter((u) => u.at !== at + 1 && u.at !== at);
   return true;
 }
 

@@ -556,3 +556,28 @@ describe('the rows of the last answer, kept while the period moves', () => {
     expect(h.planOf('Exclude cancelled lines.', units).plan.metrics).toEqual(['units']);
   });
 });
+
+describe('rows picked by a comparative or by the measure that varies', () => {
+  it('"for the higher one, top 5 states" after two fulfilment rows is inside the top row', () => {
+    const rate = plan({
+      metrics: ['cancel_rate'],
+      groupBy: ['fulfilment'],
+      sort: { by: 'cancel_rate', direction: 'desc' },
+    });
+    const r = h.planner.resolveSync({
+      question: 'for the higher one, top 5 states by cancelled orders',
+      history: [],
+      previousPlan: rate,
+      previousRows: {
+        columns: ['fulfilment', 'cancel_rate'],
+        rows: [
+          ['Merchant', 0.17],
+          ['Amazon', 0.12],
+        ],
+      },
+    });
+    if (r.kind !== 'plan') throw new Error(r.kind);
+    expect(r.plan.filters).toEqual([{ dimension: 'fulfilment', op: 'in', values: ['Merchant'] }]);
+    expect(r.plan).toMatchObject({ groupBy: ['state'], limit: 5 });
+  });
+});
