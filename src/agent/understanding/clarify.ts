@@ -108,6 +108,8 @@ export const clarifyFor = {
         plan,
       );
     }
+    const across = acrossDimensions(frame, plan, catalog);
+    if (across) return across;
     const breakdown = frame.unknown.find((u) => u.breakdown);
     if (breakdown) return unknownBreakdown(breakdown.word, breakdown.breakdown!, plan, catalog);
     const unknownValue = frame.unknown.find((u) => u.filterLike);
@@ -195,6 +197,34 @@ export const clarifyFor = {
     );
   },
 };
+
+/**
+ * "easy ship vs FBA": two values of different columns (the Easy Ship programme, fulfilment by Amazon) cannot be set
+ * side by side as one breakdown, and both as filters would count the lines that are both (none): a confident
+ * zero. Each is offered on its own.
+ */
+function acrossDimensions(frame: Frame, plan: Plan, catalog: Catalog): Resolution | undefined {
+  if (frame.versusAt === undefined) return undefined;
+  const dimensionOf = (f: Frame['filters'][number]) =>
+    f.boolean?.dimension ??
+    f.fixed?.dimension ??
+    f.candidates.find((c) => c.source === plan.source)?.dimension;
+  const near = frame.filters.filter((f) => !f.negated && Math.abs(f.at - frame.versusAt!) <= 2);
+  const left = near.filter((f) => f.at < frame.versusAt!).at(-1);
+  const right = near.find((f) => f.at > frame.versusAt!);
+  const [a, b] = [left && dimensionOf(left), right && dimensionOf(right)];
+  if (!a || !b || a === b) return undefined;
+  const only = (keep: string, drop: string) =>
+    option(
+      { ...plan, filters: plan.filters.filter((f) => f.dimension !== drop || f.dimension === keep) },
+      catalog,
+    );
+  return ask(
+    `"${left!.text}" and "${right!.text}" are in different columns (${inSentence(catalog.dimensions[a]!.label)}, ${inSentence(catalog.dimensions[b]!.label)}), so I can't set them side by side. Which one?`,
+    [only(a, b), only(b, a)],
+    plan,
+  );
+}
 
 /** "orders by zone": the breakdown named is not one the report has; its near names first, then the usual ones. */
 function unknownBreakdown(word: string, near: string[], plan: Plan, catalog: Catalog): Resolution {

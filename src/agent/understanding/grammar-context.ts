@@ -285,15 +285,21 @@ export class Context {
 
   /** "how many SKUs", "number of customers", "SKU count". */
   countsBefore(span: Span): boolean {
+    // "how many lines were delivered … each week": a value before a date grain is no part of a count of it.
+    const grain = span.readings.some(
+      (r) => r.kind === 'dimension' && this.lexicon.catalog.dimensions[r.id]?.grain,
+    );
     // "how many customers each month": the count is of customers; the month is their breakdown.
     const between = this.spans[span.at - 1];
     if (between?.readings.some((r) => r.kind === 'dimension' || r.kind === 'metric')) return false;
-    // "how many diff wholesale customers": words naming the report, or with no role, may stand between.
+    // "how many diff wholesale customers": words naming the report, or with no role, may stand between, and so may
+    // a value saying which ones are counted ("number of out-of-stock SKUs").
     let at = span.at;
     while (at > 0 && at > span.at - 3) {
       const s = this.spans[at - 1]!;
       const roleless = s.readings.every(
-        (r) => r.kind === 'source' || (r.kind === 'cue' && r.cue === 'filler'),
+        (r) =>
+          r.kind === 'source' || (r.kind === 'value' && !grain) || (r.kind === 'cue' && r.cue === 'filler'),
       );
       // "no. of SKUs": a count phrase read as one span ends the walk back, as "of" does.
       if (!s.readings.length || !roleless || /^(many|count)$|(^|\s)of$/.test(s.text)) break;

@@ -3,6 +3,7 @@ import {
   boundLines,
   countedLines,
   howMuchOfIsShare,
+  reportWordNotMeasure,
   judgedAsRate,
   markRateAndWhole,
   otherMetricSaid,
@@ -218,6 +219,7 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   }
   if (kinds.has('trend')) frame.trend = true;
   if (kinds.has('compare')) frame.comparePeriods = true;
+  if (/^(vs|versus|vs\.)$/.test(span.text)) frame.versusAt ??= span.at;
   const chart = span.readings.find((r) => r.kind === 'chart');
   if (
     chart &&
@@ -458,6 +460,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   judgedAsRate(frame, ctx);
   shareOfOther(frame, ctx);
   howMuchOfIsShare(frame, ctx);
+  reportWordNotMeasure(frame, ctx);
   if (frame.metrics.length > 1) {
     for (const m of [...frame.metrics]) {
       const def = ctx.lexicon.catalog.metrics[m.id]!;

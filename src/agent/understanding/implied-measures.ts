@@ -144,3 +144,19 @@ export function howMuchOfIsShare(frame: Frame, ctx: Context): void {
   const measure = frame.metrics.find((m) => m.at > at + 2 && m.at <= at + 5);
   if (measure && frame.filters.some((f) => f.at > measure.at && !f.negated)) frame.share = true;
 }
+
+/**
+ * "top 5 inventory categories by number of OOS SKUs": a word that names a report and a measure ("inventory": the
+ * inventory report, and stock) names the report when something else is measured or counted.
+ */
+export function reportWordNotMeasure(frame: Frame, ctx: Context): void {
+  // Only as an adjective before a breakdown ("inventory categories"), not "revenue and stock by category".
+  const namesReport = (at: number) =>
+    Boolean(
+      ctx.spans[at]?.readings.some((r) => r.kind === 'source') &&
+      ctx.spans[at + 1]?.readings.some((r) => r.kind === 'dimension'),
+    );
+  const reportWords = frame.metrics.filter((m) => namesReport(m.at));
+  if (!reportWords.length || (!frame.countOf && reportWords.length === frame.metrics.length)) return;
+  frame.metrics = frame.metrics.filter((m) => !reportWords.includes(m));
+}

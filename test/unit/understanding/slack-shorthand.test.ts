@@ -581,3 +581,21 @@ describe('rows picked by a comparative or by the measure that varies', () => {
     expect(r.plan).toMatchObject({ groupBy: ['state'], limit: 5 });
   });
 });
+
+describe('values of two different columns set against each other', () => {
+  it('"easy ship vs FBA" asks which, never counts the lines that are both (a confident zero)', () => {
+    const r = h.ask('easy ship vs FBA order count this month');
+    expect(r.kind).toBe('clarify');
+    const dims = r.kind === 'clarify' ? r.options?.map((o) => o.plan?.filters.map((f) => f.dimension)) : [];
+    expect(dims).toEqual([['fulfilled_by'], ['fulfilment']]);
+  });
+
+  it('"Top 5 inventory categories by number of out-of-stock SKUs" ranks categories by their SKU count', () => {
+    expect(h.planOf('Top 5 inventory categories by number of out-of-stock SKUs.').plan).toMatchObject({
+      source: 'inventory',
+      metrics: ['sku_count'],
+      groupBy: ['category'],
+      limit: 5,
+    });
+  });
+});
