@@ -311,13 +311,29 @@ function wholePreviousPeriod(
       : 'LEFT JOIN prevfull ON TRUE',
   );
   for (const m of metrics) {
-    parts.select.push(`prevfull.${quoteIdent(m.id)} AS ${quoteIdent(`${m.id}_previous_full`)}`);
+    const id = quoteIdent(m.id);
+    parts.select.push(`prevfull.${id} AS ${quoteIdent(`${m.id}_previous_full`)}`);
     parts.columns.push({
       name: `${m.id}_previous_full`,
       role: 'previous',
       ref: m.id,
       label: `${m.def.label} (${period.label}, whole)`,
       format: m.def.format,
+    });
+    // The change on the whole previous period too: "June so far vs all of May" is the figure many expect of MoM,
+    // stated beside the like-for-like one (which leads, being the fair comparison).
+    const points = m.def.format === 'percent';
+    parts.select.push(
+      points
+        ? `CAST(cur.${id} - prevfull.${id} AS DOUBLE) AS ${quoteIdent(`${m.id}_change_full`)}`
+        : `CAST(cur.${id} - prevfull.${id} AS DOUBLE) / NULLIF(ABS(prevfull.${id}), 0) AS ${quoteIdent(`${m.id}_change_full`)}`,
+    );
+    parts.columns.push({
+      name: `${m.id}_change_full`,
+      role: 'change',
+      ref: m.id,
+      label: `${m.def.label} change on ${period.label} whole`,
+      format: points ? 'points' : 'change',
     });
   }
 }

@@ -70,7 +70,13 @@ function composeSingle(input: ComposeInput, dims: ColumnMeta[], metrics: ColumnM
     // A like-for-like comparison still names the other period's whole figure ("Revenue (May 2022, whole)").
     const whole = columns.find((c) => c.role === 'previous' && c.ref === m.ref && c !== prev);
     const wholeValue = whole ? num(row[whole.index]) : null;
-    if (whole && wholeValue !== null) insights.push(`${whole.label}: ${formatCell(wholeValue, m.format)}.`);
+    const wholeChange = columns.find((c) => c.role === 'change' && c.ref === m.ref && c !== change);
+    const wholeRatio = wholeChange ? num(row[wholeChange.index]) : null;
+    if (whole && wholeValue !== null)
+      insights.push(
+        `${whole.label}: ${formatCell(wholeValue, m.format)}${wholeRatio !== null ? ` (${changeWords(wholeRatio, wholeChange!.format)} against it)` : ''}.`,
+      );
+    if (wholeRatio !== null) derived.push(wholeRatio);
     if (m.format === 'inr' && typeof value === 'number' && Math.abs(value) >= 100_000) {
       insights.push(`Exact ${inSentence(m.label)}: ${formatCell(value, 'inr', { exact: true })}.`);
     }

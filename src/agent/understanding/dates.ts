@@ -371,7 +371,7 @@ function findDays(text: string, latest: string | undefined): DayHit[] {
     // "may-22", "Jun-21": a month and a two-digit year in the reports' notation, not the 22nd of May.
     if (new RegExp(`^${MONTH_RE}-\\d{2}$`, 'i').test(r.text.trim())) continue;
     // "in feb 22", "during may '22": after "in" a month and a two-digit year, not a day (that is "on feb 22").
-    if (monthThenYear(text.slice(0, r.index), r.text)) continue;
+    if (monthThenYear(text.slice(0, r.index), r.text, text.slice(r.index + r.text.length))) continue;
     if (known.day === undefined && !/yesterday|today/i.test(r.text)) continue;
     // Only explicit dates: chrono also reads "week before" or "6 days" as dates relative to the reference.
     if (!/\d/.test(r.text) && !new RegExp(MONTH_RE, 'i').test(r.text) && !/yesterday|today/i.test(r.text))
@@ -386,9 +386,12 @@ function findDays(text: string, latest: string | undefined): DayHit[] {
   return out;
 }
 
-function monthThenYear(before: string, said: string): boolean {
+function monthThenYear(before: string, said: string, after: string): boolean {
   const m = new RegExp(`^${MONTH_RE}\\s+'?(\\d{2})$`, 'i').exec(said.trim());
-  return Boolean(m && Number(m[2]) >= 15 && /\b(?:in|during|for|throughout|of)\s*$/i.test(before));
+  if (!m || Number(m[2]) < 15) return false;
+  // "on the may 22 price list": a month's report is named by its month and year.
+  const report = /^\s*(?:price list|pricelist|list|report|file|sheet|prices)\b/i.test(after);
+  return /\b(?:in|during|for|throughout|of)\s*$/i.test(before) || report;
 }
 
 function isoOf(c: chrono.ParsedComponents, yearUnknown: boolean): string {

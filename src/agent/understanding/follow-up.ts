@@ -188,6 +188,8 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
       plan.compareTo = 'previous_period';
     return;
   }
+  // "drop april" after Q2 by month: the period loses that month at its edge, the rest stays.
+  if (frame.edits.remove && frame.times.length === 1 && plan.timeRange && trimmed(plan, time.current)) return;
   // "and MoM thru june" after April: the thread's period runs on to June (a monthly series, see compose-plan).
   const [only] = frame.times;
   const runsOn =
@@ -241,4 +243,20 @@ function withinOneBucket(range: { from: string; to: string }, grain: string): bo
   if (grain === 'month') return startOfMonth(range.from) === startOfMonth(range.to);
   if (grain === 'week') return startOfWeek(range.from) === startOfWeek(range.to);
   return grain === 'day' && range.from === range.to;
+}
+
+/** The thread's period without a stretch at either end of it; false when the stretch is not at an end. */
+function trimmed(plan: Plan, cut: { from: string; to: string }): boolean {
+  const range = plan.timeRange!;
+  if (cut.from <= range.from && cut.to >= range.from && cut.to < range.to) {
+    const from = addDays(cut.to, 1);
+    plan.timeRange = { from, to: range.to, label: `${from} to ${range.to}` };
+    return true;
+  }
+  if (cut.to >= range.to && cut.from <= range.to && cut.from > range.from) {
+    const to = addDays(cut.from, -1);
+    plan.timeRange = { from: range.from, to, label: `${range.from} to ${to}` };
+    return true;
+  }
+  return false;
 }

@@ -211,7 +211,9 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
     if (m && frame.metrics.length > 1) frame.metrics.splice(frame.metrics.indexOf(m), 1);
   }
   // "drop Kerala": a removal, not a fall.
-  const removing = kinds.has('remove') && ctx.valueFollows(span);
+  const removing =
+    kinds.has('remove') &&
+    (ctx.valueFollows(span) || Boolean(ctx.spans[span.at + 1]?.readings.some((r) => r.kind === 'time')));
   if (kinds.has('growth') && !removing) {
     frame.growth = true;
     const unit = growthUnit(span.text);

@@ -189,12 +189,14 @@ describe('compilePlan: plan → one SELECT with the agreed column names', () => 
     expect(r.comparePeriod).toEqual({ from: '2022-05-01', to: '2022-05-29', label: '1–29 May 2022' });
     // o5 (31 May, ₹900) is past the 29th, so May's like-for-like revenue is 2400 − 900.
     // …and May in full (₹2,400 with o5) rides along, so the figure a person knows for May is there too.
-    expect(r.rows[0]).toEqual([1950, 1500, (1950 - 1500) / 1500, 2400]);
-    expect(r.columns.at(-1)).toMatchObject({
+    // …and the other period whole (2400), with the change on it too: the figure a calendar MoM would state.
+    expect(r.rows[0]).toEqual([1950, 1500, (1950 - 1500) / 1500, 2400, (1950 - 2400) / 2400]);
+    expect(r.columns.at(-2)).toMatchObject({
       name: 'revenue_previous_full',
       role: 'previous',
       ref: 'revenue',
     });
+    expect(r.columns.at(-1)).toMatchObject({ name: 'revenue_change_full', role: 'change', ref: 'revenue' });
     expect(r.definitions.join(' ')).toContain('the data ends on 29 Jun 2022');
     // Fully covered: nothing is cut.
     const may = await run(
