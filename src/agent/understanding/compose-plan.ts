@@ -123,7 +123,9 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
       groupBy: [...sameThread.groupBy],
       metrics: out.plan.metrics,
     };
-    if (out.plan.sort && !out.plan.metrics.some((m) => out.plan.sort!.by.startsWith(m)))
+    const reranked =
+      !frame.rank && frame.metrics.length === 1 && frame.metrics[0]!.rankedBy && sameThread.limit;
+    if (out.plan.sort && (reranked || !out.plan.metrics.some((m) => out.plan.sort!.by.startsWith(m))))
       out.plan.sort = { ...out.plan.sort, by: out.plan.metrics[0]! };
     applyFollowUpFilters(out.plan, frame, filters, catalog);
     // "the cancellation rate instead of counts" after "orders that got cancelled": the rate spans every status.
@@ -228,6 +230,12 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
     out.plan.metrics = ranksOnly
       ? [...named, ...base.metrics.filter((m) => !named.includes(m))]
       : perDayLike(applyFollowUpMetrics(base.metrics, named, frame), base.metrics, catalog);
+    // "and by revenue" after "top 5 customers by pieces": a measure said only after "by" re-ranks the thread.
+    const rerankBy =
+      base.sort && base.limit && !frame.rank && named.length === 1 && frame.metrics.every((m) => m.rankedBy)
+        ? named[0]!
+        : undefined;
+    if (rerankBy) out.plan.metrics = [rerankBy, ...out.plan.metrics.filter((m) => m !== rerankBy)];
     // "the return rate for those two": the same rows, so the ranking's own measure stays and keeps choosing them.
     const ranked = base.sort && base.limit ? base.sort.by : undefined;
     // "rank them by units instead" re-ranks: the new measure chooses the rows.
@@ -422,7 +430,11 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
 /** Ranking, share and sort: the parts that shape the rows rather than choose them. */
 function shape(frame: Frame, deps: ComposeDeps, out: Composed): void {
   const plan = out.plan;
-  const metric = plan.metrics[0]!;
+  // "which one is worst?" over returns and the return rate: a judgement is made on the rate.
+  const rate = frame.rank?.judged
+    ? plan.metrics.find((m) => deps.catalog.metrics[m]?.format === 'percent')
+    : undefined;
+  const metric = rate ?? plan.metrics[0]!;
   if (frame.share) shareShape(plan, shareTarget(frame, deps, plan), booleanTarget(frame, plan));
   if (frame.rank) {
     const byChange = Boolean(plan.compareTo) && frame.growth && plan.groupBy.length > 0;

@@ -136,6 +136,13 @@ export class Context {
    * rank (no breakdown, no "which") ranks nothing, so the word is the value it also names (the category Top).
    */
   ranksNothing(span: Span): boolean {
+    // "What share of Top revenue…": a capital mid-sentence, then a measure, with no count: the name, not a ranking.
+    const named =
+      span.at > 0 &&
+      /^[A-Z][a-z]/.test(span.raw) &&
+      this.rankCount(span).n === undefined &&
+      Boolean(this.spans[span.at + 1]?.readings.some((r) => r.kind === 'metric'));
+    if (named && span.readings.some((r) => r.kind === 'value')) return true;
     return (
       span.readings.some((r) => r.kind === 'value') &&
       Boolean(this.spans[span.at + 1]?.readings.some((r) => r.kind === 'metric')) &&

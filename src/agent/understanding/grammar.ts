@@ -493,6 +493,8 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     ctx.spans.some((s) => /^(those|these|them|their|its|that one|those ones|these ones)$/.test(s.text)) ||
     last?.text === 'that' ||
     last?.text === 'it' ||
+    // "how many pcs of that in june", "the gmv on it in may": a pointing word after "of/on/for/in".
+    /\b(?:of|on|for|in) (?:that|it)\b/.test(words) ||
     // "how many returned lines is that for each": the rows just shown, each.
     /\b(is|was|are|were) (that|this|it)\b.*\beach( one)?$/.test(words);
   // "and how many customers each month": a leading "and" with a new measure asks for it as well.
@@ -528,6 +530,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     frame.edits.remove ||
     Boolean(frame.rowPick) ||
     frame.pointsAtAll ||
+    Boolean(frame.pointsAtThey) ||
     // "that whole week": a period named relative to the thread's own.
     frame.times.some((t) => t.spec.kind === 'weekAround');
 }

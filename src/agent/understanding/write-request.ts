@@ -5,10 +5,13 @@
  * pie", "set the period to May") name no stored record, so they do not match.
  */
 const WRITE_VERB = String.raw`(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+|go ahead and\s+)?(?:update|change|set|edit|modify|correct|overwrite|reset|mark|increase|decrease|bump)`;
-const RECORD = String.raw`(?:stock|inventory|price|mrp|status|order|quantity|qty|amount|record|row|entry|sku)`;
+const RECORD = String.raw`(?:stock|inventory|price|mrp|status|order|quantity|qty|amount|record|row|entry|sku)(?:s|es)?`;
 
 const WRITE_PATTERNS: RegExp[] = [
-  new RegExp(String.raw`^\W*${WRITE_VERB}\s+.{0,40}?\b${RECORD}\b.{0,60}?\b(?:to|as)\s+\S+`, 'i'),
+  new RegExp(
+    String.raw`^\W*(?:(?:now|ok|okay|so|then|and|also|just)\s+)*${WRITE_VERB}\s+.{0,40}?\b${RECORD}\b.{0,60}?\b(?:to|as)\s+\S+`,
+    'i',
+  ),
   /^\W*(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:delete|erase|remove|cancel|void)\s+(?:the\s+|this\s+|that\s+)?(?:order|row|record|entry|sku|line)s?\s+[\w-]*\d/i,
   // "just delete those cancelled rows from the table": rows of the data, not a filter of the answer ("drop Kerala").
   /\b(?:delete|erase|wipe|purge)\s+(?:all\s+)?(?:the\s+|those\s+|these\s+|them\s+)?(?:[\w-]+\s+){0,2}(?:rows|records|entries|lines|orders|data)\b/i,

@@ -599,3 +599,45 @@ describe('values of two different columns set against each other', () => {
     });
   });
 });
+
+describe('words that looked like values, and requests said after a lead word', () => {
+  it('"which inventory category holds the most stock": "holds" is no colour Gold', () => {
+    expect(h.planOf('which inventory category holds the most stock').plan.filters).toEqual([]);
+  });
+
+  it('"now mark those orders as shipped" is refused as a change to the data', () => {
+    expect(h.ask('now mark those orders as shipped in the table').kind).toBe('refuse');
+  });
+
+  it('"What share of Top revenue…" with another breakdown named is still the category Top', () => {
+    const p = h.planOf('What share of Top revenue in June came from orders with a promotion?').plan;
+    expect(p.filters).toContainEqual({ dimension: 'category', op: 'in', values: ['Top'] });
+  });
+});
+
+describe('thread edits said in passing (round 21 classes)', () => {
+  it('"which one is worst?" over returns and the return rate ranks by the rate', () => {
+    const both = plan({ metrics: ['returns', 'return_rate'], groupBy: ['category'] });
+    expect(h.planOf('which one is worst?', both).plan.sort).toEqual({ by: 'return_rate', direction: 'desc' });
+  });
+
+  it('"and by revenue" after a top 5 by pieces re-ranks by revenue', () => {
+    const byPieces = plan({
+      source: 'international_sales',
+      metrics: ['intl_pcs'],
+      groupBy: ['customer'],
+      sort: { by: 'intl_pcs', direction: 'desc' },
+      limit: 5,
+    });
+    expect(h.planOf('and by revenue', byPieces).plan.sort?.by).toBe('intl_revenue');
+  });
+
+  it('"how many pcs of that in june" keeps the thread ("of that" points back); "sold on amzn" is all Amazon orders', () => {
+    const setM = plan({
+      metrics: ['revenue'],
+      filters: [{ dimension: 'category', op: 'in', values: ['Set'] }],
+    });
+    expect(h.planOf('how many pcs of that in june', setM).plan.filters).toEqual(setM.filters);
+    expect(h.planOf('total pcs sold on amzn so far').plan.filters).toEqual([]);
+  });
+});
