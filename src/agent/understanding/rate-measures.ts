@@ -1,0 +1,46 @@
+import type { Catalog } from '../../semantic/catalog.js';
+import type { Composed } from './compose-plan.js';
+
+// Measures turned into rates by a follow-up: per day ("the avg per day on that", a run rate's thread) and as a rate
+// of what the thread counted ("make it a rate").
+
+/**
+ * "redo it on net revenue" after a daily run rate: the thread asks per day, so the new measure is its per-day twin
+ * (the catalog's perDay metric `of` it), when there is one.
+ */
+export function perDayLike(metrics: string[], previous: string[], catalog: Catalog): string[] {
+  if (!previous.length || !previous.every((m) => catalog.metrics[m]?.perDay)) return metrics;
+  const twin = (id: string) =>
+    catalog.metrics[id]?.perDay
+      ? id
+      : (Object.entries(catalog.metrics).find(([, m]) => m.perDay && m.of === id)?.[0] ?? id);
+  return [...new Set(metrics.map(twin))];
+}
+
+/** "make it a rate" after returned lines: the return rate, over the lines its definition spans. */
+export function asRates(out: Composed, catalog: Catalog): void {
+  const rates = out.plan.metrics.map((m) => catalog.metrics[m]?.asRate ?? m);
+  if (rates.every((r, k) => r === out.plan.metrics[k])) {
+    out.slots.push({ name: 'measure', score: 0.3, doubt: 'which rate "rate" means' });
+    return;
+  }
+  out.plan.metrics = [...new Set(rates)];
+  const spanned = new Set(out.plan.metrics.flatMap((m) => catalog.metrics[m]?.definedOver ?? []));
+  out.plan.filters = out.plan.filters.filter((f) => !spanned.has(f.dimension));
+  if (out.plan.sort) out.plan.sort = { ...out.plan.sort, by: out.plan.metrics[0]! };
+}
+
+/** "whats the avg per day on that" after a daily series: one figure, the per-day rate of the thread's measure. */
+export function perDayOfThread(out: Composed, catalog: Catalog): void {
+  const rated = out.plan.metrics.map(
+    (m) => Object.entries(catalog.metrics).find(([, def]) => def.perDay && def.of === m)?.[0],
+  );
+  if (!rated.length || rated.some((id) => id === undefined)) {
+    out.slots.push({ name: 'measure', score: 0.3, doubt: 'which measure to average per day' });
+    return;
+  }
+  out.plan.metrics = rated as string[];
+  out.plan.groupBy = out.plan.groupBy.filter((d) => catalog.dimensions[d]?.grain !== 'day');
+  delete out.plan.sort;
+  delete out.plan.limit;
+}
