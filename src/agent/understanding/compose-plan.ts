@@ -485,7 +485,12 @@ function shareTarget(frame: Frame, deps: ComposeDeps, plan: Plan): string | unde
   const dims = after
     .map((f) => f.boolean?.dimension ?? f.candidates.find((c) => c.source === plan.source)?.dimension)
     .filter((d): d is string => Boolean(d));
-  void deps;
+  // "what % of TN is that" after Chennai's revenue: "that" (the thread's one city) is the part, TN the whole.
+  const pinned = deps.previousPlan?.filters.find(
+    (f) => f.op === 'in' && f.values.length === 1 && !dims.includes(f.dimension),
+  );
+  if (frame.pointsBack && pinned && dims.length && plan.filters.some((f) => f.dimension === pinned.dimension))
+    return pinned.dimension;
   return dims.length && plan.filters.filter((f) => f.op === 'in').length > 1
     ? dims[dims.length - 1]
     : undefined;

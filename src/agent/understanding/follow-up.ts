@@ -38,7 +38,7 @@ export function applyFollowUpFilters(
 ): void {
   // "just delhi" then "and bombay?": a city named after a state (or a state after a city) is the new place, not
   // a second condition that no row meets.
-  if (!frame.edits.add)
+  if (!frame.edits.add && !frame.share)
     for (const { filter } of filters) {
       const related = placeRelated(catalog, filter.dimension);
       if (filter.op === 'in' && related.length)

@@ -641,3 +641,12 @@ describe('thread edits said in passing (round 21 classes)', () => {
     expect(h.planOf('total pcs sold on amzn so far').plan.filters).toEqual([]);
   });
 });
+
+describe('a share of a wider place', () => {
+  it('"what % of Kerala is that" after one city\'s revenue is that city\'s share of the state', () => {
+    const city = plan({ filters: [{ dimension: 'city', op: 'in', values: ['KOCHI'] }] });
+    const p = h.planOf('what % of kerala is that', city).plan;
+    expect(p).toMatchObject({ share: true, groupBy: ['city'] });
+    expect(p.filters.map((f) => f.dimension).sort()).toEqual(['city', 'state']);
+  });
+});
