@@ -178,6 +178,11 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
   if (frame.perDayOfThread) perDayOfThread(out, catalog);
   applyThresholds(frame, catalog, out);
   applyRowPick(out, frame, catalog, base, deps.previousRows);
+  // "the lowest month — how many b2b kurta orders": a new measure asked of one picked row is no share of it.
+  if (frame.rowPick && frame.metrics.length && !frame.share && out.plan.share) {
+    out.plan.share = false;
+    delete out.plan.shareWithin;
+  }
   applyThoseRows(out, frame, catalog, deps.previousPlan, deps.previousRows);
   if (base) applySplitOfRanked(out, frame, base, deps.previousRows);
   if (base) applySameRows(out, frame, base, deps.previousRows);

@@ -120,6 +120,7 @@ export function markRowPick(frame: Frame, ctx: Context): void {
     const next = ctx.spans[span.at + 1];
     if (
       pickedByRankWord(frame, ctx, span.at) ||
+      pickedByRankedName(frame, ctx, span.at) ||
       pickedByValue(frame, ctx, span.at) ||
       pickedByNumber(frame, ctx, span)
     )
@@ -168,6 +169,31 @@ function pickedByRankWord(frame: Frame, ctx: Context, at: number): boolean {
   );
   if (!rankedElsewhere) delete frame.rank;
   frame.unknown = frame.unknown.filter((u) => u.at !== at + 1 && u.at !== at);
+  return true;
+}
+
+/**
+ * "the lowest month — how many b2b kurta orders were there?": opening the question, "the" + a ranking word + a
+ * breakdown, then a pause and another ask, is the row of the last answer with that extreme, not a new ranking.
+ */
+function pickedByRankedName(frame: Frame, ctx: Context, at: number): boolean {
+  const word = ctx.spans[at]!.text;
+  const next = ctx.spans[at + 1];
+  const reading = next?.readings.find((r) => r.kind === 'dimension');
+  const dimension = reading && 'id' in reading ? reading.id : undefined;
+  if (!dimension || at > 1 || ctx.prevWord(at) !== 'the' || !ctx.spans[at + 2]?.pauseBefore) return false;
+  const end = /^(highest|best|biggest|largest|top|strongest|busiest)$/.test(word)
+    ? 1
+    : /^(lowest|worst|smallest|weakest|slowest|quietest)$/.test(word)
+      ? -1
+      : 0;
+  if (!end) return false;
+  frame.rowPick = { index: end, text: `the ${word} ${next!.text}`, dimension, byValue: true };
+  frame.groupBy = frame.groupBy.filter((g) => g.at !== at + 1);
+  const rankedElsewhere = ctx.spans.some(
+    (s) => s.at !== at && (ctx.cueKinds(s).has('rankDesc') || ctx.cueKinds(s).has('rankAsc')),
+  );
+  if (!rankedElsewhere) delete frame.rank;
   return true;
 }
 

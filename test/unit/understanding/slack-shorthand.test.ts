@@ -650,3 +650,30 @@ describe('a share of a wider place', () => {
     expect(p.filters.map((f) => f.dimension).sort()).toEqual(['city', 'state']);
   });
 });
+
+describe('a row named by its extreme at the start of a new ask', () => {
+  it('"the lowest month — how many orders were there?" is the month the last answer had lowest', () => {
+    const monthly = plan({
+      groupBy: ['month'],
+      timeRange: { from: '2022-04-01', to: '2022-06-29', label: 'Q2 2022' },
+    });
+    const r = h.planner.resolveSync({
+      question: 'the lowest month — how many orders were there?',
+      history: [],
+      previousPlan: monthly,
+      previousRows: {
+        columns: ['month', 'revenue'],
+        rows: [
+          ['2022-04-01', 9],
+          ['2022-05-01', 4],
+          ['2022-06-01', 7],
+        ],
+      },
+    });
+    expect(r.kind === 'plan' && r.plan).toMatchObject({
+      metrics: ['orders'],
+      groupBy: [],
+      timeRange: { from: '2022-05-01', to: '2022-05-31' },
+    });
+  });
+});
