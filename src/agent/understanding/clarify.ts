@@ -212,15 +212,33 @@ function acrossDimensions(frame: Frame, plan: Plan, catalog: Catalog): Resolutio
   const near = frame.filters.filter((f) => !f.negated && Math.abs(f.at - frame.versusAt!) <= 2);
   const left = near.filter((f) => f.at < frame.versusAt!).at(-1);
   const right = near.find((f) => f.at > frame.versusAt!);
-  const [a, b] = [left && dimensionOf(left), right && dimensionOf(right)];
+  const b = right && dimensionOf(right);
+  // "vs FBA" after "Easy Ship orders by day": the value the thread pinned stands on the left. A place inside or
+  // around the other ("vs maharashtra" after Mumbai) is a wider or narrower place, not another column.
+  // "vs flipkart" after Myntra's prices: the thread had a value of the same column, so both sit side by side.
+  const sameColumn = plan.filters.some((f) => f.dimension === b && f.values.length > 1);
+  const pinned =
+    !left && frame.versusAt === 0 && b && !sameColumn
+      ? plan.filters.find(
+          (f) =>
+            f.op === 'in' &&
+            f.values.length === 1 &&
+            f.dimension !== b &&
+            !frame.filters.some((x) => dimensionOf(x) === f.dimension) &&
+            catalog.dimensions[b]?.within !== f.dimension &&
+            catalog.dimensions[f.dimension]?.within !== b,
+        )
+      : undefined;
+  const a = left ? dimensionOf(left) : pinned?.dimension;
   if (!a || !b || a === b) return undefined;
+  const leftText = left?.text ?? String(pinned!.values[0]);
   const only = (keep: string, drop: string) =>
     option(
       { ...plan, filters: plan.filters.filter((f) => f.dimension !== drop || f.dimension === keep) },
       catalog,
     );
   return ask(
-    `"${left!.text}" and "${right!.text}" are in different columns (${inSentence(catalog.dimensions[a]!.label)}, ${inSentence(catalog.dimensions[b]!.label)}), so I can't set them side by side. Which one?`,
+    `"${leftText}" and "${right!.text}" are in different columns (${inSentence(catalog.dimensions[a]!.label)}, ${inSentence(catalog.dimensions[b]!.label)}), so I can't set them side by side. Which one?`,
     [only(a, b), only(b, a)],
     plan,
   );

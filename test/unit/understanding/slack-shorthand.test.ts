@@ -677,3 +677,23 @@ describe('a row named by its extreme at the start of a new ask', () => {
     });
   });
 });
+
+describe('"vs" a value of another column in a follow-up', () => {
+  it('"vs FBA" after Easy Ship orders asks which, never counts lines that are both', () => {
+    const easyShip = plan({
+      metrics: ['orders'],
+      filters: [{ dimension: 'fulfilled_by', op: 'in', values: ['Easy Ship'] }],
+    });
+    expect(h.ask('vs FBA', easyShip).kind).toBe('clarify');
+  });
+
+  it('"vs merchant" after FBA orders, and "vs set" after Kurta, still set the two side by side', () => {
+    const fba = plan({
+      metrics: ['orders'],
+      filters: [{ dimension: 'fulfilment', op: 'in', values: ['Amazon'] }],
+    });
+    expect(h.planOf('vs merchant', fba).plan.groupBy).toEqual(['fulfilment']);
+    const kurta = plan({ filters: [{ dimension: 'category', op: 'in', values: ['Kurta'] }] });
+    expect(h.planOf('vs set', kurta).plan.groupBy).toEqual(['category']);
+  });
+});
