@@ -38,12 +38,17 @@ export function applyFollowUpFilters(
 ): void {
   // "just delhi" then "and bombay?": a city named after a state (or a state after a city) is the new place, not
   // a second condition that no row meets.
-  if (!frame.edits.add && !frame.share)
-    for (const { filter } of filters) {
-      const related = placeRelated(catalog, filter.dimension);
-      if (filter.op === 'in' && related.length)
-        plan.filters = plan.filters.filter((f) => !(related.includes(f.dimension) && f.op === 'in'));
-    }
+  // Two thresholds of one measure never stand together ("and how many are low stock?" after out of stock), even
+  // when the question adds ("and …") or asks a share.
+  const keepsPlaces = frame.edits.add || frame.share;
+  for (const { filter } of filters) {
+    const measure = catalog.dimensions[filter.dimension]?.thresholdOf;
+    const related = placeRelated(catalog, filter.dimension).filter(
+      (d) => !keepsPlaces || (measure !== undefined && catalog.dimensions[d]?.thresholdOf === measure),
+    );
+    if (filter.op === 'in' && related.length)
+      plan.filters = plan.filters.filter((f) => !(related.includes(f.dimension) && f.op === 'in'));
+  }
   // "replace Telangana with Kerala": the first value named leaves, the second takes its place.
   const sameDim = filters.filter(
     (f) => f.filter.op === 'in' && f.filter.dimension === filters[0]?.filter.dimension,
@@ -97,8 +102,11 @@ export function applyFollowUpFilters(
     if (filter.op === 'in')
       plan.filters = plan.filters.filter((x) => !(x.dimension === filter.dimension && x.op === 'not_in'));
     // A single value of a dimension the answer was broken down by: the breakdown collapses to that value.
+    // So does one word for a family of values ("still pending": both pending statuses), counted as one.
     const pinned = plan.filters.find((x) => x.dimension === filter.dimension && x.op === 'in');
-    if (pinned && distinctValues(pinned.values) === 1 && !plan.share)
+    const family =
+      from.candidates.some((c) => c.match === 'alias' && c.values.length > 1) && !frame.comparePeriods;
+    if (pinned && (distinctValues(pinned.values) === 1 || family) && !plan.share)
       plan.groupBy = plan.groupBy.filter((d) => d !== filter.dimension);
   }
 }

@@ -4,6 +4,7 @@ import {
   countedLines,
   howMuchOfIsShare,
   reportWordNotMeasure,
+  countedByTheirDeed,
   judgedAsRate,
   markRateAndWhole,
   otherMetricSaid,
@@ -463,6 +464,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   shareOfOther(frame, ctx);
   howMuchOfIsShare(frame, ctx);
   reportWordNotMeasure(frame, ctx);
+  countedByTheirDeed(frame, ctx);
   if (frame.metrics.length > 1) {
     for (const m of [...frame.metrics]) {
       const def = ctx.lexicon.catalog.metrics[m.id]!;
@@ -531,6 +533,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     Boolean(frame.rowPick) ||
     frame.pointsAtAll ||
     Boolean(frame.pointsAtThey) ||
+    Boolean(frame.pointsThere) ||
     // "that whole week": a period named relative to the thread's own.
     frame.times.some((t) => t.spec.kind === 'weekAround');
 }

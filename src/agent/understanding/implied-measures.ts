@@ -160,3 +160,12 @@ export function reportWordNotMeasure(frame: Frame, ctx: Context): void {
   if (!reportWords.length || (!frame.countOf && reportWords.length === frame.metrics.length)) return;
   frame.metrics = frame.metrics.filter((m) => !reportWords.includes(m));
 }
+
+/**
+ * "how many wholesale customers placed orders with us in 2022": the customers are counted; "placed orders" says what
+ * they did, not a second measure (which would answer with the order count of another report).
+ */
+export function countedByTheirDeed(frame: Frame, ctx: Context): void {
+  if (!frame.countOf || !frame.howMany) return;
+  frame.metrics = frame.metrics.filter((m) => !/^(placed|made|place|make|bought)$/.test(ctx.prevWord(m.at)));
+}

@@ -697,3 +697,28 @@ describe('"vs" a value of another column in a follow-up', () => {
     expect(h.planOf('vs set', kurta).plan.groupBy).toEqual(['category']);
   });
 });
+
+describe('round 23 classes', () => {
+  it('"how many wholesale customers placed orders in 2022" counts customers on the wholesale report', () => {
+    expect(h.planOf('How many wholesale customers placed orders with us in 2022?').plan).toMatchObject({
+      source: 'international_sales',
+      metrics: ['intl_customers'],
+    });
+  });
+
+  it('"and how many Kurta SKUs are low stock?" after out-of-stock counts replaces the stock threshold', () => {
+    const oos = plan({
+      source: 'inventory',
+      metrics: ['sku_count'],
+      groupBy: ['size'],
+      filters: [{ dimension: 'stock_level', op: 'in', values: ['Out of stock'] }],
+    });
+    const dims = h.planOf('and how many Kurta SKUs are low stock?', oos).plan.filters.map((f) => f.dimension);
+    expect(dims.sort()).toEqual(['category', 'low_stock']);
+  });
+
+  it('supplier lead times are refused as not held; "which one should we restock first?" is asked back', () => {
+    expect(h.ask('How long does the supplier take to restock those colours?').kind).toBe('refuse');
+    expect(h.ask('which one should we restock first?').kind).toBe('clarify');
+  });
+});
