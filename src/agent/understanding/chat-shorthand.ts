@@ -1,3 +1,5 @@
+import { MONTH_RE } from './dates.js';
+
 /**
  * Chat shorthand that changes what a number means: "rev by wk 4 may", "same 4 sets", "stock on hand 4 those?" use
  * "4" for "for". Read as digits, "4 may" would be the 4th of May and "same 4 sets" a count of four. The digit is
@@ -5,8 +7,6 @@
  * "from 4 may", "4 may 2022", "4th may"), after "same", or before a pointing word ("4 those"). A few letter short
  * forms ("n" for "and", "hw", "that 1") are spelled out with it.
  */
-const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const DATE_BEFORE =
   /(?:^|\s)(?:on|the|from|since|till|until|to|between|of|before|after|top|bottom|first|last|and|&|-|–|vs|versus)\s*$/i;
 
@@ -25,7 +25,11 @@ export function expandChatShorthand(question: string): string {
     .replace(/\bsame 4\b/gi, 'same for')
     .replace(/\b4(?= (?:those|these|them|that|it|each|all|both|the same)\b)/gi, 'for')
     .replace(
-      new RegExp(`\\b4(?= ${MONTH}\\b(?!\\s*,?\\s*'?\\d))`, 'gi'),
-      (match, offset: number, text: string) => (DATE_BEFORE.test(text.slice(0, offset)) ? match : 'for'),
+      new RegExp(`\\b4(?= ${MONTH_RE}\\b(?!\\s*,?\\s*'?\\d))`, 'gi'),
+      // MONTH_RE captures the month, so the offset and the whole text are the last two arguments.
+      (match: string, ...rest: unknown[]) => {
+        const [offset, text] = rest.slice(-2) as [number, string];
+        return DATE_BEFORE.test(text.slice(0, offset)) ? match : 'for';
+      },
     );
 }

@@ -18,7 +18,8 @@ export interface TimeMention {
   text: string;
 }
 
-const MONTH_RE =
+/** A month name or its short form, as one capture group. */
+export const MONTH_RE =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ORDINAL: Record<string, number> = {

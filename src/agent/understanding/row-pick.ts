@@ -224,6 +224,12 @@ export function applySplitOfRanked(
   const ranked = previous.groupBy.length === 1 ? previous.groupBy[0]! : undefined;
   const column = ranked ? rows.columns.indexOf(ranked) : -1;
   if (!ranked || column < 0 || !plan.groupBy.includes(ranked) || plan.groupBy.length <= 1) return;
+  keepShownRows(plan, ranked, rows, column);
+  delete plan.sort;
+}
+
+/** The ranking's rows as a filter on the ranked breakdown, in place of its limit: those rows, and no others. */
+function keepShownRows(plan: Plan, ranked: string, rows: PreviousRows, column: number): void {
   const values = [
     ...new Set(rows.rows.map((r) => r[column]).filter((v) => v !== null && v !== undefined)),
   ].map(String);
@@ -232,7 +238,6 @@ export function applySplitOfRanked(
     { dimension: ranked, op: 'in', values },
   ];
   delete plan.limit;
-  delete plan.sort;
 }
 
 /**
@@ -306,12 +311,5 @@ export function applySameRows(
   const ranked = previous.groupBy[0]!;
   const column = rows.columns.indexOf(ranked);
   if (column < 0 || !plan.groupBy.includes(ranked) || plan.source !== previous.source) return;
-  const values = [
-    ...new Set(rows.rows.map((r) => r[column]).filter((v) => v !== null && v !== undefined)),
-  ].map(String);
-  plan.filters = [
-    ...plan.filters.filter((f) => f.dimension !== ranked),
-    { dimension: ranked, op: 'in', values },
-  ];
-  delete plan.limit;
+  keepShownRows(plan, ranked, rows, column);
 }
