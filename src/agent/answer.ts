@@ -133,6 +133,8 @@ export interface ThreadState {
   priorPlan?: Plan;
   /** The last answer, so buttons (Show SQL, Download CSV, chart changes) never re-run the query. */
   lastAnswer?: StoredAnswer;
+  /** The rows of the thread's last ranking, kept while later turns drill into them ("n the 2nd?"). */
+  rankedRows?: { columns: string[]; rows: Cell[][] };
   /**
    * Options with a plan offered in this thread (newest first, a bounded number): a button carrying one's id is
    * answered as its plan. An id no longer here has expired.

@@ -113,6 +113,7 @@ async function ask(ctx: TurnContext, turn: Turn, options: AskOptions = {}): Prom
         userQuery: question,
         previousPlan: thread?.lastPlan,
         previousRows: thread?.lastAnswer && shownRows(thread.lastAnswer),
+        rankedRows: thread?.rankedRows,
         priorPlan: thread?.priorPlan,
         chosenPlan: turn.plan,
         hasPreviousAnswer: Boolean(thread?.lastAnswer),

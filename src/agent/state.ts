@@ -14,7 +14,7 @@ import {
 
 /**
  * The Q&A graph's state (the summary graph has its own, summary/summary-state.ts). Inputs: messages, userQuery,
- * previousPlan, priorPlan, previousRows, chosenPlan, hasPreviousAnswer, summaryContext, schemaInfo.
+ * previousPlan, priorPlan, previousRows, rankedRows, chosenPlan, hasPreviousAnswer, summaryContext, schemaInfo.
  * Each node writes only its own fields; timings and LLM usage accumulate across repair passes.
  */
 export const AgentState = Annotation.Root({
@@ -25,6 +25,8 @@ export const AgentState = Annotation.Root({
   priorPlan: lastValue<Plan | undefined>(() => undefined),
   /** The rows the thread's last answer showed ("the second one" names one of them). */
   previousRows: lastValue<PreviousRows | undefined>(() => undefined),
+  /** The rows of the thread's last ranking ("n the 2nd?" after its top one was drilled into). */
+  rankedRows: lastValue<PreviousRows | undefined>(() => undefined),
   /** A plan the user picked (Turn.plan): resolution returns it as is, without reading the question. */
   chosenPlan: lastValue<Plan | undefined>(() => undefined),
   /** The thread has a stored answer, so a presentation-only follow-up can re-render it without a query. */

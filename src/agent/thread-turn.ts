@@ -72,11 +72,19 @@ export function nextThreadState(
   if (priorPlan) state.priorPlan = priorPlan;
   const lastAnswer = answer.status === 'answered' ? toStored(answer) : thread?.lastAnswer;
   if (lastAnswer) state.lastAnswer = lastAnswer;
+  const rankedRows =
+    answer.status === 'answered' && isRanking(answer.plan) ? shownRows(answer) : thread?.rankedRows;
+  if (rankedRows) state.rankedRows = rankedRows;
   // The options offered (a clarification's choices), so a button carrying an option's id is answered as its plan.
   const pendingOptions = nextPendingOptions(thread?.pendingOptions, answer.suggestions);
   if (pendingOptions.length) state.pendingOptions = pendingOptions;
   if (thread?.summaryContext) state.summaryContext = thread.summaryContext;
   return state;
+}
+
+/** A plan that ranked its rows and kept the first few ("top 5 states"): the rows a later "the 2nd" counts in. */
+export function isRanking(plan: Plan | undefined): boolean {
+  return Boolean(plan?.limit && plan.sort);
 }
 
 /** The rows an answer showed, for the next turn's "the second one"; none for an answer without rows. */

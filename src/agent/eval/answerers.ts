@@ -4,7 +4,8 @@ import { compilePlan } from '../../semantic/compile-plan.js';
 import type { Plan } from '../../semantic/plan.js';
 import type { Cell } from '../../warehouse/types.js';
 import type { Planner } from '../understanding/planner.js';
-import type { Resolution } from '../resolver/resolver.js';
+import type { PreviousRows, Resolution } from '../resolver/resolver.js';
+import { isRanking } from '../thread-turn.js';
 import type { EvalAnswer, EvalAnswerer } from './run-eval.js';
 import { periodRowsOf, stepRowsOf } from './compare-results.js';
 
@@ -37,7 +38,7 @@ export function plannerAnswerer(deps: {
   catalog: Catalog;
   query: (sql: string) => Promise<Cell[][]>;
 }): EvalAnswerer {
-  const threads = new Map<string, { plan?: Plan; prior?: Plan; rows?: Cell[][]; columns?: string[] }>();
+  const threads = new Map<string, ThreadMemory>();
   return {
     name: 'planner',
     async ask(threadKey, question): Promise<EvalAnswer> {
@@ -51,6 +52,7 @@ export function plannerAnswerer(deps: {
         ...(state.rows?.length && state.columns
           ? { previousRows: { columns: state.columns, rows: state.rows } }
           : {}),
+        ...(state.ranked ? { rankedRows: state.ranked } : {}),
       });
       const reading = readingOf(r);
       if (r.kind === 'clarify') {
@@ -68,6 +70,7 @@ export function plannerAnswerer(deps: {
       remember(state, r.plan);
       state.rows = rows;
       state.columns = compiled.columns.map((c) => c.name);
+      if (isRanking(r.plan) && rows.length) state.ranked = { columns: state.columns, rows };
       const periodRows = periodRowsOf(
         compiled.columns.map((c) => c.name),
         rows,
@@ -89,6 +92,15 @@ export function plannerAnswerer(deps: {
 function readingOf(source: Answer | Resolution): { reading?: string } {
   const reading = (source as { reading?: unknown }).reading;
   return typeof reading === 'string' && reading.trim() ? { reading: reading.trim() } : {};
+}
+
+/** What the planner path keeps of a thread, as the Assistant's thread state does. */
+interface ThreadMemory {
+  plan?: Plan;
+  prior?: Plan;
+  rows?: Cell[][];
+  columns?: string[];
+  ranked?: PreviousRows;
 }
 
 /** A thread's plans as the Assistant keeps them: the last one, and the one it replaced. */

@@ -26,6 +26,7 @@ export function queryResolutionNode(deps: GraphDeps) {
           history: state.messages,
           ...(state.previousPlan ? { previousPlan: state.previousPlan } : {}),
           ...(state.previousRows ? { previousRows: state.previousRows } : {}),
+          ...(state.rankedRows ? { rankedRows: state.rankedRows } : {}),
           ...(state.priorPlan ? { priorPlan: state.priorPlan } : {}),
           ...(state.summaryContext ? { summaryContext: state.summaryContext } : {}),
           ...(state.repairFeedback ? { repairFeedback: state.repairFeedback } : {}),

@@ -20,6 +20,8 @@ export interface ResolverInput {
   priorPlan?: Plan;
   /** The rows the thread's last answer showed, in order, for "the second one", "take the third one". */
   previousRows?: PreviousRows;
+  /** The rows of the thread's last ranking ("top 5 states"), for "n the 2nd?" after its top one was drilled into. */
+  rankedRows?: PreviousRows;
   history: ThreadMessage[];
   /** Set in a weekly-summary thread: the summary's period, so "why did Kurta drop?" means that week. */
   summaryContext?: { period: TimeRange; compareTo?: TimeRange };

@@ -64,6 +64,8 @@ export interface ComposeDeps {
   /** The previous answer's plan and rows, for "the second one" and "those SKUs" on another report. */
   previousPlan?: Plan;
   previousRows?: PreviousRows;
+  /** The rows of the thread's last ranking, for "n the 2nd?" after one of them was picked. */
+  rankedRows?: PreviousRows;
   /** The plan before the previous one ("both side by side"). */
   priorPlan?: Plan;
 }
@@ -177,7 +179,7 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
   if (frame.asRate) asRates(out, catalog);
   if (frame.perDayOfThread) perDayOfThread(out, catalog);
   applyThresholds(frame, catalog, out);
-  applyRowPick(out, frame, catalog, base, deps.previousRows);
+  applyRowPick(out, frame, catalog, base, deps.previousRows, deps.rankedRows);
   // "the lowest month — how many b2b kurta orders": a new measure asked of one picked row is no share of it.
   if (frame.rowPick && frame.metrics.length && !frame.share && out.plan.share) {
     out.plan.share = false;

@@ -143,6 +143,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
         profile,
         previousPlan: previous,
         previousRows: input.previousRows,
+        rankedRows: input.rankedRows,
         priorPlan: input.priorPlan,
       },
       followUp,

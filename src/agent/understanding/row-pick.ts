@@ -16,10 +16,14 @@ export function applyRowPick(
   frame: Frame,
   catalog: Catalog,
   previous: Plan | undefined,
-  rows: PreviousRows | undefined,
+  shownRows: PreviousRows | undefined,
+  rankedRows?: PreviousRows,
 ): void {
   const pick = frame.rowPick;
   if (!pick) return;
+  // "n the 2nd?" after "split the top one by category": the next row of the ranking the top one was picked from.
+  const continued = continuedRanking(pick, previous, rankedRows);
+  const rows = continued ? rankedRows : shownRows;
   // "how many pcs did they take that month" after October's ranking: the thread's own month, already its period.
   const grainPicked = pick.dimension !== undefined && catalog.dimensions[pick.dimension]?.grain !== undefined;
   if (grainPicked && previous?.timeRange && !rows?.columns.includes(pick.dimension!)) {
@@ -27,6 +31,7 @@ export function applyRowPick(
     return;
   }
   const dimension =
+    continued ??
     pickedDimension(catalog, previous, pick.dimension) ??
     shownDimension(catalog, rows, out.plan, pick.dimension);
   const column = dimension && rows ? rows.columns.indexOf(dimension) : -1;
@@ -60,9 +65,29 @@ export function applyRowPick(
     delete plan.limit;
   }
   const label = (catalog.dimensions[dimension]?.label ?? dimension).toLowerCase();
-  out.notes.push(
-    `Read "${pick.text}" as ${label} ${shown}, row ${pick.index > 0 ? pick.index : 'last'} of the last answer.`,
-  );
+  const place = `row ${pick.index > 0 ? pick.index : 'last'} of ${continued ? 'the ranking' : 'the last answer'}`;
+  out.notes.push(`Read "${pick.text}" as ${label} ${shown}, ${place}.`);
+}
+
+/**
+ * The dimension of the thread's ranking when the previous question was one of its rows ("split the top one by
+ * category", "how much rev from the first one"): its filter holds one value the ranking showed. A pick that names
+ * another dimension, or picks by value, is of the last answer's own rows.
+ */
+function continuedRanking(
+  pick: NonNullable<Frame['rowPick']>,
+  previous: Plan | undefined,
+  ranked: PreviousRows | undefined,
+): string | undefined {
+  if (!previous || !ranked || previous.limit || pick.byValue || pick.single || pick.index <= 0)
+    return undefined;
+  const picked = previous.filters.find((f) => {
+    if (f.op !== 'in' || f.values.length !== 1 || (pick.dimension && pick.dimension !== f.dimension))
+      return false;
+    const column = ranked.columns.indexOf(f.dimension);
+    return column >= 0 && ranked.rows.some((r) => String(r[column]) === f.values[0]);
+  });
+  return picked && ranked.rows.length >= pick.index ? picked.dimension : undefined;
 }
 
 /** "that day", "that week": the period of the row shown becomes the plan's period, no longer a breakdown. */

@@ -49,6 +49,21 @@ describe('Assistant (offline planner, tiny warehouse)', () => {
     expect(next.timingsMs.total).toBeGreaterThan(0);
   });
 
+  it('keeps the thread’s ranking while a row of it is drilled into, so "n the 2nd?" is its second row', async () => {
+    const { kv, assistant } = await offlineAssistant();
+    const ask = (text: string) => assistant.ask({ threadKey: 'rank', text }, { chart: false });
+    const ranking = await ask('top 2 states by revenue');
+    expect(ranking.rows).toHaveLength(2);
+    const second = String(ranking.rows[1]![0]);
+    await ask('split the top one by category');
+    const stored = JSON.parse((await kv.get('thread:rank'))!) as ThreadState;
+    expect(stored.rankedRows?.rows).toEqual(ranking.rows);
+    const next = await ask('n the 2nd?');
+    expect(next.status).toBe('answered');
+    expect(next.plan?.filters).toEqual([{ dimension: 'state', op: 'in', values: [second] }]);
+    expect(next.plan?.groupBy).toEqual(['category']);
+  });
+
   it('gives each clarification option with a plan its id, remembers the options, and answers a chosen one as its plan', async () => {
     const { kv, assistant } = await offlineAssistant();
     // A thread with an earlier answer but no plan to build on (else "top 5 states" follows up on its measure).

@@ -108,6 +108,48 @@ describe('rows of a ranking', () => {
     ]);
     expect(after('and for no. 2?', top3, ['revenue'], [[30]]).kind).toBe('clarify');
   });
+
+  it('"n the 2nd?" after the top state was split by category is the second state, split the same way', () => {
+    const states = {
+      columns: ['state', 'revenue'],
+      rows: [
+        ['Maharashtra', 9],
+        ['Karnataka', 7],
+        ['Telangana', 5],
+      ],
+    };
+    const split = plan({
+      groupBy: ['category'],
+      filters: [{ dimension: 'state', op: 'in', values: ['Maharashtra'] }],
+      sort: { by: 'revenue', direction: 'desc' },
+    });
+    const categories = {
+      columns: ['category', 'revenue'],
+      rows: [
+        ['Set', 4],
+        ['Kurta', 3],
+      ],
+    };
+    const ask = (rankedRows?: typeof states) =>
+      h.planner.resolveSync({
+        question: 'n the 2nd?',
+        history: [],
+        previousPlan: split,
+        previousRows: categories,
+        ...(rankedRows ? { rankedRows } : {}),
+      });
+    const next = ask(states);
+    expect(next.kind === 'plan' && next.plan).toMatchObject({
+      groupBy: ['category'],
+      filters: [{ dimension: 'state', op: 'in', values: ['Karnataka'] }],
+    });
+    // Without the ranking the thread drilled into, the second row is the last answer's own.
+    const own = ask();
+    expect(own.kind === 'plan' && own.plan.filters).toEqual([
+      { dimension: 'state', op: 'in', values: ['Maharashtra'] },
+      { dimension: 'category', op: 'in', values: ['Kurta'] },
+    ]);
+  });
 });
 
 describe('what the data does not hold, and what is no question', () => {
