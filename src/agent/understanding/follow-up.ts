@@ -7,6 +7,7 @@ import {
 } from '../../semantic/time-range.js';
 import type { Filter, Plan } from '../../semantic/plan.js';
 import type { Frame } from './frame.js';
+import { sameRange } from './periods.js';
 import type { ResolvedFilter, ResolvedTime } from './resolve-slots.js';
 import { distinctValues, isDateGrain } from './plan-shape.js';
 import type { Catalog } from '../../semantic/catalog.js';
@@ -214,15 +215,17 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
     }
   }
   const comparing = frame.comparePeriods || frame.growth;
-  if (time.compare) {
+  // "vs last wk" after "this wk": the thread's week against the one named, not the named one against its own past.
+  const versus =
+    time.versus && plan.timeRange && !sameRange(time.versus, plan.timeRange) ? time.versus : undefined;
+  const named = versus ?? time.current;
+  if (time.compare && !versus) {
     plan.timeRange = time.current;
     plan.compareTo = time.compare;
   } else if (comparing && plan.timeRange && frame.times.length === 1) {
     // "vs April", "compare with April": the thread's period stays, the named one becomes the comparison.
     const [later, earlier] =
-      plan.timeRange.from >= time.current.from
-        ? [plan.timeRange, time.current]
-        : [time.current, plan.timeRange];
+      plan.timeRange.from >= named.from ? [plan.timeRange, named] : [named, plan.timeRange];
     plan.timeRange = later;
     plan.compareTo = earlier;
   } else {

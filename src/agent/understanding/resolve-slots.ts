@@ -258,6 +258,8 @@ export interface ResolvedTime {
   shiftBack?: boolean;
   /** "vs the same day the week before": compare with the thread's period a week earlier. */
   earlier?: 'week' | 'month';
+  /** The one period named after "vs", as named: in a follow-up it is compared with the thread's own period. */
+  versus?: TimeRange;
   all: boolean;
 }
 
@@ -284,7 +286,10 @@ export function resolvePeriods(frame: Frame, profile: DataProfile, source: Sourc
     .map((t) => resolveTime(t.spec, range.to, range.from))
     .filter((r): r is TimeRange => r !== undefined);
   if (!ranges.length) return out;
-  if (ranges.length === 1) return { ...out, ...comparedWithOne(frame, ranges[0]!, range.to) };
+  if (ranges.length === 1) {
+    const one = comparedWithOne(frame, ranges[0]!, range.to);
+    return { ...out, ...one, ...(one.compare ? { versus: ranges[0]! } : {}) };
+  }
   // "apr, may and jun": every month named, as one span shown month by month.
   if (frame.eachMonth && ranges.length > 2) {
     const from = ranges.map((r) => r.from).sort()[0]!;

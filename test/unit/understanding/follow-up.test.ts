@@ -251,6 +251,16 @@ describe('periods', () => {
     expect(next).toMatchObject({ metrics: ['orders'], timeRange: JUNE, compareTo: APRIL });
   });
 
+  it('"vs last wk" after this week keeps this week and compares it with last week, not last week with its past', () => {
+    const [first, next] = thread('blr orders this wk', 'vs last wk');
+    expect(next!.timeRange).toEqual(first!.timeRange);
+    expect(next!.compareTo).toMatchObject({ from: '2022-06-20', to: '2022-06-26' });
+    // Asked first, the same words compare the last complete week with the one before.
+    const [alone] = thread('blr orders vs last wk');
+    expect(alone!.timeRange).toMatchObject({ from: '2022-06-20', to: '2022-06-26' });
+    expect(alone!.compareTo).toMatchObject({ from: '2022-06-13', to: '2022-06-19' });
+  });
+
   it('"and in May?" replaces the period and keeps the rest', () => {
     const [first, next] = thread('revenue by category in June', 'and in May?');
     expect(next).toEqual({ ...first, timeRange: expect.objectContaining(MAY) });
