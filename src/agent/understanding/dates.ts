@@ -109,6 +109,19 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
     ),
     (m) => rangeSpec(monthIndex(m[3]!), Number(m[1]), Number(m[2])),
   );
+  // "between 10 and 20 May", "between may 10 and 20": one month, two days joined by "and" after "between".
+  take(
+    new RegExp(
+      `\\bbetween\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\b`,
+    ),
+    (m) => rangeSpec(monthIndex(m[3]!), Number(m[1]), Number(m[2])),
+  );
+  take(
+    new RegExp(
+      `\\bbetween\\s+${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s+(?:of\\s+)?${MONTH_RE})`,
+    ),
+    (m) => rangeSpec(monthIndex(m[1]!), Number(m[2]), Number(m[3])),
+  );
   // Two months joined: "from April to May", "between April and May" (a range, or a comparison with "change").
   for (const m of lower.matchAll(
     new RegExp(`\\b(?:from|between)\\s+${MONTH_RE}\\s+(?:to|and|till|until|-|–)\\s+${MONTH_RE}\\b`, 'g'),
@@ -137,6 +150,12 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
     /\b(?:the\s+)?same\s+(?:days|dates|period|stretch)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+month\b/,
     () => ({ kind: 'earlier', unit: 'month' }),
   );
+  // "the week before last", "the month before last": two calendar periods back.
+  take(/\b(?:the\s+)?(week|wk|month|mth|mnth)\s+before\s+last\b/, (m) => ({
+    kind: 'calendar',
+    unit: unitOf(m[1]!) === 'week' ? 'week' : 'month',
+    offset: -2,
+  }));
   // "and the one before that", "what about the month before that": the thread's period moved back one.
   take(
     /\b(?:the\s+)?(?:one|week|month|quarter|period|fortnight|day)\s+before\s+(?:that|it|this)(?:\s+one)?\b/,

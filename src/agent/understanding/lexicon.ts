@@ -97,10 +97,13 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
       !k.includes(' ') && k.length >= 4 && rs.some((r) => r.kind === 'metric' || r.kind === 'dimension'),
   );
   const fuzzyWord = (word: string): Reading[] => {
-    if (word.includes(' ') || word.length < 5 || cues.kindsOf(word).length) return [];
-    const near = singleWords.filter(
-      ([k]) => Math.abs(k.length - word.length) <= 1 && editDistance(k, word, 1) <= 1,
-    );
+    if (word.includes(' ') || word.length < 4 || cues.kindsOf(word).length) return [];
+    const typo =
+      word.length >= 5
+        ? singleWords.filter(([k]) => Math.abs(k.length - word.length) <= 1 && editDistance(k, word, 1) <= 1)
+        : [];
+    // "custmrs", "ordrs": the name with its vowels dropped, as people type on a phone.
+    const near = typo.length ? typo : singleWords.filter(([k]) => isVowelDropped(word, k));
     const ids = new Set(near.flatMap(([, rs]) => rs.map((r) => ('id' in r ? r.id : ''))));
     return ids.size === 1 ? near[0]![1].map((r) => ({ ...r, score: 0.8 })) : [];
   };
@@ -259,4 +262,14 @@ function leadingWords(profile: DataProfile): (source: Source, dimension: string)
     }
     return set;
   };
+}
+
+/** `short` is `full` with some vowels left out: same first letter, same consonants in order ("custmrs", "customers"). */
+function isVowelDropped(short: string, full: string): boolean {
+  if (short.length >= full.length || short[0] !== full[0]) return false;
+  const consonants = (w: string) => w.slice(1).replace(/[aeiou]/g, '');
+  if (consonants(short) !== consonants(full)) return false;
+  let at = 0;
+  for (const ch of full) if (ch === short[at]) at++;
+  return at === short.length;
 }

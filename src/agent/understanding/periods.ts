@@ -20,7 +20,7 @@ export type TimeSpec =
   | { kind: 'year'; year: number }
   /** "last 4 weeks" ends on the latest date; "last 4 full weeks" (`whole`) is whole calendar weeks or months. */
   | { kind: 'rolling'; unit: 'day' | 'week' | 'month'; n: number; whole?: boolean }
-  | { kind: 'calendar'; unit: 'day' | 'week' | 'month' | 'quarter' | 'year'; offset: 0 | -1 }
+  | { kind: 'calendar'; unit: 'day' | 'week' | 'month' | 'quarter' | 'year'; offset: 0 | -1 | -2 }
   /** ISO dates; "????" stands for a year not said (the data's latest year). */
   | { kind: 'range'; from: string; to: string }
   /** "since April 15" / "till May 10": open at one end, closed by the data's coverage. */
@@ -127,7 +127,7 @@ function wholeUnits(unit: 'week' | 'month', n: number, latest: string): TimeRang
 
 function calendar(
   unit: 'day' | 'week' | 'month' | 'quarter' | 'year',
-  offset: 0 | -1,
+  offset: 0 | -1 | -2,
   latest: string,
 ): TimeRange {
   switch (unit) {
@@ -147,7 +147,8 @@ function calendar(
         const to = addDays(thisWeek, 6);
         return { from: thisWeek, to, label: `the week of ${thisWeek} (${thisWeek} to ${to})` };
       }
-      const from = weekComplete ? thisWeek : addDays(thisWeek, -7);
+      // "the week before last" is the complete week before that.
+      const from = addDays(weekComplete ? thisWeek : addDays(thisWeek, -7), 7 * (offset + 1));
       const to = addDays(from, 6);
       return { from, to, label: `the week ${from} to ${to}` };
     }

@@ -64,16 +64,25 @@ export function tag(tokens: Token[], lexicon: Lexicon, times: TimeMention[]): Sp
       i = time.to;
       continue;
     }
-    const best = longestReading(tokens, i, lexicon, inTime);
+    let best = longestReading(tokens, i, lexicon, inTime);
+    // "line count per order status": "per order" (AOV) ends where "order status" starts; the breakdown wins.
+    if (best.length > 1 && endsInsideDimension(tokens, i + best.length - 1, lexicon, inTime))
+      best = longestReading(tokens, i, lexicon, inTime, best.length - 1);
     push(i, i + best.length, best.readings);
     i += best.length;
   }
   return spans;
 }
 
-function longestReading(tokens: Token[], i: number, lexicon: Lexicon, inTime: Set<number>) {
+function longestReading(
+  tokens: Token[],
+  i: number,
+  lexicon: Lexicon,
+  inTime: Set<number>,
+  maxWords = lexicon.maxWords,
+) {
   let limit = 0;
-  while (limit < lexicon.maxWords && i + limit < tokens.length && !inTime.has(i + limit)) limit++;
+  while (limit < maxWords && i + limit < tokens.length && !inTime.has(i + limit)) limit++;
   for (let n = limit; n >= 1; n--) {
     const phrase = phraseOf(tokens, i, i + n);
     const lemma = phraseOf(tokens, i, i + n, 'lemma');
@@ -93,6 +102,17 @@ function longestReading(tokens: Token[], i: number, lexicon: Lexicon, inTime: Se
       return { length: n, readings };
   }
   return { length: 1, readings: [] as SpanReading[] };
+}
+
+/** A dimension's name starts at this token and runs past it ("order" of "order status"). */
+function endsInsideDimension(tokens: Token[], last: number, lexicon: Lexicon, inTime: Set<number>): boolean {
+  for (let n = 2; n <= lexicon.maxWords && last + n <= tokens.length; n++) {
+    if (inTime.has(last + n - 1)) return false;
+    const phrase = phraseOf(tokens, last, last + n);
+    const lemma = phraseOf(tokens, last, last + n, 'lemma');
+    if (lexicon.readingsOf(phrase, lemma).some((r) => r.kind === 'dimension')) return true;
+  }
+  return false;
 }
 
 function hasOwnMeaning(tokens: Token[], i: number, n: number, lexicon: Lexicon): boolean {

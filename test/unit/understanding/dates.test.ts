@@ -76,6 +76,17 @@ describe('ranges of days', () => {
     expect(timeOf('revenue second week of May').range).toEqual(['2022-05-08', '2022-05-14']);
     expect(timeOf('revenue last week of May').range).toEqual(['2022-05-25', '2022-05-31']);
   });
+
+  it('"between 10 and 20 May" and "between may 10 and 20" are those days, not a threshold between 10 and 20', () => {
+    expect(timeOf('revenue between 10 and 20 May').range).toEqual(['2022-05-10', '2022-05-20']);
+    expect(timeOf('revenue between may 10 and 20').range).toEqual(['2022-05-10', '2022-05-20']);
+    expect(periods('orders with between 10 and 20 units')).toEqual([]);
+  });
+
+  it('"the week before last" is the complete week before last week; "the month before last" is April', () => {
+    expect(timeOf('orders the week before last').range).toEqual(['2022-06-13', '2022-06-19']);
+    expect(timeOf('revenue the month before last').range).toEqual(['2022-04-01', '2022-04-30']);
+  });
 });
 
 describe('open ranges end at the data', () => {

@@ -57,6 +57,27 @@ describe('the lattice covers every word once', () => {
     expect(time?.text).toBe('between may 5 and may 12');
   });
 
+  it('a phrase that ends where a breakdown starts gives way to it ("per order status" is no AOV)', () => {
+    expect(spansOf('line count per order status').map((s) => s.text)).toEqual([
+      'line count',
+      'per',
+      'order status',
+    ]);
+    expect(readingsOf('revenue per order', 'revenue per order')).toContainEqual(
+      expect.objectContaining({ kind: 'metric', id: 'aov' }),
+    );
+  });
+
+  it('a name typed without its vowels is still that name ("custmrs", "ordrs"); a short unknown word is not', () => {
+    expect(readingsOf('top custmrs', 'custmrs')).toContainEqual(
+      expect.objectContaining({ kind: 'dimension', id: 'customer' }),
+    );
+    expect(readingsOf('ordrs by state', 'ordrs')).toContainEqual(
+      expect.objectContaining({ kind: 'metric', id: 'orders' }),
+    );
+    expect(readingsOf('revenue blrf', 'blrf')).toEqual([]);
+  });
+
   it('a word nobody knows has no reading (and the planner can name it)', () => {
     expect(readingsOf('revenue blorf', 'blorf')).toEqual([]);
   });
