@@ -49,6 +49,12 @@ export function afterGrouping(ctx: Context, span: Span): boolean {
 /** "returns by cat?": a word after "by" that shortens one dimension's name is that breakdown; else it is asked about. */
 export function readShorthandBreakdown(frame: Frame, ctx: Context, span: Span): boolean {
   const dims = dimensionsAbbreviatedBy(span.text, ctx.lexicon.catalog);
+  // "by garment size": a word qualifying the breakdown named right after it; the breakdown is that one.
+  const next = ctx.spans[span.at + 1];
+  if (!dims.length && next?.readings.some((r) => r.kind === 'dimension')) {
+    frame.understoodWords++;
+    return true;
+  }
   if (dims.length === 1) {
     frame.understoodWords++;
     frame.groupBy.push({ id: dims[0]!, at: span.at, shorthand: span.raw });

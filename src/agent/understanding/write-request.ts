@@ -17,6 +17,11 @@ const WRITE_PATTERNS: RegExp[] = [
   /\b(?:delete|erase|wipe|purge)\s+(?:all\s+)?(?:the\s+|those\s+|these\s+|them\s+)?(?:[\w-]+\s+){0,2}(?:rows|records|entries|lines|orders|data)\b/i,
   // "pls drop the inventory table, its stale": a stored table or file, not a value of the answer ("drop Kerala").
   /\b(?:drop|truncate|delete|wipe|clear|empty|purge|erase)\s+(?:the\s+|this\s+|that\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,2}(?:table|tables|database|db|dataset|data set)\b/i,
+  // "just cancel all of those, they are too old": an action on the orders shown, not a filter of the answer.
+  /^\W*(?:(?:now|ok|okay|so|then|and|also|just|please|pls|go ahead and|can you|could you)\s+)*(?:cancel|refund|void|dispatch|ship)\s+(?:all\s+(?:of\s+)?|each\s+of\s+)?(?:those|these|them)\b/i,
+  // "raise a purchase order for 50 units of each", "place a reorder": stock is bought elsewhere, not here.
+  /\b(?:raise|place|create|issue|submit|send|open)\s+(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:purchase\s+orders?|pos?|re-?orders?|restock(?:ing)?\s+orders?)\b/i,
+  /^\W*(?:(?:now|ok|so|then|just|please|pls|can you|could you)\s+)*(?:re-?order|restock|replenish)\s+(?:\d+|all|those|these|them|the|each)\b/i,
 ];
 
 export function asksToChangeData(question: string): boolean {

@@ -356,6 +356,10 @@ describe('shorthand for breakdowns, counts and months', () => {
     expect('message' in r ? r.message : '').toMatch(/"zone"/);
   });
 
+  it('a word qualifying a breakdown named after it ("by garment size") is that breakdown', () => {
+    expect(h.planOf('june units by garment size').plan.groupBy).toEqual(['size']);
+  });
+
   it('"oos skus by category" and "low stock count kurta" count SKUs', () => {
     expect(h.planOf('oos skus by category').plan).toMatchObject({
       source: 'inventory',
@@ -607,6 +611,19 @@ describe('words that looked like values, and requests said after a lead word', (
 
   it('"now mark those orders as shipped" is refused as a change to the data', () => {
     expect(h.ask('now mark those orders as shipped in the table').kind).toBe('refuse');
+  });
+
+  it.each([
+    'Just cancel all of those, they are too old.',
+    'Raise a purchase order for 50 units of each of those SKUs.',
+    'pls reorder 20 of each',
+  ])('"%s" is refused: the bot changes no orders and buys no stock', (question) => {
+    expect(h.ask(question).kind).toBe('refuse');
+  });
+
+  it('words that only sound like actions still read the data ("cancelled orders", "orders raised in May")', () => {
+    expect(h.ask('cancelled orders in may').kind).toBe('plan');
+    expect(h.ask('how many orders were placed in may').kind).toBe('plan');
   });
 
   it('"What share of Top revenue…" with another breakdown named is still the category Top', () => {
