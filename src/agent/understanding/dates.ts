@@ -140,43 +140,7 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
       spec: { kind: 'month', month: monthIndex(m[2]!) },
     });
   }
-  // "vs the same day the week before", "same day last week": the thread's day a week earlier, to compare with.
-  take(
-    /\b(?:the\s+)?same\s+day\s+(?:the\s+|a\s+)?(?:week\s+before|last\s+week|previous\s+week|prior\s+week|a\s+week\s+(?:earlier|ago))\b/,
-    () => ({ kind: 'earlier', unit: 'week' }),
-  );
-  // "vs same days last month", "the same period last month": the thread's days a month earlier.
-  take(
-    /\b(?:the\s+)?same\s+(?:days|dates|period|stretch)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+month\b/,
-    () => ({ kind: 'earlier', unit: 'month' }),
-  );
-  // "the week before last", "the month before last": two calendar periods back.
-  take(/\b(?:the\s+)?(week|wk|month|mth|mnth)\s+before\s+last\b/, (m) => ({
-    kind: 'calendar',
-    unit: unitOf(m[1]!) === 'week' ? 'week' : 'month',
-    offset: -2,
-  }));
-  // "and the one before that", "what about the month before that": the thread's period moved back one.
-  take(
-    /\b(?:the\s+)?(?:one|week|month|quarter|period|fortnight|day)\s+before\s+(?:that|it|this)(?:\s+one)?\b/,
-    // "vs the week before that", "compared with the week before it": a comparison, read as "previous" below.
-    (m) =>
-      /\b(vs\.?|versus|against|compared?(?:\s+(?:with|to))?|than|over)\s*$/.test(lowerOf(m).slice(0, m.index))
-        ? undefined
-        : { kind: 'shiftBack' },
-  );
-  // "the week before", "the previous period": the period before the one named.
-  take(
-    /\b(?:the\s+)?(?:(?:week|wk|month|mth|quarter|year|period|fortnight)\s+before|(?:\d+|one|two|three|four|seven|fourteen|thirty|ninety)\s+(?:days|weeks|wks|months|mths)\s+before|(?:previous|prior|preceding)\s+period|period before)\b/,
-    () => ({ kind: 'previous' }),
-  );
-  // "that whole week", "the same week": the week around the thread's period, resolved against it.
-  take(
-    /\b(?:that|the|same|this same)\s+(?:whole\s+|entire\s+|full\s+|same\s+)?week\b(?!\s+(?:of|before|after|earlier|later)\b)/,
-    () => ({
-      kind: 'weekAround',
-    }),
-  );
+  relativePeriods(take);
   // Open ranges: "since April 15", "after May 20", "till May 10", "since April".
   take(
     new RegExp(
@@ -263,6 +227,49 @@ function unitOf(word: string): 'day' | 'week' | 'month' {
   if (/^w/.test(word)) return 'week';
   if (/^m/.test(word)) return 'month';
   return 'day';
+}
+
+/** Periods said against another: "same day last week", "the week before last", "the one before that". */
+function relativePeriods(
+  take: (re: RegExp, spec: (m: RegExpExecArray) => TimeSpec | undefined) => void,
+): void {
+  // "vs the same day the week before", "same day last week": the thread's day a week earlier, to compare with.
+  take(
+    /\b(?:the\s+)?same\s+day\s+(?:the\s+|a\s+)?(?:week\s+before|last\s+week|previous\s+week|prior\s+week|a\s+week\s+(?:earlier|ago))\b/,
+    () => ({ kind: 'earlier', unit: 'week' }),
+  );
+  // "vs same days last month", "the same period last month": the thread's days a month earlier.
+  take(
+    /\b(?:the\s+)?same\s+(?:days|dates|period|stretch)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+month\b/,
+    () => ({ kind: 'earlier', unit: 'month' }),
+  );
+  // "the week before last", "the month before last": two calendar periods back.
+  take(/\b(?:the\s+)?(week|wk|month|mth|mnth)\s+before\s+last\b/, (m) => ({
+    kind: 'calendar',
+    unit: unitOf(m[1]!) === 'week' ? 'week' : 'month',
+    offset: -2,
+  }));
+  // "and the one before that", "what about the month before that": the thread's period moved back one.
+  take(
+    /\b(?:the\s+)?(?:one|week|month|quarter|period|fortnight|day)\s+before\s+(?:that|it|this)(?:\s+one)?\b/,
+    // "vs the week before that", "compared with the week before it": a comparison, read as "previous" below.
+    (m) =>
+      /\b(vs\.?|versus|against|compared?(?:\s+(?:with|to))?|than|over)\s*$/.test(lowerOf(m).slice(0, m.index))
+        ? undefined
+        : { kind: 'shiftBack' },
+  );
+  // "the week before", "the previous period": the period before the one named.
+  take(
+    /\b(?:the\s+)?(?:(?:week|wk|month|mth|quarter|year|period|fortnight)\s+before|(?:\d+|one|two|three|four|seven|fourteen|thirty|ninety)\s+(?:days|weeks|wks|months|mths)\s+before|(?:previous|prior|preceding)\s+period|period before)\b/,
+    () => ({ kind: 'previous' }),
+  );
+  // "that whole week", "the same week": the week around the thread's period, resolved against it.
+  take(
+    /\b(?:that|the|same|this same)\s+(?:whole\s+|entire\s+|full\s+|same\s+)?week\b(?!\s+(?:of|before|after|earlier|later)\b)/,
+    () => ({
+      kind: 'weekAround',
+    }),
+  );
 }
 
 function businessPeriods(
