@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assistantAnswerer, plannerAnswerer } from '../../src/agent/eval/answerers.js';
 import { evalSetFiles, evalSetPath, loadEvalSet, loadEvalSetFiles } from '../../src/agent/eval/eval-set.js';
 import { formatReport } from '../../src/agent/eval/format-report.js';
-import { runEval } from '../../src/agent/eval/run-eval.js';
+import { runEval, type EvalReport } from '../../src/agent/eval/run-eval.js';
 import { createPlanner, type Planner } from '../../src/agent/understanding/planner.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/observability/logger.js';
@@ -20,10 +20,29 @@ import { buildAssistant } from '../../src/main.js';
 
 // The bars. They are raised as the planner improves; the held-out ones start low because nobody tuned on that set.
 /**
- * Share of the tuning set (test/eval/tuning.yml) answered correctly, on both paths: 97.1–97.3 % of 768 after
- * rounds 11–14 moved in. The target is 100 %; clarify/refuse items must never get a number.
+ * The tuning set's known failures (test/eval/tuning-known-failures.txt): held-out questions that failed their first
+ * scoring move to tuning with their threads, and the ones not fixed yet are listed there. Any other tuning question
+ * that fails is a regression and fails this suite, however few they are (a share-correct bar let a regression
+ * through as long as enough else passed). The target is an empty list; clarify/refuse items must never get a number.
  */
-const TUNING_MIN_ACCURACY = 0.95;
+const KNOWN_FAILURES_PATH = resolve(import.meta.dirname, 'tuning-known-failures.txt');
+const knownFailures = (): Set<string> =>
+  new Set(
+    readFileSync(KNOWN_FAILURES_PATH, 'utf8')
+      .split('\n')
+      .map((line) => line.replace(/#.*/, '').trim())
+      .filter(Boolean),
+  );
+
+/** Fails on any tuning failure not listed; lists the listed ones that pass now (to take off the list). */
+function expectOnlyKnownFailures(report: EvalReport): void {
+  const known = knownFailures();
+  const failed = new Set(report.failures.map((f) => f.id));
+  const fixed = [...known].filter((id) => !failed.has(id));
+  if (fixed.length) console.warn(`[eval] ${report.via}: known failures that pass now: ${fixed.join(' ')}`);
+  expect(report.numbersOnClarifyOrRefuse).toBe(0);
+  expect(report.failures.filter((f) => !known.has(f.id)).map((f) => `${f.id}: ${f.reason}`)).toEqual([]);
+}
 /** Share of the held-out set (test/eval/held-out.yml) answered correctly, on the planner path (today 100 %). */
 const HELD_OUT_MIN_ACCURACY = 0.99;
 /**
@@ -43,8 +62,8 @@ if (present && !heldOutPresent)
   console.warn(`[eval] held-out set skipped: ${evalSetPath('held-out')} (or a piece of it) is not there.`);
 
 /**
- * The tuning set holds the quality bar of the agent issue (≥ 95 % correct on the real data, no number where we
- * should ask or refuse) on both paths; the held-out set measures unseen phrasing, and its questions are never
+ * The tuning set guards against regressions on both paths (nothing fails that is not a known failure, no number
+ * where we should ask or refuse); the held-out set measures unseen phrasing, and its questions are never
  * printed.
  */
 describe.skipIf(!present)('evaluation sets on the real data', () => {
@@ -86,8 +105,7 @@ describe.skipIf(!present)('evaluation sets on the real data', () => {
       booleanLabels: labels,
     });
     if (report.failures.length) console.warn(formatReport(report));
-    expect(report.numbersOnClarifyOrRefuse).toBe(0);
-    expect(report.accuracy).toBeGreaterThanOrEqual(TUNING_MIN_ACCURACY);
+    expectOnlyKnownFailures(report);
   });
 
   it('tuning set, the Assistant use case: meets the targets', async () => {
@@ -103,8 +121,7 @@ describe.skipIf(!present)('evaluation sets on the real data', () => {
         booleanLabels: labels,
       });
       if (report.failures.length) console.warn(formatReport(report));
-      expect(report.numbersOnClarifyOrRefuse).toBe(0);
-      expect(report.accuracy).toBeGreaterThanOrEqual(TUNING_MIN_ACCURACY);
+      expectOnlyKnownFailures(report);
     } finally {
       await kv.close();
     }

@@ -15,7 +15,7 @@ import {
 } from './row-pick.js';
 import { netTwinOf } from './lexicon.js';
 import type { PreviousRows } from '../resolver/resolver.js';
-import { weekAround } from './periods.js';
+import { sameDaysIn, weekAround } from './periods.js';
 import { distinctValues, isDateGrain } from './plan-shape.js';
 import { daysBetweenInclusive } from '../../semantic/time-range.js';
 import type { Frame, FrameRank } from './frame.js';
@@ -371,6 +371,9 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
     time.current = weekAround(shown ?? base.timeRange.from);
     if (shown) plan.groupBy = plan.groupBy.filter((d) => catalog.dimensions[d]?.grain !== 'week');
   }
+  const sameDays = frame.times.find((t) => t.spec.kind === 'sameDaysIn')?.spec;
+  if (base?.timeRange && sameDays?.kind === 'sameDaysIn')
+    time.current = sameDaysIn(base.timeRange, sameDays.month);
   if (frame.times.length && !hasDates)
     out.notes.push(`${catalog.sources[source]!.label} has no dates, so the period was not applied.`);
   if (base) applyFollowUpTime(plan, frame, time);

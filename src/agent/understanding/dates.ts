@@ -243,6 +243,13 @@ function relativePeriods(
     /\b(?:the\s+)?same\s+(?:days|dates|period|stretch)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+month\b/,
     () => ({ kind: 'earlier', unit: 'month' }),
   );
+  // "same days in June", "the same dates of May": the thread's days of the month, in that month.
+  take(
+    new RegExp(
+      `\\b(?:the\\s+)?same\\s+(?:days|dates|period|stretch|window)\\s+(?:of\\s+|in\\s+)${MONTH_RE}\\b`,
+    ),
+    (m) => ({ kind: 'sameDaysIn', month: monthIndex(m[1]!) }),
+  );
   // "the week before last", "the month before last": two calendar periods back.
   take(/\b(?:the\s+)?(week|wk|month|mth|mnth)\s+before\s+last\b/, (m) => ({
     kind: 'calendar',

@@ -534,8 +534,8 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     frame.pointsAtAll ||
     Boolean(frame.pointsAtThey) ||
     Boolean(frame.pointsThere) ||
-    // "that whole week": a period named relative to the thread's own.
-    frame.times.some((t) => t.spec.kind === 'weekAround');
+    // "that whole week", "same days in June": a period named relative to the thread's own.
+    frame.times.some((t) => t.spec.kind === 'weekAround' || t.spec.kind === 'sameDaysIn');
 }
 
 /** "cancelled orders taken out": the filter or count word just before is excluded. */

@@ -38,6 +38,8 @@ export type TimeSpec =
   | { kind: 'earlier'; unit: 'week' | 'month' }
   /** "that whole week" after a day: the Monday-to-Sunday week around the thread's period (needs one). */
   | { kind: 'weekAround' }
+  /** "same days in June" after 1–15 May: the thread's days of the month, in the month named (needs one). */
+  | { kind: 'sameDaysIn'; month: number }
   | { kind: 'all' };
 
 /** Resolves a spec against the source's latest date. Returns undefined for "all time". */
@@ -50,6 +52,7 @@ export function resolveTime(spec: TimeSpec, latest: string, earliest?: string): 
     case 'shiftBack':
     case 'earlier':
     case 'weekAround':
+    case 'sameDaysIn':
       return undefined;
     case 'month': {
       // Without a year: the most recent such month on or before the data's latest date.
@@ -186,6 +189,14 @@ export function sameRange(a: TimeRange, b: TimeRange): boolean {
 }
 
 /** The Monday-to-Sunday week a day falls in: "that whole week" after "revenue on 26 June" is 20–26 June. */
+/** The thread's days moved to another month of its year: 1–15 May in June is 1–15 June (the end clipped to it). */
+export function sameDaysIn(range: TimeRange, month: number): TimeRange {
+  const months = month - (Number(range.from.slice(5, 7)) - 1);
+  const from = addMonthsKeepDay(range.from, months);
+  const to = addMonthsKeepDay(range.to, months);
+  return { from, to, label: from === to ? from : `${from} to ${to}` };
+}
+
 export function weekAround(day: string): TimeRange {
   const from = startOfWeek(day);
   const to = addDays(from, 6);

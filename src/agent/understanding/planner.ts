@@ -17,6 +17,7 @@ import { describeDataWeHave } from './describe.js';
 import type { Frame } from './frame.js';
 import { readFrame } from './grammar.js';
 import { refusedOutright } from './refused-outright.js';
+import { pointsOutsideThread } from './outside-thread.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { coverageCheck } from './coverage.js';
 import { tag } from './tagging.js';
@@ -68,6 +69,13 @@ export function createPlanner(deps: PlannerDeps): Planner {
       };
     const refused = refusedOutright(question, catalog, profile);
     if (refused) return refused;
+    if (pointsOutsideThread(question))
+      return {
+        kind: 'clarify',
+        message: 'I only see this thread, not earlier conversations. Which figure do you mean?',
+        options: defaultOptions(catalog, profile),
+        resolvedBy: 'planner',
+      };
 
     const previous = input.previousPlan;
     const tokens = tokenize(question);

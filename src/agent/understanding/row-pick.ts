@@ -65,7 +65,8 @@ export function applyRowPick(
     delete plan.limit;
   }
   const label = (catalog.dimensions[dimension]?.label ?? dimension).toLowerCase();
-  const place = `row ${pick.index > 0 ? pick.index : 'last'} of ${continued ? 'the ranking' : 'the last answer'}`;
+  const order = pick.index > 0 ? pick.index : pick.index === -1 ? 'last' : `${-pick.index} from the end`;
+  const place = `row ${order} of ${continued ? 'the ranking' : 'the last answer'}`;
   out.notes.push(`Read "${pick.text}" as ${label} ${shown}, ${place}.`);
 }
 
@@ -104,7 +105,8 @@ function pickPeriod(out: Composed, grain: string, start: string, text: string): 
 }
 
 function placedRow(rows: PreviousRows, index: number): PreviousRows['rows'][number] | undefined {
-  return index > 0 ? rows.rows[index - 1] : rows.rows.at(-1);
+  // "the second-lowest one": counted from the end.
+  return index > 0 ? rows.rows[index - 1] : rows.rows.at(index);
 }
 
 /** The row with the highest (index 1) or lowest value of the measure asked now, else the one shown first. */

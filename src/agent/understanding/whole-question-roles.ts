@@ -127,6 +127,7 @@ export function markRowPick(frame: Frame, ctx: Context): void {
       return;
     const index = ORDINALS[span.text] ?? (/^\d+(st|nd|rd|th)$/.test(span.text) ? parseInt(span.text, 10) : 0);
     if (!index) continue;
+    if (pickedByOrdinalRank(frame, ctx, span, index)) return;
     const named = next?.readings.find((r) => r.kind === 'dimension');
     const dimension = named && 'id' in named ? named.id : undefined;
     const grain = dimension !== undefined && Boolean(ctx.lexicon.catalog.dimensions[dimension]?.grain);
@@ -144,6 +145,37 @@ export function markRowPick(frame: Frame, ctx: Context): void {
     if (dimension) frame.groupBy = frame.groupBy.filter((g) => g.at !== span.at + 1);
     return;
   }
+}
+
+/**
+ * "the second-highest one", "the 2nd worst state": the row that many places from the top (or the bottom) of the
+ * last answer, not a new ranking.
+ */
+function pickedByOrdinalRank(frame: Frame, ctx: Context, span: Span, index: number): boolean {
+  const rankWord = ctx.spans[span.at + 1];
+  const after = ctx.spans[span.at + 2];
+  const fromTop = rankWord && /^(highest|best|biggest|largest|top|strongest|busiest)$/.test(rankWord.text);
+  const fromBottom =
+    rankWord && /^(lowest|worst|smallest|weakest|bottom|slowest|quietest)$/.test(rankWord.text);
+  if (index < 2 || !(fromTop || fromBottom) || !after) return false;
+  const dimension = after.readings.find((r) => r.kind === 'dimension');
+  const named = dimension && 'id' in dimension && !ctx.lexicon.catalog.dimensions[dimension.id]?.grain;
+  if (after.text !== 'one' && !named) return false;
+  frame.rowPick = {
+    index: fromTop ? index : -index,
+    text: `the ${span.text} ${rankWord.text} ${after.text}`,
+  };
+  if (named) {
+    frame.rowPick.dimension = dimension.id;
+    frame.groupBy = frame.groupBy.filter((g) => g.at !== after.at);
+  }
+  frame.unknown = frame.unknown.filter((u) => u.at !== span.at);
+  frame.understoodWords++;
+  const rankedElsewhere = ctx.spans.some(
+    (s) => s.at !== rankWord.at && (ctx.cueKinds(s).has('rankDesc') || ctx.cueKinds(s).has('rankAsc')),
+  );
+  if (!rankedElsewhere) delete frame.rank;
+  return true;
 }
 
 /**
@@ -181,10 +213,14 @@ function pickedByRankedName(frame: Frame, ctx: Context, at: number): boolean {
   const next = ctx.spans[at + 1];
   const reading = next?.readings.find((r) => r.kind === 'dimension');
   const dimension = reading && 'id' in reading ? reading.id : undefined;
-  if (!dimension || at > 1 || ctx.prevWord(at) !== 'the' || !ctx.spans[at + 2]?.pauseBefore) return false;
+  // "that bottom city on the list — …": the list named after it points back as the pause does.
+  const onTheList =
+    /^(on|in|from)$/.test(ctx.nextWord(at + 1)) && /^(the|that) list$/.test(ctx.spans[at + 3]?.text ?? '');
+  const opens = at <= 1 && /^(the|that)$/.test(ctx.prevWord(at));
+  if (!dimension || !opens || !(ctx.spans[at + 2]?.pauseBefore || onTheList)) return false;
   const end = /^(highest|best|biggest|largest|top|strongest|busiest)$/.test(word)
     ? 1
-    : /^(lowest|worst|smallest|weakest|slowest|quietest)$/.test(word)
+    : /^(lowest|worst|smallest|weakest|slowest|quietest|bottom)$/.test(word)
       ? -1
       : 0;
   if (!end) return false;
@@ -236,11 +272,25 @@ function pickedByNumber(frame: Frame, ctx: Context, span: Span): boolean {
   const hashed = /^#\d+$/.test(span.text);
   const index = marked ? Number(next!.text) : hashed ? Number(span.text.slice(1)) : 0;
   const lastAt = marked ? span.at + 1 : span.at;
-  // "the number one, month by month": after "the", a row by its number wherever it stands.
-  const named = marked && ctx.prevWord(span.at) === 'the';
+  // "the number one, month by month", "take the #2 one", "the #2 size": after "the", a row by its number
+  // wherever it stands.
+  const after = ctx.spans[lastAt + 1];
+  const dimension = after?.readings.find((r) => r.kind === 'dimension');
+  const pickedDimension =
+    dimension && 'id' in dimension && !ctx.lexicon.catalog.dimensions[dimension.id]?.grain
+      ? dimension.id
+      : undefined;
+  const named =
+    (marked || hashed) &&
+    ctx.prevWord(span.at) === 'the' &&
+    (marked || after?.text === 'one' || pickedDimension !== undefined);
   const alone = lastAt === ctx.spans.length - 1 && !frame.metrics.length && !frame.groupBy.length;
   if (!index || index > 50 || !(alone || named)) return false;
   frame.rowPick = { index, text: marked ? `no. ${index}` : `#${index}` };
+  if (named && pickedDimension && hashed) {
+    frame.rowPick.dimension = pickedDimension;
+    frame.groupBy = frame.groupBy.filter((g) => g.at !== lastAt + 1);
+  }
   frame.loneNumbers = frame.loneNumbers.filter((n) => n !== index);
   delete frame.rank;
   frame.filters = frame.filters.filter((f) => f.at !== span.at);

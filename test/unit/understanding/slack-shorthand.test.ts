@@ -739,3 +739,18 @@ describe('round 23 classes', () => {
     expect(h.ask('which one should we restock first?').kind).toBe('clarify');
   });
 });
+
+describe('what only another conversation or a person knows', () => {
+  it('"the other thing we looked at yesterday" asks which figure: the bot sees only this thread', () => {
+    const r = h.ask(
+      'ok and what about the other thing we looked at yesterday?',
+      planWith({ metrics: ['revenue'] }),
+    );
+    expect(r.kind).toBe('clarify');
+    expect(h.ask('revenue yesterday').kind).toBe('plan');
+  });
+
+  it('"who r these b2b buyers, names pls" is refused: the order report holds no buyer names', () => {
+    expect(h.ask('who r these b2b buyers, names pls').kind).toBe('refuse');
+  });
+});

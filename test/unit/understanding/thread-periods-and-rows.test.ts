@@ -170,3 +170,46 @@ describe('what the data does not hold, and what is no question', () => {
     expect(h.ask('which one should we push more?').kind).toBe('clarify');
   });
 });
+
+describe('rows named by their number or rank, and days moved to another month', () => {
+  const states = plan({
+    groupBy: ['state'],
+    sort: { by: 'revenue', direction: 'desc' },
+    limit: 5,
+    timeRange: { from: '2022-05-01', to: '2022-05-15', label: '1–15 May' },
+  });
+  const shown: (string | number)[][] = [
+    ['Maharashtra', 9],
+    ['Karnataka', 7],
+    ['Telangana', 5],
+    ['Tamil Nadu', 4],
+    ['Kerala', 3],
+  ];
+  const pick = (question: string) => {
+    const r = after(question, states, ['state', 'revenue'], shown);
+    return r.kind === 'plan' ? r.plan : undefined;
+  };
+
+  it.each([
+    ['Take the #2 one and break it down by category', 'Karnataka'],
+    ['Take the second-highest one and split it by category', 'Karnataka'],
+    ['the 2nd lowest state - by category', 'Tamil Nadu'],
+    ['That bottom state on the list — by category?', 'Kerala'],
+  ])('"%s" is %s, split by category', (question, state) => {
+    expect(pick(question)).toMatchObject({
+      groupBy: ['category'],
+      filters: [{ dimension: 'state', op: 'in', values: [state] }],
+    });
+  });
+
+  it('"Same days in June?" moves the thread’s 1–15 May to 1–15 June; "vs same days in may" compares with them', () => {
+    const [, june, versus] = h.thread(
+      'revenue by category May 1-15',
+      'Same days in June?',
+      'vs same days in may',
+    );
+    expect(june!.timeRange).toMatchObject({ from: '2022-06-01', to: '2022-06-15' });
+    expect(versus!.timeRange).toMatchObject({ from: '2022-06-01', to: '2022-06-15' });
+    expect(versus!.compareTo).toMatchObject({ from: '2022-05-01', to: '2022-05-15' });
+  });
+});
