@@ -15,7 +15,7 @@ import {
 } from './row-pick.js';
 import { netTwinOf } from './lexicon.js';
 import type { PreviousRows } from '../resolver/resolver.js';
-import { sameDaysIn, weekAround } from './periods.js';
+import { sameDaysIn, weekAround, weekendAround } from './periods.js';
 import { distinctValues, isDateGrain } from './plan-shape.js';
 import { daysBetweenInclusive } from '../../semantic/time-range.js';
 import type { Frame, FrameRank } from './frame.js';
@@ -366,9 +366,10 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
   const hasDates = Boolean(catalog.sources[source]?.dateColumn);
   const time = resolvePeriods(frame, profile, source);
   // "orders for that whole week" after "revenue on 26 June": the week around the thread's day.
-  if (base?.timeRange && frame.times.some((t) => t.spec.kind === 'weekAround')) {
+  const around = frame.times.find((t) => t.spec.kind === 'weekAround')?.spec;
+  if (base?.timeRange && around?.kind === 'weekAround') {
     const shown = shownWeek(catalog, base, deps.previousRows);
-    time.current = weekAround(shown ?? base.timeRange.from);
+    time.current = (around.weekend ? weekendAround : weekAround)(shown ?? base.timeRange.from);
     if (shown) plan.groupBy = plan.groupBy.filter((d) => catalog.dimensions[d]?.grain !== 'week');
   }
   const sameDays = frame.times.find((t) => t.spec.kind === 'sameDaysIn')?.spec;

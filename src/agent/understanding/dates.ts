@@ -250,6 +250,16 @@ function relativePeriods(
     ),
     (m) => ({ kind: 'sameDaysIn', month: monthIndex(m[1]!) }),
   );
+  // "last wknd"; "vs the wknd before (that)": the weekend a week earlier; "the whole wknd": the thread day's weekend.
+  take(/\b(?:last|past|previous)\s+(?:weekend|wknd|wkend|week-end)\b/, () => ({ kind: 'lastWeekend' }));
+  take(/\b(?:the\s+)?(?:weekend|wknd|wkend|week-end)\s+before(?:\s+(?:that|it))?\b/, () => ({
+    kind: 'earlier',
+    unit: 'week',
+  }));
+  take(/\b(?:(?:that|the|this)\s+)?(?:(?:whole|entire|full)\s+)?(?:weekend|wknd|wkend|week-end)\b/, () => ({
+    kind: 'weekAround',
+    weekend: true,
+  }));
   // "the week before last", "the month before last": two calendar periods back.
   take(/\b(?:the\s+)?(week|wk|month|mth|mnth)\s+before\s+last\b/, (m) => ({
     kind: 'calendar',

@@ -179,8 +179,10 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
     delete plan.compareTo;
     return;
   }
-  if (time.earlier && plan.timeRange && !time.current) {
-    const { from, to } = plan.timeRange;
+  // "whole wknd vs the wknd before": the period named now (else the thread's), against it a week earlier.
+  if (time.earlier && (time.current ?? plan.timeRange)) {
+    if (time.current) plan.timeRange = time.current;
+    const { from, to } = plan.timeRange!;
     const shift = (iso: string) => (time.earlier === 'week' ? addDays(iso, -7) : addMonthsKeepDay(iso, -1));
     const [a, b] = [shift(from), shift(to)];
     const ago = `a ${time.earlier} earlier`;

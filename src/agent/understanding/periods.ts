@@ -37,7 +37,9 @@ export type TimeSpec =
   /** "vs the same day the week before": the thread's period seven days earlier, as the comparison. */
   | { kind: 'earlier'; unit: 'week' | 'month' }
   /** "that whole week" after a day: the Monday-to-Sunday week around the thread's period (needs one). */
-  | { kind: 'weekAround' }
+  | { kind: 'weekAround'; weekend?: boolean }
+  /** "last weekend": the Saturday and Sunday of the last complete week. */
+  | { kind: 'lastWeekend' }
   /** "same days in June" after 1–15 May: the thread's days of the month, in the month named (needs one). */
   | { kind: 'sameDaysIn'; month: number }
   | { kind: 'all' };
@@ -82,6 +84,8 @@ export function resolveTime(spec: TimeSpec, latest: string, earliest?: string): 
     }
     case 'calendar':
       return calendar(spec.unit, spec.offset, latest);
+    case 'lastWeekend':
+      return weekendAround(calendar('week', -1, latest).from);
     case 'since': {
       const from = fillYear(spec.from, latestYear);
       return { from, to: latest, label: `since ${from} (${from} to ${latest})` };
@@ -188,7 +192,6 @@ export function sameRange(a: TimeRange, b: TimeRange): boolean {
   return a.from === b.from && a.to === b.to;
 }
 
-/** The Monday-to-Sunday week a day falls in: "that whole week" after "revenue on 26 June" is 20–26 June. */
 /** The thread's days moved to another month of its year: 1–15 May in June is 1–15 June (the end clipped to it). */
 export function sameDaysIn(range: TimeRange, month: number): TimeRange {
   const months = month - (Number(range.from.slice(5, 7)) - 1);
@@ -197,8 +200,16 @@ export function sameDaysIn(range: TimeRange, month: number): TimeRange {
   return { from, to, label: from === to ? from : `${from} to ${to}` };
 }
 
+/** The Monday-to-Sunday week a day falls in: "that whole week" after "revenue on 26 June" is 20–26 June. */
 export function weekAround(day: string): TimeRange {
   const from = startOfWeek(day);
   const to = addDays(from, 6);
   return { from, to, label: `the week ${from} to ${to}` };
+}
+
+/** The Saturday and Sunday of the week a day falls in: "the whole wknd" after Saturday 4 June is 4–5 June. */
+export function weekendAround(day: string): TimeRange {
+  const from = addDays(startOfWeek(day), 5);
+  const to = addDays(from, 1);
+  return { from, to, label: `the weekend ${from} to ${to}` };
 }

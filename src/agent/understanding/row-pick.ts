@@ -41,6 +41,7 @@ export function applyRowPick(
   // "that category" after one row, or after a ranking whose headline named its first row ("Set has the highest…").
   const oneShown = !pick.single || rows?.rows.length === 1 || Boolean(previous?.sort);
   if (!dimension || value === undefined || value === null || !oneShown) {
+    if (pickedDay(out, pick, previous)) return;
     out.slots.push({ name: 'filter', score: 0.3, doubt: `which row "${pick.text}" is` });
     return;
   }
@@ -89,6 +90,21 @@ function continuedRanking(
     return column >= 0 && ranked.rows.some((r) => String(r[column]) === f.values[0]);
   });
   return picked && ranked.rows.length >= pick.index ? picked.dimension : undefined;
+}
+
+/**
+ * "n the 5th?" after "orders on jun 4?": with no fifth row to point at, the day of the thread's month, as a person
+ * moving from one day to the next means it.
+ */
+function pickedDay(out: Composed, pick: NonNullable<Frame['rowPick']>, previous: Plan | undefined): boolean {
+  const range = previous?.timeRange;
+  if (!range || range.from !== range.to || !/^the \d{1,2}(st|nd|rd|th)$/.test(pick.text) || pick.index > 31)
+    return false;
+  const day = `${range.from.slice(0, 8)}${String(pick.index).padStart(2, '0')}`;
+  if (day > endOfMonth(range.from)) return false;
+  out.plan.timeRange = { from: day, to: day, label: day };
+  out.notes.push(`Read "${pick.text}" as ${day}, a day of the thread's month.`);
+  return true;
 }
 
 /** "that day", "that week": the period of the row shown becomes the plan's period, no longer a breakdown. */

@@ -754,3 +754,17 @@ describe('what only another conversation or a person knows', () => {
     expect(h.ask('who r these b2b buyers, names pls').kind).toBe('refuse');
   });
 });
+
+describe('everyday words for statuses and fulfilment', () => {
+  it('"lines stuck in pending" counts pending lines: "stuck" is no typo of stock', () => {
+    const p = h.planOf('How many order lines are stuck in any flavour of pending?').plan;
+    expect(p).toMatchObject({ source: 'amazon_sales', metrics: ['order_lines'] });
+    expect(p.filters[0]).toMatchObject({ dimension: 'status' });
+  });
+
+  it('"the ones we fulfil ourselves" are merchant-fulfilled; "by who fulfilled it" is the fulfilment breakdown', () => {
+    const [, ours] = h.thread('pending orders by state', 'Only the ones we fulfil ourselves.');
+    expect(ours!.filters).toContainEqual({ dimension: 'fulfilment', op: 'in', values: ['Merchant'] });
+    expect(h.planOf('Split June revenue by who fulfilled it').plan.groupBy).toEqual(['fulfilment']);
+  });
+});

@@ -213,3 +213,19 @@ describe('rows named by their number or rank, and days moved to another month', 
     expect(versus!.compareTo).toMatchObject({ from: '2022-05-01', to: '2022-05-15' });
   });
 });
+
+describe('weekends and days said against the thread', () => {
+  it('"gmv last wknd?" is Saturday and Sunday of last week; "vs the wknd before" compares with the one a week earlier', () => {
+    const [weekend, versus] = h.thread('gmv last wknd?', 'vs the wknd before');
+    expect(weekend!.timeRange).toMatchObject({ from: '2022-06-25', to: '2022-06-26' });
+    expect(versus!.timeRange).toMatchObject({ from: '2022-06-25', to: '2022-06-26' });
+    expect(versus!.compareTo).toMatchObject({ from: '2022-06-18', to: '2022-06-19' });
+  });
+
+  it('"n the 5th?" after one day is the 5th of that month; "whole wknd vs the wknd before" is its weekend', () => {
+    const [, fifth, weekend] = h.thread('orders on jun 4?', 'n the 5th?', 'whole wknd vs the wknd before');
+    expect(fifth!.timeRange).toMatchObject({ from: '2022-06-05', to: '2022-06-05' });
+    expect(weekend!.timeRange).toMatchObject({ from: '2022-06-04', to: '2022-06-05' });
+    expect(weekend!.compareTo).toMatchObject({ from: '2022-05-28', to: '2022-05-29' });
+  });
+});
