@@ -48,6 +48,8 @@ export function afterGrouping(ctx: Context, span: Span): boolean {
 
 /** "returns by cat?": a word after "by" that shortens one dimension's name is that breakdown; else it is asked about. */
 export function readShorthandBreakdown(frame: Frame, ctx: Context, span: Span): boolean {
+  // "by rate": how to measure, not a breakdown (see markRateAndWhole).
+  if (/^rates?$/.test(span.text)) return false;
   const dims = dimensionsAbbreviatedBy(span.text, ctx.lexicon.catalog);
   // "by garment size": a word qualifying the breakdown named right after it; the breakdown is that one.
   const next = ctx.spans[span.at + 1];

@@ -53,9 +53,12 @@ export function countedLines(frame: Frame, ctx: Context): void {
 /** "make it a rate", "their price per piece overall": a rate of the thread's count, or one figure for the whole. */
 export function markRateAndWhole(frame: Frame, ctx: Context, words: string): void {
   // "make it a rate", "as a rate": "rate" alone (no "return rate"), turning the thread's count into its rate.
-  if (!frame.metrics.length && ctx.spans.some((s) => /^(rate|rates|a rate|as a rate)$/.test(s.text))) {
+  // "cancelling more on FBA or merchant? Rates please", "worst states for cancellations by rate": counts that have
+  // a rate, asked as rates.
+  const rated = frame.metrics.every((m) => ctx.lexicon.catalog.metrics[m.id]?.asRate);
+  if (rated && ctx.spans.some((s) => /^(rate|rates|a rate|as a rate)$/.test(s.text))) {
     frame.asRate = true;
-    frame.unknown = frame.unknown.filter((u) => !/^rates?$/.test(u.word));
+    frame.unknown = frame.unknown.filter((u) => !/^rates?$/i.test(u.word));
   }
   // "ok compare the whole month with april" after a weekly series: the month as one figure.
   const wholeMonth = /\b(?:the )?(?:whole|full|entire) month\b/.test(words);

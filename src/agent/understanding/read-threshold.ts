@@ -37,7 +37,9 @@ export function readThreshold(frame: Frame, ctx: Context, span: Span, raw: numbe
     return true;
   }
   // "states with 1000+ orders": the plus after the number is "at least".
-  const op = next === '+' ? 'gte' : THRESHOLD_CUES.find(([cue]) => kinds.has(cue))?.[1];
+  const said = next === '+' ? 'gte' : THRESHOLD_CUES.find(([cue]) => kinds.has(cue))?.[1];
+  // "ignore states with under 500 lines": the rows kept are the others, at 500 or more.
+  const op = said && excludedBefore(ctx, span.at - 1 - article) ? FLIPPED[said] : said;
   const money =
     /^(lakh|lakhs|lac|lacs|crore|crores|cr)$/.test(next) ||
     /^(₹|rs|inr)$/.test(ctx.spans[span.at - 1]?.text ?? '');
@@ -57,4 +59,22 @@ export function readThreshold(frame: Frame, ctx: Context, span: Span, raw: numbe
     return true;
   }
   return false;
+}
+
+const FLIPPED: Record<ThresholdOp, ThresholdOp> = { gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' };
+
+/** "ignore states with under 500", "excluding skus with less than 3": rows with the bound are the ones left out. */
+function excludedBefore(ctx: Context, comparisonAt: number): boolean {
+  const window = ctx.spans.slice(Math.max(0, comparisonAt - 4), comparisonAt);
+  const withAt = window.findIndex((s) => /^(with|having|that have|which have)$/.test(s.text));
+  return (
+    withAt > 0 &&
+    window
+      .slice(0, withAt)
+      .some((s) =>
+        /^(ignore|ignoring|exclude|excluding|skip|skipping|leave out|leaving out|not counting|drop|dropping|minus|except)$/.test(
+          s.text,
+        ),
+      )
+  );
 }

@@ -247,3 +247,23 @@ describe('"amazon" alone is the marketplace the report is from', () => {
     expect(plan.filters[0]).toMatchObject({ dimension: 'fulfilment', values: ['Amazon', 'Merchant'] });
   });
 });
+
+describe('counts asked as rates, and bounds that exclude', () => {
+  it('"cancelling more on FBA or merchant? Rates please." is the cancellation rate of each', () => {
+    const p = h.planOf('Are we cancelling more on FBA or on merchant this month? Rates please.').plan;
+    expect(p.metrics).toEqual(['cancel_rate']);
+    expect(p.groupBy).toEqual(['fulfilment']);
+  });
+
+  it('"ignore states with under 500 lines" keeps the states with 500 or more', () => {
+    const p = h.planOf(
+      'Worst 3 states for cancellations in May by rate, ignore states with under 500 lines',
+    ).plan;
+    expect(p.metrics[0]).toBe('cancel_rate');
+    expect(p.threshold).toMatchObject([{ op: 'gte', value: 500 }]);
+    expect(h.planOf('revenue for states with under 500 lines in May').plan.threshold).toMatchObject({
+      op: 'lt',
+      value: 500,
+    });
+  });
+});
