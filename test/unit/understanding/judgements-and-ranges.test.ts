@@ -261,9 +261,7 @@ describe('counts asked as rates, and bounds that exclude', () => {
     ).plan;
     expect(p.metrics[0]).toBe('cancel_rate');
     expect(p.threshold).toMatchObject([{ op: 'gte', value: 500 }]);
-    expect(h.planOf('revenue for states with under 500 lines in May').plan.threshold).toMatchObject({
-      op: 'lt',
-      value: 500,
-    });
+    const kept = h.planOf('revenue for states with under 500 lines in May').plan.threshold;
+    expect(kept).toMatchObject([{ op: 'lt', value: 500 }]);
   });
 });
