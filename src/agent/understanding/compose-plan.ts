@@ -189,7 +189,7 @@ export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Compo
   if (base) applySplitOfRanked(out, frame, base, deps.previousRows);
   if (base) applySameRows(out, frame, base, deps.previousRows);
   if (base) applyTheyPick(out, frame, catalog, base, deps.previousRows);
-  if (base) applyBoth(out, frame, base, deps.priorPlan);
+  if (base) applyBoth(out, frame, catalog, base, deps.priorPlan);
   period(frame, deps, out, sameThread);
   shape(frame, deps, out);
   alternativesFor(out, filters);

@@ -189,7 +189,10 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
     plan.compareTo = { from: a, to: b, label: a === b ? `${a}, ${ago}` : `${a} to ${b}, ${ago}` };
     return;
   }
-  if (time.shiftBack && plan.timeRange && !time.current) {
+  // "and the week before?", "same for the fortnight before": the period before, in place of the thread's ("vs the
+  // week before" compares instead).
+  const before = time.comparePrevious && !frame.comparePeriods && !frame.growth;
+  if ((time.shiftBack || before) && plan.timeRange && !time.current) {
     plan.timeRange = previousPeriod(plan.timeRange);
     if (plan.compareTo !== 'previous_period') delete plan.compareTo;
     return;

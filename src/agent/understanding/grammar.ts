@@ -507,7 +507,11 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     );
   frame.pointsBack = pointsBack;
   // "order count in each bucket" after "with a promo" then "without": the two sides, as "both" is.
-  if (/\b(?:each|both|per|every) (?:bucket|group|side)s?\b|\beach of (?:them|the two)\b/.test(words)) {
+  if (
+    /\b(?:each|both|per|every) (?:bucket|group|side)s?\b|\beach of (?:them|the two)\b|\bside by side\b/.test(
+      words,
+    )
+  ) {
     frame.both = true;
     frame.unknown = frame.unknown.filter((u) => !/^(bucket|group|side)s?$/.test(u.word));
   }

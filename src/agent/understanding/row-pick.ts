@@ -229,6 +229,7 @@ export function applyThoseRows(
 export function applyBoth(
   out: Composed,
   frame: Frame,
+  catalog: Catalog,
   previous: Plan | undefined,
   prior: Plan | undefined,
 ): void {
@@ -239,7 +240,10 @@ export function applyBoth(
     const before = f.op === 'in' ? inFilter(prior, f.dimension) : undefined;
     return before && before.values.join('\u0000') !== f.values.join('\u0000');
   });
-  if (!swapped) return;
+  if (!swapped) {
+    bothPeriods(out, catalog, previous, prior);
+    return;
+  }
   // "both side by side with hyd": a value the question adds joins the two.
   const added = inFilter(out.plan, swapped.dimension)?.values ?? [];
   const values = [...new Set([...inFilter(prior, swapped.dimension)!.values, ...swapped.values, ...added])];
@@ -249,6 +253,19 @@ export function applyBoth(
   ];
   if (!out.plan.groupBy.includes(swapped.dimension))
     out.plan.groupBy = [...out.plan.groupBy, swapped.dimension];
+}
+
+/**
+ * "compare the two fortnights' totals" after "the fortnight before": the thread swapped its period, so both are the
+ * two periods, the later one against the earlier, each as one total.
+ */
+function bothPeriods(out: Composed, catalog: Catalog, previous: Plan, prior: Plan): void {
+  const [a, b] = [previous.timeRange, prior.timeRange];
+  if (!a || !b || (a.from === b.from && a.to === b.to) || previous.compareTo) return;
+  const [later, earlier] = a.from > b.from ? [a, b] : [b, a];
+  out.plan.timeRange = later;
+  out.plan.compareTo = earlier;
+  out.plan.groupBy = out.plan.groupBy.filter((d) => !catalog.dimensions[d]?.grain);
 }
 
 /**

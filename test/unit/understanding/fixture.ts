@@ -55,9 +55,20 @@ export async function createHarness(): Promise<Harness> {
       throw new Error(`"${question}" → ${r.kind}: ${'message' in r ? r.message : ''} ${JSON.stringify(r)}`);
     return r;
   };
+  // Each reply sees the plan before it and the one before that, as the Assistant's thread memory keeps them.
   const thread = (...questions: string[]) => {
     const plans: Plan[] = [];
-    for (const q of questions) plans.push(planOf(q, plans.at(-1)).plan);
+    for (const question of questions) {
+      const [priorPlan, previousPlan] = [plans.at(-2), plans.at(-1)];
+      const r = planner.resolveSync({
+        question,
+        history: [],
+        ...(previousPlan ? { previousPlan } : {}),
+        ...(priorPlan ? { priorPlan } : {}),
+      });
+      if (r.kind !== 'plan') throw new Error(`"${question}" → ${r.kind}: ${JSON.stringify(r)}`);
+      plans.push(r.plan);
+    }
     return plans;
   };
   return { planner, profile, ask, planOf, thread };

@@ -229,3 +229,35 @@ describe('weekends and days said against the thread', () => {
     expect(weekend!.compareTo).toMatchObject({ from: '2022-05-28', to: '2022-05-29' });
   });
 });
+
+describe('the period before, and both periods side by side', () => {
+  it('"and the week before?" moves to the week before; "vs the week before" compares with it', () => {
+    const [, before] = h.thread('gmv last wk', 'and the week before?');
+    expect(before!.timeRange).toMatchObject({ from: '2022-06-13', to: '2022-06-19' });
+    expect(before!.compareTo).toBeUndefined();
+    const [, versus] = h.thread('gmv last wk', 'vs the week before');
+    expect(versus!.compareTo).toBeDefined();
+  });
+
+  it('"compare the two fortnights\' totals" sets the thread\'s two periods side by side, as totals', () => {
+    const [, , both] = h.thread(
+      'daily orders last fortnight',
+      'Same for the fortnight before.',
+      "Now compare the two fortnights' totals.",
+    );
+    expect(both!.groupBy).toEqual([]);
+    expect(both!.timeRange).toMatchObject({ from: '2022-06-16', to: '2022-06-29' });
+    expect(both!.compareTo).toMatchObject({ from: '2022-06-02', to: '2022-06-15' });
+  });
+
+  it('"put em side by side" after swapping one city for another shows both', () => {
+    const [, , both] = h.thread('ordrs in blr last 2 weeks', 'hyd?', 'put em side by side');
+    expect(both!.groupBy).toEqual(['city']);
+    const cities = both!.filters
+      .find((f) => f.dimension === 'city')!
+      .values.join(' ')
+      .toLowerCase();
+    expect(cities).toContain('bengaluru');
+    expect(cities).toContain('hyderabad');
+  });
+});
