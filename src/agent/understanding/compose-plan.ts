@@ -15,7 +15,7 @@ import {
 } from './row-pick.js';
 import { netTwinOf } from './lexicon.js';
 import type { PreviousRows } from '../resolver/resolver.js';
-import { sameDaysIn, weekAround, weekendAround } from './periods.js';
+import { quarterAround, sameDaysIn, weekAround, weekendAround } from './periods.js';
 import { distinctValues, isDateGrain } from './plan-shape.js';
 import { daysBetweenInclusive } from '../../semantic/time-range.js';
 import type { Frame, FrameRank } from './frame.js';
@@ -372,6 +372,8 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
     time.current = (around.weekend ? weekendAround : weekAround)(shown ?? base.timeRange.from);
     if (shown) plan.groupBy = plan.groupBy.filter((d) => catalog.dimensions[d]?.grain !== 'week');
   }
+  if (base?.timeRange && frame.times.some((t) => t.spec.kind === 'quarterAround'))
+    time.current = quarterAround(base.timeRange.from);
   const sameDays = frame.times.find((t) => t.spec.kind === 'sameDaysIn')?.spec;
   if (base?.timeRange && sameDays?.kind === 'sameDaysIn')
     time.current = sameDaysIn(base.timeRange, sameDays.month);

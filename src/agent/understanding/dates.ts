@@ -260,6 +260,8 @@ function relativePeriods(
     kind: 'weekAround',
     weekend: true,
   }));
+  // "what about the whole quarter?" after May: the quarter May is in.
+  take(/\b(?:the\s+)?(?:whole|entire|full)\s+(?:quarter|qtr)\b/, () => ({ kind: 'quarterAround' }));
   // "the week before last", "the month before last": two calendar periods back.
   take(/\b(?:the\s+)?(week|wk|month|mth|mnth)\s+before\s+last\b/, (m) => ({
     kind: 'calendar',

@@ -202,6 +202,23 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
       plan.compareTo = 'previous_period';
     return;
   }
+  // "add June too" after April vs May: the months asked so far and June, month by month.
+  if (frame.edits.add && frame.times.length === 1 && plan.timeRange && !frame.comparePeriods) {
+    const ranges = [
+      plan.timeRange,
+      time.current,
+      ...(typeof plan.compareTo === 'object' ? [plan.compareTo] : []),
+    ];
+    const from = ranges.map((r) => r.from).sort()[0]!;
+    const to = ranges
+      .map((r) => r.to)
+      .sort()
+      .at(-1)!;
+    plan.timeRange = { from, to, label: `${from} to ${to}` };
+    if (plan.compareTo && !plan.groupBy.includes('month')) plan.groupBy = ['month', ...plan.groupBy];
+    delete plan.compareTo;
+    return;
+  }
   // "drop april" after Q2 by month: the period loses that month at its edge, the rest stays.
   if (frame.edits.remove && frame.times.length === 1 && plan.timeRange && trimmed(plan, time.current)) return;
   // "and MoM thru june" after April: the thread's period runs on to June (a monthly series, see compose-plan).

@@ -15,6 +15,7 @@ import type { CueKind } from './cues.js';
 import { emptyFrame, type Frame, type FrameFilter, type ValueReading } from './frame.js';
 import type { Lexicon } from './lexicon.js';
 import { Context } from './grammar-context.js';
+import { averagedOver, countable, grainOf, growthUnit } from './catalog-words.js';
 import { readThreshold } from './read-threshold.js';
 import {
   markCombinedShare,
@@ -198,7 +199,10 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   if (kinds.has('down')) frame.direction = 'down';
   else if (kinds.has('up')) frame.direction = 'up';
   if (kinds.has('sizeWord')) frame.sizeWord = true;
-  if (kinds.has('unsupported') && !frame.unsupported) frame.unsupported = span.raw;
+  // "across all categories combined": every value as one figure, which a total is; not "the top 5 combined".
+  const allBefore =
+    frame.allOf.length > 0 && ctx.spans[span.at - 1]?.readings.some((r) => r.kind === 'dimension');
+  if (kinds.has('unsupported') && !frame.unsupported && !allBefore) frame.unsupported = span.raw;
   if (kinds.has('removeAfter')) negatePrevious(frame, ctx, span);
   // "9 lakh", "make it 30 lakh": the number's scale, not a request to show the money in lakh.
   const scalesANumber = ctx.spans[span.at - 1]?.readings.some((r) => r.kind === 'number');
@@ -364,6 +368,8 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
     // "price per piece across all customers": the whole set, not one row per customer; "order count, all
     // statuses": an aside that every status counts.
     if (ctx.prevWord(span.at - 1) === 'across' || ctx.spans[span.at - 1]?.text === 'across all') return;
+    // "all states again" after "only MH": the filter lifted; "every status included": none left out.
+    if (/^(again|included|inclusive|incl|counted)$/.test(ctx.nextWord(span.at))) return;
     if (
       ctx.prevWord(span.at) === 'all' &&
       ctx.spans[span.at - 1]?.pauseBefore &&
@@ -501,10 +507,11 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     /\b(is|was|are|were) (that|this|it)\b.*\beach( one)?$/.test(words);
   // "and how many customers each month": a leading "and" with a new measure asks for it as well.
   if (first?.text === 'and' && (frame.metrics.length || frame.countOf)) frame.edits.add = true;
+  // "all states again, but orders": "again" goes back to the thread, whatever the first word.
   frame.asksAnew =
     /^(what|whats|what's|how|show|give|tell|list|total|overall|all|get|can|could|please|pls|i|we|our)$/.test(
       ctx.spans[0]?.text.split(' ')[0] ?? '',
-    );
+    ) && !/\bagain\b/.test(words);
   frame.pointsBack = pointsBack;
   // "order count in each bucket" after "with a promo" then "without": the two sides, as "both" is.
   if (
@@ -539,7 +546,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     Boolean(frame.pointsAtThey) ||
     Boolean(frame.pointsThere) ||
     // "that whole week", "same days in June": a period named relative to the thread's own.
-    frame.times.some((t) => t.spec.kind === 'weekAround' || t.spec.kind === 'sameDaysIn');
+    frame.times.some((t) => ['weekAround', 'sameDaysIn', 'quarterAround'].includes(t.spec.kind));
 }
 
 /** "cancelled orders taken out": the filter or count word just before is excluded. */
@@ -560,24 +567,6 @@ function negatePrevious(frame: Frame, ctx: Context, span: Span): void {
   }
 }
 
-/** "WoW", "month on month", "QoQ": the period a growth word implies when none is named. */
-function growthUnit(text: string): 'week' | 'month' | 'quarter' | undefined {
-  if (/^(wow|w\/w)$|^week (on|over) week$/.test(text)) return 'week';
-  if (/^(mom|m\/m)$|^month (on|over) month$/.test(text)) return 'month';
-  if (/^qoq$|^quarter (on|over) quarter$/.test(text)) return 'quarter';
-  return undefined;
-}
-
-/** A dimension the catalog has per-value averages of ("average customer spend"). */
-function averagedOver(ctx: Context, id: string): boolean {
-  return Object.values(ctx.lexicon.catalog.metrics).some((m) => m.perValue?.dimension === id);
-}
-
-/** A dimension with a count metric of its own ("SKUs": the SKU count). */
-function countable(ctx: Context, id: string): boolean {
-  return Object.values(ctx.lexicon.catalog.metrics).some((m) => m.countOf === id);
-}
-
 /**
  * "orders on amazon", "the whole Amazon dataset": the marketplace the order report is from, not a filter. A price
  * list's marketplace stays a filter when the question is about prices ("kurta MRP on Amazon").
@@ -593,8 +582,4 @@ function dropMarketplaceWord(frame: Frame, ctx: Context): void {
         ctx.spans[f.at]?.text === 'amazon'
       ),
   );
-}
-
-function grainOf(ctx: Context, id: string): boolean {
-  return Boolean(ctx.lexicon.catalog.dimensions[id]?.grain);
 }

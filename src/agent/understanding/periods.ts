@@ -38,6 +38,8 @@ export type TimeSpec =
   | { kind: 'earlier'; unit: 'week' | 'month' }
   /** "that whole week" after a day: the Monday-to-Sunday week around the thread's period (needs one). */
   | { kind: 'weekAround'; weekend?: boolean }
+  /** "the whole quarter": the quarter of the thread's period (the latest quarter when there is none). */
+  | { kind: 'quarterAround' }
   /** "last weekend": the Saturday and Sunday of the last complete week. */
   | { kind: 'lastWeekend' }
   /** "same days in June" after 1–15 May: the thread's days of the month, in the month named (needs one). */
@@ -84,6 +86,8 @@ export function resolveTime(spec: TimeSpec, latest: string, earliest?: string): 
     }
     case 'calendar':
       return calendar(spec.unit, spec.offset, latest);
+    case 'quarterAround':
+      return calendar('quarter', 0, latest);
     case 'lastWeekend':
       return weekendAround(calendar('week', -1, latest).from);
     case 'since': {
@@ -205,6 +209,11 @@ export function weekAround(day: string): TimeRange {
   const from = startOfWeek(day);
   const to = addDays(from, 6);
   return { from, to, label: `the week ${from} to ${to}` };
+}
+
+/** The calendar quarter a day falls in: "the whole quarter" after May is April–June. */
+export function quarterAround(day: string): TimeRange {
+  return calendar('quarter', 0, day);
 }
 
 /** The Saturday and Sunday of the week a day falls in: "the whole wknd" after Saturday 4 June is 4–5 June. */

@@ -19,7 +19,23 @@ export function perDayLike(metrics: string[], previous: string[], catalog: Catal
 
 /** "make it a rate" after returned lines: the return rate, over the lines its definition spans. */
 export function asRates(out: Composed, catalog: Catalog): void {
-  const rates = out.plan.metrics.map((m) => catalog.metrics[m]?.asRate ?? m);
+  // "as a rate" after "lines cancelled": a count filtered to what a measure with a rate counts is that rate.
+  const filteredTo = Object.values(catalog.metrics).find(
+    (m) =>
+      m.asRate &&
+      m.asFilter &&
+      out.plan.filters.some(
+        (f) =>
+          f.op === 'in' &&
+          f.dimension === m.asFilter!.dimension &&
+          f.values.every((v) => m.asFilter!.values.includes(String(v))),
+      ),
+  );
+  const rates = out.plan.metrics.map(
+    (m) =>
+      catalog.metrics[m]?.asRate ??
+      (filteredTo && catalog.metrics[m]?.format === 'count' ? filteredTo.asRate! : m),
+  );
   if (rates.every((r, k) => r === out.plan.metrics[k])) {
     out.slots.push({ name: 'measure', score: 0.3, doubt: 'which rate "rate" means' });
     return;

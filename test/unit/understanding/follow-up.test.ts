@@ -386,3 +386,41 @@ describe('a number word that names a row', () => {
     expect(r.kind === 'plan' && JSON.stringify(r.plan) === JSON.stringify(first)).toBe(false);
   });
 });
+
+describe('widening a thread again', () => {
+  it('"all states again, but orders not rev" lifts the state filter and keeps the period', () => {
+    const [, , state, all] = thread(
+      'revenue last wk',
+      'vs the week before',
+      'only MH',
+      'all states again, but orders not rev',
+    );
+    expect(state!.filters).toHaveLength(1);
+    expect(all!.filters).toEqual([]);
+    expect(all!.groupBy).toEqual([]);
+    expect(all!.metrics).toEqual(['orders']);
+    expect(all!.timeRange).toEqual(state!.timeRange);
+  });
+
+  it('"what about the whole quarter?" after May is Q2; "add June too" after April vs May runs month by month', () => {
+    const [, quarter] = thread('revenue by state for May', 'What about the whole quarter?');
+    expect(quarter!.timeRange).toMatchObject({ from: '2022-04-01', to: '2022-06-30' });
+    const [, months, all] = thread(
+      'Compare April and May revenue for Kurta.',
+      'Add June too.',
+      'And across all categories combined?',
+    );
+    expect(months!.groupBy).toEqual(['month']);
+    expect(months!.timeRange).toMatchObject({ from: '2022-04-01', to: '2022-06-30' });
+    expect(months!.compareTo).toBeUndefined();
+    expect(all!.filters).toEqual([]);
+  });
+
+  it('"as a rate, please" after cancelled lines is the cancellation rate', () => {
+    const [, rate] = thread(
+      'How many lines got cancelled per fulfilment type last month?',
+      'As a rate, please.',
+    );
+    expect(rate!.metrics).toEqual(['cancel_rate']);
+  });
+});
