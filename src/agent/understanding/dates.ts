@@ -124,7 +124,10 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   );
   // Two months joined: "from April to May", "between April and May" (a range, or a comparison with "change").
   for (const m of lower.matchAll(
-    new RegExp(`\\b(?:from|between)\\s+${MONTH_RE}\\s+(?:to|and|till|until|-|–)\\s+${MONTH_RE}\\b`, 'g'),
+    new RegExp(
+      `\\b(?:from|between)\\s+${MONTH_RE}\\s+(?:to|and|till|until|through|thru|-|–)\\s+${MONTH_RE}\\b`,
+      'g',
+    ),
   )) {
     const first = m.index + m[0].indexOf(m[1]!);
     const second = m.index + m[0].lastIndexOf(m[2]!);
@@ -538,7 +541,9 @@ function fullYear(y: string): number {
 }
 
 function toMention(f: Found, tokens: Token[], text: string): TimeMention | undefined {
-  const inside = tokens.filter((t) => t.start >= f.start && t.end <= f.end);
+  // "this month's sales": a token that only adds a possessive to the phrase's last word is inside it.
+  const possessive = (t: Token) => t.start < f.end && t.end > f.end && /^'s$/i.test(text.slice(f.end, t.end));
+  const inside = tokens.filter((t) => t.start >= f.start && (t.end <= f.end || possessive(t)));
   if (!inside.length) return undefined;
   return {
     from: inside[0]!.i,

@@ -369,7 +369,10 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
     // statuses": an aside that every status counts.
     if (ctx.prevWord(span.at - 1) === 'across' || ctx.spans[span.at - 1]?.text === 'across all') return;
     // "all states again" after "only MH": the filter lifted; "every status included": none left out.
-    if (/^(again|included|inclusive|incl|counted)$/.test(ctx.nextWord(span.at))) return;
+    // "all categories lumped together / combined": one figure over them.
+    const after = ctx.nextWord(span.at);
+    if (/^(lumped|together|combined)$/.test(after)) frame.overall = true;
+    if (/^(again|included|inclusive|incl|counted|lumped|together|combined)$/.test(after)) return;
     if (
       ctx.prevWord(span.at) === 'all' &&
       ctx.spans[span.at - 1]?.pauseBefore &&
@@ -408,8 +411,10 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
     frame.about.push(id);
     return;
   }
+  // "monthly count of cancelled lines": "monthly" is the count's breakdown, never what is counted.
+  const adverb = /ly$/.test(span.text);
   if (
-    ctx?.countsBefore(span) ||
+    (ctx?.countsBefore(span) && !adverb) ||
     (ctx?.mostBefore(span) && countable(ctx, id) && !frame.countOf) ||
     (ctx && countedThenBrokenDown(ctx, span, id) && !frame.rank)
   ) {

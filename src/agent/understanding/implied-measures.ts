@@ -60,6 +60,16 @@ export function markRateAndWhole(frame: Frame, ctx: Context, words: string): voi
     frame.asRate = true;
     frame.unknown = frame.unknown.filter((u) => !/^rates?$/i.test(u.word));
   }
+  // "june run rate per day": "per day" says what the rate is over, not a breakdown by day.
+  const perDayRate = frame.metrics.some((m) => ctx.lexicon.catalog.metrics[m.id]?.perDay);
+  if (perDayRate)
+    frame.groupBy = frame.groupBy.filter(
+      (g) =>
+        !(
+          ctx.lexicon.catalog.dimensions[g.id]?.grain === 'day' &&
+          /^(per|a|each) day$/.test(ctx.spans[g.at]?.text ?? '')
+        ),
+    );
   // "ok compare the whole month with april" after a weekly series: the month as one figure.
   const wholeMonth = /\b(?:the )?(?:whole|full|entire) month\b/.test(words);
   // "month" there names the period, not a monthly breakdown.

@@ -65,8 +65,11 @@ export function tag(tokens: Token[], lexicon: Lexicon, times: TimeMention[]): Sp
       continue;
     }
     let best = longestReading(tokens, i, lexicon, inTime);
-    // "line count per order status": "per order" (AOV) ends where "order status" starts; the breakdown wins.
-    if (best.length > 1 && endsInsideDimension(tokens, i + best.length - 1, lexicon, inTime))
+    // "line count per order status": "per order" (AOV) ends where "order status" starts; the breakdown wins, as
+    // "order lines" does in "number of order lines".
+    // A value's name ("low stock" before "stock count") keeps its words.
+    const valued = best.readings.some((r) => r.kind === 'value' || r.kind === 'boolean');
+    if (best.length > 1 && !valued && endsInsideName(tokens, i + best.length - 1, lexicon, inTime))
       best = longestReading(tokens, i, lexicon, inTime, best.length - 1);
     push(i, i + best.length, best.readings);
     i += best.length;
@@ -104,13 +107,14 @@ function longestReading(
   return { length: 1, readings: [] as SpanReading[] };
 }
 
-/** A dimension's name starts at this token and runs past it ("order" of "order status"). */
-function endsInsideDimension(tokens: Token[], last: number, lexicon: Lexicon, inTime: Set<number>): boolean {
+/** A dimension's or measure's name starts at this token and runs past it ("order" of "order status"). */
+function endsInsideName(tokens: Token[], last: number, lexicon: Lexicon, inTime: Set<number>): boolean {
   for (let n = 2; n <= lexicon.maxWords && last + n <= tokens.length; n++) {
     if (inTime.has(last + n - 1)) return false;
     const phrase = phraseOf(tokens, last, last + n);
     const lemma = phraseOf(tokens, last, last + n, 'lemma');
-    if (lexicon.readingsOf(phrase, lemma).some((r) => r.kind === 'dimension')) return true;
+    if (lexicon.readingsOf(phrase, lemma).some((r) => r.kind === 'dimension' || r.kind === 'metric'))
+      return true;
   }
   return false;
 }

@@ -265,3 +265,29 @@ describe('counts asked as rates, and bounds that exclude', () => {
     expect(kept).toMatchObject([{ op: 'lt', value: 500 }]);
   });
 });
+
+describe('phrases that read as something else', () => {
+  it('"how much of Maharashtra\'s revenue is coming out of Mumbai" is a share, never "excluding Maharashtra"', () => {
+    const p = h.planOf("Roughly how much of Maharashtra's revenue is coming out of Mumbai?").plan;
+    expect(p.filters.every((f) => f.op === 'in')).toBe(true);
+    expect(p.share).toBe(true);
+  });
+
+  it('"monthly count of cancelled lines from April through June" is cancelled lines by month, April to June', () => {
+    const p = h.planOf('Monthly count of cancelled lines from April through June.').plan;
+    expect(p.groupBy).toEqual(['month']);
+    expect(p.timeRange).toMatchObject({ from: '2022-04-01', to: '2022-06-30' });
+  });
+
+  it('"june run rate per day" is one figure; "rev by shipping tier (std/expedited)" is by service level', () => {
+    expect(h.planOf('june run rate per day, kurta only').plan.groupBy).toEqual([]);
+    expect(h.planOf('rev by shipping tier for q2').plan.groupBy).toEqual(['service_level']);
+  });
+
+  it('"what did we take in" is revenue; "all categories lumped together" is one figure', () => {
+    expect(h.planOf('On the 4th of June, what did we take in?').plan.metrics).toEqual(['revenue']);
+    expect(
+      h.planOf("Size M, all categories lumped together - what's the stock on hand?").plan.groupBy,
+    ).toEqual([]);
+  });
+});

@@ -329,3 +329,21 @@ describe('value indexes built ahead, one step at a time (start-up)', () => {
     );
   });
 });
+
+describe('words split and joined', () => {
+  it('"export/wholesale" and "KA/TN" are two words; "w/w" and "w/o" stay one', () => {
+    expect(tokenize('total export/wholesale rev').map((t) => t.norm)).toEqual([
+      'total',
+      'export',
+      'wholesale',
+      'rev',
+    ]);
+    expect(tokenize('KA/TN gmv').map((t) => t.norm)).toEqual(['ka', 'tn', 'gmv']);
+    expect(tokenize('gmv w/w w/o promo').map((t) => t.norm)).toEqual(['gmv', 'w/w', 'w/o', 'promo']);
+  });
+
+  it('"number of order lines" counts order lines; a value ending where a measure starts stays ("low stock count")', () => {
+    expect(spansOf('give me the number of order lines').map((s) => s.text)).toContain('order lines');
+    expect(spansOf('low stock count kurta sets').map((s) => s.text)).toContain('low stock');
+  });
+});
