@@ -17,6 +17,7 @@ const WORDS: [RegExp, string][] = [
   [/\bhw\b/gi, 'how'],
   [/\b(?:wat|wht)\b/gi, 'what'],
   [/\babt\b/gi, 'about'],
+  [/\bb4\b/gi, 'before'],
   [/(?<=\s)'?em\b/gi, 'them'],
   [/\b(that|this|which|the|other) 1\b(?!\s*(?:st|day|week|month|%|\d))/gi, '$1 one'],
 ];

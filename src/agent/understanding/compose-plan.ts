@@ -1,5 +1,5 @@
 import { growthOfSeries } from './series-growth.js';
-import { asRates, perDayLike, perDayOfThread } from './rate-measures.js';
+import { asRates, percentIsRate, perDayLike, perDayOfThread } from './rate-measures.js';
 import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Filter, Plan, Source } from '../../semantic/plan.js';
@@ -70,8 +70,9 @@ export interface ComposeDeps {
   priorPlan?: Plan;
 }
 
-export function composePlan(frame: Frame, deps: ComposeDeps, base?: Plan): Composed {
+export function composePlan(said: Frame, deps: ComposeDeps, base?: Plan): Composed {
   const { catalog } = deps;
+  const frame = percentIsRate(said, base, catalog) ? { ...said, share: false, asRate: true } : said;
   const out: Composed = {
     plan: {
       source: 'amazon_sales',
@@ -379,8 +380,14 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
     time.current = sameDaysIn(base.timeRange, sameDays.month);
   if (frame.times.length && !hasDates)
     out.notes.push(`${catalog.sources[source]!.label} has no dates, so the period was not applied.`);
-  if (base) applyFollowUpTime(plan, frame, time);
-  else {
+  // "drop march" with no period said yet: the data's whole span loses that month at its edge.
+  const span = profile.dateRanges[source];
+  const whole = base && frame.edits.remove && frame.times.length === 1 && !plan.timeRange && span;
+  if (whole) plan.timeRange = { from: span.from, to: span.to, label: `${span.from} to ${span.to}` };
+  if (base) {
+    applyFollowUpTime(plan, frame, time);
+    if (whole && plan.timeRange?.from === span.from && plan.timeRange.to === span.to) delete plan.timeRange;
+  } else {
     if (time.current) plan.timeRange = time.current;
     if (time.compare) plan.compareTo = time.compare;
     else if (time.comparePrevious && time.current) plan.compareTo = 'previous_period';

@@ -220,7 +220,11 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
     return;
   }
   // "drop april" after Q2 by month: the period loses that month at its edge, the rest stays.
-  if (frame.edits.remove && frame.times.length === 1 && plan.timeRange && trimmed(plan, time.current)) return;
+  // A month inside the period cannot be cut out of it: the period stays, never the month alone.
+  if (frame.edits.remove && frame.times.length === 1 && plan.timeRange) {
+    trimmed(plan, time.current);
+    return;
+  }
   // "and MoM thru june" after April: the thread's period runs on to June (a monthly series, see compose-plan).
   const [only] = frame.times;
   const runsOn =

@@ -357,7 +357,9 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
   if (
     ctx &&
     ctx.lexicon.catalog.dimensions[id]?.grain &&
-    /^(same|two|both|those|these)$/.test(ctx.prevWord(span.at))
+    (/^(same|two|both|those|these)$/.test(ctx.prevWord(span.at)) ||
+      // "drop march, its one day": how long it is, not a breakdown.
+      (ctx.prevWord(span.at) === 'one' && /^(its|it's|only|just)$/.test(ctx.prevWord(span.at - 1))))
   )
     return;
   // "by category, all dates", "for all time": the whole period, not a breakdown by day.

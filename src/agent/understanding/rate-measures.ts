@@ -1,5 +1,7 @@
 import type { Catalog } from '../../semantic/catalog.js';
+import type { Plan } from '../../semantic/plan.js';
 import type { Composed } from './compose-plan.js';
+import type { Frame } from './frame.js';
 
 // Measures turned into rates by a follow-up: per day ("the avg per day on that", a run rate's thread) and as a rate
 // of what the thread counted ("make it a rate").
@@ -18,19 +20,35 @@ export function perDayLike(metrics: string[], previous: string[], catalog: Catal
 }
 
 /** "make it a rate" after returned lines: the return rate, over the lines its definition spans. */
-export function asRates(out: Composed, catalog: Catalog): void {
-  // "as a rate" after "lines cancelled": a count filtered to what a measure with a rate counts is that rate.
-  const filteredTo = Object.values(catalog.metrics).find(
+/** The measure with a rate whose filter the plan's filters are: "lines cancelled" is cancellations' lines. */
+function filteredCountOf(plan: Plan, catalog: Catalog): Catalog['metrics'][string] | undefined {
+  return Object.values(catalog.metrics).find(
     (m) =>
       m.asRate &&
       m.asFilter &&
-      out.plan.filters.some(
+      plan.filters.some(
         (f) =>
           f.op === 'in' &&
           f.dimension === m.asFilter!.dimension &&
           f.values.every((v) => m.asFilter!.values.includes(String(v))),
       ),
   );
+}
+
+/**
+ * "as %" after "cancelled lines by day": the share of the lines that were cancelled, which is the cancellation rate
+ * (a share of the cancelled lines alone would be 100 % each day).
+ */
+export function percentIsRate(frame: Frame, base: Plan | undefined, catalog: Catalog): boolean {
+  if (!frame.share || frame.metrics.length || frame.groupBy.length || frame.filters.length || !base)
+    return false;
+  const counts = base.metrics.length > 0 && base.metrics.every((m) => catalog.metrics[m]?.format === 'count');
+  return counts && filteredCountOf(base, catalog) !== undefined;
+}
+
+export function asRates(out: Composed, catalog: Catalog): void {
+  // "as a rate" after "lines cancelled": a count filtered to what a measure with a rate counts is that rate.
+  const filteredTo = filteredCountOf(out.plan, catalog);
   const rates = out.plan.metrics.map(
     (m) =>
       catalog.metrics[m]?.asRate ??

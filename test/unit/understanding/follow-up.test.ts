@@ -424,3 +424,25 @@ describe('widening a thread again', () => {
     expect(rate!.metrics).toEqual(['cancel_rate']);
   });
 });
+
+describe('percent, trims and the one before', () => {
+  it('"as %" after cancelled lines by day is the cancellation rate by day, not each day\'s share', () => {
+    const [, rate] = thread('cancelled lines by day, last week', 'as %');
+    expect(rate!.metrics).toEqual(['cancel_rate']);
+    expect(rate!.share).toBe(false);
+  });
+
+  it('"drop june, its one day" after a monthly series over all dates (the fixture\'s April–June) ends it in May', () => {
+    const [, trimmed] = thread('revenue by month', 'drop june, its one day');
+    expect(trimmed!.groupBy).toEqual(['month']);
+    expect(trimmed!.timeRange?.to).toBe('2022-05-31');
+    // A month inside the period cannot be cut out: the period stays, never that month alone.
+    const [q2, inside] = thread('revenue by month in q2', 'drop may');
+    expect(inside!.timeRange).toEqual(q2!.timeRange);
+  });
+
+  it('"gmv last fortnight vs the one before?" compares with the fortnight before', () => {
+    const [p] = thread('gmv last fortnight vs the one before?');
+    expect(p!.compareTo).toBeDefined();
+  });
+});
