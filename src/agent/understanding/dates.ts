@@ -264,7 +264,10 @@ function relativePeriods(
     weekend: true,
   }));
   // "what about the whole quarter?" after May: the quarter May is in.
-  take(/\b(?:the\s+)?(?:whole|entire|full)\s+(?:quarter|qtr)\b/, () => ({ kind: 'quarterAround' }));
+  take(
+    /\b(?:the\s+)?(?:whole|entire|full)\s+(?:quarter|qtr)\b|\bthe\s+(?:quarter|qtr)\b(?!\s+(?:before|after|of|ending))/,
+    () => ({ kind: 'quarterAround' }),
+  );
   // "the week before last", "the month before last": two calendar periods back.
   take(/\b(?:the\s+)?(week|wk|month|mth|mnth)\s+before\s+last\b/, (m) => ({
     kind: 'calendar',

@@ -69,8 +69,11 @@ export function tag(tokens: Token[], lexicon: Lexicon, times: TimeMention[]): Sp
     // "order lines" does in "number of order lines".
     // A value's name ("low stock" before "stock count") keeps its words.
     const valued = best.readings.some((r) => r.kind === 'value' || r.kind === 'boolean');
-    if (best.length > 1 && !valued && endsInsideName(tokens, i + best.length - 1, lexicon, inTime))
-      best = longestReading(tokens, i, lexicon, inTime, best.length - 1);
+    if (best.length > 1 && !valued && endsInsideName(tokens, i + best.length - 1, lexicon, inTime)) {
+      // Only when what is left is no name itself: "order lines shipped" stays "order lines" + "shipped".
+      const shorter = longestReading(tokens, i, lexicon, inTime, best.length - 1);
+      if (!shorter.readings.some((r) => r.kind === 'metric' || r.kind === 'dimension')) best = shorter;
+    }
     push(i, i + best.length, best.readings);
     i += best.length;
   }

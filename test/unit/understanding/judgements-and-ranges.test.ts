@@ -291,3 +291,21 @@ describe('phrases that read as something else', () => {
     ).toEqual([]);
   });
 });
+
+describe('small words that changed a reading', () => {
+  it('"orders going out Expedited" are not "excluding" anything; "cxl rate" is the cancellation rate', () => {
+    const p = h.planOf('Are any merchant-fulfilled orders going out Expedited? How many?').plan;
+    expect(p.filters.every((f) => f.op === 'in')).toBe(true);
+    expect(h.planOf('cxl rate last week').plan.metrics).toEqual(['cancel_rate']);
+  });
+
+  it('"order lines shipped Expedited" keeps "order lines" whole; "weekly order trend for the qtr" is Q2', () => {
+    expect(h.planOf('What fraction of order lines shipped Expedited last month?').plan.metrics).toEqual([
+      'order_lines',
+    ]);
+    expect(h.planOf('weekly order trend for the qtr').plan.timeRange).toMatchObject({
+      from: '2022-04-01',
+      to: '2022-06-30',
+    });
+  });
+});
