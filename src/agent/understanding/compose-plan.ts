@@ -154,7 +154,7 @@ export function composePlan(said: Frame, deps: ComposeDeps, base?: Plan): Compos
       out.plan.threshold = [{ ...only, value: frame.loneNumbers[0]! }];
     // "gross revenue" after "excluding cancellations": gross counts every line, so the thread's exclusion goes.
     if (frame.gross) out.plan.filters = out.plan.filters.filter((f) => !isLineExclusion(f, catalog));
-    applyFollowUpGrouping(out.plan, frame, usable, filters, catalog);
+    applyFollowUpGrouping(out.plan, frame, usable, filters, catalog, deps.priorPlan);
     listCounted(out.plan, frame, catalog);
     // "how many of those SKUs are out of stock?" after a top 5 by colour: one count, not a count per colour;
     // "their price per piece overall" after a monthly series: one figure.

@@ -124,9 +124,14 @@ export function applyFollowUpGrouping(
   groupBy: string[],
   filters: ResolvedFilter[],
   catalog: Catalog,
+  prior?: Plan,
 ): void {
   const isGrain = (d: string) => isDateGrain(catalog, d);
   if (frame.allOf.length) plan.filters = plan.filters.filter((f) => !frame.allOf.includes(f.dimension));
+  // "show all categories again" after "only Kurta by size": the breakdown by category the thread had before; after
+  // a total that was only narrowed ("only MH"), the total again.
+  const back = (frame.again ?? []).filter((d) => prior?.groupBy.includes(d) && !plan.groupBy.includes(d));
+  if (back.length) plan.groupBy = [...back, ...plan.groupBy];
   if (plan.timeRange && frame.allOf.some((d) => withinOneBucket(plan.timeRange!, d))) delete plan.timeRange;
   // A breakdown by a dimension this question pins to one value says nothing ("Tops next to it, split by category"
   // has two); one the thread pinned is asked across all its values ("best category?" after "Kurta revenue").

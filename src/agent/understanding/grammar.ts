@@ -374,6 +374,7 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
     // "all categories lumped together / combined": one figure over them.
     const after = ctx.nextWord(span.at);
     if (/^(lumped|together|combined)$/.test(after)) frame.overall = true;
+    if (after === 'again') frame.again = [...(frame.again ?? []), id];
     if (/^(again|included|inclusive|incl|counted|lumped|together|combined)$/.test(after)) return;
     if (
       ctx.prevWord(span.at) === 'all' &&

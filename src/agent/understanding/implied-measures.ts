@@ -56,7 +56,9 @@ export function markRateAndWhole(frame: Frame, ctx: Context, words: string): voi
   // "cancelling more on FBA or merchant? Rates please", "worst states for cancellations by rate": counts that have
   // a rate, asked as rates.
   const rated = frame.metrics.every((m) => ctx.lexicon.catalog.metrics[m.id]?.asRate);
-  if (rated && ctx.spans.some((s) => /^(rate|rates|a rate|as a rate)$/.test(s.text))) {
+  // "the count instead of the rate": the rate is what goes.
+  const rateReplaced = /\b(?:instead of|rather than|not) (?:the |a )?rates?\b/.test(words);
+  if (rated && !rateReplaced && ctx.spans.some((s) => /^(rate|rates|a rate|as a rate)$/.test(s.text))) {
     frame.asRate = true;
     frame.unknown = frame.unknown.filter((u) => !/^rates?$/i.test(u.word));
   }

@@ -446,3 +446,24 @@ describe('percent, trims and the one before', () => {
     expect(p!.compareTo).toBeDefined();
   });
 });
+
+describe('going back in a thread', () => {
+  it('"show all categories again" after "only Kurta by size" is the breakdown by category the thread had', () => {
+    const plans = thread(
+      'Net revenue by category for last week, please.',
+      'Just Maharashtra.',
+      'Split the Kurta number by size.',
+      'OK, remove the size split and show all categories again.',
+    );
+    expect(plans[3]!.groupBy).toEqual(['category']);
+    expect(plans[3]!.filters.map((f) => f.dimension)).toEqual(['state']);
+  });
+
+  it('"the count instead of the rate" is the count', () => {
+    const [, count] = thread(
+      'cancellation rate by category',
+      'Show me the number of cancelled orders instead of the rate',
+    );
+    expect(count!.metrics).toEqual(['cancelled_orders']);
+  });
+});
