@@ -7,6 +7,7 @@ import { applyThresholds } from './thresholds.js';
 import { listCounted, listedMeasure } from './listing.js';
 import {
   applyBoth,
+  applyOtherValue,
   applyRowPick,
   applySplitOfRanked,
   applySameRows,
@@ -191,6 +192,7 @@ export function composePlan(said: Frame, deps: ComposeDeps, base?: Plan): Compos
   if (base) applySameRows(out, frame, base, deps.previousRows);
   if (base) applyTheyPick(out, frame, catalog, base, deps.previousRows);
   if (base) applyBoth(out, frame, catalog, base, deps.priorPlan);
+  applyOtherValue(out, frame, deps.profile, base);
   period(frame, deps, out, sameThread);
   shape(frame, deps, out);
   alternativesFor(out, filters);

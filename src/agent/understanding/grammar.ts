@@ -353,6 +353,12 @@ function pushMetric(
 
 function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): void {
   frame.understoodWords++;
+  // "and the other channel?": a value of it, not a breakdown by it (see applyOtherValue).
+  if (ctx?.prevWord(span.at) === 'other' && /^(the|that|this)$/.test(ctx.prevWord(span.at - 1))) {
+    frame.otherOf = id;
+    frame.unknown = frame.unknown.filter((u) => u.at !== span.at - 1);
+    return;
+  }
   // "for the same two months", "both weeks": the periods already asked about, not a breakdown by month.
   if (
     ctx &&

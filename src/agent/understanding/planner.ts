@@ -104,7 +104,13 @@ export function createPlanner(deps: PlannerDeps): Planner {
       !hasContent(frame) &&
       !(
         previous &&
-        (frame.rank || frame.explain || frame.listing || frame.rowPick || frame.both || frame.overall)
+        (frame.rank ||
+          frame.explain ||
+          frame.listing ||
+          frame.rowPick ||
+          frame.both ||
+          frame.overall ||
+          frame.otherOf)
       )
     ) {
       if (frame.explain && !previous)

@@ -1,4 +1,5 @@
 import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
+import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Plan } from '../../semantic/plan.js';
 import { addDays, endOfMonth } from '../../semantic/time-range.js';
 import type { PreviousRows } from '../resolver/resolver.js';
@@ -372,4 +373,31 @@ export function applySameRows(
   const column = rows.columns.indexOf(ranked);
   if (column < 0 || !plan.groupBy.includes(ranked) || plan.source !== previous.source) return;
   keepShownRows(plan, ranked, rows, column);
+}
+
+/**
+ * "and the other channel?" after Amazon.in: the one other value of a two-valued dimension, in place of the thread's.
+ * "same for that other style" names none of hundreds, so which one is asked, never guessed.
+ */
+export function applyOtherValue(
+  out: Composed,
+  frame: Frame,
+  profile: DataProfile,
+  base: Plan | undefined,
+): void {
+  const id = frame.otherOf;
+  if (!id) return;
+  const picked = base?.filters.find((f) => f.dimension === id && f.op === 'in' && f.values.length === 1);
+  const values = profile.values[out.plan.source]?.[id] ?? [];
+
+  const other = picked && values.length === 2 ? values.find((v) => v !== picked.values[0]) : undefined;
+  if (!other) {
+    out.slots.push({ name: 'filter', score: 0.3, doubt: `which other ${id} is meant` });
+    return;
+  }
+  out.plan.filters = [
+    ...out.plan.filters.filter((f) => f.dimension !== id),
+    { dimension: id, op: 'in', values: [other] },
+  ];
+  out.notes.push(`Read "the other" as ${other}, the value the thread did not show.`);
 }

@@ -4,12 +4,13 @@
  * the current figure would look as if the change had been made. Follow-up edits of an answer ("change that to a
  * pie", "set the period to May") name no stored record, so they do not match.
  */
-const WRITE_VERB = String.raw`(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+|go ahead and\s+)?(?:update|change|set|edit|modify|correct|overwrite|reset|mark|increase|decrease|bump)`;
+const WRITE_VERB = String.raw`(?:please\s+|pls\s+|kindly\s+|can you\s+|could you\s+|go ahead and\s+)?(?:update|change|set|edit|modify|correct|overwrite|reset|mark|increase|decrease|bump|flip|convert|switch|move)`;
 const RECORD = String.raw`(?:stock|inventory|price|mrp|status|order|quantity|qty|amount|record|row|entry|sku)(?:s|es)?`;
 
 const WRITE_PATTERNS: RegExp[] = [
   new RegExp(
-    String.raw`^\W*(?:(?:now|ok|okay|so|then|and|also|just)\s+)*${WRITE_VERB}\s+.{0,40}?\b${RECORD}\b.{0,60}?\b(?:to|as)\s+\S+`,
+    // At the start or after a pause: "escalate those orders - set their status to Shipped".
+    String.raw`(?:^|[.!?;,]\s|\s[-–—]\s)\W*(?:(?:now|ok|okay|so|then|and|also|just)\s+)*${WRITE_VERB}\s+.{0,40}?\b${RECORD}\b.{0,60}?\b(?:to|as)\s+\S+`,
     'i',
   ),
   /^\W*(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:delete|erase|remove|cancel|void)\s+(?:the\s+|this\s+|that\s+)?(?:order|row|record|entry|sku|line)s?\s+[\w-]*\d/i,
@@ -19,6 +20,9 @@ const WRITE_PATTERNS: RegExp[] = [
   /\b(?:drop|truncate|delete|wipe|clear|empty|purge|erase)\s+(?:the\s+|this\s+|that\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,2}(?:table|tables|database|db|dataset|data set)\b/i,
   // "just cancel all of those, they are too old": an action on the orders shown, not a filter of the answer.
   /^\W*(?:(?:now|ok|okay|so|then|and|also|just|please|pls|go ahead and|can you|could you)\s+)*(?:cancel|refund|void|dispatch|ship)\s+(?:all\s+(?:of\s+)?|each\s+of\s+)?(?:those|these|them)\b/i,
+  // "remove that customer from the wholesale file": a record taken out of the data, not a filter of the answer.
+  /\b(?:remove|delete|drop|erase|take)\s+(?:that|this|the|those|these)\s+(?:customer|customers|sku|skus|order|orders|row|rows|record|records|style|styles)\s+(?:out\s+)?(?:from|of)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:file|table|data|dataset|report|sheet|list)\b/i,
+  /^\W*(?:(?:please|pls|just|now|ok)\s+)*escalate\s+(?:those|these|them|the|all)\b/i,
   // "raise a purchase order for 50 units of each", "place a reorder": stock is bought elsewhere, not here.
   /\b(?:raise|place|create|issue|submit|send|open)\s+(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:purchase\s+orders?|pos?|re-?orders?|restock(?:ing)?\s+orders?)\b/i,
   /^\W*(?:(?:now|ok|so|then|just|please|pls|can you|could you)\s+)*(?:re-?order|restock|replenish)\s+(?:\d+|all|those|these|them|the|each)\b/i,

@@ -10,7 +10,7 @@ import { createFixtureDb } from '../semantic/fixture-db.js';
  * in-memory fixture database, never the real data set. The Amazon orders there run 2022-04-05 .. 2022-06-29.
  *
  * A few values the fixture rows lack are added to the profile so that questions about them can be asked:
- * the state KERALA, the category Blouse, the pending statuses, Expedited shipping, the Easy Ship programme and the stock levels the inventory CASE expression can produce.
+ * the state KERALA, the category Blouse, the pending statuses, Expedited shipping, the Non-Amazon channel, the Easy Ship programme and the stock levels the inventory CASE expression can produce.
  */
 export const catalog: Catalog = loadCatalog();
 
@@ -23,6 +23,7 @@ export async function buildProfile(): Promise<DataProfile> {
     amazon.category = [...(amazon.category ?? []), 'Blouse'];
     amazon.status = [...(amazon.status ?? []), 'Pending', 'Pending - Waiting for Pick Up'];
     amazon.service_level = [...new Set([...(amazon.service_level ?? []), 'Standard', 'Expedited'])];
+    amazon.sales_channel = [...new Set([...(amazon.sales_channel ?? []), 'Amazon.in', 'Non-Amazon'])];
     // The real report marks merchant orders shipped through Amazon's Easy Ship programme; the fixture rows leave it blank.
     if (catalog.dimensions.fulfilled_by) amazon.fulfilled_by = [...(amazon.fulfilled_by ?? []), 'Easy Ship'];
     const inventory = profile.values.inventory!;

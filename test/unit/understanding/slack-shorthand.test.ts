@@ -768,3 +768,24 @@ describe('everyday words for statuses and fulfilment', () => {
     expect(h.planOf('Split June revenue by who fulfilled it').plan.groupBy).toEqual(['fulfilment']);
   });
 });
+
+describe('the other one, and actions on records', () => {
+  it('"and the other channel?" after Non-Amazon is Amazon.in; "same for that other style" asks which', () => {
+    const channel = plan({
+      metrics: ['units'],
+      filters: [{ dimension: 'sales_channel', op: 'in', values: ['Non-Amazon'] }],
+    });
+    const other = h.ask('and the other channel?', channel);
+    expect(other.kind === 'plan' && other.plan.filters[0]!.values).toEqual(['Amazon.in']);
+    const style = plan({ filters: [{ dimension: 'style', op: 'in', values: ['JNE3797'] }] });
+    expect(h.ask('ok now same for that other style', style).kind).toBe('clarify');
+  });
+
+  it.each([
+    'Please flip every Pending - Waiting for Pick Up order to Cancelled.',
+    'Escalate those orders - set their status to Shipped so the courier picks them up.',
+    'Remove that customer from the wholesale file, they have churned.',
+  ])('"%s" is refused as a change to the data', (question) => {
+    expect(h.ask(question).kind).toBe('refuse');
+  });
+});
