@@ -355,7 +355,8 @@ function newGrouping(usable: string[], filters: ResolvedFilter[], frame: Frame, 
             x.candidates[0]?.dimension === f.filter.dimension || x.boolean?.dimension === f.filter.dimension,
         ).length > 1 &&
         !frame.filters.some((x) => x.orJoined && x.candidates[0]?.dimension === f.filter.dimension) &&
-        f.filter.dimension !== 'status',
+        // Statuses join as one family ("shipped or delivered"), unless set against each other ("… versus …").
+        (f.filter.dimension !== 'status' || frame.versusAt !== undefined),
     );
     if (several && !frame.share) groupBy.push(several.filter.dimension);
   }

@@ -96,10 +96,17 @@ export class Context {
     const beforeDims = new Set(before?.readings.flatMap((r) => (r.kind === 'value' ? [r.dimension] : [])));
     if (this.opensNameOf(span.text, beforeDims)) return false;
     // Two-letter codes ("up", "or", "as") are states only when typed as codes ("UP") or right after "in"/"for".
+    // Opening the question before a measure or another value ("ka western dress rev", "mh gmv") they are too.
+    // Not a word with a role of its own ("as units", "or").
+    const leads =
+      span.at === 0 &&
+      span.readings.every((r) => r.kind !== 'cue' || r.cue === 'commonWord') &&
+      Boolean(next?.readings.some((r) => r.kind === 'metric' || (r.kind === 'value' && !r.common)));
     if (span.text.length <= 2)
       return (
         (span.raw === span.raw.toUpperCase() && /[A-Z]/.test(span.raw)) ||
-        /^(in|for|from|only|just|vs|versus)$/.test(prev)
+        /^(in|for|from|only|just|vs|versus)$/.test(prev) ||
+        leads
       );
     if (VALUE_CONTEXT.has(prev) || this.negatedBefore(span)) return !this.isDimensionOrRankNext(span);
     // "XL and XXL sets", "merchant kurtas": the noun after another dimension's value is a value too.

@@ -10,7 +10,7 @@ const RECORD = String.raw`(?:stock|inventory|price|mrp|status|order|quantity|qty
 const WRITE_PATTERNS: RegExp[] = [
   new RegExp(
     // At the start or after a pause: "escalate those orders - set their status to Shipped".
-    String.raw`(?:^|[.!?;,]\s|\s[-–—]\s)\W*(?:(?:now|ok|okay|so|then|and|also|just)\s+)*${WRITE_VERB}\s+.{0,40}?\b${RECORD}\b.{0,60}?\b(?:to|as)\s+\S+`,
+    String.raw`(?:^|[.!?;,]\s|\s[-\u2013\u2014]\s)\W*(?:(?:now|ok|okay|so|then|and|also|just)\s+)*${WRITE_VERB}\s+.{0,40}?\b${RECORD}\b.{0,60}?\b(?:to|as)\s+\S+`,
     'i',
   ),
   /^\W*(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:delete|erase|remove|cancel|void)\s+(?:the\s+|this\s+|that\s+)?(?:order|row|record|entry|sku|line)s?\s+[\w-]*\d/i,

@@ -309,3 +309,18 @@ describe('small words that changed a reading', () => {
     });
   });
 });
+
+describe('codes and values set against each other', () => {
+  it('"ka western dress rev in may" is Karnataka\'s Western Dress revenue; "last week ka total" has no state', () => {
+    const p = h.planOf('ka western dress rev in may').plan;
+    expect(p.filters.map((f) => f.dimension).sort()).toEqual(['category', 'state']);
+    expect(h.planOf('last week ka total revenue').plan.filters).toEqual([]);
+  });
+
+  it('"plain Shipped versus Delivered to Buyer" is one row per status, not the two as one', () => {
+    const p = h.planOf(
+      'First week of May: how many lines were plain Shipped versus Delivered to Buyer?',
+    ).plan;
+    expect(p.groupBy).toEqual(['status']);
+  });
+});

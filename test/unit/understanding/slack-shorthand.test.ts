@@ -784,6 +784,7 @@ describe('the other one, and actions on records', () => {
   it.each([
     'Please flip every Pending - Waiting for Pick Up order to Cancelled.',
     'Escalate those orders - set their status to Shipped so the courier picks them up.',
+    'escalate them \u2013 set their status to shipped',
     'Remove that customer from the wholesale file, they have churned.',
   ])('"%s" is refused as a change to the data', (question) => {
     expect(h.ask(question).kind).toBe('refuse');
