@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../../src/semantic/plan.js';
-import { createHarness, type Harness } from './fixture.js';
+import { createHarness, planWith, type Harness } from './fixture.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -322,5 +322,17 @@ describe('codes and values set against each other', () => {
       'First week of May: how many lines were plain Shipped versus Delivered to Buyer?',
     ).plan;
     expect(p.groupBy).toEqual(['status']);
+  });
+});
+
+describe('idioms of ranking', () => {
+  it('"Which size came out on top?" ranks the thread\'s sizes; it is no filter on the category Top', () => {
+    const byKurtaSize = planWith({
+      groupBy: ['size'],
+      filters: [{ dimension: 'category', op: 'in', values: ['Kurta'] }],
+    });
+    const p = h.planOf('Which size came out on top?', byKurtaSize).plan;
+    expect(p.filters).toEqual(byKurtaSize.filters);
+    expect(p.sort).toMatchObject({ by: 'revenue', direction: 'desc' });
   });
 });
