@@ -2,6 +2,7 @@ import type { Catalog } from '../../semantic/catalog.js';
 import type { Frame } from './frame.js';
 import type { Context } from './grammar-context.js';
 import type { Span } from './tagging.js';
+import { lettersInOrder } from './tokens.js';
 
 /**
  * "returns by cat?", "orders per svc level": a word after "by" that no lexicon entry knows is still a breakdown, and
@@ -29,9 +30,7 @@ function abbreviates(short: string, word: string): boolean {
   if (word.length <= short.length || short[0] !== word[0]) return false;
   if (word.startsWith(short)) return true;
   // "svc" in "service", "qty" in "quantity": the letters in order, the first one first.
-  let at = 0;
-  for (const ch of word) if (ch === short[at]) at++;
-  return at === short.length && short.length >= 3 && !/[aeiou]/.test(short.slice(1));
+  return lettersInOrder(short, word) && short.length >= 3 && !/[aeiou]/.test(short.slice(1));
 }
 
 /** "by cat", "split by ship svc level": a grouping word before, with only filler words between. */

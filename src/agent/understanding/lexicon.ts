@@ -3,7 +3,7 @@ import type { DataProfile } from '../../semantic/data-profile.js';
 import type { ChartPreference, Source } from '../../semantic/plan.js';
 import { ValueIndex, editDistance, type ValueMatch } from '../../semantic/value-match.js';
 import type { CueKind, CueLexicon } from './cues.js';
-import { tokenize } from './tokens.js';
+import { lettersInOrder, tokenize } from './tokens.js';
 
 /**
  * Everything a span of words can mean, built from three places: the catalog (metric and dimension words), the data
@@ -268,8 +268,5 @@ function leadingWords(profile: DataProfile): (source: Source, dimension: string)
 function isVowelDropped(short: string, full: string): boolean {
   if (short.length >= full.length || short[0] !== full[0]) return false;
   const consonants = (w: string) => w.slice(1).replace(/[aeiou]/g, '');
-  if (consonants(short) !== consonants(full)) return false;
-  let at = 0;
-  for (const ch of full) if (ch === short[at]) at++;
-  return at === short.length;
+  return consonants(short) === consonants(full) && lettersInOrder(short, full);
 }

@@ -4,6 +4,7 @@ import type { Plan } from '../../semantic/plan.js';
 import { addDays, endOfMonth } from '../../semantic/time-range.js';
 import type { PreviousRows } from '../resolver/resolver.js';
 import type { Composed } from './compose-plan.js';
+import { sameRange } from './periods.js';
 import type { Frame } from './frame.js';
 
 /**
@@ -262,7 +263,7 @@ export function applyBoth(
  */
 function bothPeriods(out: Composed, catalog: Catalog, previous: Plan, prior: Plan): void {
   const [a, b] = [previous.timeRange, prior.timeRange];
-  if (!a || !b || (a.from === b.from && a.to === b.to) || previous.compareTo) return;
+  if (!a || !b || sameRange(a, b) || previous.compareTo) return;
   const [later, earlier] = a.from > b.from ? [a, b] : [b, a];
   out.plan.timeRange = later;
   out.plan.compareTo = earlier;
@@ -389,7 +390,6 @@ export function applyOtherValue(
   if (!id) return;
   const picked = base?.filters.find((f) => f.dimension === id && f.op === 'in' && f.values.length === 1);
   const values = profile.values[out.plan.source]?.[id] ?? [];
-
   const other = picked && values.length === 2 ? values.find((v) => v !== picked.values[0]) : undefined;
   if (!other) {
     out.slots.push({ name: 'filter', score: 0.3, doubt: `which other ${id} is meant` });

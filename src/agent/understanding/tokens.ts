@@ -89,3 +89,10 @@ export function phraseOf(tokens: Token[], from: number, to: number, form: 'norm'
   for (let k = from; k < to; k++) words.push(tokens[k]![form]);
   return words.join(' ');
 }
+
+/** The letters of `short` appear in `word` in order ("svc" in "service", "custmrs" in "customers"). */
+export function lettersInOrder(short: string, word: string): boolean {
+  let at = 0;
+  for (const ch of word) if (ch === short[at]) at++;
+  return at === short.length;
+}
