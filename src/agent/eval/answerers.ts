@@ -61,9 +61,10 @@ export function plannerAnswerer(deps: {
       }
       if (r.kind === 'refuse') return { status: 'refused', rows: [], ...reading };
       if (r.kind !== 'plan') return { status: 'error', rows: [], ...reading };
-      if (r.presentationOnly && state.rows) {
+      // "chart it": the same result shown again, so the same answer (its period rows too), read anew.
+      if (r.presentationOnly && state.answer) {
         remember(state, r.plan);
-        return { status: 'answered', rows: state.rows, ...reading };
+        return { ...state.answer, ...reading };
       }
       const compiled = compilePlan(r.plan, deps.catalog);
       const rows = await deps.query(compiled.sql);
@@ -76,14 +77,14 @@ export function plannerAnswerer(deps: {
         rows,
       );
       const stepRows = stepRowsOf(compiled.columns, rows);
-      return {
+      state.answer = {
         status: 'answered',
         rows,
         sql: compiled.sql,
-        ...reading,
         ...(periodRows.length ? { periodRows } : {}),
         ...(stepRows.length ? { stepRows } : {}),
       };
+      return { ...state.answer, ...reading };
     },
   };
 }
@@ -101,6 +102,8 @@ interface ThreadMemory {
   rows?: Cell[][];
   columns?: string[];
   ranked?: PreviousRows;
+  /** The last answer with rows, which a presentation-only turn ("chart it") shows again. */
+  answer?: EvalAnswer;
 }
 
 /** A thread's plans as the Assistant keeps them: the last one, and the one it replaced. */
