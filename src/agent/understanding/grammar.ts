@@ -1,3 +1,4 @@
+import { shareOfLinesIsRate } from './share-as-rate.js';
 import {
   bothBooleanValues,
   boundLines,
@@ -481,6 +482,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   countedLines(frame, ctx);
   boundLines(frame, ctx);
   judgedAsRate(frame, ctx);
+  shareOfLinesIsRate(frame, ctx);
   shareOfOther(frame, ctx);
   howMuchOfIsShare(frame, ctx);
   reportWordNotMeasure(frame, ctx);

@@ -118,7 +118,27 @@ export function judgedAsRate(frame: Frame, ctx: Context): void {
   if (!judged || !sides) return;
   for (const m of frame.metrics) {
     const rate = ctx.lexicon.catalog.metrics[m.id]?.asRate;
-    if (rate) m.id = rate;
+    if (!rate) continue;
+    m.id = rate;
+    // "were expedited orders cancelled more often": the orders are what the rate is of, not a second measure.
+    frame.metrics = frame.metrics.filter(
+      (x) => !(x.at === m.at - 1 && ctx.lexicon.catalog.metrics[x.id]?.format === 'count'),
+    );
+  }
+  // "were expedited orders cancelled more often than standard ones?": the adjective filtered the count to what a
+  // rate counts (cancelled lines), so the rate it is, over all the lines.
+  const metrics = ctx.lexicon.catalog.metrics;
+  for (const f of frame.filters) {
+    const counted = Object.values(metrics).find(
+      (m) =>
+        m.asRate &&
+        m.asFilter?.dimension === f.fixed?.dimension &&
+        f.fixed.values.every((v) => m.asFilter!.values.includes(v)),
+    );
+    if (!counted || frame.metrics.some((m) => metrics[m.id]?.asRate || m.id === counted.asRate)) continue;
+    frame.filters = frame.filters.filter((x) => x !== f);
+    frame.metrics = [{ id: counted.asRate!, score: 0.9, at: f.at }];
+    return;
   }
 }
 

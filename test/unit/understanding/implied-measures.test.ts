@@ -60,3 +60,34 @@ describe('follow-ups that change the measure or the period', () => {
     expect([may!.timeRange?.from, may!.timeRange?.to]).toEqual(['2022-05-01', '2022-05-31']);
   });
 });
+
+describe('rates the words imply', () => {
+  it('"cancelled more often than" sets two groups against each other by the cancellation rate', () => {
+    const { plan } = h.planOf('last week, were expedited orders cancelled more often than standard ones?');
+    expect(plan.metrics).toEqual(['cancel_rate']);
+    expect(plan.groupBy).toEqual(['service_level']);
+    expect(plan.filters.map((f) => f.dimension)).toEqual(['service_level']);
+  });
+
+  it('"what share of shipped lines came back as returns" is the return rate, one figure', () => {
+    const { plan } = h.planOf('what share of shipped kurta lines came back to us as returns?');
+    expect(plan).toMatchObject({ metrics: ['return_rate'], groupBy: [] });
+    expect(plan.filters).toEqual([{ dimension: 'category', op: 'in', values: ['Kurta'] }]);
+    expect(h.planOf('what share of lines got cancelled last week').plan).toMatchObject({
+      metrics: ['cancel_rate'],
+      groupBy: [],
+      filters: [],
+    });
+  });
+
+  it('"of all cancelled lines, what share were merchant-fulfilled" stays a share of the cancelled lines', () => {
+    const { plan } = h.planOf('of all cancelled lines, what share were merchant-fulfilled?');
+    expect(plan.metrics).not.toContain('cancel_rate');
+    expect(plan.filters.map((f) => f.dimension)).toContain('status');
+  });
+
+  it('"compared with the one before it" compares with the previous period', () => {
+    const { plan } = h.planOf('cancelled lines - last week compared with the one before it, please');
+    expect(plan.compareTo).toBe('previous_period');
+  });
+});
