@@ -26,6 +26,7 @@ import {
   markEachMonth,
   wholeWeeksWhenWeekly,
   perDayRate,
+  dropMarketplaceWord,
 } from './whole-question-roles.js';
 import { extendValueRanges } from './value-ranges.js';
 import { isFiller, isUnknown, type Span } from './tagging.js';
@@ -581,21 +582,4 @@ function negatePrevious(frame: Frame, ctx: Context, span: Span): void {
     frame.metrics.splice(frame.metrics.indexOf(metric), 1);
     frame.filters.push(filterOf(ctx, ctx.spans[metric.at]!, { fixed: def.asFilter }, true));
   }
-}
-
-/**
- * "orders on amazon", "the whole Amazon dataset": the marketplace the order report is from, not a filter. A price
- * list's marketplace stays a filter when the question is about prices ("kurta MRP on Amazon").
- */
-function dropMarketplaceWord(frame: Frame, ctx: Context): void {
-  const aboutPrices = frame.metrics.some((m) => ctx.lexicon.catalog.metrics[m.id]?.source === 'price_list');
-  if (aboutPrices) return;
-  frame.filters = frame.filters.filter(
-    (f) =>
-      !(
-        f.candidates.length &&
-        f.candidates.every((c) => c.source === 'price_list') &&
-        ctx.spans[f.at]?.text === 'amazon'
-      ),
-  );
 }

@@ -1,5 +1,6 @@
 import type { CueKind } from './cues.js';
 import type { Frame } from './frame.js';
+import { countWithRate } from './share-as-rate.js';
 import type { Context } from './grammar-context.js';
 import type { Span } from './tagging.js';
 
@@ -129,12 +130,7 @@ export function judgedAsRate(frame: Frame, ctx: Context): void {
   // rate counts (cancelled lines), so the rate it is, over all the lines.
   const metrics = ctx.lexicon.catalog.metrics;
   for (const f of frame.filters) {
-    const counted = Object.values(metrics).find(
-      (m) =>
-        m.asRate &&
-        m.asFilter?.dimension === f.fixed?.dimension &&
-        f.fixed.values.every((v) => m.asFilter!.values.includes(v)),
-    );
+    const counted = countWithRate(metrics, f);
     if (!counted || frame.metrics.some((m) => metrics[m.id]?.asRate || m.id === counted.asRate)) continue;
     frame.filters = frame.filters.filter((x) => x !== f);
     frame.metrics = [{ id: counted.asRate!, score: 0.9, at: f.at }];

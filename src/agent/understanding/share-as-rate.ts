@@ -33,7 +33,7 @@ export function shareOfLinesIsRate(frame: Frame, ctx: Context): void {
 }
 
 /** The count measure whose lines an adjective filter picks out ("returned", "cancelled"), when it has a rate. */
-function countWithRate(metrics: Catalog['metrics'], f: FrameFilter): Metric | undefined {
+export function countWithRate(metrics: Catalog['metrics'], f: FrameFilter): Metric | undefined {
   const fixed = f.fixed;
   if (!fixed || f.negated) return undefined;
   return Object.values(metrics).find(
@@ -48,6 +48,8 @@ function countWithRate(metrics: Catalog['metrics'], f: FrameFilter): Metric | un
 function linesAt(frame: Frame, ctx: Context, countId: string | undefined): number | undefined {
   const metrics = ctx.lexicon.catalog.metrics;
   const word = ctx.spans.find((s) => /\b(lines|line items|rows)$/.test(s.text));
-  const measure = frame.metrics.find((m) => m.id !== countId && /\blines\b/i.test(metrics[m.id]?.label ?? ''));
+  const measure = frame.metrics.find(
+    (m) => m.id !== countId && /\blines\b/i.test(metrics[m.id]?.label ?? ''),
+  );
   return word?.at ?? measure?.at;
 }

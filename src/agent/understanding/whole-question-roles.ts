@@ -358,3 +358,20 @@ export function wholeWeeksWhenWeekly(frame: Frame, ctx: Context): void {
   for (const t of frame.times)
     if (t.spec.kind === 'rolling' && t.spec.unit === 'week') t.spec = { ...t.spec, whole: true };
 }
+
+/**
+ * "orders on amazon", "the whole Amazon dataset": the marketplace the order report is from, not a filter. A price
+ * list's marketplace stays a filter when the question is about prices ("kurta MRP on Amazon").
+ */
+export function dropMarketplaceWord(frame: Frame, ctx: Context): void {
+  const aboutPrices = frame.metrics.some((m) => ctx.lexicon.catalog.metrics[m.id]?.source === 'price_list');
+  if (aboutPrices) return;
+  frame.filters = frame.filters.filter(
+    (f) =>
+      !(
+        f.candidates.length &&
+        f.candidates.every((c) => c.source === 'price_list') &&
+        ctx.spans[f.at]?.text === 'amazon'
+      ),
+  );
+}
