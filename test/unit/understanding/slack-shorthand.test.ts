@@ -750,6 +750,13 @@ describe('what only another conversation or a person knows', () => {
     expect(h.ask('revenue yesterday').kind).toBe('plan');
   });
 
+  it('"and the style priya was on about?" asks: a colleague\'s mention is outside the thread', () => {
+    const thread = planWith({ metrics: ['units'], groupBy: ['style'] });
+    expect(h.ask('and the style priya was on about?', thread).kind).toBe('clarify');
+    expect(h.ask('the sku rahul flagged, stock pls', thread).kind).toBe('clarify');
+    expect(h.ask('the style customers asked about most', thread).kind).not.toBe('clarify');
+  });
+
   it('"who r these b2b buyers, names pls" is refused: the order report holds no buyer names', () => {
     expect(h.ask('who r these b2b buyers, names pls').kind).toBe('refuse');
   });
