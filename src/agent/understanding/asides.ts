@@ -9,8 +9,16 @@ const ASIDE = /\(\s*(?:sorry|oops|pasted|copied|copy|typo|lol|haha|fyi|btw|ignor
 const FORWARDED =
   /\[\s*(?:auto-?)?(?:fwd|fw|forwarded|ticket|via|from #)[^\]]*\]|>{2,}|<{2,}|\bticket\s*#?\d+\b|\bpriority\b|-{3,}/gi;
 
+/**
+ * A greeting opening the message: "Morning - net revenue by category", "gm team, orders yday?". Only at the start
+ * and set off by punctuation or a name word: "orders in the morning" keeps its word (and is asked about).
+ */
+const GREETING =
+  /^\s*(?:(?:good\s+)?(?:morning|afternoon|evening)|gm|hi|hey|hello|hiya)(?:\s+(?:team|all|folks|guys|everyone|there))?\s*(?:[-\u2013\u2014,:!.]+\s*|\s+(?=(?:team|all)\b))/i;
+
 export function withoutAsides(question: string): string {
   return question
+    .replace(GREETING, '')
     .replace(ASIDE, ' ')
     .replace(FORWARDED, ' ')
     .replace(/\s{2,}/g, ' ')

@@ -1,9 +1,10 @@
 import { growthOfSeries } from './series-growth.js';
+import { rankDirection } from './judged-direction.js';
 import { asRates, percentIsRate, perDayLike, perDayOfThread } from './rate-measures.js';
 import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Filter, Plan, Source } from '../../semantic/plan.js';
-import { applyThresholds } from './thresholds.js';
+import { applyThresholds, namedOnlyAsBound } from './thresholds.js';
 import { listCounted, listedMeasure } from './listing.js';
 import {
   applyBoth,
@@ -19,7 +20,7 @@ import type { PreviousRows } from '../resolver/resolver.js';
 import { quarterAround, sameDaysIn, weekAround, weekendAround } from './periods.js';
 import { distinctValues, isDateGrain } from './plan-shape.js';
 import { daysBetweenInclusive } from '../../semantic/time-range.js';
-import type { Frame, FrameRank } from './frame.js';
+import type { Frame } from './frame.js';
 import {
   applyFollowUpFilters,
   applyFollowUpGrouping,
@@ -240,7 +241,9 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
       !frame.edits.instead;
     out.plan.metrics = ranksOnly
       ? [...named, ...base.metrics.filter((m) => !named.includes(m))]
-      : perDayLike(applyFollowUpMetrics(base.metrics, named, frame), base.metrics, catalog);
+      : namedOnlyAsBound(frame)
+        ? [...new Set([...base.metrics, ...named])]
+        : perDayLike(applyFollowUpMetrics(base.metrics, named, frame), base.metrics, catalog);
     // "and by revenue" after "top 5 customers by pieces": a measure said only after "by" re-ranks the thread.
     const rerankBy =
       base.sort && base.limit && !frame.rank && named.length === 1 && frame.metrics.every((m) => m.rankedBy)
@@ -464,7 +467,7 @@ function shape(frame: Frame, deps: ComposeDeps, out: Composed): void {
     const byChange = Boolean(plan.compareTo) && frame.growth && plan.groupBy.length > 0;
     plan.sort = {
       by: byChange ? `${metric}_change` : metric,
-      direction: rankDirection(frame.rank, metric, deps),
+      direction: rankDirection(frame.rank, metric, plan, deps.catalog),
     };
     // "which state sold most" shows the whole ranking, best first: the answer names the top and shows the rest.
     const n = frame.rank.n;
@@ -563,12 +566,6 @@ function alternativesFor(out: Composed, filters: ResolvedFilter[]): void {
 
 function findFilter(plan: Plan, f: Filter): Filter | undefined {
   return plan.filters.find((x) => x.dimension === f.dimension && x.op === f.op);
-}
-
-/** "worst cancellation rate" is the highest one: a judgement word turns where the catalog says lower is better. */
-function rankDirection(rank: FrameRank, metric: string, deps: ComposeDeps): 'asc' | 'desc' {
-  if (!rank.judged || !deps.catalog.metrics[metric]?.lowerIsBetter) return rank.direction;
-  return rank.direction === 'asc' ? 'desc' : 'asc';
 }
 
 /** "top 5 states combined": one row for the ranking's rows together; "which five are those?" lists them again. */

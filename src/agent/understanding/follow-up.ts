@@ -65,6 +65,7 @@ export function applyFollowUpFilters(
       return;
     }
   }
+  filters = withoutReplaced(plan, frame, filters);
   for (const { filter, from } of filters) {
     const sameDim = plan.filters.findIndex((x) => x.dimension === filter.dimension && x.op === 'in');
     if (filter.op === 'not_in' && frame.edits.remove && sameDim >= 0) {
@@ -110,6 +111,28 @@ export function applyFollowUpFilters(
     if (pinned && (distinctValues(pinned.values) === 1 || family) && !plan.share)
       plan.groupBy = plan.groupBy.filter((d) => d !== filter.dimension);
   }
+}
+
+/**
+ * "same but low stock rather than OOS": the filter named after the cue is the one replaced, by the filter before it
+ * on another dimension; it leaves the plan (when the thread has it) and is never added.
+ */
+function withoutReplaced(plan: Plan, frame: Frame, filters: ResolvedFilter[]): ResolvedFilter[] {
+  const cue = frame.insteadOfAt;
+  if (cue === undefined || !frame.edits.instead) return filters;
+  const before = filters.filter((f) => f.from.at < cue);
+  const replaced = filters.filter(
+    (f) =>
+      f.from.at > cue &&
+      f.filter.op === 'in' &&
+      before.length > 0 &&
+      before.every((b) => b.filter.dimension !== f.filter.dimension),
+  );
+  for (const { filter } of replaced) {
+    const index = plan.filters.findIndex((x) => x.dimension === filter.dimension && x.op === 'in');
+    if (index >= 0) removeValues(plan, index, filter);
+  }
+  return filters.filter((f) => !replaced.includes(f));
 }
 
 function removeValues(plan: Plan, index: number, filter: Filter): void {

@@ -488,6 +488,14 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   howMuchOfIsShare(frame, ctx);
   reportWordNotMeasure(frame, ctx);
   countedByTheirDeed(frame, ctx);
+  // "only the cancelled ones, by state": the rows shown narrowed to the cancelled lines, their measure kept.
+  for (const m of [...frame.metrics]) {
+    const def = ctx.lexicon.catalog.metrics[m.id]!;
+    const span = ctx.spans[m.at]!;
+    if (!def.asFilter || !ctx.onlyBefore(span) || ctx.spans[m.at + 1]?.text !== 'ones') continue;
+    frame.metrics.splice(frame.metrics.indexOf(m), 1);
+    frame.filters.push(filterOf(ctx, span, { fixed: def.asFilter }, false));
+  }
   if (frame.metrics.length > 1) {
     for (const m of [...frame.metrics]) {
       const def = ctx.lexicon.catalog.metrics[m.id]!;
@@ -520,6 +528,8 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     last?.text === 'it' ||
     // "how many pcs of that in june", "the gmv on it in may": a pointing word after "of/on/for/in".
     /\b(?:of|on|for|in) (?:that|it)\b/.test(words) ||
+    // "how many units did it sell in june", "how many returned lines did it have": "it" as the subject.
+    /\b(?:did|does|has|had) it\b/.test(words) ||
     // "how many returned lines is that for each": the rows just shown, each.
     /\b(is|was|are|were) (that|this|it)\b.*\beach( one)?$/.test(words);
   // "and how many customers each month": a leading "and" with a new measure asks for it as well.

@@ -61,3 +61,15 @@ function conditionOf(t: FrameThreshold, frame: Frame, catalog: Catalog, out: Com
   const value = rate && (t.percent || t.value > 1) ? t.value / 100 : t.value;
   return { metric, op: t.op, value };
 }
+
+/**
+ * "only states w 1000+ orders" after AOV by state: a measure said only as a bound's unit ("1000+ orders") keeps the
+ * rows' own measure; it joins it, for the bound to be about.
+ */
+export function namedOnlyAsBound(frame: Frame): boolean {
+  return (
+    frame.metrics.length > 0 &&
+    !frame.edits.instead &&
+    frame.metrics.every((m) => frame.thresholds.some((t) => m.at > t.at && m.at <= t.at + 3))
+  );
+}

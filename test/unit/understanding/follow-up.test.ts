@@ -467,3 +467,58 @@ describe('going back in a thread', () => {
     expect(count!.metrics).toEqual(['cancelled_orders']);
   });
 });
+
+describe('edits that narrow the rows and keep the measure', () => {
+  it('"only the cancelled ones, by state" after a status breakdown keeps counting lines, of cancelled ones', () => {
+    const [, next] = thread(
+      'status breakdown of merchant-fulfilled lines this week',
+      'only the cancelled ones, by state',
+    );
+    expect(next!.metrics).toEqual(['order_lines']);
+    expect(next!.groupBy).toEqual(['state']);
+    expect(next!.filters).toContainEqual({ dimension: 'status', op: 'in', values: ['Cancelled'] });
+  });
+
+  it('"low stock rather than OOS" replaces the out-of-stock filter instead of adding to it', () => {
+    const [, , low] = thread(
+      'out of stock sku count by colour',
+      'just Kurta',
+      'same but low stock rather than OOS',
+    );
+    expect(low!.filters.map((f) => f.dimension)).not.toContain('stock_level');
+    expect(low!.filters).toContainEqual({ dimension: 'category', op: 'in', values: ['Kurta'] });
+  });
+
+  it('"only states w 1000+ orders" after AOV by state keeps AOV and bounds the orders', () => {
+    const [, bounded] = thread('aov by state may', 'only states w 1000+ orders');
+    expect(bounded!.metrics).toEqual(['aov', 'orders']);
+    expect(bounded!.threshold).toEqual([{ metric: 'orders', op: 'gte', value: 1000 }]);
+  });
+
+  it('"out-of-stock SKU count by category, worst first" ranks the most out of stock first', () => {
+    expect(h.planOf('out-of-stock SKU count by category, worst first').plan.sort).toMatchObject({
+      direction: 'desc',
+    });
+    expect(h.planOf('worst 3 categories by revenue').plan.sort).toMatchObject({ direction: 'asc' });
+  });
+
+  it('"how many returned lines did it have in June?" after "which is worst" is about the top row', () => {
+    const [rates, worst] = thread('return rate by category for Q2', 'which one is the worst?');
+    const r = h.planner.resolveSync({
+      question: 'How many returned lines did it have in June?',
+      history: [],
+      previousPlan: worst!,
+      priorPlan: rates!,
+      previousRows: {
+        columns: ['category', 'return_rate'],
+        rows: [
+          ['Western Dress', 0.026],
+          ['Set', 0.019],
+        ],
+      },
+    });
+    expect(r.kind === 'plan' && r.plan.filters).toEqual([
+      { dimension: 'category', op: 'in', values: ['Western Dress'] },
+    ]);
+  });
+});

@@ -278,6 +278,7 @@ describe('refuses what we have no data for', () => {
     'forecast revenue for next month',
     'Myntra sales last month',
     'who is the prime minister',
+    'orders in the morning vs the evening',
   ])('%s', (q) => {
     const r = ask(q);
     expect(r.kind).toBe('refuse');
@@ -310,6 +311,12 @@ describe('prompt injection and SQL in the question never become SQL', () => {
       'units sold in june pls "}]} ;; -- (sorry, pasted from excel)',
     ])
       expect(ask(q).kind, q).toBe('plan');
+  });
+
+  it('a greeting opening the message is no data word: "Morning - net revenue by category" is answered', () => {
+    for (const q of ['Morning - net revenue by category for last week please', 'gm team, orders yday?'])
+      expect(ask(q).kind, q).toBe('plan');
+    expect(planOf('hi, units in june').plan.metrics).toEqual(['units']);
   });
 
   it('even when a plan is made, every filter value is a value from the data', () => {
