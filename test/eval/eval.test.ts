@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { loadCatalog } from '../../src/semantic/catalog.js';
 import { booleanLabels } from '../../src/semantic/boolean-values.js';
-import { buildDataProfile } from '../../src/semantic/data-profile.js';
+import { buildDataProfile, type DataProfile } from '../../src/semantic/data-profile.js';
 import { createKvStore } from '../../src/state/create-kv-store.js';
 import { openWarehouse } from '../../src/warehouse/open-warehouse.js';
 import type { Warehouse } from '../../src/warehouse/types.js';
@@ -75,6 +75,7 @@ describe.skipIf(!present)('evaluation sets on the real data', () => {
   let warehouse: Warehouse;
   let cacheDir: string;
   let planner: Planner | undefined;
+  let profile: DataProfile | undefined;
 
   beforeAll(async () => {
     cacheDir = await mkdtemp(join(tmpdir(), 'ri-eval-'));
@@ -87,8 +88,9 @@ describe.skipIf(!present)('evaluation sets on the real data', () => {
 
   const query = async (sql: string) => (await warehouse.queryTrusted(sql, { maxRows: 100_000 })).rows;
   const plannerPath = async () => {
-    planner ??= createPlanner({ catalog, profile: await buildDataProfile(warehouse, catalog) });
-    return plannerAnswerer({ planner, catalog, query });
+    profile ??= await buildDataProfile(warehouse, catalog);
+    planner ??= createPlanner({ catalog, profile });
+    return plannerAnswerer({ planner, catalog, query, dateRanges: profile.dateRanges });
   };
 
   it('the tuning set has at least 80 questions across the ten original categories', () => {

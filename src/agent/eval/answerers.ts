@@ -2,6 +2,7 @@ import type { Answer, Assistant } from '../answer.js';
 import type { Catalog } from '../../semantic/catalog.js';
 import { compilePlan } from '../../semantic/compile-plan.js';
 import type { Plan } from '../../semantic/plan.js';
+import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Cell } from '../../warehouse/types.js';
 import type { Planner } from '../understanding/planner.js';
 import type { PreviousRows, Resolution } from '../resolver/resolver.js';
@@ -37,6 +38,8 @@ export function plannerAnswerer(deps: {
   planner: Planner;
   catalog: Catalog;
   query: (sql: string) => Promise<Cell[][]>;
+  /** The dates each report holds, as data extraction passes them: a comparison past them is cut like for like. */
+  dateRanges?: DataProfile['dateRanges'];
 }): EvalAnswerer {
   const threads = new Map<string, ThreadMemory>();
   return {
@@ -66,7 +69,8 @@ export function plannerAnswerer(deps: {
         remember(state, r.plan);
         return { ...state.answer, ...reading };
       }
-      const compiled = compilePlan(r.plan, deps.catalog);
+      const coverage = deps.dateRanges?.[r.plan.source];
+      const compiled = compilePlan(r.plan, deps.catalog, coverage ? { coverage } : {});
       const rows = await deps.query(compiled.sql);
       remember(state, r.plan);
       state.rows = rows;

@@ -410,8 +410,9 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
     !plan.compareTo &&
     !plan.groupBy.some((d) => isDateGrain(catalog, d))
   ) {
-    // "MoM gmv", "WoW orders" with no period: the series by that unit, each bucket against the one before.
-    if (!plan.timeRange && frame.growthUnit && frame.growthUnit !== 'quarter' && !frame.times.length) {
+    // "MoM gmv" with no period: the monthly series, each month against the one before. "aov wow?" is the latest
+    // step: the last complete week against the one before (below), as a weekly review reads it.
+    if (!plan.timeRange && frame.growthUnit === 'month' && !frame.times.length) {
       plan.groupBy = [frame.growthUnit, ...plan.groupBy];
       plan.stepChange = true;
       out.slots.push({ name: 'period', score: 1 });

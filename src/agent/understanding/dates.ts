@@ -355,7 +355,12 @@ function businessPeriods(
       offset: /^(this|current|latest)$/.test(m[1]!) ? 0 : -1,
     }),
   );
-  take(/\b(today|latest day|most recent day)\b/, () => ({ kind: 'calendar', unit: 'day', offset: 0 }));
+  // "orders tdy?": chat shorthand for today, the data's latest day.
+  take(/\b(today|tdy|tday|2day|latest day|most recent day)\b/, () => ({
+    kind: 'calendar',
+    unit: 'day',
+    offset: 0,
+  }));
   // "yday", "yest": chat shorthand chrono does not know; "yesterday" itself is chrono's.
   take(/\b(yday|yda|yest|ystd|ystrdy|yesterdy|yesturday)\b/, () => ({
     kind: 'calendar',

@@ -120,7 +120,12 @@ async function openAnswerer(
   catalog ??= await loadServiceCatalog(base.config, base.logger);
   if (!answerer) {
     const profile = await buildDataProfile(wh, catalog);
-    answerer = plannerAnswerer({ planner: createPlanner({ catalog, profile }), catalog, query });
+    answerer = plannerAnswerer({
+      planner: createPlanner({ catalog, profile }),
+      catalog,
+      query,
+      dateRanges: profile.dateRanges,
+    });
   }
   return { answerer, catalog, query, note };
 }

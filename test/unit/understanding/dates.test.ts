@@ -172,12 +172,13 @@ describe('weeks run Monday to Sunday', () => {
     expect(timeOf('revenue week of May 11').range).toEqual(['2022-05-09', '2022-05-15']);
   });
 
-  it('week over week of last week compares it with the one before; with no period it is the weekly series', () => {
-    expect(h.planOf('revenue week over week for last week').plan).toMatchObject({
-      timeRange: { from: '2022-06-20', to: '2022-06-26' },
-      compareTo: 'previous_period',
-    });
-    expect(h.planOf('revenue week over week').plan).toMatchObject({ groupBy: ['week'], stepChange: true });
+  it('week over week compares the last complete week with the one before, with or without "last week"', () => {
+    for (const q of ['revenue week over week for last week', 'revenue week over week', 'aov wow?'])
+      expect(h.planOf(q).plan, q).toMatchObject({
+        timeRange: { from: '2022-06-20', to: '2022-06-26' },
+        compareTo: 'previous_period',
+      });
+    expect(h.planOf('revenue wow through june').plan).toMatchObject({ groupBy: ['week'] });
   });
 });
 

@@ -111,8 +111,13 @@ describe('deterministic planner: questions → plans', () => {
     const followUp = planOf('and this month vs last month?', planOf('revenue by category').plan).plan;
     expect(followUp.timeRange).toMatchObject({ from: '2022-06-01' });
     expect(followUp.compareTo).toMatchObject({ from: '2022-05-01', to: '2022-05-31' });
-    // With no period named, week over week is the weekly series, each week against the one before.
-    expect(planOf('revenue week over week').plan).toMatchObject({ groupBy: ['week'], stepChange: true });
+    // With no period named, week over week is the latest step: the last complete week against the one before;
+    // month on month is the monthly series.
+    expect(planOf('revenue week over week').plan).toMatchObject({
+      timeRange: { from: '2022-06-20', to: '2022-06-26' },
+      compareTo: 'previous_period',
+    });
+    expect(planOf('mom gmv').plan).toMatchObject({ groupBy: ['month'], stepChange: true });
     expect(planOf('revenue week over week last week').plan).toMatchObject({
       timeRange: { from: '2022-06-20', to: '2022-06-26' },
       compareTo: 'previous_period',
