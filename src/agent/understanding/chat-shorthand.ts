@@ -18,6 +18,12 @@ const WORDS: [RegExp, string][] = [
   [/\b(?:wat|wht)\b/gi, 'what'],
   [/\babt\b/gi, 'about'],
   [/\bb4\b/gi, 'before'],
+  // "how many ords yday", "ords insted", "hyd frm apr 15", "shipping lvl": letters dropped on a phone.
+  [/\bords\b/gi, 'orders'],
+  [/\bord\b/gi, 'order'],
+  [/\binsted\b/gi, 'instead'],
+  [/\bfrm\b/gi, 'from'],
+  [/\blvl\b/gi, 'level'],
   [/(?<=\s)'?em\b/gi, 'them'],
   [/\b(that|this|which|the|other) 1\b(?!\s*(?:st|day|week|month|%|\d))/gi, '$1 one'],
 ];

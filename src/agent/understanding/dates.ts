@@ -147,14 +147,15 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   // Open ranges: "since April 15", "after May 20", "till May 10", "since April".
   take(
     new RegExp(
-      `\\b(since|from|after|starting|beginning|till|until|up to|upto|before|thru|through)\\s+(?:the\\s+)?(.{3,24}?)(?=$|[?.!,]|\\s+(?:vs|versus|by|for|in|and|compared|split|broken|per|only)\\b)`,
+      // The date never runs over another opening word: "ords frm hyd since apr 15" is since April 15.
+      `\\b(since|from|after|starting|beginning|till|until|up to|upto|before|thru|through)\\s+(?:the\\s+)?((?:(?!\\b(?:since|from|after|starting|till|until)\\b).){3,24}?)(?=$|[?.!,]|\\s+(?:vs|versus|by|for|in|and|compared|split|broken|per|only)\\b)`,
     ),
     (m) => openRange(m, days, dayAt),
   );
   // Weeks and halves of a month.
   take(
     new RegExp(
-      `\\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)\\s+week\\s+(?:of|in)\\s+${MONTH_RE}\\b`,
+      `\\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)\\s+(?:week|wk)\\s+(?:of|in)\\s+${MONTH_RE}\\b`,
     ),
     (m) => ({
       kind: 'weekOfMonth',
@@ -326,10 +327,10 @@ function businessPeriods(
     }),
   );
   take(
-    /\b(mtd|month to date|month-to-date|qtd|quarter to date|ytd|year to date|year-to-date|so far this (?:year|yr|month|quarter)|this (?:year|yr|month) so far)\b/,
+    /\b(mtd|month to date|month-to-date|qtd|quarter to date|ytd|year to date|year-to-date|so far this (?:year|yr|month|mth|quarter)|(?:this )?(?:year|yr|month|mth|mnth) so far)\b/,
     (m) => ({
       kind: 'toDate',
-      unit: /^m|month/.test(m[1]!) ? 'month' : /^q|quarter/.test(m[1]!) ? 'quarter' : 'year',
+      unit: /^m|month|mth|mnth/.test(m[1]!) ? 'month' : /^q|quarter/.test(m[1]!) ? 'quarter' : 'year',
     }),
   );
   // "this month vs last": the second period named by "last" alone.

@@ -499,9 +499,10 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   if (frame.metrics.length > 1) {
     for (const m of [...frame.metrics]) {
       const def = ctx.lexicon.catalog.metrics[m.id]!;
-      const adjective = /^(cancelled|canceled|returned|(?:cancelled|canceled|returned) orders?)$/.test(
-        ctx.spans[m.at]!.text,
-      );
+      const adjective =
+        /^(cancelled|canceled|cxl|cxld|returned|(?:cancelled|canceled|returned) orders?)$/.test(
+          ctx.spans[m.at]!.text,
+        );
       if (def.asFilter && adjective) {
         frame.metrics.splice(frame.metrics.indexOf(m), 1);
         frame.filters.push(filterOf(ctx, ctx.spans[m.at]!, { fixed: def.asFilter }, false));

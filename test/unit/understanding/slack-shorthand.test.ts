@@ -797,3 +797,37 @@ describe('the other one, and actions on records', () => {
     expect(h.ask(question).kind).toBe('refuse');
   });
 });
+
+describe('letters dropped on a phone', () => {
+  it('"ords", "ord", "insted", "frm", "lvl" are orders, order, instead, from, level', () => {
+    expect(h.planOf('how many ords yday').plan.metrics).toEqual(['orders']);
+    expect(h.planOf('avg units per ord last wk').plan.metrics).toEqual(['units_per_order']);
+    expect(h.planOf('gmv split by shipping lvl').plan.groupBy).toEqual(['service_level']);
+    const [, swapped] = h.thread('revenue by state in may', 'ords insted');
+    expect(swapped!.metrics).toEqual(['orders']);
+  });
+
+  it('"ords frm hyd since apr 15" runs from April 15 on: the date never spans another opening word', () => {
+    const { plan } = h.planOf('expedited ords frm hyd since apr 15?');
+    expect(plan.timeRange).toMatchObject({ from: '2022-04-15', to: '2022-06-29' });
+  });
+
+  it('"first wk of may" and "mth so far" are periods', () => {
+    expect(h.planOf('gmv first wk of may').plan.timeRange).toMatchObject({
+      from: '2022-05-01',
+      to: '2022-05-07',
+    });
+    expect(h.planOf('rev by state mth so far').plan.timeRange).toMatchObject({ from: '2022-06-01' });
+    expect(h.planOf('rev by state mth so far').plan.groupBy).toEqual(['state']);
+  });
+
+  it('"cxl lines" counts cancelled lines', () => {
+    const { plan } = h.planOf('cxl lines in TN first wk of june');
+    expect(plan.metrics).toEqual(['order_lines']);
+    expect(plan.filters).toContainEqual({ dimension: 'status', op: 'in', values: ['Cancelled'] });
+  });
+
+  it('"n avg delivery days for it?" is refused: the report has no delivery dates', () => {
+    expect(h.ask('n avg delivery days for it?').kind).toBe('refuse');
+  });
+});
