@@ -24,6 +24,7 @@ const WORDS: [RegExp, string][] = [
   [/\binsted\b/gi, 'instead'],
   [/\bfrm\b/gi, 'from'],
   [/\blvl\b/gi, 'level'],
+  [/\b(?:cmpare|compair|comapre|compre)\b/gi, 'compare'],
   [/(?<=\s)'?em\b/gi, 'them'],
   [/\b(that|this|which|the|other) 1\b(?!\s*(?:st|day|week|month|%|\d))/gi, '$1 one'],
 ];

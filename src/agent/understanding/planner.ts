@@ -405,7 +405,8 @@ function pointedRow(
   previous: Plan | undefined,
   rows: PreviousRows | undefined,
 ): Resolution | undefined {
-  if (!previous || !frame.pointsAtOne) return undefined;
+  // "the one in third place" names its row.
+  if (!previous || !frame.pointsAtOne || frame.rowPick) return undefined;
   const onlyRow = rows?.rows.length === 1 ? rowOptions(catalog, composed.plan, previous, rows)[0] : undefined;
   if (onlyRow?.plan) {
     composed.plan = onlyRow.plan;

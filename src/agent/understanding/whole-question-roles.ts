@@ -136,7 +136,9 @@ export function markRowPick(frame: Frame, ctx: Context): void {
       !next &&
       ctx.prevWord(span.at) === 'the' &&
       !/^(on|of|from|since|till|until|by|before|after|to)$/.test(ctx.prevWord(span.at - 1));
-    if (!(next?.text === 'one' || (dimension && !grain) || atEnd)) continue;
+    // "the one in third place", "zoom into 2nd place": the row at that place.
+    const place = next?.text === 'place' && /^(in|into|at)$/.test(ctx.prevWord(span.at));
+    if (!(next?.text === 'one' || (dimension && !grain) || atEnd || place)) continue;
     frame.rowPick = { index, text: `the ${span.text}${next?.text === 'one' ? ' one' : ''}` };
     if (dimension && !grain) frame.rowPick.dimension = dimension;
     frame.unknown = frame.unknown.filter((u) => u.at !== span.at);

@@ -522,3 +522,25 @@ describe('edits that narrow the rows and keep the measure', () => {
     ]);
   });
 });
+
+describe('thread words from weekly reviews', () => {
+  it('"put April alongside it" compares the thread\'s May with April, side by side', () => {
+    const [, next] = thread('units by size for kurta in may', 'Put April alongside it');
+    expect(next!.timeRange).toMatchObject({ from: '2022-05-01', to: '2022-05-31' });
+    expect(next!.compareTo).toMatchObject({ from: '2022-04-01', to: '2022-04-30' });
+  });
+
+  it('"stick with the merchant side" keeps merchant orders: "stick" is no typo of stock', () => {
+    const [, next] = thread(
+      'cancellation rate by fulfilment for june',
+      'stick with the merchant side and split that by category',
+    );
+    expect(next).toMatchObject({ source: 'amazon_sales', groupBy: ['category'] });
+    expect(next!.filters).toEqual([{ dimension: 'fulfilment', op: 'in', values: ['Merchant'] }]);
+  });
+
+  it('"pull the usual for the review" asks which figures; it is no off-topic message', () => {
+    expect(h.ask('pull the usual for the review pls').kind).toBe('clarify');
+    expect(h.ask('Can you cut it the usual way for the Monday deck?').kind).toBe('clarify');
+  });
+});

@@ -59,6 +59,13 @@ describe('rows of the previous answer', () => {
     expect(r.notes.join(' ')).toContain('Karnataka');
   });
 
+  it('"zoom into the one in third place" is the third row, not a question back', () => {
+    const r = ask('Zoom into the one in third place - what are its top 5 cities?');
+    expect(r.kind === 'plan' && r.plan.filters).toEqual([
+      { dimension: 'state', op: 'in', values: ['Telangana'] },
+    ]);
+  });
+
   it('"the last one" is the last row shown', () => {
     const r = ask('the last one');
     expect(r.kind === 'plan' && r.plan.filters).toEqual([
