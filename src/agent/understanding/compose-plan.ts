@@ -23,6 +23,7 @@ import { daysBetweenInclusive } from '../../semantic/time-range.js';
 import type { Frame } from './frame.js';
 import {
   applyFollowUpFilters,
+  countNarrowedTo,
   applyFollowUpGrouping,
   applyFollowUpMetrics,
   applyFollowUpTime,
@@ -134,6 +135,7 @@ export function composePlan(said: Frame, deps: ComposeDeps, base?: Plan): Compos
     if (out.plan.sort && (reranked || !out.plan.metrics.some((m) => out.plan.sort!.by.startsWith(m))))
       out.plan.sort = { ...out.plan.sort, by: out.plan.metrics[0]! };
     applyFollowUpFilters(out.plan, frame, filters, catalog);
+    countNarrowedTo(out.plan, sameThread, frame, catalog);
     // "the cancellation rate instead of counts" after "orders that got cancelled": the rate spans every status.
     const spanned = new Set(out.plan.metrics.flatMap((m) => catalog.metrics[m]?.definedOver ?? []));
     if (spanned.size && !sameThread.metrics.some((m) => catalog.metrics[m]?.definedOver))

@@ -286,7 +286,7 @@ function relativePeriods(
   );
   // "the week before", "the previous period": the period before the one named.
   take(
-    /\b(?:the\s+)?(?:(?:week|wk|month|mth|quarter|year|period|fortnight)\s+before|(?<=\b(?:vs\.?|versus|against|than|with|to)\s+the\s+)one\s+before(?:\s+(?:that|it|this))?(?!\s+last)|(?:\d+|one|two|three|four|seven|fourteen|thirty|ninety)\s+(?:days|weeks|wks|months|mths)\s+before|(?:previous|prior|preceding)\s+period|period before)\b/,
+    /\b(?:the\s+)?(?:(?:week|wk|month|mth|quarter|year|period|fortnight)\s+(?:before|prior)\b(?!\s+to\b)|(?<=\b(?:vs\.?|versus|against|than|with|to)\s+the\s+)one\s+before(?:\s+(?:that|it|this))?(?!\s+last)|(?:\d+|one|two|three|four|seven|fourteen|thirty|ninety)\s+(?:days|weeks|wks|months|mths)\s+before|(?:previous|prior|preceding)\s+period|period before)\b/,
     () => ({ kind: 'previous' }),
   );
   // "that whole week", "the same week": the week around the thread's period, resolved against it.

@@ -135,6 +135,34 @@ function withoutReplaced(plan: Plan, frame: Frame, filters: ResolvedFilter[]): R
   return filters.filter((f) => !replaced.includes(f));
 }
 
+/**
+ * "just the cancellations - which categories are they in?" after order lines by status: the thread counts lines, so
+ * the cancellations are its lines that were cancelled (the count's own filter), not a second measure's count.
+ * So are they when the thread counts cancelled lines already.
+ */
+export function countNarrowedTo(plan: Plan, previous: Plan, frame: Frame, catalog: Catalog): void {
+  if (frame.edits.instead || plan.metrics.length !== 1) return;
+  const narrowed = catalog.metrics[plan.metrics[0]!]?.asFilter;
+  // Or the thread counts those lines already ("which category saw cancellations climb" after cancelled lines).
+  const already = previous.filters.some(
+    (f) =>
+      f.op === 'in' &&
+      f.dimension === narrowed?.dimension &&
+      f.values.every((v) => narrowed.values.includes(String(v))),
+  );
+  if (!frame.edits.only && !already) return;
+  const counts = previous.metrics.every(
+    (m) => catalog.metrics[m]?.format === 'count' && !catalog.metrics[m]?.asFilter,
+  );
+  if (!narrowed || !counts || previous.source !== plan.source) return;
+  plan.metrics = [...previous.metrics];
+  plan.filters = [
+    ...plan.filters.filter((f) => f.dimension !== narrowed.dimension),
+    { dimension: narrowed.dimension, op: 'in', values: [...narrowed.values] },
+  ];
+  if (plan.sort) plan.sort = { ...plan.sort, by: plan.metrics[0]! };
+}
+
 function removeValues(plan: Plan, index: number, filter: Filter): void {
   const kept = plan.filters[index]!.values.filter((v) => !filter.values.includes(v));
   if (kept.length) plan.filters[index] = { ...plan.filters[index]!, values: kept };

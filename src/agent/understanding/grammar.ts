@@ -550,6 +550,17 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     frame.both = true;
     frame.unknown = frame.unknown.filter((u) => !/^(bucket|group|side)s?$/.test(u.word));
   }
+  // "which category climbed most between those two weeks": the thread's two periods, not a top two.
+  if (
+    /\b(?:between|across|over) (?:those|these|the) (?:two|2) (?:weeks|wks|months|periods|fortnights|days)\b/.test(
+      words,
+    )
+  ) {
+    frame.both = true;
+    if (frame.rank?.n === 2) delete frame.rank.n;
+    // "in % terms": the change as a percentage, not a share.
+    if (frame.growth) frame.share = false;
+  }
   // "how many pcs did they take": "they" as the subject of a verb, with nothing added or re-ranked ("add their
   // pieces", "rank them by units", "how many each took" keep every row).
   if (

@@ -544,3 +544,30 @@ describe('thread words from weekly reviews', () => {
     expect(h.ask('Can you cut it the usual way for the Monday deck?').kind).toBe('clarify');
   });
 });
+
+describe('cancellations inside a thread that counts lines', () => {
+  it('"just the cancellations - which categories?" after a status breakdown counts cancelled lines', () => {
+    const [, cancelled, prior] = thread(
+      'status breakdown of order lines for last week',
+      'Just the cancellations - which categories are they in?',
+      'Same cut for the week prior',
+    );
+    expect(cancelled).toMatchObject({ metrics: ['order_lines'], groupBy: ['category'] });
+    expect(cancelled!.filters).toEqual([{ dimension: 'status', op: 'in', values: ['Cancelled'] }]);
+    expect(prior!.timeRange).toMatchObject({ from: '2022-06-13', to: '2022-06-19' });
+  });
+
+  it('"which category saw cancellations climb the most between those two weeks" ranks the change', () => {
+    const plans = thread(
+      'cancelled lines by category last week',
+      'same for the week before',
+      'Which category saw cancellations climb the most, in % terms, between those two weeks?',
+    );
+    const last = plans[2]!;
+    expect(last.metrics).toEqual(['order_lines']);
+    expect(last.timeRange).toMatchObject({ from: '2022-06-20', to: '2022-06-26' });
+    expect(last.compareTo).toMatchObject({ from: '2022-06-13', to: '2022-06-19' });
+    expect(last.sort).toMatchObject({ by: 'order_lines_change', direction: 'desc' });
+    expect(last.limit).toBeUndefined();
+  });
+});
