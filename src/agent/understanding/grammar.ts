@@ -27,6 +27,7 @@ import {
   wholeWeeksWhenWeekly,
   perDayRate,
   dropMarketplaceWord,
+  markBoth,
 } from './whole-question-roles.js';
 import { extendValueRanges } from './value-ranges.js';
 import { isFiller, isUnknown, type Span } from './tagging.js';
@@ -541,26 +542,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
       ctx.spans[0]?.text.split(' ')[0] ?? '',
     ) && !/\bagain\b/.test(words);
   frame.pointsBack = pointsBack;
-  // "order count in each bucket" after "with a promo" then "without": the two sides, as "both" is.
-  if (
-    /\b(?:each|both|per|every) (?:bucket|group|side)s?\b|\beach of (?:them|the two)\b|\bside by side\b/.test(
-      words,
-    )
-  ) {
-    frame.both = true;
-    frame.unknown = frame.unknown.filter((u) => !/^(bucket|group|side)s?$/.test(u.word));
-  }
-  // "which category climbed most between those two weeks": the thread's two periods, not a top two.
-  if (
-    /\b(?:between|across|over) (?:those|these|the) (?:two|2) (?:weeks|wks|months|periods|fortnights|days)\b/.test(
-      words,
-    )
-  ) {
-    frame.both = true;
-    if (frame.rank?.n === 2) delete frame.rank.n;
-    // "in % terms": the change as a percentage, not a share.
-    if (frame.growth) frame.share = false;
-  }
+  markBoth(frame, words);
   // "how many pcs did they take": "they" as the subject of a verb, with nothing added or re-ranked ("add their
   // pieces", "rank them by units", "how many each took" keep every row).
   if (

@@ -377,3 +377,27 @@ export function dropMarketplaceWord(frame: Frame, ctx: Context): void {
       ),
   );
 }
+
+/** "both" said as the thread's two sides or periods, which applyBoth sets side by side. */
+export function markBoth(frame: Frame, words: string): void {
+  // "order count in each bucket" after "with a promo" then "without": the two sides, as "both" is.
+  if (
+    /\b(?:each|both|per|every) (?:bucket|group|side)s?\b|\beach of (?:them|the two)\b|\bside by side\b/.test(
+      words,
+    )
+  ) {
+    frame.both = true;
+    frame.unknown = frame.unknown.filter((u) => !/^(bucket|group|side)s?$/.test(u.word));
+  }
+  // "which category climbed most between those two weeks": the thread's two periods, not a top two.
+  if (
+    /\b(?:between|across|over) (?:those|these|the) (?:two|2) (?:weeks|wks|months|periods|fortnights|days)\b/.test(
+      words,
+    )
+  ) {
+    frame.both = true;
+    if (frame.rank?.n === 2) delete frame.rank.n;
+    // "in % terms": the change as a percentage, not a share.
+    if (frame.growth) frame.share = false;
+  }
+}
