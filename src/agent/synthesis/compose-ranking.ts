@@ -8,6 +8,7 @@ import {
   capitalize,
   changeColumn,
   context,
+  previousColumn,
   num,
   rowLabel,
   type ComposedText,
@@ -32,9 +33,60 @@ export function composeRanking(input: ComposeInput, dims: ColumnMeta[], metric: 
       return { ...text, headline: `In ${latest.label}, ${text.headline}` };
     }
   }
+  const byChange = changeRanking(input, dims, metric);
+  if (byChange) return byChange;
   const ranked = rankRows(input, input.result.rows, metric);
   const complete = !input.result.truncated && !input.plan?.limit;
   return rankingText(input, ranked, dims, metric, { complete });
+}
+
+/**
+ * "which category grew the most from April to May": ranked by the change, so the headline leads with the row that
+ * moved most and its move, not the biggest row ("Set has the highest revenue" answers another question).
+ */
+function changeRanking(
+  input: ComposeInput,
+  dims: ColumnMeta[],
+  metric: ColumnMeta,
+): ComposedText | undefined {
+  const change = changeColumn(input.columns, metric);
+  const sort = input.plan?.sort;
+  if (!change || !sort || sort.by !== change.name) return undefined;
+  const rows = input.result.rows.filter((r) => num(r[change.index]) !== null);
+  const top = rows[0];
+  if (!top) return undefined;
+  const moved = num(top[change.index])!;
+  const previous = previousColumn(input.columns, metric);
+  const before = previous ? num(top[previous.index]) : null;
+  const verb =
+    sort.direction === 'desc'
+      ? moved >= 0
+        ? 'grew the most'
+        : 'fell the least'
+      : moved < 0
+        ? 'fell the most'
+        : 'grew the least';
+  const vs = input.compareLabel ? ` vs ${input.compareLabel}` : ' vs the previous period';
+  const from = before !== null ? `, from ${formatCell(before, metric.format)}` : '';
+  const headline = `${rowLabel(top, dims)} ${verb} in ${inSentence(metric.label)}${context(input, { exceptGrouped: true })}${vs}: ${formatChange(moved, change.format)} (${formatCell(top[metric.index] ?? null, metric.format)}${from}).`;
+  const rest = rows
+    .slice(1, 3)
+    .map((r) => `${rowLabel(r, dims)} (${formatChange(num(r[change.index]), change.format)})`);
+  const keyFigures: KeyFigure[] = rows.slice(0, 5).map((r) => {
+    const f: KeyFigure = {
+      label: rowLabel(r, dims),
+      value: formatCell(r[metric.index] ?? null, metric.format),
+    };
+    const c = formatChange(num(r[change.index]), change.format);
+    if (c) f.change = c;
+    return f;
+  });
+  return {
+    headline,
+    insights: rest.length ? [`Next: ${rest.join(', ')}.`] : [],
+    keyFigures,
+    derived: [rows.length],
+  };
 }
 
 function ascendingOf(input: ComposeInput, metric: ColumnMeta): boolean {

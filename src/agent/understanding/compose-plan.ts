@@ -1,4 +1,5 @@
 import { growthOfSeries } from './series-growth.js';
+import { booleanTarget, shareShape, shareTarget } from './share-shape.js';
 import { rankDirection } from './judged-direction.js';
 import { asRates, percentIsRate, perDayLike, perDayOfThread } from './rate-measures.js';
 import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
@@ -465,12 +466,18 @@ function shape(frame: Frame, deps: ComposeDeps, out: Composed): void {
     ? plan.metrics.find((m) => deps.catalog.metrics[m]?.format === 'percent')
     : undefined;
   const metric = rate ?? plan.metrics[0]!;
-  if (frame.share) shareShape(plan, shareTarget(frame, deps, plan), booleanTarget(frame, plan));
+  if (frame.share) shareShape(plan, shareTarget(frame, deps.previousPlan, plan), booleanTarget(frame, plan));
   if (frame.rank) {
     const byChange = Boolean(plan.compareTo) && frame.growth && plan.groupBy.length > 0;
     plan.sort = {
       by: byChange ? `${metric}_change` : metric,
-      direction: rankDirection(frame.rank, metric, plan, deps.catalog),
+      direction: rankDirection(
+        frame.rank,
+        metric,
+        plan,
+        deps.catalog,
+        byChange && frame.direction === 'down',
+      ),
     };
     // "which state sold most" shows the whole ranking, best first: the answer names the top and shows the rest.
     const n = frame.rank.n;
@@ -502,53 +509,6 @@ function countedBefore(frame: Frame, deps: ComposeDeps, source: Source): string 
     return undefined;
   const of = previous.metrics.map((m) => deps.catalog.metrics[m]?.countOf).find(Boolean);
   return of && dimensionSources(deps.catalog, of).includes(source) ? of : undefined;
-}
-
-/**
- * Whose share: "share of Western Dress revenue that carried a promotion" is the promotion's share within Western
- * Dress, the value named after the measure; the one before it is the scope.
- */
-function shareTarget(frame: Frame, deps: ComposeDeps, plan: Plan): string | undefined {
-  const metricAt = frame.metrics[0]?.at ?? -1;
-  const after = frame.filters.filter((f) => f.at > metricAt && !f.negated);
-  const dims = after
-    .map((f) => f.boolean?.dimension ?? f.candidates.find((c) => c.source === plan.source)?.dimension)
-    .filter((d): d is string => Boolean(d));
-  // "what % of TN is that" after Chennai's revenue: "that" (the thread's one city) is the part, TN the whole.
-  const pinned = deps.previousPlan?.filters.find(
-    (f) => f.op === 'in' && f.values.length === 1 && !dims.includes(f.dimension),
-  );
-  if (frame.pointsBack && pinned && dims.length && plan.filters.some((f) => f.dimension === pinned.dimension))
-    return pinned.dimension;
-  return dims.length && plan.filters.filter((f) => f.op === 'in').length > 1
-    ? dims[dims.length - 1]
-    : undefined;
-}
-
-/** "promo share in each category", "B2B share by month": a yes/no value is the part, the breakdown the whole. */
-function booleanTarget(frame: Frame, plan: Plan): string | undefined {
-  const dim = frame.filters.find((f) => f.boolean && !f.negated)?.boolean?.dimension;
-  return dim && plan.filters.some((f) => f.dimension === dim && f.op === 'in') ? dim : undefined;
-}
-
-function shareShape(plan: Plan, target?: string, partTarget?: string): void {
-  if (plan.groupBy.length) {
-    if (partTarget && !plan.groupBy.includes(partTarget)) plan.groupBy = [...plan.groupBy, partTarget];
-    plan.share = true;
-    return;
-  }
-  if (target) {
-    plan.groupBy = [target];
-    plan.share = true;
-    return;
-  }
-  const status = plan.filters.find((f) => f.dimension === 'status' && f.op === 'in');
-  const valueDims = [...new Set(plan.filters.filter((f) => f.op === 'in').map((f) => f.dimension))];
-  if (status) plan.groupBy = ['status'];
-  else if (valueDims.length === 1) plan.groupBy = [valueDims[0]!];
-  else if (plan.source === 'amazon_sales' && plan.filters.every((f) => f.dimension === 'status'))
-    plan.groupBy = ['category'];
-  plan.share = plan.groupBy.length > 0;
 }
 
 function alternativesFor(out: Composed, filters: ResolvedFilter[]): void {

@@ -7,7 +7,15 @@ import type { FrameRank } from './frame.js';
  * and so is "out-of-stock SKU count, worst first": a count kept to bad rows (out of stock, low stock, cancelled,
  * returned) is worse the bigger it is. "top", "lowest", "bottom" stay literal.
  */
-export function rankDirection(rank: FrameRank, metric: string, plan: Plan, catalog: Catalog): 'asc' | 'desc' {
+export function rankDirection(
+  rank: FrameRank,
+  metric: string,
+  plan: Plan,
+  catalog: Catalog,
+  fallRanked = false,
+): 'asc' | 'desc' {
+  // "which category fell the most": the biggest fall is the most negative change, first.
+  if (fallRanked) return rank.direction === 'desc' ? 'asc' : 'desc';
   if (!rank.judged) return rank.direction;
   const worseWhenHigher = catalog.metrics[metric]?.lowerIsBetter || countOfBadRows(plan, metric, catalog);
   if (!worseWhenHigher) return rank.direction;

@@ -135,4 +135,19 @@ describe('one result contract on every surface', () => {
     expect(renderAnswerText(answer, null)).toContain('May 2022');
     expect(renderAnswerText(answer, null)).not.toContain('2022-05-01');
   });
+
+  it('a ranking by the change headlines the row that moved most and its move, not the biggest row', async () => {
+    const byChange = {
+      metrics: ['revenue'],
+      groupBy: ['category'],
+      filters: [{ dimension: 'category', op: 'in' as const, values: ['Set', 'Kurta'] }],
+      timeRange: JUNE,
+      compareTo: 'previous_period' as const,
+    };
+    // Set: 3600 from 4000 (-10%); Kurta: 3500 from 2500 (+40%).
+    const grew = await ask({ ...byChange, sort: { by: 'revenue_change', direction: 'desc' } });
+    expect(grew.headline).toMatch(/^Kurta grew the most in revenue .*: \+40\.0% \(₹3,500, from ₹2,500\)\.$/);
+    const fell = await ask({ ...byChange, sort: { by: 'revenue_change', direction: 'asc' } });
+    expect(fell.headline).toMatch(/^Set fell the most in revenue .*: -10\.0% \(₹3,600, from ₹4,000\)\.$/);
+  });
 });
