@@ -23,6 +23,10 @@ const WRITE_PATTERNS: RegExp[] = [
   // "remove that customer from the wholesale file": a record taken out of the data, not a filter of the answer.
   /\b(?:remove|delete|drop|erase|take)\s+(?:that|this|the|those|these)\s+(?:customer|customers|sku|skus|order|orders|row|rows|record|records|style|styles)\s+(?:out\s+)?(?:from|of)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:file|table|data|dataset|report|sheet|list)\b/i,
   /^\W*(?:(?:please|pls|just|now|ok)\s+)*escalate\s+(?:those|these|them|the|all)\b/i,
+  // "mark those as delivered so they drop off the report": a status written onto the rows shown.
+  /\b(?:mark|flag)\s+(?:all\s+(?:of\s+)?)?(?:those|these|them|it|that|they|the\s+\w+)\s+(?:as|to)\s+(?:delivered|shipped|cancelled|canceled|returned|done|complete|completed|resolved|paid|received|in stock|out of stock)\b/i,
+  // "set all of them to 20 units so they don't show as OOS": stock written onto the rows shown.
+  /\b(?:set|update|change|bump|reset|make)\s+(?:all\s+(?:of\s+)?|each\s+of\s+)?(?:those|these|them|it|that)\s+to\s+\d+\s*(?:units?|pcs|pieces|qty|in stock)\b/i,
   // "raise a purchase order for 50 units of each", "place a reorder": stock is bought elsewhere, not here.
   /\b(?:raise|place|create|issue|submit|send|open)\s+(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:purchase\s+orders?|pos?|re-?orders?|restock(?:ing)?\s+orders?)\b/i,
   /^\W*(?:(?:now|ok|so|then|just|please|pls|can you|could you)\s+)*(?:re-?order|restock|replenish)\s+(?:\d+|all|those|these|them|the|each)\b/i,

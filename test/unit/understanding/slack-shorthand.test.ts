@@ -617,12 +617,15 @@ describe('words that looked like values, and requests said after a lead word', (
     'Just cancel all of those, they are too old.',
     'Raise a purchase order for 50 units of each of those SKUs.',
     'pls reorder 20 of each',
+    'Mark those as delivered so they drop off the report',
+    "set all of them to 20 units so they don't show as OOS",
   ])('"%s" is refused: the bot changes no orders and buys no stock', (question) => {
     expect(h.ask(question).kind).toBe('refuse');
   });
 
   it('words that only sound like actions still read the data ("cancelled orders", "orders raised in May")', () => {
     expect(h.ask('cancelled orders in may').kind).toBe('plan');
+    expect(h.ask('set it to top 5', planWith({ groupBy: ['state'] })).kind).not.toBe('refuse');
     expect(h.ask('how many orders were placed in may').kind).toBe('plan');
   });
 
