@@ -89,6 +89,12 @@ export class Context {
       return false;
     // "the Set category", "category Set": the dimension word beside it says which word is the value.
     if (this.labelledBy(span)) return true;
+    // "stuck in a pending state": a status word before "state" or "status" is that status.
+    if (
+      /^(state|status)$/.test(this.nextWord(span.at)) &&
+      span.readings.some((r) => r.kind === 'value' && /status/.test(r.dimension))
+    )
+      return true;
     // "top 5 set styles", "3 kurta sizes": between a ranking's count and another breakdown, a value qualifies it.
     if (this.qualifiesRankedBreakdown(span)) return true;
     // "expedited shipping orders": "shipping" opens the name of the value before it, so it is that value's label.

@@ -331,7 +331,9 @@ function pushMetric(
   if (spanBefore && ctx.cueKinds(spanBefore).has('keptBefore') && ctx.lexicon.catalog.metrics[id]?.asFilter)
     return;
   // "revenue for B2B orders", "just for Kurta orders": a count word heading a filter phrase names no measure.
-  if (HEAD_NOUN_METRICS.has(id) && ctx.headsFilterPhrase(span, frame)) return;
+  // "on Set units" with no other measure named: units are the measure ("orders" more often heads the phrase).
+  const soleUnits = id === 'units' && !frame.metrics.length;
+  if (HEAD_NOUN_METRICS.has(id) && !soleUnits && ctx.headsFilterPhrase(span, frame)) return;
   // "how many customers did we bill": the verb of the count, not a second measure.
   if (frame.countOf && /^(bill|billed|billing|spend|spent|sell|sold)$/.test(span.text)) return;
   // "units ordered in May": the verb of the measure named, not a second one (alone, "which states ordered least").
@@ -362,6 +364,9 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
     frame.unknown = frame.unknown.filter((u) => u.at !== span.at - 1);
     return;
   }
+  // "stuck in a pending state": the state an order is in, its status, not a breakdown by ship state.
+  const said = ctx?.spans[span.at - 1];
+  if (id === 'state' && said?.readings.some((r) => r.kind === 'value' && /status/.test(r.dimension))) return;
   // "for the same two months", "both weeks": the periods already asked about, not a breakdown by month.
   if (
     ctx &&
@@ -480,7 +485,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     ctx.spans.some((s) => /\bhow many\b/.test(s.text)) ||
     ctx.spans.some((s) => s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many');
   // "low stock count kurta sets": "count" as a noun asks for the report's count, as "how many" does.
-  frame.howMany = howMany || ctx.spans.some((s) => /^(count|counts)$/.test(s.text));
+  frame.howMany = howMany || ctx.spans.some((s) => /^(count|counts|tally|tallies)$/.test(s.text));
   countedLines(frame, ctx);
   boundLines(frame, ctx);
   judgedAsRate(frame, ctx);

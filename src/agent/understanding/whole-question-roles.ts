@@ -11,8 +11,11 @@ import type { Span } from './tagging.js';
  * question weighs them ("more orders in Kerala or Goa?", "which sold better, XS or S").
  */
 export function markOrJoined(frame: Frame, ctx: Context): void {
-  const weighs = ctx.spans.some((s) =>
-    /^(more|less|fewer|higher|lower|better|worse|bigger|smaller|which)$/.test(s.text),
+  // "are Standard or Expedited shipments cancelled more often": "more often" weighs them too.
+  const weighs = ctx.spans.some(
+    (s) =>
+      /^(more|less|fewer|higher|lower|better|worse|bigger|smaller|which)$/.test(s.text) ||
+      ctx.cueKinds(s).has('judged'),
   );
   if (weighs || frame.rank || frame.comparePeriods) return;
   const dimsOf = (f: FrameFilter) => new Set(f.candidates.map((c) => c.dimension));

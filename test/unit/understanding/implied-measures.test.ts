@@ -91,3 +91,38 @@ describe('rates the words imply', () => {
     expect(plan.compareTo).toBe('previous_period');
   });
 });
+
+describe('measures said in everyday words', () => {
+  it('"what did a Kurta unit sell for on average" is the average selling price', () => {
+    expect(h.planOf('What did a Kurta unit sell for on average in May?').plan.metrics).toEqual(['avg_price']);
+    expect(h.planOf('units sold for everything except sets').plan.metrics).toEqual(['units']);
+  });
+
+  it('"value of merchant-fulfilled lines" is revenue; "how many pieces are in an order" units per order', () => {
+    expect(
+      h.planOf('Value of merchant-fulfilled lines in May that had no promo applied').plan.metrics,
+    ).toEqual(['revenue']);
+    expect(h.planOf('On average how many pieces are in an order this month?').plan.metrics).toEqual([
+      'units_per_order',
+    ]);
+  });
+
+  it('"OOS SKU tally per size" counts SKUs; "on Set units" measures units', () => {
+    expect(h.planOf('OOS SKU tally per size, please').plan).toMatchObject({
+      metrics: ['sku_count'],
+      groupBy: ['size'],
+    });
+    expect(h.planOf('How did April stack up against May on Set units?').plan.metrics).toEqual(['units']);
+  });
+
+  it('"stuck in a pending state" is the status, not a breakdown by state', () => {
+    const { plan } = h.planOf('How many Easy Ship orders are still stuck in a pending state?');
+    expect(plan.groupBy).toEqual([]);
+    expect(plan.filters.map((f) => f.dimension).sort()).toEqual(['fulfilled_by', 'status']);
+  });
+
+  it('"are Standard or Expedited shipments cancelled more often" sets the two side by side', () => {
+    const { plan } = h.planOf('Are Standard or Expedited shipments getting cancelled more often this month?');
+    expect(plan).toMatchObject({ metrics: ['cancel_rate'], groupBy: ['service_level'] });
+  });
+});
