@@ -25,6 +25,7 @@ const WORDS: [RegExp, string][] = [
   [/\bfrm\b/gi, 'from'],
   [/\blvl\b/gi, 'level'],
   [/\b(?:cmpare|compair|comapre|compre)\b/gi, 'compare'],
+  [/\b(?:stok|stck|stocck)\b/gi, 'stock'],
   [/(?<=\s)'?em\b/gi, 'them'],
   [/\b(that|this|which|the|other) 1\b(?!\s*(?:st|day|week|month|%|\d))/gi, '$1 one'],
 ];

@@ -70,6 +70,15 @@ export class Context {
     return this.spans[at + 1]?.text.split(' ')[0] ?? '';
   }
 
+  /** "Western Dress revenue out of Pune": where it came from, not "take it out" ("take kurta out of it"). */
+  outOfPlace(span: Span): boolean {
+    return (
+      span.text === 'out' &&
+      this.nextWord(span.at) === 'of' &&
+      Boolean(this.spans[span.at + 2]?.readings.some((r) => r.kind === 'value'))
+    );
+  }
+
   isLoneNumber(span: Span): boolean {
     return (
       /^\d+(\.\d+)?%?$/.test(span.text) &&

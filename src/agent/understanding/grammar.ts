@@ -1,6 +1,7 @@
 import { shareOfLinesIsRate } from './share-as-rate.js';
 import {
   bothBooleanValues,
+  definitionRepeated,
   boundLines,
   countedLines,
   howMuchOfIsShare,
@@ -206,7 +207,7 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   const allBefore =
     frame.allOf.length > 0 && ctx.spans[span.at - 1]?.readings.some((r) => r.kind === 'dimension');
   if (kinds.has('unsupported') && !frame.unsupported && !allBefore) frame.unsupported = span.raw;
-  if (kinds.has('removeAfter')) negatePrevious(frame, ctx, span);
+  if (kinds.has('removeAfter') && !ctx.outOfPlace(span)) negatePrevious(frame, ctx, span);
   // "9 lakh", "make it 30 lakh": the number's scale, not a request to show the money in lakh.
   const scalesANumber = ctx.spans[span.at - 1]?.readings.some((r) => r.kind === 'number');
   if (kinds.has('displayUnit') && !scalesANumber) frame.displayOnly = true;
@@ -490,6 +491,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   boundLines(frame, ctx);
   judgedAsRate(frame, ctx);
   shareOfLinesIsRate(frame, ctx);
+  definitionRepeated(frame, ctx);
   shareOfOther(frame, ctx);
   howMuchOfIsShare(frame, ctx);
   reportWordNotMeasure(frame, ctx);

@@ -200,3 +200,25 @@ export function countedByTheirDeed(frame: Frame, ctx: Context): void {
   if (!frame.countOf || !frame.howMany) return;
   frame.metrics = frame.metrics.filter((m) => !/^(placed|made|place|make|bought)$/.test(ctx.prevWord(m.at)));
 }
+
+/**
+ * "which styles have the most returns? returned to seller + returning + rejected": the statuses listed are the
+ * measure's own definition, said again, not a narrower filter.
+ */
+export function definitionRepeated(frame: Frame, ctx: Context): void {
+  for (const m of frame.metrics) {
+    const own = ctx.lexicon.catalog.metrics[m.id]?.asFilter;
+    if (!own) continue;
+    const listed = frame.filters.filter(
+      (f) => !f.negated && f.candidates.some((c) => c.dimension === own.dimension),
+    );
+    const values = new Set(
+      listed.flatMap((f) =>
+        f.candidates.filter((c) => c.dimension === own.dimension).flatMap((c) => c.values),
+      ),
+    );
+    // Two or more of them, each one of its own ("lines that came back (returned, returning or rejected)").
+    if (listed.length < 2 || [...values].some((v) => !own.values.includes(String(v)))) continue;
+    frame.filters = frame.filters.filter((f) => !listed.includes(f));
+  }
+}

@@ -126,3 +126,21 @@ describe('measures said in everyday words', () => {
     expect(plan).toMatchObject({ metrics: ['cancel_rate'], groupBy: ['service_level'] });
   });
 });
+
+describe('statuses and places in everyday words', () => {
+  it('"Easy Ship orders that ended up Returned to Seller" filters that status', () => {
+    expect(h.planOf('How many Easy Ship orders ended up Returned to Seller?').plan.filters).toContainEqual({
+      dimension: 'status',
+      op: 'in',
+      values: ['Shipped - Returned to Seller'],
+    });
+  });
+
+  it('"revenue out of Pune" is Pune\'s revenue, not revenue with Pune taken out', () => {
+    const filters = h.planOf('Kurta revenue out of Pune').plan.filters;
+    expect(filters.map((f) => [f.dimension, f.op])).toEqual([
+      ['category', 'in'],
+      ['city', 'in'],
+    ]);
+  });
+});
