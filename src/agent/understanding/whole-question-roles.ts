@@ -198,7 +198,9 @@ function pickedByRankWord(frame: Frame, ctx: Context, at: number): boolean {
   const numberOne = word === 'number one' && ctx.prevWord(at) === 'the';
   // "the top one", "top one's share": the article may go when the possessive says which.
   const next = ctx.spans[at + 1]?.text;
-  const one = next === 'one' ? ctx.prevWord(at) === 'the' : next === "one's";
+  // "top one, day by day": opening the question with more asked after it, the row too.
+  const opens = at === 0 && ctx.spans.length > 2;
+  const one = next === 'one' ? ctx.prevWord(at) === 'the' || opens : next === "one's";
   if (!numberOne && (!end || !one)) return false;
   frame.rowPick = numberOne ? { index: 1, text: 'the number one' } : { index: end, text: `the ${word} one` };
   const rankedElsewhere = ctx.spans.some(

@@ -273,3 +273,36 @@ describe('the thread before the last answer, and its rows on another report', ()
     ]);
   });
 });
+
+describe('a row picked at the start of a terse follow-up', () => {
+  it('"top one, day by day" after revenue by city is the first city by day, not a top-1 ranking', () => {
+    const byCity = h.planOf('TN rev by city this month').plan;
+    const r = h.planner.resolveSync({
+      question: 'top one, day by day',
+      history: [],
+      previousPlan: byCity,
+      previousRows: {
+        columns: ['city', 'revenue'],
+        rows: [
+          ['CHENNAI', 9],
+          ['MADURAI', 2],
+        ],
+      },
+    });
+    expect(r.kind === 'plan' && r.plan).toMatchObject({ groupBy: ['day'] });
+    expect(r.kind === 'plan' && r.plan.limit).toBeUndefined();
+    expect(r.kind === 'plan' && r.plan.filters).toContainEqual({
+      dimension: 'city',
+      op: 'in',
+      values: ['CHENNAI'],
+    });
+  });
+
+  it('"orders still waiting on the courier to come and collect them" are the ones waiting for pick-up', () => {
+    const { plan } = h.planOf('How many orders are still waiting on the courier to come and collect them?');
+    expect(plan.groupBy).toEqual([]);
+    expect(plan.filters).toEqual([
+      { dimension: 'status', op: 'in', values: ['Pending - Waiting for Pick Up'] },
+    ]);
+  });
+});
