@@ -16,8 +16,16 @@ const FORWARDED =
 const GREETING =
   /^\s*(?:(?:good\s+)?(?:morning|afternoon|evening)|gm|hi|hey|hello|hiya)(?:\s+(?:team|all|folks|guys|everyone|there))?\s*(?:[-\u2013\u2014,:!.]+\s*|\s+(?=(?:team|all)\b))/i;
 
+/**
+ * The bot addressed by name in the text: "@Retail Insights top 5 states", "<@U0BOT> revenue". Slack strips its
+ * own mention token, but a pasted or typed name would read as data ("Retail" is the B2C buyer type).
+ */
+const ADDRESSED =
+  /^\s*(?:<@[A-Z0-9]+>|@(?:retail[\s-]*insights?(?:[\s-]*(?:assistant|bot))?|[\w.-]+))[\s,:-]*/i;
+
 export function withoutAsides(question: string): string {
   return question
+    .replace(ADDRESSED, '')
     .replace(GREETING, '')
     .replace(ASIDE, ' ')
     .replace(FORWARDED, ' ')

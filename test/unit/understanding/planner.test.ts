@@ -321,6 +321,11 @@ describe('prompt injection and SQL in the question never become SQL', () => {
       expect(ask(q).kind, q).toBe('plan');
   });
 
+  it('the bot addressed by name is no data word: "@Retail Insights top 5 states by rev" is all orders', () => {
+    expect(planOf('@Retail Insights top 5 states by rev in may').plan.filters).toEqual([]);
+    expect(ask('kitna hua? 😅').kind).toBe('clarify');
+  });
+
   it('a greeting opening the message is no data word: "Morning - net revenue by category" is answered', () => {
     for (const q of ['Morning - net revenue by category for last week please', 'gm team, orders yday?'])
       expect(ask(q).kind, q).toBe('plan');
