@@ -1,7 +1,7 @@
 import { growthOfSeries } from './series-growth.js';
 import { booleanTarget, shareShape, shareTarget } from './share-shape.js';
 import { rankDirection } from './judged-direction.js';
-import { asRates, percentIsRate, perDayLike, perDayOfThread } from './rate-measures.js';
+import { asCounts, asRates, percentIsRate, perDayLike, perDayOfThread } from './rate-measures.js';
 import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Filter, Plan, Source } from '../../semantic/plan.js';
@@ -183,6 +183,7 @@ export function composePlan(said: Frame, deps: ComposeDeps, base?: Plan): Compos
   }
   if (frame.net) out.plan.metrics = [...new Set(out.plan.metrics.map((m) => netTwinOf(catalog, m) ?? m))];
   if (frame.asRate) asRates(out, catalog);
+  if (frame.asCount && base) asCounts(out, catalog);
   if (frame.perDayOfThread) perDayOfThread(out, catalog);
   applyThresholds(frame, catalog, out);
   applyRowPick(out, frame, catalog, base, deps.previousRows, deps.rankedRows);
@@ -466,7 +467,10 @@ function shape(frame: Frame, deps: ComposeDeps, out: Composed): void {
     ? plan.metrics.find((m) => deps.catalog.metrics[m]?.format === 'percent')
     : undefined;
   const metric = rate ?? plan.metrics[0]!;
-  if (frame.share) shareShape(plan, shareTarget(frame, deps.previousPlan, plan), booleanTarget(frame, plan));
+  // A share of a rate is no figure (the rates do not add up): a rate asked "as %" is the rate itself.
+  const rates = plan.metrics.every((m) => deps.catalog.metrics[m]?.format === 'percent');
+  if (frame.share && !rates)
+    shareShape(plan, shareTarget(frame, deps.previousPlan, plan), booleanTarget(frame, plan));
   if (frame.rank) {
     const byChange = Boolean(plan.compareTo) && frame.growth && plan.groupBy.length > 0;
     plan.sort = {

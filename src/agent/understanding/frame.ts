@@ -140,6 +140,8 @@ export interface Frame {
   pointsAtIt?: boolean;
   /** "make it a rate": the thread's count as its rate (the catalog's `asRate`). */
   asRate?: boolean;
+  /** "count pls not %", "the count instead of the rate": the thread's rate as the count it is of. */
+  asCount?: boolean;
   /** "overall", "in total", "altogether": one figure for the whole, not the thread's breakdown. */
   overall?: boolean;
   /** "how many …": a count, which a report may define (inventory: SKUs). */

@@ -63,6 +63,18 @@ export function markRateAndWhole(frame: Frame, ctx: Context, words: string): voi
     frame.asRate = true;
     frame.unknown = frame.unknown.filter((u) => !/^rates?$/i.test(u.word));
   }
+  // "count pls not %", "the count instead of the rate", "as counts": the thread's rate as the count it is of.
+  const notRate =
+    /\b(?:not|instead of|rather than|no) (?:the |a |as )?(?:%|percent|percentage|pct|rates?|ratio)(?!\w)/.test(
+      words,
+    );
+  const countWord = ctx.spans.some((s) =>
+    /^(count|counts|raw numbers|raw counts|absolute numbers)$/.test(s.text),
+  );
+  if (!frame.metrics.length && (notRate || countWord)) {
+    frame.asCount = true;
+    if (notRate) frame.share = false;
+  }
   // "june run rate per day": "per day" says what the rate is over, not a breakdown by day.
   const perDayRate = frame.metrics.some((m) => ctx.lexicon.catalog.metrics[m.id]?.perDay);
   if (perDayRate)

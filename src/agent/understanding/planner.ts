@@ -283,6 +283,7 @@ function hasContent(frame: Frame): boolean {
     frame.loneNumbers.length ||
     frame.net ||
     frame.asRate ||
+    frame.asCount ||
     frame.perDayOfThread ||
     frame.countOf,
   );

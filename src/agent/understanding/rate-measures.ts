@@ -64,6 +64,16 @@ export function asRates(out: Composed, catalog: Catalog): void {
   if (out.plan.sort) out.plan.sort = { ...out.plan.sort, by: out.plan.metrics[0]! };
 }
 
+/** "count pls not %" after return rate by category: the count each rate is of (the catalog's `asRate` twin). */
+export function asCounts(out: Composed, catalog: Catalog): void {
+  const countOf = (rate: string) => Object.entries(catalog.metrics).find(([, m]) => m.asRate === rate)?.[0];
+  const counts = out.plan.metrics.map((m) => countOf(m) ?? m);
+  if (counts.every((c, k) => c === out.plan.metrics[k])) return;
+  out.plan.metrics = [...new Set(counts)];
+  out.plan.share = false;
+  if (out.plan.sort) out.plan.sort = { ...out.plan.sort, by: out.plan.metrics[0]! };
+}
+
 /** "whats the avg per day on that" after a daily series: one figure, the per-day rate of the thread's measure. */
 export function perDayOfThread(out: Composed, catalog: Catalog): void {
   const rated = out.plan.metrics.map(

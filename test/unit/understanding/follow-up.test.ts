@@ -571,3 +571,12 @@ describe('cancellations inside a thread that counts lines', () => {
     expect(last.limit).toBeUndefined();
   });
 });
+
+describe('a rate back to its count', () => {
+  it('"count pls not %" after return rates is the returned lines, no share of a rate', () => {
+    const [, , counts] = thread('return rate by category in june', 'top 3 only', 'count pls not %');
+    expect(counts).toMatchObject({ metrics: ['returns'], groupBy: ['category'], share: false, limit: 3 });
+    const [, cancelled] = thread('cancellation rate by state', 'the count instead of the rate');
+    expect(cancelled!.metrics).toEqual(['cancelled_orders']);
+  });
+});
