@@ -292,14 +292,22 @@ function pickedByNumber(frame: Frame, ctx: Context, span: Span): boolean {
     ctx.prevWord(span.at) === 'the' &&
     (marked || after?.text === 'one' || pickedDimension !== undefined);
   const alone = lastAt === ctx.spans.length - 1 && !frame.metrics.length && !frame.groupBy.length;
-  if (!index || index > 50 || !(alone || named)) return false;
+  // "#2 by size", "wat did #2 buy?", "drill into #1 by cat": "#N" opening the ask or after a preposition or verb.
+  const opens =
+    (marked || hashed) &&
+    (span.at === 0 || /^(did|does|for|in|of|on|at|from|into|with|about)$/.test(ctx.prevWord(span.at)));
+  if (!index || index > 50 || !(alone || named || opens)) return false;
   frame.rowPick = { index, text: marked ? `no. ${index}` : `#${index}` };
   if (named && pickedDimension && hashed) {
     frame.rowPick.dimension = pickedDimension;
     frame.groupBy = frame.groupBy.filter((g) => g.at !== lastAt + 1);
   }
   frame.loneNumbers = frame.loneNumbers.filter((n) => n !== index);
-  delete frame.rank;
+  // "wat did #2 buy? top 5 styles": a ranking said elsewhere stays.
+  const rankedElsewhere = ctx.spans.some(
+    (s) => s.at > lastAt && (ctx.cueKinds(s).has('rankDesc') || ctx.cueKinds(s).has('rankAsc')),
+  );
+  if (!rankedElsewhere) delete frame.rank;
   frame.filters = frame.filters.filter((f) => f.at !== span.at);
   frame.unknown = frame.unknown.filter((u) => u.at !== span.at && u.at !== lastAt);
   return true;
