@@ -275,6 +275,17 @@ export function loadCatalog(path: string = defaultCatalogPath()): Catalog {
 }
 
 /** The SQL expression of a (non-date) dimension on a source, or undefined when it does not live there. */
+/** A filter keeps only lines a metric's own filter picks: status Cancelled is the cancellations' lines. */
+export function keepsLinesOf(
+  metric: MetricDef | undefined,
+  filter: { dimension: string; values: readonly (string | number | boolean)[] },
+): boolean {
+  const own = metric?.asFilter;
+  return Boolean(
+    own && filter.dimension === own.dimension && filter.values.every((v) => own.values.includes(String(v))),
+  );
+}
+
 export function dimensionColumn(catalog: Catalog, dimensionId: string, source: Source): string | undefined {
   const d = catalog.dimensions[dimensionId];
   if (!d) return undefined;

@@ -10,7 +10,7 @@ import type { Frame } from './frame.js';
 import { sameRange } from './periods.js';
 import type { ResolvedFilter, ResolvedTime } from './resolve-slots.js';
 import { distinctValues, isDateGrain } from './plan-shape.js';
-import type { Catalog } from '../../semantic/catalog.js';
+import { keepsLinesOf, type Catalog } from '../../semantic/catalog.js';
 
 /**
  * Follow-up edit operators: how a reply changes the thread's previous plan. "units too" adds a measure,
@@ -145,10 +145,7 @@ export function countNarrowedTo(plan: Plan, previous: Plan, frame: Frame, catalo
   const narrowed = catalog.metrics[plan.metrics[0]!]?.asFilter;
   // Or the thread counts those lines already ("which category saw cancellations climb" after cancelled lines).
   const already = previous.filters.some(
-    (f) =>
-      f.op === 'in' &&
-      f.dimension === narrowed?.dimension &&
-      f.values.every((v) => narrowed.values.includes(String(v))),
+    (f) => f.op === 'in' && keepsLinesOf(catalog.metrics[plan.metrics[0]!], f),
   );
   if (!frame.edits.only && !already) return;
   const counts = previous.metrics.every(

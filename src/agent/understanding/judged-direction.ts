@@ -1,4 +1,4 @@
-import type { Catalog } from '../../semantic/catalog.js';
+import { keepsLinesOf, type Catalog } from '../../semantic/catalog.js';
 import type { Plan } from '../../semantic/plan.js';
 import type { FrameRank } from './frame.js';
 
@@ -30,10 +30,6 @@ function countOfBadRows(plan: Plan, metric: string, catalog: Catalog): boolean {
       f.op === 'in' &&
       // The stock thresholds (out of stock, under 5): a shortage, whichever value is kept.
       (catalog.dimensions[f.dimension]?.thresholdOf !== undefined ||
-        badLines.some(
-          (m) =>
-            m.asFilter!.dimension === f.dimension &&
-            f.values.every((v) => m.asFilter!.values.includes(String(v))),
-        )),
+        badLines.some((m) => keepsLinesOf(m, f))),
   );
 }

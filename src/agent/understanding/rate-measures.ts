@@ -1,4 +1,4 @@
-import type { Catalog } from '../../semantic/catalog.js';
+import { keepsLinesOf, type Catalog } from '../../semantic/catalog.js';
 import type { Plan } from '../../semantic/plan.js';
 import type { Composed } from './compose-plan.js';
 import type { Frame } from './frame.js';
@@ -19,19 +19,10 @@ export function perDayLike(metrics: string[], previous: string[], catalog: Catal
   return [...new Set(metrics.map(twin))];
 }
 
-/** "make it a rate" after returned lines: the return rate, over the lines its definition spans. */
 /** The measure with a rate whose filter the plan's filters are: "lines cancelled" is cancellations' lines. */
 function filteredCountOf(plan: Plan, catalog: Catalog): Catalog['metrics'][string] | undefined {
   return Object.values(catalog.metrics).find(
-    (m) =>
-      m.asRate &&
-      m.asFilter &&
-      plan.filters.some(
-        (f) =>
-          f.op === 'in' &&
-          f.dimension === m.asFilter!.dimension &&
-          f.values.every((v) => m.asFilter!.values.includes(String(v))),
-      ),
+    (m) => m.asRate && plan.filters.some((f) => f.op === 'in' && keepsLinesOf(m, f)),
   );
 }
 

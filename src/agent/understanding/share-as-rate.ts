@@ -1,4 +1,4 @@
-import type { Catalog } from '../../semantic/catalog.js';
+import { keepsLinesOf, type Catalog } from '../../semantic/catalog.js';
 import type { Frame, FrameFilter } from './frame.js';
 import type { Context } from './grammar-context.js';
 
@@ -36,12 +36,7 @@ export function shareOfLinesIsRate(frame: Frame, ctx: Context): void {
 export function countWithRate(metrics: Catalog['metrics'], f: FrameFilter): Metric | undefined {
   const fixed = f.fixed;
   if (!fixed || f.negated) return undefined;
-  return Object.values(metrics).find(
-    (m) =>
-      m.asRate &&
-      m.asFilter?.dimension === fixed.dimension &&
-      fixed.values.every((v) => m.asFilter!.values.includes(v)),
-  );
+  return Object.values(metrics).find((m) => m.asRate && keepsLinesOf(m, fixed));
 }
 
 /** Where lines are said: the word ("lines", "shipped lines") or a lines measure beside the count. */

@@ -66,6 +66,19 @@ describe('rows of the previous answer', () => {
     ]);
   });
 
+  it('"#2 by size" is the second row broken down by size', () => {
+    const r = ask('#2 by size');
+    expect(r.kind === 'plan' && r.plan).toMatchObject({ groupBy: ['size'] });
+    expect(r.kind === 'plan' && r.plan.filters).toEqual([
+      { dimension: 'state', op: 'in', values: ['Karnataka'] },
+    ]);
+  });
+
+  it('"wat did #2 buy? top 5 styles" keeps the ranking said after the pick', () => {
+    const r = ask('wat did #2 buy? top 5 styles');
+    expect(r.kind === 'plan' && r.plan).toMatchObject({ groupBy: ['style'], limit: 5 });
+  });
+
   it('"the last one" is the last row shown', () => {
     const r = ask('the last one');
     expect(r.kind === 'plan' && r.plan.filters).toEqual([
@@ -304,31 +317,5 @@ describe('a row picked at the start of a terse follow-up', () => {
     expect(plan.filters).toEqual([
       { dimension: 'status', op: 'in', values: ['Pending - Waiting for Pick Up'] },
     ]);
-  });
-});
-
-describe('a row by its number opening the ask', () => {
-  const topStates = planWith({ groupBy: ['state'], sort: { by: 'revenue', direction: 'desc' }, limit: 5 });
-  const rows = {
-    columns: ['state', 'revenue'],
-    rows: [
-      ['Maharashtra', 10],
-      ['Karnataka', 8],
-    ],
-  };
-  const ask = (question: string) =>
-    h.planner.resolveSync({ question, history: [], previousPlan: topStates, previousRows: rows });
-
-  it('"#2 by size" is the second row broken down by size', () => {
-    const r = ask('#2 by size');
-    expect(r.kind === 'plan' && r.plan).toMatchObject({ groupBy: ['size'] });
-    expect(r.kind === 'plan' && r.plan.filters).toEqual([
-      { dimension: 'state', op: 'in', values: ['Karnataka'] },
-    ]);
-  });
-
-  it('"wat did #2 buy? top 5 styles" keeps the ranking said after the pick', () => {
-    const r = ask('wat did #2 buy? top 5 styles');
-    expect(r.kind === 'plan' && r.plan).toMatchObject({ groupBy: ['style'], limit: 5 });
   });
 });
