@@ -167,10 +167,18 @@ const SummarySchema = z.object({
   kpis: z.array(z.string().regex(idPattern)).min(1).max(MAX_SUMMARY_KPIS),
 });
 
-const OutOfScopeSchema = z.object({
-  words: z.array(z.string().min(1)).min(1),
-  reason: z.string().min(1),
-});
+/**
+ * A subject the data does not hold. `words` are phrases that name it alone; `together` lists word sets that name it
+ * only in combination (a duration word and a delivery word: "how many days did FBA orders take to be delivered"),
+ * so a new phrasing of the same subject needs no new phrase.
+ */
+const OutOfScopeSchema = z
+  .object({
+    words: z.array(z.string().min(1)).default([]),
+    together: z.array(z.array(z.string().min(1)).min(1)).min(2).optional(),
+    reason: z.string().min(1),
+  })
+  .refine((g) => g.words.length > 0 || g.together, { message: 'needs words or together' });
 
 export const CatalogSchema = z
   .object({

@@ -23,8 +23,9 @@ export function refusedOutright(
     );
   if (asksToChangeData(question))
     return refuse(`I can only read the sales data, not change it: nothing was updated. ${have}`);
-  const outOfScope = catalog.outOfScope.find((g) =>
-    g.words.some((w) => new RegExp(`(?<![\\w])${escapeRe(w)}(?![\\w])`, 'i').test(question)),
+  const says = (w: string) => new RegExp(`(?<![\\w])${escapeRe(w)}(?![\\w])`, 'i').test(question);
+  const outOfScope = catalog.outOfScope.find(
+    (g) => g.words.some(says) || (g.together?.every((set) => set.some(says)) ?? false),
   );
   if (outOfScope) return refuse(`I don't have data on ${outOfScope.reason}. ${have}`);
   return undefined;

@@ -833,4 +833,19 @@ describe('letters dropped on a phone', () => {
   it('"n avg delivery days for it?" is refused: the report has no delivery dates', () => {
     expect(h.ask('n avg delivery days for it?').kind).toBe('refuse');
   });
+
+  it('a duration asked of a delivery is refused however it is worded; a delivered count is still answered', () => {
+    expect(h.ask('on average how many days did FBA orders take to be delivered in may?').kind).toBe('refuse');
+    expect(h.ask('how long are merchant parcels taking to reach buyers').kind).toBe('refuse');
+    expect(h.ask('orders delivered in may, take just MH').kind).toBe('plan');
+  });
+
+  it('tax is refused: amounts are as charged, with no tax breakdown', () => {
+    expect(h.ask('could you restate those revenue figures net of GST?').kind).toBe('refuse');
+  });
+
+  it("one wholesale customer's Amazon spend is refused: Amazon buyers are not named", () => {
+    expect(h.ask('how does that compare with what they spent with us on amazon.in?').kind).toBe('refuse');
+    expect(h.ask('revenue on amazon in may').kind).toBe('plan');
+  });
 });
