@@ -103,6 +103,8 @@ export function normalizeCell(cell: Cell | undefined): Cell {
     const t = cell.trim();
     if (/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(t)) return Number(t);
     if (/^\d{4}-\d{2}-\d{2}(?:[ T]00:00:00(?:\.0+)?Z?)?$/.test(t)) return t.slice(0, 10);
+    // A month written as "2022-04" (strftime) is the month the product labels with its first day.
+    if (/^\d{4}-\d{2}$/.test(t)) return `${t}-01`;
     return t.toLowerCase().replace(/\s+/g, ' ');
   }
   if (typeof cell === 'bigint') return Number(cell);

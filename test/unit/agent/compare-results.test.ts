@@ -15,6 +15,28 @@ describe('compareResults: does an answer hold the gold result?', () => {
     expect(compareResults(gold, [[11, 'set']], false).ok).toBe(false);
   });
 
+  it('a month written "2022-04" matches the month the product labels with its first day, and no other', () => {
+    const gold = [
+      ['2022-04', 10],
+      ['2022-05', 20],
+    ];
+    const byMonthStart = [
+      ['2022-04-01', 10],
+      ['2022-05-01', 20],
+    ];
+    expect(compareResults(gold, byMonthStart, false).ok).toBe(true);
+    expect(
+      compareResults(
+        gold,
+        [
+          ['2022-04-02', 10],
+          ['2022-05-02', 20],
+        ],
+        false,
+      ).ok,
+    ).toBe(false);
+  });
+
   it('a one-row "which one" gold is answered by a ranking whose first row is that row', () => {
     const gold = [['2022-05-04', 900]];
     expect(
