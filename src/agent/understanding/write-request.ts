@@ -15,7 +15,8 @@ const WRITE_PATTERNS: RegExp[] = [
   ),
   /^\W*(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:delete|erase|remove|cancel|void)\s+(?:the\s+|this\s+|that\s+)?(?:order|row|record|entry|sku|line)s?\s+[\w-]*\d/i,
   // "just delete those cancelled rows from the table": rows of the data, not a filter of the answer ("drop Kerala").
-  /\b(?:delete|erase|wipe|purge)\s+(?:all\s+)?(?:the\s+|those\s+|these\s+|them\s+)?(?:[\w-]+\s+){0,2}(?:rows|records|entries|lines|orders|data)\b/i,
+  // "ok delete the blr cancelled ones": "ones" are rows too; an answer's row is dropped or removed, not deleted.
+  /\b(?:delete|erase|wipe|purge)\s+(?:all\s+)?(?:the\s+|those\s+|these\s+|them\s+)?(?:[\w-]+\s+){0,3}(?:rows|records|entries|lines|orders|data|ones)\b/i,
   // "pls drop the inventory table, its stale": a stored table or file, not a value of the answer ("drop Kerala").
   /\b(?:drop|truncate|delete|wipe|clear|empty|purge|erase)\s+(?:the\s+|this\s+|that\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,2}(?:table|tables|database|db|dataset|data set)\b/i,
   // "just cancel all of those, they are too old": an action on the orders shown, not a filter of the answer.

@@ -234,6 +234,21 @@ describe('breakdowns and limits', () => {
     },
   );
 
+  it('"for Kurta, split by size" after a top 3 lists every size: the limit ranked the categories', () => {
+    const [, , third] = thread(
+      'revenue by category in May',
+      'just the top three',
+      'for Kurta, how does that split by size?',
+    );
+    expect(third).toMatchObject({
+      groupBy: ['size'],
+      filters: [{ dimension: 'category', values: ['Kurta'] }],
+    });
+    expect(third!.limit).toBeUndefined();
+    const [, , ranked] = thread('revenue by category in May', 'just the top three', 'for Kurta, top 2 sizes');
+    expect(ranked).toMatchObject({ groupBy: ['size'], limit: 2 });
+  });
+
   it('"bottom 2" after a ranking turns it round', () => {
     const [, next] = thread('top 5 states by revenue', 'bottom 2');
     expect(next).toMatchObject({ groupBy: ['state'], limit: 2, sort: { by: 'revenue', direction: 'asc' } });

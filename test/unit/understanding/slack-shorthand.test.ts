@@ -26,6 +26,7 @@ describe('chat shorthand and pasted noise', () => {
 
   it('"delete those cancelled rows" is refused as a change to the data; buyers\' phone numbers as not held', () => {
     expect(h.ask('ok now just delete those cancelled rows from the table').kind).toBe('refuse');
+    expect(h.ask('ok delete the pune cancelled ones lol').kind).toBe('refuse');
     expect(h.ask('pull the buyer names + phone numbers for pune orders last week').kind).toBe('refuse');
   });
 });
