@@ -88,6 +88,8 @@ export interface Frame {
   /** "which state" (one row) rather than "which states". */
   singularGroup?: boolean;
   share: boolean;
+  /** Where the share word was said: a value before it is the part ("mumbai's cut of MH rev"). */
+  shareAt?: number;
   growth: boolean;
   /** The period a growth word implies ("WoW": the last complete week against the one before). */
   growthUnit?: 'week' | 'month' | 'quarter';

@@ -199,7 +199,10 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   // "return rate above 5%": the sign belongs to the threshold's number, not to a share.
   const thresholdPercent = span.text === '%' && frame.thresholds.at(-1)?.at === span.at - 1;
   if (thresholdPercent) frame.thresholds.at(-1)!.percent = true;
-  else if (kinds.has('share') && !(frame.growth && shownAs)) frame.share = true;
+  else if (kinds.has('share') && !(frame.growth && shownAs)) {
+    frame.share = true;
+    frame.shareAt ??= span.at;
+  }
   if (kinds.has('down')) frame.direction = 'down';
   else if (kinds.has('up')) frame.direction = 'up';
   if (kinds.has('sizeWord')) frame.sizeWord = true;
@@ -419,6 +422,11 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
   }
   // "how many units per order do customers buy": the subject of the question's verb, not a breakdown.
   if (ctx && !grain && !breaksDown && /^(do|does|did)$/.test(ctx.prevWord(span.at))) return;
+  // "pieces we sold to wholesale buyers", "revenue from b2b customers": who the sales went to, not a breakdown.
+  if (ctx && !grain && !breaksDown && soldToOrFrom(ctx, span)) {
+    frame.about.push(id);
+    return;
+  }
   if (ctx && !grain && /^(bill|billed|charge|charged|invoice|invoiced)$/.test(ctx.prevWord(span.at))) {
     frame.about.push(id);
     return;
@@ -440,6 +448,15 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
     return;
   }
   if (!frame.groupBy.some((g) => g.id === id)) frame.groupBy.push({ id, at: span.at });
+}
+
+function soldToOrFrom(ctx: Context, span: Span): boolean {
+  for (let k = span.at; k >= Math.max(1, span.at - 2); k--) {
+    const word = ctx.prevWord(k);
+    if (/^(to|from)$/.test(word)) return true;
+    if (!/^(wholesale|international|b2b|our|the|those|these|overseas|retail)$/.test(word)) return false;
+  }
+  return false;
 }
 
 function filterOf(ctx: Context, span: Span, what: Partial<FrameFilter>, negated: boolean): FrameFilter {

@@ -8,11 +8,16 @@ import type { Frame } from './frame.js';
  * Dress, the value named after the measure; the one before it is the scope.
  */
 export function shareTarget(frame: Frame, previousPlan: Plan | undefined, plan: Plan): string | undefined {
+  const dimOf = (f: Frame['filters'][number]) =>
+    f.boolean?.dimension ?? f.candidates.find((c) => c.source === plan.source)?.dimension;
+  // "mumbai's cut of MH rev": the value said right before the share word is the part, the one after it the whole
+  // ("of kurta revenue, what fraction was FBA" opens with the whole).
+  const shareAt = frame.shareAt ?? -1;
+  const part = frame.filters.find((f) => f.at === shareAt - 1 && !f.negated);
+  if (part && frame.filters.some((f) => f.at > shareAt && !f.negated)) return dimOf(part);
   const metricAt = frame.metrics[0]?.at ?? -1;
   const after = frame.filters.filter((f) => f.at > metricAt && !f.negated);
-  const dims = after
-    .map((f) => f.boolean?.dimension ?? f.candidates.find((c) => c.source === plan.source)?.dimension)
-    .filter((d): d is string => Boolean(d));
+  const dims = after.map(dimOf).filter((d): d is string => Boolean(d));
   // "what % of TN is that" after Chennai's revenue: "that" (the thread's one city) is the part, TN the whole.
   const pinned = previousPlan?.filters.find(
     (f) => f.op === 'in' && f.values.length === 1 && !dims.includes(f.dimension),

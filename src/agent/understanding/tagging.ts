@@ -97,7 +97,9 @@ function longestReading(
     const structural = readings.some((r) => r.kind === 'cue' && r.cue !== 'filler' && r.cue !== 'commonWord');
     const common = isCommon(lexicon, phrase);
     if (n <= 4 && (common || (!fillerOnly && !structural))) {
-      readings.push(...lexicon.valuesOf(phrase, { fuzzy: n > 1 || phrase.length >= 5 }));
+      // "mumbai's cut": the possessive names the value, never a value spelt with an S ("Mumbai S").
+      const named = phrase.replace(/'s(?=\s|$)/g, '');
+      readings.push(...lexicon.valuesOf(named, { fuzzy: n > 1 || named.length >= 5 }));
     }
     if (n === 1 && tokens[i]!.num !== undefined)
       readings.push({ kind: 'number', value: tokens[i]!.num!, score: 1 });

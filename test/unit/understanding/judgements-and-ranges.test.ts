@@ -191,6 +191,18 @@ describe('shares within groups', () => {
     });
   });
 
+  it('"mumbai\'s cut of MH rev": the value right before the share word is the part, the one after it the whole', () => {
+    for (const q of ["mumbai's cut of MH rev?", 'mumbai share of MH revenue']) {
+      const { plan } = h.planOf(q);
+      expect(plan).toMatchObject({ groupBy: ['city'], share: true });
+      expect(plan.filters).toContainEqual({ dimension: 'city', op: 'in', values: ['MUMBAI'] });
+      expect(plan.filters).toContainEqual({ dimension: 'state', op: 'in', values: ['MAHARASHTRA'] });
+    }
+    // Opening with "of": the value there is the whole.
+    const { plan } = h.planOf('of kurta revenue, what fraction was fulfilled by amazon?');
+    expect(plan.groupBy).toEqual(['fulfilment']);
+  });
+
   it('"by month" on a share of Amazon-fulfilled revenue is Amazon’s part of each month', () => {
     const [, monthly] = thread('what share of revenue was fulfilled by Amazon?', 'by month');
     expect(monthly).toMatchObject({ share: true, shareWithin: ['month'] });

@@ -370,6 +370,14 @@ describe('who a question is about, without a breakdown', () => {
     });
   });
 
+  it('"pieces we sold to wholesale buyers" and "revenue from b2b customers" name who bought, not a breakdown', () => {
+    expect(planOf('total pieces we sold to wholesale buyers in april?').plan).toMatchObject({
+      source: 'international_sales',
+      groupBy: [],
+    });
+    expect(planOf('pieces to each customer').plan.groupBy).toEqual(['customer']);
+  });
+
   it('"top wholesale account" ranks customers by revenue rather than asking for a measure', () => {
     const r = planOf('top wholesale acct?');
     expect(r.plan).toMatchObject({ metrics: ['intl_revenue'], groupBy: ['customer'] });
