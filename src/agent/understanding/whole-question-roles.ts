@@ -353,8 +353,11 @@ export function markEachMonth(frame: Frame, ctx: Context): void {
   if (months.length < 2 || months.length !== frame.times.length) return;
   const joins = months
     .slice(1)
-    .map((t, k) => ctx.spans.filter((s) => s.at >= months[k]!.to && s.at < t.from).map((s) => s.text));
+    .map((t, k) => ctx.spans.filter((s) => s.from >= months[k]!.to && s.to <= t.from).map((s) => s.text));
   const joined = (words: string[], re: RegExp) => words.length > 0 && words.every((w) => re.test(w));
+  // "between October 2021 and March 2022": one span of time.
+  const opening = ctx.spans.find((s) => s.to === months[0]!.from)?.text ?? '';
+  if (/(^|\s)(between|from)$/.test(opening) || /^(between|from)\b/i.test(months[0]!.text)) return;
   // "apr vs may vs jun", "apr, may and jun": three months or more are each shown, whatever joins them;
   // two joined by "and" too; "may vs june" stays a comparison of two periods.
   if (months.length > 2 && joins.every((w) => joined(w, /^(and|&|vs|versus|or)$/) || w.length === 0)) {

@@ -256,6 +256,16 @@ describe('breakdowns and limits', () => {
 });
 
 describe('periods', () => {
+  it('"can you put April and May side by side?" shows each month, however many words open the question', () => {
+    const [, next] = thread('net revenue by category for april', 'can you put April and May side by side?');
+    expect(next!.groupBy).toEqual(['month', 'category']);
+    expect(next!.timeRange).toMatchObject({ from: '2022-04-01', to: '2022-05-31' });
+  });
+
+  it('"between april and june" stays one span of time', () => {
+    expect(h.planOf('revenue between april and june').plan.groupBy).toEqual([]);
+  });
+
   it('"vs april" keeps the thread’s period and adds April as the comparison', () => {
     const [first, next] = thread('revenue by category in May', 'vs april');
     expect(next).toMatchObject({ ...first, timeRange: MAY, compareTo: APRIL });
