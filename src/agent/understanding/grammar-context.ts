@@ -117,11 +117,18 @@ export class Context {
       span.at === 0 &&
       span.readings.every((r) => r.kind !== 'cue' || r.cue === 'commonWord') &&
       Boolean(next?.readings.some((r) => r.kind === 'metric' || (r.kind === 'value' && !r.common)));
+    // "gmv ka vs tn": set against another value of its dimension, a code is that value too.
+    const ownDims = (s?: Span) => s?.readings.flatMap((r) => (r.kind === 'value' ? [r.dimension] : [])) ?? [];
+    const across = this.spans[span.at + 2];
+    const setAgainst =
+      /^(vs|versus|v|and|&)$/.test(this.nextWord(span.at)) &&
+      ownDims(across).some((d) => ownDims(span).includes(d));
     if (span.text.length <= 2)
       return (
         (span.raw === span.raw.toUpperCase() && /[A-Z]/.test(span.raw)) ||
         /^(in|for|from|only|just|vs|versus)$/.test(prev) ||
-        leads
+        leads ||
+        setAgainst
       );
     if (VALUE_CONTEXT.has(prev) || this.negatedBefore(span)) return !this.isDimensionOrRankNext(span);
     // "XL and XXL sets", "merchant kurtas": the noun after another dimension's value is a value too.

@@ -586,6 +586,8 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     frame.edits.only ||
     frame.edits.instead ||
     frame.edits.remove ||
+    // "mom gmv growth for each?", "and for both": the rows just shown, with nothing named after the word.
+    /\b(for|of) (each|both|every one)( one| of them| of those)?$/.test(words) ||
     Boolean(frame.rowPick) ||
     frame.pointsAtAll ||
     Boolean(frame.pointsAtThey) ||

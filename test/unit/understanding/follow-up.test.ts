@@ -256,6 +256,17 @@ describe('breakdowns and limits', () => {
 });
 
 describe('periods', () => {
+  it('"gmv ka vs tn", then "mom gmv growth for each?": both states, each against the month before', () => {
+    const [first, , third] = thread('gmv ka vs tn last month', 'orders too pls', 'mom gmv growth for each?');
+    expect(first!.filters).toContainEqual({
+      dimension: 'state',
+      op: 'in',
+      values: expect.arrayContaining(['KARNATAKA', 'TAMIL NADU']),
+    });
+    expect(third).toMatchObject({ groupBy: ['state'], timeRange: MAY, compareTo: 'previous_period' });
+    expect(third!.filters).toEqual(first!.filters);
+  });
+
   it('"can you put April and May side by side?" shows each month, however many words open the question', () => {
     const [, next] = thread('net revenue by category for april', 'can you put April and May side by side?');
     expect(next!.groupBy).toEqual(['month', 'category']);
