@@ -841,6 +841,11 @@ describe('letters dropped on a phone', () => {
     expect(h.ask('orders delivered in may, take just MH').kind).toBe('plan');
   });
 
+  it('targets and SLAs are refused: the data holds what happened, not what was planned', () => {
+    expect(h.ask('how does that sit against the cancellation SLA amazon holds us to?').kind).toBe('refuse');
+    expect(h.ask('did we beat our target for june?').kind).toBe('refuse');
+  });
+
   it('tax is refused: amounts are as charged, with no tax breakdown', () => {
     expect(h.ask('could you restate those revenue figures net of GST?').kind).toBe('refuse');
   });
