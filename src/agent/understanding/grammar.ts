@@ -107,9 +107,17 @@ function readSpan(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKind>, n
       span.text.length >= 5 &&
       !IMPERATIVE.test(span.text) &&
       Boolean(ctx.spans[1]?.readings.some((r) => r.kind === 'metric'));
+    // "aov mum vs pune": a word set against a value across "vs" stands where a value would.
+    const valueAt = (k: number) => Boolean(ctx.spans[k]?.readings.some((r) => r.kind === 'value'));
+    const versus = (k: number) => /^(vs|versus|v|or)$/.test(ctx.spans[k]?.text ?? '');
+    const setAgainstValue =
+      // "FBA handle vs merchant": that side has its value already, the word is about it.
+      (versus(span.at + 1) && valueAt(span.at + 2) && !valueAt(span.at - 1)) ||
+      (versus(span.at - 1) && valueAt(span.at - 2) && !valueAt(span.at + 1));
     const filterLike =
       FILTER_PREPOSITIONS.has(prev) ||
       beforeMeasure ||
+      setAgainstValue ||
       (span.at > 0 && /^[A-Z]/.test(span.raw) && !/^[A-Z]+$/.test(span.raw));
     if (!/^\d/.test(span.text) || ctx.isLoneNumber(span))
       frame.unknown.push({ word: span.raw, at: span.at, filterLike });

@@ -841,6 +841,13 @@ describe('letters dropped on a phone', () => {
     expect(h.ask('orders delivered in may, take just MH').kind).toBe('plan');
   });
 
+  it('"aov mum vs pune": the short form is Mumbai; an unknown word set against a value is asked about, not dropped', () => {
+    const { plan } = h.planOf('aov mum vs pune in may');
+    expect(plan.filters).toContainEqual({ dimension: 'city', op: 'in', values: ['MUMBAI', 'PUNE'] });
+    expect(h.ask('aov zorbapur vs pune in may').kind).toBe('clarify');
+    expect(h.ask('how many orders did FBA handle vs merchant in june?').kind).toBe('plan');
+  });
+
   it('targets and SLAs are refused: the data holds what happened, not what was planned', () => {
     expect(h.ask('how does that sit against the cancellation SLA amazon holds us to?').kind).toBe('refuse');
     expect(h.ask('did we beat our target for june?').kind).toBe('refuse');
