@@ -183,13 +183,16 @@ export function applyFollowUpGrouping(
   if (plan.timeRange && frame.allOf.some((d) => withinOneBucket(plan.timeRange!, d))) delete plan.timeRange;
   // A breakdown by a dimension this question pins to one value says nothing ("Tops next to it, split by category"
   // has two); one the thread pinned is asked across all its values ("best category?" after "Kurta revenue").
-  const fresh = groupBy.filter(
+  let fresh = groupBy.filter(
     (d) =>
       !filters.some(
         (f) => f.filter.dimension === d && f.filter.op === 'in' && distinctValues(f.filter.values) === 1,
       ),
   );
   if (!fresh.length) return;
+  // "swap size for category", "by category rather than size": the breakdown shown goes, the new one comes.
+  const replacing = fresh.filter((d) => !plan.groupBy.includes(d));
+  if (frame.edits.instead && replacing.length && replacing.length < fresh.length) fresh = replacing;
   if (shareWithinEach(plan, fresh)) return;
   // "by week" on a by-state answer: a series per state; a new non-date breakdown replaces the old one.
   const grainOnNonGrain = fresh.every(isGrain) && plan.groupBy.length > 0 && !plan.groupBy.some(isGrain);

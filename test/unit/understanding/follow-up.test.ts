@@ -249,6 +249,14 @@ describe('breakdowns and limits', () => {
     expect(ranked).toMatchObject({ groupBy: ['size'], limit: 2 });
   });
 
+  it.each(['swap size for category', 'by category rather than size'])(
+    '"%s" replaces the breakdown shown',
+    (reply) => {
+      const [, next] = thread('units per order by size for may', reply);
+      expect(next!.groupBy).toEqual(['category']);
+    },
+  );
+
   it('"bottom 2" after a ranking turns it round', () => {
     const [, next] = thread('top 5 states by revenue', 'bottom 2');
     expect(next).toMatchObject({ groupBy: ['state'], limit: 2, sort: { by: 'revenue', direction: 'asc' } });
