@@ -168,6 +168,12 @@ async function judge(
     )
       comparison = { ok: true };
   }
+  // Periods a gold names in words ("this week", "last week") and the answer by their dates, one row each: the same
+  // figures. Only the numbers are compared, and only when every label names a period.
+  if (!comparison.ok && gold.length === answer.rows.length && numeric[0]?.length && periodWordsOnly(gold)) {
+    const datesAside = answer.rows.map((r) => r.filter((c) => !isDateCell(c)));
+    if (compareResults(numeric, datesAside, false, labels).ok) comparison = { ok: true };
+  }
   // "revenue week over week" written as the latest week against the one before: a row of the weekly series.
   if (!comparison.ok && gold.length === 1 && numeric[0]?.length)
     if ((answer.stepRows ?? []).some((row) => compareResults(numeric, [row], false, labels).ok))
@@ -175,6 +181,29 @@ async function judge(
   return comparison.ok
     ? { outcome: 'correct' }
     : { outcome: 'confident-wrong', reason: comparison.reason ?? 'wrong numbers' };
+}
+
+const PERIOD_WORDS =
+  /^(this|last|previous|prev|next|the|current|prior|week|weeks|wk|month|fortnight|day|period|before|after|so|far|to|date|mtd|wtd|earlier|later|one|two|first|second|half|\d+)$/;
+
+function periodWordsOnly(gold: Cell[][]): boolean {
+  const text = (gold[0] ?? []).map((_, j) => j).filter((j) => gold.every((r) => typeof r[j] === 'string'));
+  return (
+    text.length === 1 &&
+    gold.every((r) => {
+      const words = String(r[text[0]!])
+        .toLowerCase()
+        .split(/[\s_-]+/);
+      return (
+        words.some((w) => /week|wk|month|fortnight|period|day/.test(w)) &&
+        words.every((w) => PERIOD_WORDS.test(w))
+      );
+    })
+  );
+}
+
+function isDateCell(c: Cell): boolean {
+  return c !== null && /^\d{4}-\d{2}-\d{2}/.test(String(c));
 }
 
 const COUNT_KEYS = [

@@ -397,7 +397,7 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
   const whole = base && frame.edits.remove && frame.times.length === 1 && !plan.timeRange && span;
   if (whole) plan.timeRange = { from: span.from, to: span.to, label: `${span.from} to ${span.to}` };
   if (base) {
-    applyFollowUpTime(plan, frame, time);
+    applyFollowUpTime(plan, frame, time, catalog);
     if (whole && plan.timeRange?.from === span.from && plan.timeRange.to === span.to) delete plan.timeRange;
   } else {
     if (time.current) plan.timeRange = time.current;

@@ -1,6 +1,7 @@
 import {
   addDays,
   addMonthsKeepDay,
+  daysBetweenInclusive,
   previousPeriod,
   startOfMonth,
   startOfWeek,
@@ -211,6 +212,14 @@ export function applyFollowUpGrouping(
   if (plan.sort && !plan.groupBy.length) delete plan.sort;
 }
 
+/** The calendar unit every period is one of: weeks starting Monday, else months (the breakdown of two periods). */
+function sharedGrain(ranges: { from: string; to: string }[]): 'week' | 'month' {
+  const weekly = ranges.every(
+    (r) => startOfWeek(r.from) === r.from && daysBetweenInclusive(r.from, r.to) <= 7,
+  );
+  return weekly ? 'week' : 'month';
+}
+
 /**
  * "show that for every category" after "what share of Kurta revenue came from promoted lines": the same share,
  * within each category (promotion inside category), not each category's share of the total.
@@ -229,7 +238,7 @@ function shareWithinEach(plan: Plan, fresh: string[]): boolean {
   return true;
 }
 
-export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime): void {
+export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime, catalog: Catalog): void {
   if (time.all) {
     delete plan.timeRange;
     delete plan.compareTo;
@@ -259,19 +268,21 @@ export function applyFollowUpTime(plan: Plan, frame: Frame, time: ResolvedTime):
     return;
   }
   // "add June too" after April vs May: the months asked so far and June, month by month.
+  // "put May next to it" after June: both months, month by month; "add this wk so far" after two weeks, week
+  // by week.
   if (frame.edits.add && frame.times.length === 1 && plan.timeRange && !frame.comparePeriods) {
-    const ranges = [
-      plan.timeRange,
-      time.current,
-      ...(typeof plan.compareTo === 'object' ? [plan.compareTo] : []),
-    ];
+    const compared = plan.compareTo === 'previous_period' ? previousPeriod(plan.timeRange) : plan.compareTo;
+    const ranges = [plan.timeRange, time.current, ...(typeof compared === 'object' ? [compared] : [])];
     const from = ranges.map((r) => r.from).sort()[0]!;
     const to = ranges
       .map((r) => r.to)
       .sort()
       .at(-1)!;
     plan.timeRange = { from, to, label: `${from} to ${to}` };
-    if (plan.compareTo && !plan.groupBy.includes('month')) plan.groupBy = ['month', ...plan.groupBy];
+    const grain = sharedGrain(ranges);
+    const distinct = !ranges.every((r) => sameRange(r, ranges[0]!));
+    if (distinct && !plan.groupBy.some((d) => isDateGrain(catalog, d)))
+      plan.groupBy = [grain, ...plan.groupBy];
     delete plan.compareTo;
     return;
   }

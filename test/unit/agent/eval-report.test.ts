@@ -19,6 +19,15 @@ const GOLD: Record<string, Cell[][]> = {
     ['Delhi', 30],
     ['Goa', 70],
   ],
+  namedWeeks: [
+    ['week before', 670],
+    ['last week', 662],
+    ['this week', 683],
+  ],
+  namedStates: [
+    ['north', 30],
+    ['south', 70],
+  ],
 };
 const goldQuery = async (sql: string) => {
   const rows = GOLD[sql];
@@ -172,6 +181,33 @@ describe('evaluation report maths', () => {
     await runEval({ items, answerer: fakeAnswerer(script, seen), goldQuery, runId: 'one' });
     await runEval({ items, answerer: fakeAnswerer(script, seen), goldQuery, runId: 'two' });
     expect(seen).toEqual(['one:t', 'one:t', 'two:t', 'two:t']);
+  });
+
+  it('periods a gold names in words match the same figures labelled by their dates, and only those', async () => {
+    const weekly = answered([
+      ['2022-06-13', 670],
+      ['2022-06-20', 662],
+      ['2022-06-27', 683],
+    ]);
+    const items = [
+      item('weeks', 'followup', 'answer', 'namedWeeks'),
+      item('weeks-off', 'followup', 'answer', 'namedWeeks'),
+      item('not-periods', 'groupby', 'answer', 'namedStates'),
+    ];
+    const script = {
+      'question weeks': weekly,
+      'question weeks-off': answered([
+        ['2022-06-13', 670],
+        ['2022-06-20', 662],
+        ['2022-06-27', 600],
+      ]),
+      'question not-periods': answered([
+        ['2022-06-13', 30],
+        ['2022-06-20', 70],
+      ]),
+    };
+    const report = await runEval({ items, answerer: fakeAnswerer(script), goldQuery });
+    expect(report.failures.map((f) => f.id).sort()).toEqual(['not-periods', 'weeks-off']);
   });
 
   it('stops on a broken gold query, naming the item', async () => {

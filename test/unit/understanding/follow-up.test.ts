@@ -264,6 +264,16 @@ describe('breakdowns and limits', () => {
 });
 
 describe('periods', () => {
+  it('"put May next to it" after June shows both months; "add this wk so far" after two weeks, week by week', () => {
+    const [, months] = thread('what share of june units did each size take?', 'put may next to it');
+    expect(months!.groupBy).toEqual(['month', 'size']);
+    expect(months!.timeRange).toMatchObject({ from: '2022-05-01', to: '2022-06-30' });
+    const [, , weeks] = thread('orders last wk vs the wk before', 'aov for both?', 'add this wk so far too');
+    expect(weeks!.groupBy).toEqual(['week']);
+    expect(weeks!.timeRange?.from).toBe('2022-06-13');
+    expect(weeks!.compareTo).toBeUndefined();
+  });
+
   it('"gmv ka vs tn", then "mom gmv growth for each?": both states, each against the month before', () => {
     const [first, , third] = thread('gmv ka vs tn last month', 'orders too pls', 'mom gmv growth for each?');
     expect(first!.filters).toContainEqual({
