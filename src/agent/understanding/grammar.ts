@@ -9,6 +9,7 @@ import {
   countedByTheirDeed,
   judgedAsRate,
   markRateAndWhole,
+  amountInRupees,
   otherMetricSaid,
   shareOfOther,
 } from './implied-measures.js';
@@ -429,7 +430,7 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
     return;
   }
   // "how many units per order do customers buy": the subject of the question's verb, not a breakdown.
-  if (ctx && !grain && !breaksDown && /^(do|does|did)$/.test(ctx.prevWord(span.at))) return;
+  if (ctx && !grain && !breaksDown && /^(do|does|did)$/.test(wordBeforeQualifiers(ctx, span))) return;
   // "pieces we sold to wholesale buyers", "revenue from b2b customers": who the sales went to, not a breakdown.
   if (ctx && !grain && !breaksDown && soldToOrFrom(ctx, span)) {
     frame.about.push(id);
@@ -459,12 +460,17 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
 }
 
 function soldToOrFrom(ctx: Context, span: Span): boolean {
-  for (let k = span.at; k >= Math.max(1, span.at - 2); k--) {
+  return /^(to|from)$/.test(wordBeforeQualifiers(ctx, span));
+}
+
+/** "did our wholesale buyers": the word before a noun's qualifiers (did). */
+function wordBeforeQualifiers(ctx: Context, span: Span): string {
+  for (let k = span.at; k >= Math.max(1, span.at - 3); k--) {
     const word = ctx.prevWord(k);
-    if (/^(to|from)$/.test(word)) return true;
-    if (!/^(wholesale|international|b2b|our|the|those|these|overseas|retail)$/.test(word)) return false;
+    if (!/^(wholesale|international|b2b|our|the|those|these|overseas|retail|foreign|export)$/.test(word))
+      return word;
   }
-  return false;
+  return '';
 }
 
 function filterOf(ctx: Context, span: Span, what: Partial<FrameFilter>, negated: boolean): FrameFilter {
@@ -513,6 +519,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   // "low stock count kurta sets": "count" as a noun asks for the report's count, as "how many" does.
   frame.howMany = howMany || ctx.spans.some((s) => /^(count|counts|tally|tallies)$/.test(s.text));
   countedLines(frame, ctx);
+  amountInRupees(frame, ctx);
   boundLines(frame, ctx);
   judgedAsRate(frame, ctx);
   shareOfLinesIsRate(frame, ctx);

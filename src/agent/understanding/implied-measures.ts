@@ -234,3 +234,17 @@ export function definitionRepeated(frame: Frame, ctx: Context): void {
     frame.filters = frame.filters.filter((f) => !listed.includes(f));
   }
 }
+
+/**
+ * "what did our wholesale buyers take from us in March, in rupees?": with no measure named, an amount asked in
+ * rupees (or lakh, crore) is revenue; the report named decides whose.
+ */
+export function amountInRupees(frame: Frame, ctx: Context): void {
+  if (frame.metrics.length || frame.countOf || !frame.displayOnly) return;
+  const unit = ctx.spans.find((s) => ctx.cueKinds(s).has('displayUnit'));
+  if (!unit || !/rupee|inr|lakh|crore|\bcr\b/.test(unit.text)) return;
+  // "can you show that in crores": the thread's measure, shown another way.
+  if (ctx.spans.some((s) => /^(that|it|this|those|these|them)$/.test(s.text))) return;
+  if (!ctx.lexicon.catalog.metrics.revenue) return;
+  frame.metrics.push({ id: 'revenue', score: 0.9, at: unit.at });
+}

@@ -378,6 +378,14 @@ describe('who a question is about, without a breakdown', () => {
     expect(planOf('pieces to each customer').plan.groupBy).toEqual(['customer']);
   });
 
+  it('"what did our wholesale buyers take from us in april, in rupees?" is one wholesale revenue figure', () => {
+    expect(planOf('what did our wholesale buyers take from us in april, in rupees?').plan).toMatchObject({
+      source: 'international_sales',
+      metrics: ['intl_revenue'],
+      groupBy: [],
+    });
+  });
+
   it('"top wholesale account" ranks customers by revenue rather than asking for a measure', () => {
     const r = planOf('top wholesale acct?');
     expect(r.plan).toMatchObject({ metrics: ['intl_revenue'], groupBy: ['customer'] });
