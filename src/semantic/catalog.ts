@@ -175,7 +175,10 @@ const SummarySchema = z.object({
 const OutOfScopeSchema = z
   .object({
     words: z.array(z.string().min(1)).default([]),
-    together: z.array(z.array(z.string().min(1)).min(1)).min(2).optional(),
+    together: z
+      .array(z.array(z.string().min(1)).min(1))
+      .min(2)
+      .optional(),
     reason: z.string().min(1),
   })
   .refine((g) => g.words.length > 0 || g.together, { message: 'needs words or together' });
@@ -282,7 +285,6 @@ export function loadCatalog(path: string = defaultCatalogPath()): Catalog {
   return parseCatalog(text, path);
 }
 
-/** The SQL expression of a (non-date) dimension on a source, or undefined when it does not live there. */
 /** A filter keeps only lines a metric's own filter picks: status Cancelled is the cancellations' lines. */
 export function keepsLinesOf(
   metric: MetricDef | undefined,
@@ -294,6 +296,7 @@ export function keepsLinesOf(
   );
 }
 
+/** The SQL expression of a (non-date) dimension on a source, or undefined when it does not live there. */
 export function dimensionColumn(catalog: Catalog, dimensionId: string, source: Source): string | undefined {
   const d = catalog.dimensions[dimensionId];
   if (!d) return undefined;

@@ -11,6 +11,7 @@ import {
   markRateAndWhole,
   amountInRupees,
   otherMetricSaid,
+  partOfOwnMeasure,
   shareOfOther,
 } from './implied-measures.js';
 import { SCALE_WORDS } from '../../format/number-words.js';
@@ -520,6 +521,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   frame.howMany = howMany || ctx.spans.some((s) => /^(count|counts|tally|tallies)$/.test(s.text));
   countedLines(frame, ctx);
   amountInRupees(frame, ctx);
+  partOfOwnMeasure(frame, ctx);
   boundLines(frame, ctx);
   judgedAsRate(frame, ctx);
   shareOfLinesIsRate(frame, ctx);

@@ -1,5 +1,6 @@
 import type { CueKind } from './cues.js';
 import type { Frame } from './frame.js';
+import { keepsLinesOf } from '../../semantic/catalog.js';
 import { countWithRate } from './share-as-rate.js';
 import type { Context } from './grammar-context.js';
 import type { Span } from './tagging.js';
@@ -247,4 +248,19 @@ export function amountInRupees(frame: Frame, ctx: Context): void {
   if (ctx.spans.some((s) => /^(that|it|this|those|these|them)$/.test(s.text))) return;
   if (!ctx.lexicon.catalog.metrics.revenue) return;
   frame.metrics.push({ id: 'revenue', score: 0.9, at: unit.at });
+}
+
+/**
+ * "set lines that ended up returned or rejected": a status the measure's own lines include, joined to the measure's
+ * word by "or", is part of that measure (rejected lines are returns), not a filter narrowing it to that status.
+ */
+export function partOfOwnMeasure(frame: Frame, ctx: Context): void {
+  const catalog = ctx.lexicon.catalog;
+  frame.filters = frame.filters.filter((f) => {
+    const joined = /^(or|and|&)$/.test(ctx.spans[f.at - 1]?.text ?? '');
+    const measure = frame.metrics.find((m) => m.at === f.at - 2);
+    const value = f.candidates[0];
+    if (!joined || !measure || f.negated || value?.kind !== 'value') return true;
+    return !keepsLinesOf(catalog.metrics[measure.id], { dimension: value.dimension, values: value.values });
+  });
 }

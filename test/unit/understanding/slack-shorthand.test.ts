@@ -848,6 +848,19 @@ describe('letters dropped on a phone', () => {
     expect(h.ask('how many orders did FBA handle vs merchant in june?').kind).toBe('plan');
   });
 
+  it('"self-shipped set lines that were returns or returned to seller": merchant returns, one status of them named', () => {
+    const { plan } = h.planOf(
+      'how many self-shipped set lines from june were returns or returned to seller?',
+    );
+    expect(plan.metrics).toEqual(['returns']);
+    expect(plan.filters).toContainEqual({ dimension: 'fulfilment', op: 'in', values: ['Merchant'] });
+    expect(plan.filters.some((f) => f.dimension === 'status')).toBe(false);
+  });
+
+  it('"units on the shelf in size M" is stock on hand', () => {
+    expect(h.planOf('total units on the shelf in size M, all categories?').plan.metrics).toEqual(['stock']);
+  });
+
   it('targets and SLAs are refused: the data holds what happened, not what was planned', () => {
     expect(h.ask('how does that sit against the cancellation SLA amazon holds us to?').kind).toBe('refuse');
     expect(h.ask('did we beat our target for june?').kind).toBe('refuse');
