@@ -367,7 +367,8 @@ function newGrouping(usable: string[], filters: ResolvedFilter[], frame: Frame, 
         // Statuses join as one family ("shipped or delivered"), unless set against each other ("… versus …").
         (f.filter.dimension !== 'status' || frame.versusAt !== undefined),
     );
-    if (several && !frame.share) groupBy.push(several.filter.dimension);
+    // "blr + hyd gmv combined": one figure over both.
+    if (several && !frame.share && !frame.overall) groupBy.push(several.filter.dimension);
   }
   return groupBy;
 }

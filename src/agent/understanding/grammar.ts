@@ -460,6 +460,16 @@ function pushDimension(frame: Frame, span: Span, id: string, ctx?: Context): voi
   if (!frame.groupBy.some((g) => g.id === id)) frame.groupBy.push({ id, at: span.at });
 }
 
+function namesSeveralOfOne(frame: Frame): boolean {
+  const dims = frame.filters
+    .filter((f) => !f.negated)
+    .flatMap((f) => {
+      const c = f.candidates[0];
+      return c?.kind === 'value' ? c.values.map(() => c.dimension) : [];
+    });
+  return dims.some((d, i) => dims.indexOf(d) !== i);
+}
+
 function soldToOrFrom(ctx: Context, span: Span): boolean {
   return /^(to|from)$/.test(wordBeforeQualifiers(ctx, span));
 }
@@ -495,6 +505,11 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   // "what share do the top 5 states make up combined": the ranking's rows together, which a Plan can express.
   if (frame.unsupported && COMBINING.test(frame.unsupported.toLowerCase()) && frame.rank?.n) {
     frame.combined = true;
+    delete frame.unsupported;
+  }
+  // "blr + hyd gmv combined": the values named, as one figure (a filter on both, no breakdown by them).
+  if (frame.unsupported && COMBINING.test(frame.unsupported.toLowerCase()) && namesSeveralOfOne(frame)) {
+    frame.overall = true;
     delete frame.unsupported;
   }
   // "daily run rate": "daily" is part of the per-day measure, not a day-by-day breakdown.
@@ -574,7 +589,9 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     // "how many units did it sell in june", "how many returned lines did it have": "it" as the subject.
     /\b(?:did|does|has|had) it\b/.test(words) ||
     // "how many returned lines is that for each": the rows just shown, each.
-    /\b(is|was|are|were) (that|this|it)\b.*\beach( one)?$/.test(words);
+    /\b(is|was|are|were) (that|this|it)\b.*\beach( one)?$/.test(words) ||
+    // "list the ones over the threshold", "only the ones that shrank": rows of the last answer.
+    /\bthe ones\b/.test(words);
   // "and how many customers each month": a leading "and" with a new measure asks for it as well.
   if (first?.text === 'and' && (frame.metrics.length || frame.countOf)) frame.edits.add = true;
   // "all states again, but orders": "again" goes back to the thread, whatever the first word.
@@ -593,7 +610,11 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     !ctx.spans.some((s) => /^(each|every|rank|all)$/.test(s.text))
   )
     frame.pointsAtThey = true;
-  if (pointsBack && !ctx.spans.some((s) => /^(those|these|them|their|those ones|these ones)$/.test(s.text)))
+  if (
+    pointsBack &&
+    !ctx.spans.some((s) => /^(those|these|them|their|those ones|these ones)$/.test(s.text)) &&
+    !/\bthe ones\b/.test(words)
+  )
     frame.pointsAtIt = true;
   markRateAndWhole(frame, ctx, words);
   frame.leansOnPrevious =

@@ -350,6 +350,17 @@ describe('prompt injection and SQL in the question never become SQL', () => {
 });
 
 describe('who a question is about, without a breakdown', () => {
+  it('"blr + hyd gmv combined" is one figure over both cities; "kurta vs set" stays one row each', () => {
+    const { plan } = planOf('blr + hyd gmv combined, expedited only');
+    expect(plan.groupBy).toEqual([]);
+    expect(plan.filters.find((f) => f.dimension === 'city')?.values).toHaveLength(2);
+    expect(planOf('kurta vs set revenue in may').plan.groupBy).toEqual(['category']);
+  });
+
+  it('"list the ones over the threshold" with nothing before asks which numbers are meant', () => {
+    expect(ask('List the ones over the threshold.').kind).toBe('clarify');
+  });
+
   it('"what does an average wholesale customer spend" is revenue per customer: one number', () => {
     expect(planOf('what does an average wholesale customer spend with us?').plan).toMatchObject({
       source: 'international_sales',
