@@ -21,6 +21,7 @@ import { pointsOutsideThread } from './outside-thread.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { coverageCheck } from './coverage.js';
 import { tag } from './tagging.js';
+import { correctSpelling } from './spelling.js';
 import { tokenize } from './tokens.js';
 import { resolveTime } from './periods.js';
 
@@ -78,7 +79,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
       };
 
     const previous = input.previousPlan;
-    const tokens = tokenize(question);
+    const tokens = correctSpelling(tokenize(question), lexicon);
     const latest =
       profile.dateRanges[previous?.source ?? 'amazon_sales']?.to ?? profile.dateRanges.amazon_sales?.to;
     const spans = tag(tokens, lexicon, findTimeMentions(question, tokens, latest));

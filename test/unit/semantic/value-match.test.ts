@@ -60,6 +60,12 @@ describe('value matching against the values in the data', () => {
     expect(editDistance('maharastra', 'maharashtra')).toBe(1);
   });
 
+  it('counts two letters swapped as one edit, the commonest slip', () => {
+    expect(editDistance('retrun', 'return')).toBe(1);
+    expect(editDistance('catgeory', 'category')).toBe(1);
+    expect(editDistance('abc', 'cba')).toBe(2);
+  });
+
   it('uses aliases and returns every spelling of the same value', () => {
     const cities = new ValueIndex(
       ['BENGALURU', 'Bengaluru', 'BENGALURU 560037', 'Bangalore', 'MUMBAI'],

@@ -3,6 +3,7 @@ import { loadCues } from '../../../src/agent/understanding/cues.js';
 import { findTimeMentions } from '../../../src/agent/understanding/dates.js';
 import { buildLexicon, type Lexicon } from '../../../src/agent/understanding/lexicon.js';
 import { tag, type Span, type SpanReading } from '../../../src/agent/understanding/tagging.js';
+import { correctSpelling } from '../../../src/agent/understanding/spelling.js';
 import { tokenize } from '../../../src/agent/understanding/tokens.js';
 import { catalog, createHarness, LATEST, type Harness } from './fixture.js';
 
@@ -80,6 +81,34 @@ describe('the lattice covers every word once', () => {
 
   it('a word nobody knows has no reading (and the planner can name it)', () => {
     expect(readingsOf('revenue blorf', 'blorf')).toEqual([]);
+  });
+});
+
+describe('typing slips in measure and breakdown words', () => {
+  const corrected = (q: string) => correctSpelling(tokenize(q), lexicon).map((t) => t.norm);
+
+  it('a dropped, doubled or swapped letter is read as the one word it slips from', () => {
+    expect(corrected('retrun rate by catgory')).toEqual(['return', 'rate', 'by', 'category']);
+    expect(corrected('revennue by sate')).toEqual(['revenue', 'by', 'sate']);
+  });
+
+  it('a real word, another form of one, or a value is left as typed', () => {
+    expect(corrected('stick with the one in third place')).toEqual([
+      'stick',
+      'with',
+      'the',
+      'one',
+      'in',
+      'third',
+      'place',
+    ]);
+    expect(corrected('kurta orders')).toEqual(['kurta', 'orders']);
+  });
+
+  it('the planner reads the corrected phrase: "retrun rate by catgory" is the return rate by category', () => {
+    const { plan } = h.planOf('retrun rate by catgory for april');
+    expect(plan.metrics).toEqual(['return_rate']);
+    expect(plan.groupBy).toEqual(['category']);
   });
 });
 
