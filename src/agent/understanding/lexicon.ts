@@ -3,6 +3,7 @@ import type { DataProfile } from '../../semantic/data-profile.js';
 import type { ChartPreference, Source } from '../../semantic/plan.js';
 import { ValueIndex, editDistance, type ValueMatch } from '../../semantic/value-match.js';
 import type { CueKind, CueLexicon } from './cues.js';
+import { spellingIndex } from './spelling.js';
 import { lettersInOrder, tokenize } from './tokens.js';
 
 /**
@@ -171,19 +172,9 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
     return out;
   };
 
-  // Words of measure and breakdown names ("return" of "return rate"): a typo of one is that word.
-  const vocabulary = new Set(
-    [...phrases.entries()]
-      .filter(([, rs]) => rs.some((r) => r.kind === 'metric' || r.kind === 'dimension'))
-      .flatMap(([k]) => k.split(' '))
-      .filter((w) => w.length >= 5 && /^[a-z]+$/.test(w)),
+  const spellingOf = spellingIndex(phrases, (word) =>
+    Boolean(cues.kindsOf(word).length || valuesOf(word, { fuzzy: false }).length),
   );
-  const spellingOf = (word: string): string | undefined => {
-    if (word.length < 5 || !/^[a-z]+$/.test(word) || phrases.has(word) || cues.kindsOf(word).length) return;
-    if (vocabulary.has(word) || valuesOf(word, { fuzzy: false }).length) return;
-    const near = [...vocabulary].filter((v) => oneSlip(v, word));
-    return near.length === 1 ? near[0] : undefined;
-  };
 
   return {
     catalog,
@@ -289,18 +280,4 @@ function isVowelDropped(short: string, full: string): boolean {
   if (short.length >= full.length || short[0] !== full[0]) return false;
   const consonants = (w: string) => w.slice(1).replace(/[aeiou]/g, '');
   return consonants(short) === consonants(full) && lettersInOrder(short, full);
-}
-
-/**
- * A letter dropped, doubled or two swapped ("catgory", "revennue", "retrun"): the slips of fast typing. A letter
- * replaced by another is not one: it turns real words into others ("stick" → "stock", "shop" → "ship").
- */
-function oneSlip(word: string, typed: string): boolean {
-  // "place" of "placed", "stat" of "state": another form of a word, or another word, not a slip.
-  if (word.startsWith(typed) || typed.startsWith(word)) return false;
-  if (Math.abs(word.length - typed.length) === 1) return editDistance(word, typed, 1) <= 1;
-  if (word.length !== typed.length) return false;
-  const diff = [...word].flatMap((ch, i) => (ch === typed[i] ? [] : [i]));
-  const [a, b] = diff;
-  return diff.length === 2 && b === a! + 1 && word[a!] === typed[b] && word[b] === typed[a!];
 }
