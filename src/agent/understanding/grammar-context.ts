@@ -97,7 +97,8 @@ export class Context {
     )
       return false;
     // "the Set category", "category Set": the dimension word beside it says which word is the value.
-    if (this.labelledBy(span)) return true;
+    // "har state ka order count": a lower-case particle after the dimension's name is no code of its values.
+    if (!this.isParticle(span) && this.labelledBy(span)) return true;
     // "stuck in a pending state": a status word before "state" or "status" is that status.
     if (
       /^(state|status)$/.test(this.nextWord(span.at)) &&
@@ -305,7 +306,20 @@ export class Context {
     ];
     const ranks = (s: Span) => this.cueKinds(s).has('rankDesc') || this.cueKinds(s).has('rankAsc');
     return near.some(
-      (s) => s && !ranks(s) && s.readings.some((r) => r.kind === 'value' && r.dimension === dimension),
+      (s) =>
+        s &&
+        !ranks(s) &&
+        !this.isParticle(s) &&
+        s.readings.some((r) => r.kind === 'value' && r.dimension === dimension),
+    );
+  }
+
+  /** "ka", "ki", "ke" typed in lower case: Hinglish particles, though "KA" is also a state's code. */
+  isParticle(span: Span): boolean {
+    return (
+      span.text.length <= 2 &&
+      span.raw === span.raw.toLowerCase() &&
+      span.readings.some((r) => r.kind === 'cue' && r.cue === 'commonWord')
     );
   }
 

@@ -22,6 +22,7 @@ import { buildLexicon, type Lexicon } from './lexicon.js';
 import { coverageCheck } from './coverage.js';
 import { tag } from './tagging.js';
 import { correctSpelling } from './spelling.js';
+import { fromHinglish } from './hinglish.js';
 import { tokenize } from './tokens.js';
 import { resolveTime } from './periods.js';
 
@@ -60,7 +61,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
   };
 
   function plan(input: ResolverInput): Resolution {
-    const question = expandChatShorthand(withoutAsides(input.question));
+    const question = expandChatShorthand(fromHinglish(withoutAsides(input.question)));
     if (!question)
       return {
         kind: 'clarify',
