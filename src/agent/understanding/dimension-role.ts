@@ -29,6 +29,8 @@ export function pushDimension(frame: Frame, span: Span, id: string, ctx?: Contex
       (ctx.prevWord(span.at) === 'one' && /^(its|it's|only|just)$/.test(ctx.prevWord(span.at - 1))))
   )
     return;
+  // "June-to-date revenue", "month to date": how far the period runs, not a breakdown by day.
+  if (ctx && span.text === 'date' && ctx.prevWord(span.at) === 'to' && !ctx.groupingContext(span)) return;
   // "by category, all dates", "for all time": the whole period, not a breakdown by day.
   if (ctx && grainOf(ctx, id) && ctx.prevWord(span.at) === 'all' && /^(dates|time|times)$/.test(span.text))
     return;

@@ -861,6 +861,14 @@ describe('letters dropped on a phone', () => {
     expect(h.planOf('total units on the shelf in size M, all categories?').plan.metrics).toEqual(['stock']);
   });
 
+  it('"business orders", "b2b accounts" are B2B; "earned" is revenue; "June-to-date" is no daily breakdown', () => {
+    const b2b = { dimension: 'b2b', op: 'in', values: [true] };
+    expect(h.planOf('how many business orders got cancelled in june?').plan.filters).toContainEqual(b2b);
+    expect(h.planOf('what slice of june revenue came from b2b accounts?').plan.source).toBe('amazon_sales');
+    expect(h.planOf('which five styles earned the most in june?').plan.metrics).toEqual(['revenue']);
+    expect(h.planOf('june-to-date revenue by product category').plan.groupBy).toEqual(['category']);
+  });
+
   it('targets and SLAs are refused: the data holds what happened, not what was planned', () => {
     expect(h.ask('how does that sit against the cancellation SLA amazon holds us to?').kind).toBe('refuse');
     expect(h.ask('did we beat our target for june?').kind).toBe('refuse');
