@@ -202,6 +202,13 @@ function pickedByRankWord(frame: Frame, ctx: Context, at: number): boolean {
   const opens = at === 0 && ctx.spans.length > 2;
   const one = next === 'one' ? ctx.prevWord(at) === 'the' || opens : next === "one's";
   if (!numberOne && (!end || !one)) return false;
+  // "only the top one", "just the bottom one": the ranking cut to its first row, its name kept.
+  const cut = /^(only|just)$/.test(ctx.prevWord(at - 1)) && ctx.spans.length <= at + 2;
+  if (cut && frame.rank) {
+    frame.rank.n = 1;
+    frame.unknown = frame.unknown.filter((u) => u.at !== at + 1);
+    return true;
+  }
   frame.rowPick = numberOne ? { index: 1, text: 'the number one' } : { index: end, text: `the ${word} one` };
   const rankedElsewhere = ctx.spans.some(
     (s) => s.at !== at && (ctx.cueKinds(s).has('rankDesc') || ctx.cueKinds(s).has('rankAsc')),

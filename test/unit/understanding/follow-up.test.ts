@@ -257,6 +257,22 @@ describe('breakdowns and limits', () => {
     },
   );
 
+  it('"only the top one" cuts the ranking to its first row, named; "what about units" ranks by units', () => {
+    const [, top, units] = thread('revenue by category in may', 'only the top one', 'what about units');
+    expect(top).toMatchObject({
+      groupBy: ['category'],
+      limit: 1,
+      sort: { by: 'revenue', direction: 'desc' },
+    });
+    expect(top!.filters).toEqual([]);
+    expect(units).toMatchObject({
+      metrics: ['units'],
+      groupBy: ['category'],
+      limit: 1,
+      sort: { by: 'units' },
+    });
+  });
+
   it('"bottom 2" after a ranking turns it round', () => {
     const [, next] = thread('top 5 states by revenue', 'bottom 2');
     expect(next).toMatchObject({ groupBy: ['state'], limit: 2, sort: { by: 'revenue', direction: 'asc' } });
