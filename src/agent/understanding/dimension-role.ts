@@ -78,7 +78,11 @@ export function pushDimension(frame: Frame, span: Span, id: string, ctx?: Contex
     frame.about.push(id);
     return;
   }
-  if (ctx && !grain && /^(bill|billed|charge|charged|invoice|invoiced)$/.test(ctx.prevWord(span.at))) {
+  if (
+    ctx &&
+    !grain &&
+    /^(bill|billed|charge|charged|invoice|invoiced)$/.test(wordBeforeQualifiers(ctx, span))
+  ) {
     frame.about.push(id);
     return;
   }

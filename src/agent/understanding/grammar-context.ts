@@ -99,6 +99,11 @@ export class Context {
     // "the Set category", "category Set": the dimension word beside it says which word is the value.
     // "har state ka order count": a lower-case particle after the dimension's name is no code of its values.
     if (!this.isParticle(span) && this.labelledBy(span)) return true;
+    // "what share of May units did Set account for?": a capitalised word inside the sentence is a name.
+    // Not a word of a longer name in capitals ("Pending - Waiting for Pick Up").
+    const capital = (s?: Span) => Boolean(s && /^[A-Z]/.test(s.raw));
+    const alone = !capital(this.spans[span.at - 1]) && !capital(this.spans[span.at + 1]);
+    if (span.at > 0 && /^[A-Z][a-z]+$/.test(span.raw) && alone && !span.pauseBefore) return true;
     // "stuck in a pending state": a status word before "state" or "status" is that status.
     if (
       /^(state|status)$/.test(this.nextWord(span.at)) &&

@@ -869,6 +869,23 @@ describe('letters dropped on a phone', () => {
     expect(h.planOf('june-to-date revenue by product category').plan.groupBy).toEqual(['category']);
   });
 
+  it('"did Set account for": a capitalised common word inside the sentence is the value; a capitalised name stays whole', () => {
+    const [, next] = h.thread('units by category in may', 'what share of may units did Set account for?');
+    expect(next!.filters).toContainEqual({ dimension: 'category', op: 'in', values: ['Set'] });
+    const { plan } = h.planOf('how many lines are stuck in "Pending - Waiting for Pick Up"?');
+    expect(plan.filters.map((f) => f.dimension)).toEqual(['status']);
+  });
+
+  it('"units sent to Tamil Nadu addresses" is where the units went; buyers\' addresses are refused', () => {
+    expect(h.planOf('units sent to tamil nadu addresses?').plan.filters.map((f) => f.dimension)).toEqual([
+      'state',
+    ]);
+    expect(h.ask('list customer addresses in pune').kind).toBe('refuse');
+    expect(h.planOf('how much did we bill international wholesale customers in april?').plan.groupBy).toEqual(
+      [],
+    );
+  });
+
   it('targets and SLAs are refused: the data holds what happened, not what was planned', () => {
     expect(h.ask('how does that sit against the cancellation SLA amazon holds us to?').kind).toBe('refuse');
     expect(h.ask('did we beat our target for june?').kind).toBe('refuse');
