@@ -165,7 +165,8 @@ export function composePlan(said: Frame, deps: ComposeDeps, base?: Plan): Compos
     if (frame.gross) out.plan.filters = out.plan.filters.filter((f) => !isLineExclusion(f, catalog));
     applyFollowUpGrouping(out.plan, frame, usable, filters, catalog, deps.priorPlan);
     // "top three" ranked the thread's rows; "for Kurta, split by size" lists every size of the row picked.
-    if (!frame.rank?.n && sameThread.groupBy.some((d) => !out.plan.groupBy.includes(d))) delete out.plan.limit;
+    if (!frame.rank?.n && sameThread.groupBy.some((d) => !out.plan.groupBy.includes(d)))
+      delete out.plan.limit;
     listCounted(out.plan, frame, catalog);
     // "how many of those SKUs are out of stock?" after a top 5 by colour: one count, not a count per colour;
     // "their price per piece overall" after a monthly series: one figure.

@@ -194,20 +194,28 @@ export function applyFollowUpGrouping(
   // "swap size for category", "by category rather than size": the breakdown shown goes, the new one comes.
   const replacing = fresh.filter((d) => !plan.groupBy.includes(d));
   if (frame.edits.instead && replacing.length && replacing.length < fresh.length) fresh = replacing;
-  if (shareWithinEach(plan, fresh)) return;
+  // "show that for every category" keeps the share; "the bottom 5 states instead" replaces what was asked.
+  if (!frame.edits.instead && !frame.rank && shareWithinEach(plan, fresh)) return;
   // "by week" on a by-state answer: a series per state; a new non-date breakdown replaces the old one.
   const grainOnNonGrain = fresh.every(isGrain) && plan.groupBy.length > 0 && !plan.groupBy.some(isGrain);
   const keep = frame.edits.split || frame.edits.add || grainOnNonGrain;
   plan.groupBy = keep ? [...new Set([...plan.groupBy, ...fresh])] : fresh;
   // Grouping by a dimension the previous answer was pinned to ("best category?" after "Kurta revenue"): all values.
   const newlyFiltered = new Set(filters.map((f) => f.filter.dimension));
+  // "now the bottom 5 states instead" after Hyderabad's share: one city inside the states ranked goes too.
+  const inside = (d: string) => fresh.includes(catalog.dimensions[d]?.within ?? '');
   plan.filters = plan.filters.filter(
     (f) =>
       newlyFiltered.has(f.dimension) ||
-      !fresh.includes(f.dimension) ||
+      !(fresh.includes(f.dimension) || (!keep && inside(f.dimension))) ||
       f.op !== 'in' ||
       distinctValues(f.values) > 1,
   );
+  // A share was of the breakdown replaced; the new one is asked for itself.
+  if (!keep && !frame.share && plan.share) {
+    plan.share = false;
+    delete plan.shareWithin;
+  }
   if (!frame.rank && !keep) delete plan.limit;
   if (plan.sort && !plan.groupBy.length) delete plan.sort;
 }

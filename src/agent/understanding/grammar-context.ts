@@ -283,6 +283,12 @@ export class Context {
     const counted = which && num(this.spans[which.at + 1]);
     if (counted && counted.kind === 'number' && Number.isInteger(counted.value) && counted.value <= 1000)
       return { n: counted.value };
+    // "its top cities", "bottom states": "top" right before a plural breakdown, with no count, is a short list
+    // (five, as people mean it); "top city" is one, and "the best selling categories" ranks them all.
+    const named = this.spans[span.at + 1];
+    const plural = named && /s$/.test(named.text) && !named.text.endsWith('ss');
+    if (/^(top|bottom)$/.test(span.text) && plural && named.readings.some((r) => r.kind === 'dimension'))
+      return { n: 5 };
     return {};
   }
 

@@ -32,6 +32,15 @@ export function applyRowPick(
     out.plan.groupBy = out.plan.groupBy.filter((d) => d !== pick.dimension);
     return;
   }
+  // "what share of that state's revenue is Hyderabad" after Telangana's cities: the state the thread is pinned to.
+  const pinned = previous?.filters.find(
+    (f) => f.dimension === pick.dimension && f.op === 'in' && f.values.length === 1,
+  );
+  if (pick.single && pinned && !previous?.groupBy.includes(pinned.dimension)) {
+    out.plan.groupBy = out.plan.groupBy.filter((d) => d !== pinned.dimension);
+    if (!out.plan.groupBy.length && previous) out.plan.groupBy = [...previous.groupBy];
+    return;
+  }
   const dimension =
     continued ??
     pickedDimension(catalog, previous, pick.dimension) ??

@@ -273,6 +273,24 @@ describe('breakdowns and limits', () => {
     });
   });
 
+  it('"its top cities" is a top 5, said in the reading; "top city" stays the ranking', () => {
+    expect(h.planOf('top cities by revenue in may').plan).toMatchObject({ groupBy: ['city'], limit: 5 });
+    expect(h.planOf('top city by revenue in may').plan.limit).toBeUndefined();
+  });
+
+  it('"that state\'s share … is Hyderabad" after a state\'s cities, then "the bottom 5 states instead"', () => {
+    const [, , share, bottom] = thread(
+      'revenue by city for telangana in q2',
+      'top 3 only',
+      "what share of that state's q2 revenue is hyderabad?",
+      'now the bottom 5 states instead',
+    );
+    expect(share).toMatchObject({ groupBy: ['city'], share: true });
+    expect(share!.filters.map((f) => f.dimension).sort()).toEqual(['city', 'state']);
+    expect(bottom).toMatchObject({ groupBy: ['state'], limit: 5, sort: { direction: 'asc' }, share: false });
+    expect(bottom!.filters).toEqual([]);
+  });
+
   it('"bottom 2" after a ranking turns it round', () => {
     const [, next] = thread('top 5 states by revenue', 'bottom 2');
     expect(next).toMatchObject({ groupBy: ['state'], limit: 2, sort: { by: 'revenue', direction: 'asc' } });
