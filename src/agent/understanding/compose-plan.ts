@@ -189,6 +189,12 @@ export function composePlan(said: Frame, deps: ComposeDeps, base?: Plan): Compos
     delete out.plan.limit;
   }
   if (frame.net) out.plan.metrics = [...new Set(out.plan.metrics.map((m) => netTwinOf(catalog, m) ?? m))];
+  // "top 3 cats for b2b" after the B2B share: filtered to B2B, the share is 100% everywhere; the part itself is meant.
+  out.plan.metrics = [
+    ...new Set(out.plan.metrics.map((m) => partWhenFilteredTo(catalog, m, out.plan.filters))),
+  ];
+  if (out.plan.sort && !out.plan.metrics.some((m) => out.plan.sort!.by.startsWith(m)))
+    out.plan.sort = { ...out.plan.sort, by: out.plan.metrics[0]! };
   if (frame.asRate) asRates(out, catalog);
   if (frame.asCount && base) asCounts(out, catalog);
   if (frame.perDayOfThread) perDayOfThread(out, catalog);
@@ -565,4 +571,11 @@ function shownWeek(catalog: Catalog, base: Plan, rows: ComposeDeps['previousRows
   const column = week && rows ? rows.columns.indexOf(week) : -1;
   const first = column >= 0 && base.sort ? rows!.rows[0]?.[column] : undefined;
   return typeof first === 'string' ? first : undefined;
+}
+
+function partWhenFilteredTo(catalog: Catalog, metric: string, filters: Plan['filters']): string {
+  const part = catalog.metrics[metric]?.shareOf;
+  const filtered =
+    part && filters.some((f) => f.dimension === part.dimension && f.values.includes(part.value));
+  return filtered && catalog.metrics[part.of] ? part.of : metric;
 }

@@ -291,6 +291,16 @@ describe('breakdowns and limits', () => {
     expect(bottom!.filters).toEqual([]);
   });
 
+  it('"top 3 cats for b2b" after the B2B share ranks B2B revenue: a share filtered to its own part is 100% everywhere', () => {
+    const [, next] = thread('b2b share of may rev?', 'top 3 cats for b2b');
+    expect(next).toMatchObject({
+      metrics: ['revenue'],
+      groupBy: ['category'],
+      limit: 3,
+      sort: { by: 'revenue' },
+    });
+  });
+
   it('"bottom 2" after a ranking turns it round', () => {
     const [, next] = thread('top 5 states by revenue', 'bottom 2');
     expect(next).toMatchObject({ groupBy: ['state'], limit: 2, sort: { by: 'revenue', direction: 'asc' } });
