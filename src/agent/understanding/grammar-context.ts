@@ -382,7 +382,7 @@ export class Context {
     for (let k = span.at - 1; k >= Math.max(0, span.at - 3); k--) {
       const s = this.spans[k]!;
       if (/^(most|fewest|least|more|fewer)$/.test(s.text)) return true;
-      if (!isFiller(s) && !s.readings.some((r) => r.kind === 'value')) return false;
+      if (!isFiller(s) && !s.readings.some((r) => r.kind === 'value' || r.kind === 'boolean')) return false;
     }
     return false;
   }

@@ -330,6 +330,13 @@ function pushMetric(
   // "excluding returns", "orders that weren't cancelled": the metric's lines as an excluded filter.
   if (negating && def.asFilter) {
     frame.filters.push(filterOf(ctx, span, { fixed: def.asFilter }, true));
+    // "non-cancelled orders": the orders are still what is counted.
+    const noun = span.text.split(' ').at(-1)!;
+    const head = ctx.lexicon
+      .readingsOf(noun, noun)
+      .find((r) => r.kind === 'metric' && HEAD_NOUN_METRICS.has(r.id) && r.id !== id);
+    if (head?.kind === 'metric' && span.text.includes(' '))
+      frame.metrics.push({ id: head.id, score: 1, at: span.at });
     return;
   }
   // "rank by orders not rev", "net revenue rather than AOV": a measure turned away from, which a follow-up replaces.

@@ -42,6 +42,8 @@ export function spellingIndex(
  * replaced by another is not one: it turns real words into others ("stick" → "stock", "shop" → "ship").
  */
 function oneSlip(word: string, typed: string): boolean {
+  // "sellin", "trendin": the final g of -ing dropped, as people type it.
+  if (word.endsWith('ing') && typed === word.slice(0, -1)) return true;
   // "place" of "placed", "stat" of "state": another form of a word, or another word, not a slip.
   if (word.startsWith(typed) || typed.startsWith(word)) return false;
   if (Math.abs(word.length - typed.length) === 1) return editDistance(word, typed, 1) <= 1;

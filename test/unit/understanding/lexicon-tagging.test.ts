@@ -90,6 +90,7 @@ describe('typing slips in measure and breakdown words', () => {
   it('a dropped, doubled or swapped letter is read as the one word it slips from', () => {
     expect(corrected('retrun rate by catgory')).toEqual(['return', 'rate', 'by', 'category']);
     expect(corrected('revennue by sate')).toEqual(['revenue', 'by', 'sate']);
+    expect(corrected('best sellin size')).toEqual(['best', 'selling', 'size']);
   });
 
   it('a real word, another form of one, or a value is left as typed', () => {

@@ -359,6 +359,17 @@ describe('who a question is about, without a breakdown', () => {
     expect(planOf('kurta vs set revenue in may').plan.groupBy).toEqual(['category']);
   });
 
+  it('"non-cancelled orders last week versus the week before" counts orders, cancelled ones left out', () => {
+    const { plan } = planOf('non-cancelled orders last week versus the week before?');
+    expect(plan.metrics).toEqual(['orders']);
+    expect(plan.filters).toContainEqual({ dimension: 'status', op: 'not_in', values: ['Cancelled'] });
+  });
+
+  it('"which five colours have the most low-stock SKUs" counts those SKUs per colour', () => {
+    const { plan } = planOf('which five colours have the most low-stock SKUs?');
+    expect(plan).toMatchObject({ source: 'inventory', metrics: ['sku_count'], groupBy: ['color'], limit: 5 });
+  });
+
   it('"list the ones over the threshold" with nothing before asks which numbers are meant', () => {
     expect(ask('List the ones over the threshold.').kind).toBe('clarify');
   });
