@@ -18,6 +18,7 @@ import type { Frame } from './frame.js';
 import { readFrame } from './grammar.js';
 import { refusedOutright } from './refused-outright.js';
 import { pointsOutsideThread } from './outside-thread.js';
+import { askWhichOne } from './which-one.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { coverageCheck } from './coverage.js';
 import { tag } from './tagging.js';
@@ -53,7 +54,11 @@ export function createPlanner(deps: PlannerDeps): Planner {
   const lexicon = deps.lexicon ?? buildLexicon(catalog, profile, deps.cues ?? loadCues());
   const resolveSync = (input: ResolverInput): Resolution => {
     try {
-      return plan(input);
+      const resolved = plan(input);
+      if (resolved.kind !== 'plan') return resolved;
+      // "that one's size split" over many rows: asked, keeping what was asked so the reply ("the #2 one") fills it.
+      const whichOne = askWhichOne(input.question, catalog, input.previousPlan, input.previousRows);
+      return whichOne?.kind === 'clarify' ? { ...whichOne, pendingPlan: resolved.plan } : resolved;
     } catch {
       // The planner is pure logic; a bug here must become a question back, never a wrong answer.
       return clarifyFor.rephrase(catalog, profile);

@@ -370,6 +370,38 @@ describe('who a question is about, without a breakdown', () => {
     expect(plan).toMatchObject({ source: 'inventory', metrics: ['sku_count'], groupBy: ['color'], limit: 5 });
   });
 
+  it('"that ones daily sales?" after a top 10 asks which one, offering the rows shown', () => {
+    const previousPlan = planOf('top 10 styles by revenue in may').plan;
+    const previousRows = {
+      columns: ['style', 'revenue'],
+      rows: [
+        ['J1', 9],
+        ['J2', 8],
+        ['J3', 7],
+        ['J4', 6],
+      ],
+    };
+    const r = planner.resolveSync({
+      question: 'that ones daily sales?',
+      history: [],
+      previousPlan,
+      previousRows,
+    });
+    expect(r.kind).toBe('clarify');
+    if (r.kind === 'clarify') expect(r.options.map((o) => o.label)).toEqual(['J1', 'J2', 'J3']);
+    const top = planner.resolveSync({
+      question: 'that top one daily sales?',
+      history: [],
+      previousPlan,
+      previousRows,
+    });
+    expect(top.kind).toBe('plan');
+  });
+
+  it('"go ahead and cancel whatever merchant orders are still pending" is refused: nothing is changed', () => {
+    expect(ask('OK, go ahead and cancel whatever merchant orders are still pending.').kind).toBe('refuse');
+  });
+
   it('"list the ones over the threshold" with nothing before asks which numbers are meant', () => {
     expect(ask('List the ones over the threshold.').kind).toBe('clarify');
   });
