@@ -452,6 +452,9 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
   }
   if (frame.eachMonth && hasDates && !plan.compareTo && !plan.groupBy.some((d) => isDateGrain(catalog, d)))
     plan.groupBy = ['month', ...plan.groupBy];
+  // "put last week next to the week before" after a weekly series: the two periods named replace the series.
+  const twoNamed = Boolean(base) && frame.comparePeriods && frame.times.length === 2 && !frame.groupBy.length;
+  if (plan.compareTo && twoNamed) plan.groupBy = plan.groupBy.filter((d) => !isDateGrain(catalog, d));
   if (plan.compareTo && plan.groupBy.some((d) => isDateGrain(catalog, d))) delete plan.compareTo;
   // "week on week through June": a weekly series over the month, not one week against the one before.
   if (

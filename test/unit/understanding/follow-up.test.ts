@@ -308,6 +308,13 @@ describe('breakdowns and limits', () => {
 });
 
 describe('periods', () => {
+  it('"put last week next to the week before" after a weekly series compares the two weeks named', () => {
+    const [, next] = thread('weekly revenue for june', 'put last week next to the week before');
+    expect(next!.groupBy).toEqual([]);
+    expect(next).toMatchObject({ timeRange: { from: '2022-06-20', to: '2022-06-26' } });
+    expect(next!.compareTo).toBeDefined();
+  });
+
   it('"put May next to it" after June shows both months; "add this wk so far" after two weeks, week by week', () => {
     const [, months] = thread('what share of june units did each size take?', 'put may next to it');
     expect(months!.groupBy).toEqual(['month', 'size']);
