@@ -18,7 +18,7 @@ import {
 } from './row-pick.js';
 import { netTwinOf } from './lexicon.js';
 import type { PreviousRows } from '../resolver/resolver.js';
-import { quarterAround, sameDaysIn, weekAround, weekendAround } from './periods.js';
+import { monthAround, quarterAround, sameDaysIn, weekAround, weekendAround } from './periods.js';
 import { distinctValues, isDateGrain } from './plan-shape.js';
 import { daysBetweenInclusive } from '../../semantic/time-range.js';
 import type { Frame } from './frame.js';
@@ -170,6 +170,8 @@ export function composePlan(said: Frame, deps: ComposeDeps, base?: Plan): Compos
     listCounted(out.plan, frame, catalog);
     // "how many of those SKUs are out of stock?" after a top 5 by colour: one count, not a count per colour;
     // "their price per piece overall" after a monthly series: one figure.
+    if (frame.wholePeriod && !frame.groupBy.length)
+      out.plan.groupBy = out.plan.groupBy.filter((d) => !isDateGrain(catalog, d));
     if ((frame.countOf || frame.overall) && !frame.groupBy.length) {
       out.plan.groupBy = [];
       delete out.plan.sort;
@@ -399,6 +401,8 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
   }
   if (base?.timeRange && frame.times.some((t) => t.spec.kind === 'quarterAround'))
     time.current = quarterAround(base.timeRange.from);
+  if (base?.timeRange && frame.times.some((t) => t.spec.kind === 'monthAround'))
+    time.current = monthAround(base.timeRange.from);
   const sameDays = frame.times.find((t) => t.spec.kind === 'sameDaysIn')?.spec;
   if (base?.timeRange && sameDays?.kind === 'sameDaysIn')
     time.current = sameDaysIn(base.timeRange, sameDays.month);

@@ -239,7 +239,7 @@ function relativePeriods(
 ): void {
   // "vs the same day the week before", "same day last week": the thread's day a week earlier, to compare with.
   take(
-    /\b(?:the\s+)?same\s+day\s+(?:the\s+|a\s+)?(?:week\s+before|last\s+week|previous\s+week|prior\s+week|a\s+week\s+(?:earlier|ago))\b/,
+    /\b(?:the\s+)?same\s+day\s+(?:the\s+|a\s+)?(?:week\s+before|last\s+(?:week|wk)|previous\s+week|prior\s+week|a\s+(?:week|wk)\s+(?:earlier|ago))\b/,
     () => ({ kind: 'earlier', unit: 'week' }),
   );
   // "vs same days last month", "the same period last month": the thread's days a month earlier.
@@ -264,6 +264,8 @@ function relativePeriods(
     kind: 'weekAround',
     weekend: true,
   }));
+  // "stretch that to the whole month" after 1–15 June: all of June.
+  take(/\b(?:the\s+)?(?:whole|entire|full)\s+(?:month|mth|mnth)\b/, () => ({ kind: 'monthAround' }));
   // "what about the whole quarter?" after May: the quarter May is in.
   take(
     /\b(?:the\s+)?(?:whole|entire|full)\s+(?:quarter|qtr)\b|\bthe\s+(?:quarter|qtr)\b(?!\s+(?:before|after|of|ending))/,

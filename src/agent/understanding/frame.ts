@@ -88,6 +88,8 @@ export interface Frame {
   /** "which state" (one row) rather than "which states". */
   singularGroup?: boolean;
   share: boolean;
+  /** "the whole month": the period as one figure, so a series over it goes (other breakdowns stay). */
+  wholePeriod?: boolean;
   /** Where the share word was said: a value before it is the part ("mumbai's cut of MH rev"). */
   shareAt?: number;
   growth: boolean;

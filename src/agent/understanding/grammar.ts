@@ -535,7 +535,9 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     Boolean(frame.pointsAtThey) ||
     Boolean(frame.pointsThere) ||
     // "that whole week", "same days in June": a period named relative to the thread's own.
-    frame.times.some((t) => ['weekAround', 'sameDaysIn', 'quarterAround'].includes(t.spec.kind));
+    frame.times.some((t) =>
+      ['weekAround', 'sameDaysIn', 'quarterAround', 'monthAround'].includes(t.spec.kind),
+    );
 }
 
 /** "cancelled orders taken out": the filter or count word just before is excluded. */

@@ -103,11 +103,8 @@ export function markRateAndWhole(frame: Frame, ctx: Context, words: string): voi
     !/\b(?:is|are|was|were|any|there (?:is|are|was|were))\s+there\b|\bthere (?:is|are|was|were)\b/.test(words)
   )
     frame.pointsThere = true;
-  if (
-    wholeMonth ||
-    allThat ||
-    /\b(overall|altogether|in total|in all|all up|as a whole|all together)\s*$/.test(words)
-  )
+  if (wholeMonth) frame.wholePeriod = true;
+  if (allThat || /\b(overall|altogether|in total|in all|all up|as a whole|all together)\s*$/.test(words))
     frame.overall = true;
 }
 

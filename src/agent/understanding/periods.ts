@@ -40,6 +40,8 @@ export type TimeSpec =
   | { kind: 'weekAround'; weekend?: boolean }
   /** "the whole quarter": the quarter of the thread's period (the latest quarter when there is none). */
   | { kind: 'quarterAround' }
+  /** "stretch that to the whole month": the month of the thread's period (the latest month when there is none). */
+  | { kind: 'monthAround' }
   /** "last weekend": the Saturday and Sunday of the last complete week. */
   | { kind: 'lastWeekend' }
   /** "same days in June" after 1–15 May: the thread's days of the month, in the month named (needs one). */
@@ -88,6 +90,8 @@ export function resolveTime(spec: TimeSpec, latest: string, earliest?: string): 
       return calendar(spec.unit, spec.offset, latest);
     case 'quarterAround':
       return calendar('quarter', 0, latest);
+    case 'monthAround':
+      return calendar('month', 0, latest);
     case 'lastWeekend':
       return weekendAround(calendar('week', -1, latest).from);
     case 'since': {
@@ -214,6 +218,10 @@ export function weekAround(day: string): TimeRange {
 /** The calendar quarter a day falls in: "the whole quarter" after May is April–June. */
 export function quarterAround(day: string): TimeRange {
   return calendar('quarter', 0, day);
+}
+
+export function monthAround(day: string): TimeRange {
+  return calendar('month', 0, day);
 }
 
 /** The Saturday and Sunday of the week a day falls in: "the whole wknd" after Saturday 4 June is 4–5 June. */

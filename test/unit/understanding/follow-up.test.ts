@@ -308,6 +308,23 @@ describe('breakdowns and limits', () => {
 });
 
 describe('periods', () => {
+  it('"stretch that to the whole month" after 1–15 June is all of June, the breakdown kept', () => {
+    const [, next] = thread(
+      'orders fba vs merchant in the first half of june',
+      'stretch that to the whole month',
+    );
+    expect(next).toMatchObject({
+      groupBy: ['fulfilment'],
+      timeRange: { from: '2022-06-01', to: '2022-06-30' },
+    });
+  });
+
+  it('"vs same day last wk" after yesterday compares with the day a week earlier', () => {
+    const [, next] = thread('rev yday', 'vs same day last wk');
+    expect(next!.timeRange).toMatchObject({ from: '2022-06-28', to: '2022-06-28' });
+    expect(next!.compareTo).toMatchObject({ from: '2022-06-21', to: '2022-06-21' });
+  });
+
   it('"put last week next to the week before" after a weekly series compares the two weeks named', () => {
     const [, next] = thread('weekly revenue for june', 'put last week next to the week before');
     expect(next!.groupBy).toEqual([]);
