@@ -77,6 +77,8 @@ export function lemmaOf(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   if (word.endsWith("'s")) return word.slice(0, -2);
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  // "statuses", "bonuses": the -us word's plural.
+  if (word.endsWith('uses') && word.length > 5) return word.slice(0, -2);
   if (/(ss|us|is)$/.test(word)) return word;
   if (/(ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s')) return word.slice(0, -1);

@@ -121,6 +121,16 @@ export function markRowPick(frame: Frame, ctx: Context): void {
       return;
     }
     const next = ctx.spans[span.at + 1];
+    // "what share did the leader account for": the first row of the ranking shown.
+    if (
+      /^(leader|winner|frontrunner|front runner|top performer)$/.test(span.text) &&
+      ctx.prevWord(span.at) === 'the'
+    ) {
+      frame.rowPick = { index: 1, text: `the ${span.text}` };
+      frame.unknown = frame.unknown.filter((u) => u.at !== span.at);
+      frame.understoodWords++;
+      return;
+    }
     if (
       pickedByRankWord(frame, ctx, span.at) ||
       pickedByRankedName(frame, ctx, span.at) ||

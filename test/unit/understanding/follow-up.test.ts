@@ -301,6 +301,29 @@ describe('breakdowns and limits', () => {
     });
   });
 
+  it('"what share did the leader account for" after a top 3 is the first row\'s share', () => {
+    const [, ranked] = thread('revenue by category in may', 'just the top three');
+    const rows = {
+      columns: ['category', 'revenue'],
+      rows: [
+        ['Set', 9],
+        ['Kurta', 8],
+        ['Top', 7],
+      ],
+    };
+    const r = h.planner.resolveSync({
+      question: "what share of may's total did the leader account for?",
+      history: [],
+      previousPlan: ranked!,
+      previousRows: rows,
+    });
+    expect(r.kind).toBe('plan');
+    if (r.kind === 'plan') {
+      expect(r.plan.share).toBe(true);
+      expect(r.plan.filters).toContainEqual({ dimension: 'category', op: 'in', values: ['Set'] });
+    }
+  });
+
   it('"bottom 2" after a ranking turns it round', () => {
     const [, next] = thread('top 5 states by revenue', 'bottom 2');
     expect(next).toMatchObject({ groupBy: ['state'], limit: 2, sort: { by: 'revenue', direction: 'asc' } });

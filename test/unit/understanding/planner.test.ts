@@ -398,6 +398,12 @@ describe('who a question is about, without a breakdown', () => {
     expect(top.kind).toBe('plan');
   });
 
+  it('"order lines spread across courier statuses" breaks down by courier status alone', () => {
+    expect(planOf("how are june's order lines spread across courier statuses?").plan.groupBy).toEqual([
+      'courier_status',
+    ]);
+  });
+
   it('"go ahead and cancel whatever merchant orders are still pending" is refused: nothing is changed', () => {
     expect(ask('OK, go ahead and cancel whatever merchant orders are still pending.').kind).toBe('refuse');
   });

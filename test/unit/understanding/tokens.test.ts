@@ -37,6 +37,7 @@ describe('tokenize: every word kept, with where it stood', () => {
   it('gives a crude singular for phrase lookups without mangling short words or -ss/-us words', () => {
     expect(lemmaOf('states')).toBe('state');
     expect(lemmaOf('kurtas')).toBe('kurta');
+    expect(lemmaOf('statuses')).toBe('status');
     expect(lemmaOf('categories')).toBe('category');
     expect(lemmaOf('dresses')).toBe('dress');
     expect(lemmaOf('status')).toBe('status');
