@@ -266,7 +266,8 @@ export class Context {
     const after = num(this.spans[span.at + 1]);
     if (after && after.kind === 'number' && Number.isInteger(after.value) && after.value <= 1000)
       return { n: after.value };
-    const before = num(this.spans[span.at - 1]);
+    // "2nd one - top cities": a number across a pause belongs to the phrase before it.
+    const before = span.pauseBefore ? undefined : num(this.spans[span.at - 1]);
     if (before && before.kind === 'number' && Number.isInteger(before.value) && before.value <= 1000)
       return { n: before.value };
     if (/^(single|#1|number one|no 1)$/.test(this.spans[span.at - 1]?.text ?? '')) return { n: 1 };

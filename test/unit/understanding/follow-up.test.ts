@@ -301,6 +301,29 @@ describe('breakdowns and limits', () => {
     });
   });
 
+  it('"2nd one - top cities?" is the second row\'s top 5 cities: "one" across the dash is no count', () => {
+    const [, ranked] = thread('top 5 states by gmv last month', 'orders instead');
+    const rows = {
+      columns: ['state', 'orders'],
+      rows: [
+        ['MAHARASHTRA', 9],
+        ['KARNATAKA', 8],
+        ['DELHI', 7],
+      ],
+    };
+    const r = h.planner.resolveSync({
+      question: '2nd one - top cities?',
+      history: [],
+      previousPlan: ranked!,
+      previousRows: rows,
+    });
+    expect(r.kind).toBe('plan');
+    if (r.kind === 'plan') {
+      expect(r.plan).toMatchObject({ groupBy: ['city'], limit: 5 });
+      expect(r.plan.filters).toContainEqual({ dimension: 'state', op: 'in', values: ['KARNATAKA'] });
+    }
+  });
+
   it('"what share did the leader account for" after a top 3 is the first row\'s share', () => {
     const [, ranked] = thread('revenue by category in may', 'just the top three');
     const rows = {
