@@ -193,7 +193,8 @@ export async function addAssistant(
     { cachedCues },
     { resolveCacheDir },
   ] = await importAssistantModules();
-  const metrics = createMetrics();
+  // Only a server exposes the registry (/metrics): made on first use, not by every command.
+  let metrics: Metrics | undefined;
   const kv = createKvStore(config, logger, { localUse: !options.server });
   const early = await options.headStart?.prepared();
   const catalog = early?.catalog ?? (await loadServiceCatalog(config, logger));
@@ -209,7 +210,9 @@ export async function addAssistant(
   });
   return {
     ...base,
-    metrics,
+    get metrics() {
+      return (metrics ??= createMetrics());
+    },
     kv,
     catalog,
     assistant,

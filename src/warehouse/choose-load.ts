@@ -103,6 +103,9 @@ function noGoodLoad(problems: string[]): AppError {
 }
 
 async function degradedProblems(dbPath: string): Promise<string[] | null> {
+  // The usual answer (no marker) without a turn of the event loop: at start-up that turn waits behind the head
+  // start's work (src/main.ts), and DuckDB's open cannot begin until this returns.
+  if (!existsSync(`${dbPath}${DEGRADED_SUFFIX}`)) return null;
   try {
     return JSON.parse(await readFile(`${dbPath}${DEGRADED_SUFFIX}`, 'utf8')) as string[];
   } catch {
