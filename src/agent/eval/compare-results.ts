@@ -221,12 +221,16 @@ export function periodRowsOf(columnNames: readonly string[], rows: Cell[][]): Ce
   );
 }
 
+/** A date, as a day ("2022-06-13") or a timestamp at one. */
+export function isDateCell(c: Cell): boolean {
+  return c !== null && /^\d{4}-\d{2}-\d{2}/.test(String(c));
+}
+
 /** The gold without its period-label columns (dates): a one-row-per-period gold's labels have no cell to match. */
 export function withoutDateColumns(gold: Cell[][]): Cell[][] {
   const width = gold[0]?.length ?? 0;
-  const isDate = (c: Cell) => c !== null && /^\d{4}-\d{2}-\d{2}/.test(String(c));
   const keep = Array.from({ length: width }, (_, j) => j).filter(
-    (j) => !gold.every((r) => isDate(r[j] ?? null)),
+    (j) => !gold.every((r) => isDateCell(r[j] ?? null)),
   );
   return gold.map((r) => keep.map((j) => r[j] ?? null));
 }

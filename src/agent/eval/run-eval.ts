@@ -1,7 +1,7 @@
 import { AppError } from '../../errors.js';
 import type { AnswerStatus } from '../answer.js';
 import type { Cell } from '../../warehouse/types.js';
-import { compareResults, numericColumns, withoutDateColumns } from './compare-results.js';
+import { compareResults, isDateCell, numericColumns, withoutDateColumns } from './compare-results.js';
 import { EVAL_CATEGORIES, type EvalCategory, type EvalItem } from './eval-set.js';
 
 /** What the evaluation needs from an answer: its status and result cells. */
@@ -200,10 +200,6 @@ function periodWordsOnly(gold: Cell[][]): boolean {
       );
     })
   );
-}
-
-function isDateCell(c: Cell): boolean {
-  return c !== null && /^\d{4}-\d{2}-\d{2}/.test(String(c));
 }
 
 const COUNT_KEYS = [
