@@ -10,6 +10,12 @@ const FOR_DIMENSIONS = new Set(['category', 'size', 'sku', 'style', 'customer', 
 /** "No orders for Kurta in Karnataka in May 2022." — why a result is empty, in the user's terms. */
 export function explainEmpty(plan: Plan, catalog: Catalog): string {
   const parts = [`No ${sourceDefinition(plan.source).rowsNoun}`, ...describeFilters(plan, catalog)];
+  // "which of those fell?" with none that did: an answer, not missing data.
+  if (plan.changeKept && plan.groupBy[0]) {
+    const group = (catalog.dimensions[plan.groupBy[0]]?.label ?? plan.groupBy[0]).toLowerCase();
+    const metric = (catalog.metrics[plan.metrics[0]!]?.label ?? plan.metrics[0]!).toLowerCase();
+    parts[0] = `No ${group} ${plan.changeKept} in ${metric}`;
+  }
   if (plan.timeRange) parts.push(periodPhrase(plan.timeRange.label));
   return `${parts.join(' ')}.`;
 }

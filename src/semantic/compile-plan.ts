@@ -132,7 +132,13 @@ export function compilePlan(plan: Plan, catalog: Catalog, options: CompileOption
     for (const m of metrics) {
       const id = quoteIdent(m.id);
       const points = m.def.format === 'percent';
-      select.push(`prev.${id} AS ${quoteIdent(`${m.id}_previous`)}`);
+      // A group with no rows in a comparison period that has data sold nothing then: 0 of an amount or a count.
+      // A period with no data at all stays blank, never a confident zero.
+      const before =
+        m.def.additive && dims.length
+          ? `CASE WHEN EXISTS (SELECT 1 FROM prev) THEN COALESCE(prev.${id}, 0) END`
+          : `prev.${id}`;
+      select.push(`${before} AS ${quoteIdent(`${m.id}_previous`)}`);
       select.push(
         points
           ? `CAST(cur.${id} - prev.${id} AS DOUBLE) AS ${quoteIdent(`${m.id}_change`)}`
@@ -171,6 +177,7 @@ export function compilePlan(plan: Plan, catalog: Catalog, options: CompileOption
   const keptBy = [
     ...thresholdConditions(plan, catalog, definitions),
     ...rankedRowsOnly(plan, catalog, definitions),
+    ...changeKeptConditions(plan, catalog, comparePeriod, definitions),
   ];
   const kept = keptBy.length ? `WHERE ${keptBy.join(' AND ')}` : '';
   const orderBy = orderClause(plan, catalog, columns);
@@ -336,6 +343,26 @@ function wholePreviousPeriod(
       format: points ? 'points' : 'change',
     });
   }
+}
+
+/** "which of those grew": the groups whose first metric rose (or fell) against the comparison period. */
+function changeKeptConditions(
+  plan: Plan,
+  catalog: Catalog,
+  comparePeriod: TimeRange | undefined,
+  definitions: string[],
+): string[] {
+  if (!plan.changeKept) return [];
+  if (!comparePeriod || !plan.groupBy.length)
+    throw invalid('Keeping the groups that grew or fell needs a comparison and a breakdown.');
+  const metric = plan.metrics[0]!;
+  const groups = plan.groupBy.map((g) => inSentence(catalog.dimensions[g]?.label ?? g)).join(' × ');
+  const rose = plan.changeKept === 'grew';
+  definitions.push(
+    `Kept: each ${groups} whose ${inSentence(catalog.metrics[metric]?.label ?? metric)} ${rose ? 'rose' : 'fell'} against ${comparePeriod.label}.`,
+  );
+  const id = quoteIdent(metric);
+  return [`COALESCE(cur.${id}, 0) ${rose ? '>' : '<'} COALESCE(prev.${id}, 0)`];
 }
 
 /**

@@ -85,6 +85,11 @@ export const PlanSchema = z.object({
    * on the breakdown). Each metric must be among `metrics`.
    */
   threshold: z.array(ThresholdSchema).optional(),
+  /**
+   * "which of those grew": keep only the groups whose first metric rose ('grew') or fell ('fell') against the
+   * comparison period. Needs compareTo and a breakdown.
+   */
+  changeKept: z.enum(['grew', 'fell']).optional(),
   /** "how many days…": the number of groups that pass `threshold`, one row. Needs one breakdown. */
   countGroups: z.boolean().optional(),
   /**

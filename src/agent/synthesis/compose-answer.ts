@@ -34,6 +34,8 @@ export function composeAnswer(input: ComposeInput): ComposedText {
       derived: [result.rows.length],
     };
   }
+  // "which of those grew": how many did, even when that is one.
+  if (input.plan?.changeKept && dims.length) return composeRanking(input, dims, metrics[0]!);
   if (dims.length === 0 || result.rows.length === 1) return composeSingle(input, dims, metrics);
   const dateDims = dims.filter((d) => d.format === 'date');
   if (dims.length === 1 && dateDims.length === 1)

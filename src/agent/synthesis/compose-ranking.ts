@@ -52,6 +52,7 @@ function changeRanking(
   const change = changeColumn(input.columns, metric);
   const sort = input.plan?.sort;
   if (!change || !sort || sort.by !== change.name) return undefined;
+  if (input.plan?.changeKept) return movedRows(input, dims, metric, change);
   const rows = input.result.rows.filter((r) => num(r[change.index]) !== null);
   const top = rows[0];
   if (!top) return undefined;
@@ -85,6 +86,42 @@ function changeRanking(
     headline,
     insights: rest.length ? [`Next: ${rest.join(', ')}.`] : [],
     keyFigures,
+    derived: [rows.length],
+  };
+}
+
+/** "which of those grew": how many moved that way, each with its move (a group new to the period has no change). */
+function movedRows(
+  input: ComposeInput,
+  dims: ColumnMeta[],
+  metric: ColumnMeta,
+  change: ColumnMeta,
+): ComposedText {
+  const rows = input.result.rows;
+  const rose = input.plan?.changeKept === 'grew';
+  const by = dims.map((d) => inSentence(d.label)).join(' and ');
+  const vs = input.compareLabel ? ` vs ${input.compareLabel}` : ' vs the previous period';
+  const when = `${context(input, { exceptGrouped: true })}${vs}`;
+  const verb = rose ? 'grew' : 'fell';
+  const moveOf = (r: Cell[]) => formatChange(num(r[change.index]), change.format) || 'new';
+  if (!rows.length)
+    return {
+      headline: `No ${by} ${verb} in ${inSentence(metric.label)}${when}.`,
+      insights: [],
+      keyFigures: [],
+      derived: [0],
+    };
+  const named = rows.slice(0, 5).map((r) => `${rowLabel(r, dims)} (${moveOf(r)})`);
+  const more = rows.length > 5 ? ` and ${rows.length - 5} more` : '';
+  const count = `${rows.length.toLocaleString('en-IN')} ${rows.length === 1 ? by : plural(by)}`;
+  return {
+    headline: `${count} ${verb} in ${inSentence(metric.label)}${when}: ${named.join(', ')}${more}.`,
+    insights: [],
+    keyFigures: rows.slice(0, 5).map((r) => ({
+      label: rowLabel(r, dims),
+      value: formatCell(r[metric.index] ?? null, metric.format),
+      change: moveOf(r),
+    })),
     derived: [rows.length],
   };
 }

@@ -1,6 +1,7 @@
 import { growthOfSeries } from './series-growth.js';
 import { booleanTarget, shareShape, shareTarget } from './share-shape.js';
 import { rankDirection } from './judged-direction.js';
+import { keepMovedRows } from './change-kept.js';
 import { asCounts, asRates, percentIsRate, perDayLike, perDayOfThread } from './rate-measures.js';
 import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
@@ -504,6 +505,8 @@ function shape(frame: Frame, deps: ComposeDeps, out: Composed): void {
         byChange && frame.direction === 'down',
       ),
     };
+    // "which of those grew": no ranking word, so the rows that moved that way, not the one that moved most.
+    if (byChange && !frame.rank.worded && !frame.rank.n) keepMovedRows(plan, frame, deps.previousRows);
     // "which state sold most" shows the whole ranking, best first: the answer names the top and shows the rest.
     const n = frame.rank.n;
     if (n) plan.limit = n;

@@ -504,6 +504,9 @@ function resolveRoles(frame: Frame, ctx: Context): void {
       ctx.spans[0]?.text.split(' ')[0] ?? '',
     ) && !/\bagain\b/.test(words);
   frame.pointsBack = pointsBack;
+  // "only the ones that shrank", "those that grew": which of the rows moved that way ("which of those grew").
+  if (frame.growth && !frame.rank && /\b(?:the ones|those) (?:that|which)\b/.test(words))
+    frame.rank = { direction: 'desc', which: true, byChange: false };
   markBoth(frame, words);
   // "how many pcs did they take": "they" as the subject of a verb, with nothing added or re-ranked ("add their
   // pieces", "rank them by units", "how many each took" keep every row).

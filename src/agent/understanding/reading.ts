@@ -60,6 +60,8 @@ export function describeReading(plan: Plan, catalog: Catalog, opts: ReadingOptio
   const grain = plan.stepChange ? plan.groupBy.find((d) => catalog.dimensions[d]?.grain) : undefined;
   if (grain) parts.push(`change on the ${dimensionLabel(grain, catalog)} before`);
   for (const t of plan.threshold ?? []) parts.push(thresholdPhrase(t, catalog));
+  if (plan.changeKept)
+    parts.push(plan.changeKept === 'grew' ? 'only those that grew' : 'only those that fell');
   for (const f of plan.filters) if (!shown.has(f)) parts.push(filterPhrase(f, catalog));
   const when = periodPart(plan, catalog, opts.coverage);
   if (when) parts.push(when);

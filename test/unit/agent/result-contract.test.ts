@@ -150,4 +150,26 @@ describe('one result contract on every surface', () => {
     const fell = await ask({ ...byChange, sort: { by: 'revenue_change', direction: 'asc' } });
     expect(fell.headline).toMatch(/^Set fell the most in revenue .*: -10\.0% \(₹3,600, from ₹4,000\)\.$/);
   });
+
+  it('"which of those grew" says how many grew and names each with its move', async () => {
+    const moved = {
+      metrics: ['revenue'],
+      groupBy: ['category'],
+      filters: [{ dimension: 'category', op: 'in' as const, values: ['Set', 'Kurta'] }],
+      timeRange: JUNE,
+      compareTo: 'previous_period' as const,
+    };
+    const grew = await ask({
+      ...moved,
+      sort: { by: 'revenue_change', direction: 'desc' },
+      changeKept: 'grew',
+    });
+    expect(grew.headline).toMatch(/^1 category grew in revenue .*: Kurta \(\+40\.0%\)\.$/);
+    const fell = await ask({
+      ...moved,
+      filters: [{ ...moved.filters[0]!, values: ['Kurta'] }],
+      changeKept: 'fell',
+    });
+    expect(fell.headline).toMatch(/^No category fell in revenue /);
+  });
 });

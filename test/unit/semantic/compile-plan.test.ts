@@ -177,6 +177,28 @@ describe('compilePlan: plan → one SELECT with the agreed column names', () => 
       compareTo: { from: '2022-04-01', to: '2022-04-30', label: 'April 2022' },
     });
     expect(byCategory.rows).toContainEqual(['Kurta', 450, 500, -0.1]);
+    // Western Dress sold nothing in April, a month with data: its April revenue is ₹0, and its change is no %.
+    expect(byCategory.rows).toContainEqual(['Western Dress', 700, 0, null]);
+  });
+
+  it('keeps only the groups that grew, or fell, against the comparison ("which of those grew")', async () => {
+    const plan = {
+      source: 'amazon_sales' as const,
+      metrics: ['revenue'],
+      groupBy: ['category'],
+      timeRange: { from: '2022-06-01', to: '2022-06-30', label: 'June 2022' },
+      compareTo: { from: '2022-04-01', to: '2022-04-30', label: 'April 2022' },
+    };
+    const grew = await run({ ...plan, changeKept: 'grew' });
+    expect(grew.rows.map((r) => r[0])).toEqual(['Western Dress']); // new in June, from ₹0
+    expect(grew.definitions.join(' ')).toContain(
+      'Kept: each category whose revenue rose against April 2022.',
+    );
+    const fell = await run({ ...plan, changeKept: 'fell' });
+    expect(fell.rows.map((r) => r[0]).sort()).toEqual(['Kurta', 'Set']);
+    expect(() =>
+      compilePlan(parsePlan({ ...plan, compareTo: undefined, changeKept: 'grew' }), catalog),
+    ).toThrow(/needs a comparison/);
   });
 
   it('compares like for like when the data ends inside the period: 1–29 Jun with 1–29 May, not 29 days with 31', async () => {

@@ -261,3 +261,51 @@ describe('the period before, and both periods side by side', () => {
     expect(cities).toContain('hyderabad');
   });
 });
+
+describe('the rows that moved ("which of those grew")', () => {
+  it('"which of those grew" keeps the categories that grew; "the ones that shrank" those that fell', () => {
+    const [, byCategory, grew, shrank] = h.thread(
+      'rev wow? last wk vs the one before',
+      'break that down by category',
+      'which of those grew',
+      'only show me the ones that shrank',
+    );
+    expect(byCategory).toMatchObject({ groupBy: ['category'], compareTo: 'previous_period' });
+    expect(grew).toMatchObject({ groupBy: ['category'], changeKept: 'grew' });
+    expect(grew!.limit).toBeUndefined();
+    expect(shrank).toMatchObject({ groupBy: ['category'], changeKept: 'fell' });
+  });
+
+  it('"which one grew the most" is still a ranking by the change, not a filter', () => {
+    const [, , most] = h.thread(
+      'rev wow? last wk vs the one before',
+      'break that down by category',
+      'which one grew the most',
+    );
+    expect(most!.changeKept).toBeUndefined();
+    expect(most!.sort).toEqual({ by: 'revenue_change', direction: 'desc' });
+  });
+
+  it('"which of those grew vs april" after a top 5 keeps those five states, then the ones that grew', () => {
+    const top5 = plan({
+      groupBy: ['state'],
+      sort: { by: 'revenue', direction: 'desc' },
+      limit: 5,
+      timeRange: { from: '2022-05-01', to: '2022-05-31', label: 'May 2022' },
+    });
+    const states = ['Maharashtra', 'Karnataka', 'Telangana', 'Uttar Pradesh', 'Tamil Nadu'];
+    const r = after(
+      'which of those grew vs april',
+      top5,
+      ['state', 'revenue'],
+      states.map((s, i) => [s, 100 - i]),
+    );
+    expect(r.kind === 'plan' && r.plan).toMatchObject({
+      changeKept: 'grew',
+      compareTo: { from: '2022-04-01' },
+    });
+    const plan_ = r.kind === 'plan' ? r.plan : undefined;
+    expect(plan_?.limit).toBeUndefined();
+    expect(plan_?.filters).toContainEqual({ dimension: 'state', op: 'in', values: states });
+  });
+});
