@@ -50,6 +50,8 @@ export function describeFilters(plan: Plan, catalog: Catalog): string[] {
 /** "May 2022" → "in May 2022"; "last 30 days (…)" → "in the last 30 days (…)"; "all data (…)" → "across all data (…)". */
 export function periodPhrase(label: string): string {
   if (/^all\b/i.test(label)) return `across ${label}`;
+  // One day, "4 Jun 2022": on it, not in it.
+  if (/^\d{1,2} [A-Z][a-z]{2} \d{4}$/.test(label)) return `on ${label}`;
   if (/^the\b/i.test(label)) return `in ${label}`;
   // "since 15 Apr", "up to 10 May": a range that carries its own preposition ("in since" reads as a typo).
   if (/^(since|up to|until|from|between|before|after)\b/i.test(label)) return label;

@@ -1,3 +1,4 @@
+import { dayWordsAsDigits } from './day-words.js';
 import * as chrono from 'chrono-node';
 import { addDays, startOfWeek } from '../../semantic/time-range.js';
 import type { TimeSpec } from './periods.js';
@@ -53,7 +54,8 @@ interface DayHit {
   endIso?: string;
 }
 
-export function findTimeMentions(text: string, tokens: Token[], latest: string | undefined): TimeMention[] {
+export function findTimeMentions(asked: string, tokens: Token[], latest: string | undefined): TimeMention[] {
+  const text = dayWordsAsDigits(asked);
   const lower = text.toLowerCase().replace(/’/g, "'");
   const found: Found[] = [];
   const taken = (s: number, e: number) => found.some((f) => s < f.end && e > f.start);
@@ -125,7 +127,7 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   // Two months joined: "from April to May", "between April and May" (a range, or a comparison with "change").
   for (const m of lower.matchAll(
     new RegExp(
-      `\\b(?:from|between)\\s+${MONTH_RE}\\s+(?:to|and|till|until|through|thru|-|–)\\s+${MONTH_RE}\\b`,
+      `\\b(?:from|between)\\s+${MONTH_RE}\\s+(?:to|into|and|till|until|through|thru|-|–)\\s+${MONTH_RE}\\b`,
       'g',
     ),
   )) {
@@ -185,8 +187,17 @@ export function findTimeMentions(text: string, tokens: Token[], latest: string |
   daysOfTheMonthNamed(lower, found);
   return found
     .sort((a, b) => a.start - b.start)
-    .map((f) => toMention(f, tokens, text))
+    .map((f) => toMention(rewrittenWhole(f, asked, text), tokens, text))
     .filter((m): m is TimeMention => m !== undefined);
+}
+
+/** A mention that starts or ends in the padding of a day word written as digits covers the whole word it was. */
+function rewrittenWhole(f: Found, asked: string, text: string): Found {
+  let { start, end } = f;
+  const padding = (i: number) => text[i] === ' ' && asked[i] !== ' ';
+  while (start > 0 && padding(start - 1)) start--;
+  while (end < text.length && padding(end)) end++;
+  return start === f.start && end === f.end ? f : { ...f, start, end };
 }
 
 /**

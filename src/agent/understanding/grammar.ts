@@ -37,6 +37,7 @@ import { extendValueRanges } from './value-ranges.js';
 import { isFiller, isUnknown, type Span } from './tagging.js';
 import { breaksNegation, continuesNegatedList } from './negation-scope.js';
 import { afterGrouping, readShorthandBreakdown } from './breakdown-words.js';
+import { headNounCounted, productsCounted } from './counted-nouns.js';
 
 /**
  * The grammar: a handful of compositional rules that give each span of the lattice a role. Each rule looks at a
@@ -438,6 +439,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     ctx.spans.some((s) => s.text === 'how' && ctx.spans[s.at + 1]?.text === 'many');
   // "low stock count kurta sets": "count" as a noun asks for the report's count, as "how many" does.
   frame.howMany = howMany || ctx.spans.some((s) => /^(count|counts|tally|tallies)$/.test(s.text));
+  productsCounted(frame, ctx, howMany);
   countedLines(frame, ctx);
   amountInRupees(frame, ctx);
   partOfOwnMeasure(frame, ctx);
@@ -474,6 +476,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   frame.pointsAtOne = ctx.spans.some(
     (s, k) => /^(that|this|the)$/.test(s.text) && ctx.spans[k + 1]?.text === 'one',
   );
+  headNounCounted(frame, ctx);
   if (howMany && !frame.metrics.length && !frame.countOf && frame.groupBy.length === 1) {
     const id = frame.groupBy[0]!.id;
     if (Object.values(ctx.lexicon.catalog.metrics).some((m) => m.countOf === id)) {

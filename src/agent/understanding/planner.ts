@@ -234,6 +234,7 @@ function finish(ctx: PlannerContext, composed: Composed, frame: Frame, question:
   shareWithinGroups(plan0, catalog);
   const covered = coverageCheck(composed.plan, catalog, profile);
   if (covered.resolution) return covered.resolution;
+  if (covered.plan) composed.plan = covered.plan;
   if (covered.note) composed.notes.push(covered.note);
   const words = wordsSlot(frame);
   if (words.ignored.length)

@@ -1,3 +1,4 @@
+import { formatDay } from '../../format/dates.js';
 import { dimensionSources, type Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Plan } from '../../semantic/plan.js';
@@ -113,7 +114,7 @@ function pickedDay(out: Composed, pick: NonNullable<Frame['rowPick']>, previous:
     return false;
   const day = `${range.from.slice(0, 8)}${String(pick.index).padStart(2, '0')}`;
   if (day > endOfMonth(range.from)) return false;
-  out.plan.timeRange = { from: day, to: day, label: day };
+  out.plan.timeRange = { from: day, to: day, label: formatDay(day) };
   out.notes.push(`Read "${pick.text}" as ${day}, a day of the thread's month.`);
   return true;
 }
@@ -122,7 +123,7 @@ function pickedDay(out: Composed, pick: NonNullable<Frame['rowPick']>, previous:
 function pickPeriod(out: Composed, grain: string, start: string, text: string): void {
   const plan = out.plan;
   const to = grain === 'week' ? addDays(start, 6) : grain === 'month' ? endOfMonth(start) : start;
-  plan.timeRange = { from: start, to, label: start === to ? start : `${start} to ${to}` };
+  plan.timeRange = { from: start, to, label: start === to ? formatDay(start) : `${start} to ${to}` };
   plan.groupBy = plan.groupBy.filter((d) => d !== grain);
   if (!plan.groupBy.length) delete plan.threshold;
   delete plan.sort;

@@ -323,3 +323,30 @@ describe('whole weeks and months', () => {
     expect(periods('orders in the last 4 weeks')[0]?.[1]).toBe(LATEST);
   });
 });
+
+describe('days in words, and months joined by "into"', () => {
+  it('"since apr fifteen", "the fourth of June", "june twenty-first" are the days they name', () => {
+    expect(periods('rev by day since apr fifteen')).toEqual([['2022-04-15', LATEST]]);
+    expect(periods('what did we book on the fourth of June')).toEqual([['2022-06-04', '2022-06-04']]);
+    expect(periods('orders on june twenty-first')).toEqual([['2022-06-21', '2022-06-21']]);
+    expect(periods('how much did we sell on fifteenth may')).toEqual([['2022-05-15', '2022-05-15']]);
+    // Not next to a month, "first" is no day: the first week of May is still a week.
+    expect(periods('revenue in the first week of may')).toEqual([['2022-05-01', '2022-05-07']]);
+  });
+
+  it('"from April into May" is May against April, not "since April"', () => {
+    expect(timeOf('how much did revenue grow or shrink from April into May, in percent?')).toMatchObject({
+      range: ['2022-05-01', '2022-05-31'],
+      compare: { from: '2022-04-01', to: '2022-04-30' },
+    });
+  });
+
+  it('a comparison with a period before the data starts is dropped, saying why, never a change from nothing', () => {
+    const r = h.planOf('revenue since april vs the previous period');
+    expect(r.plan.compareTo).toBeUndefined();
+    expect(r.plan.timeRange?.from).toBe('2022-04-01');
+    expect(r.notes?.join(' ')).toMatch(
+      /The data starts on 2022-04-05, so there is no whole .* to compare with/,
+    );
+  });
+});

@@ -319,3 +319,44 @@ describe('a row picked at the start of a terse follow-up', () => {
     ]);
   });
 });
+
+describe('what a count counts', () => {
+  it('"how many XL sets went to TN" counts the products, units; "how many kurtas are OOS?" counts SKUs', () => {
+    expect(h.planOf('how many XL sets went to TN').plan).toMatchObject({
+      source: 'amazon_sales',
+      metrics: ['units'],
+    });
+    expect(h.planOf('how many kurtas are OOS?').plan).toMatchObject({
+      source: 'inventory',
+      metrics: ['sku_count'],
+    });
+  });
+
+  it('"Kurta SKUs running low, by size" is how many SKUs per size, not a listing of SKUs', () => {
+    expect(h.planOf('Kurta SKUs running low, by size').plan).toMatchObject({
+      source: 'inventory',
+      metrics: ['sku_count'],
+      groupBy: ['size'],
+    });
+  });
+
+  it('"SKUs we are completely out of" are the out-of-stock ones; "stock position" is stock on hand', () => {
+    const out = h.planOf('How many SKUs are we completely out of right now?').plan;
+    expect(out.filters).toContainEqual({ dimension: 'stock_level', op: 'in', values: ['Out of stock'] });
+    expect(h.planOf('stock position by category').plan).toMatchObject({
+      metrics: ['stock'],
+      groupBy: ['category'],
+    });
+  });
+
+  it('"basket value between business and consumer orders" is one row per buyer type', () => {
+    const { plan } = h.planOf('How does basket value compare between business and consumer orders?');
+    expect(plan.metrics[0]).toBe('aov');
+    expect(plan.groupBy).toEqual(['b2b']);
+    expect(plan.filters).toEqual([]);
+  });
+
+  it('"what did we book" is revenue', () => {
+    expect(h.planOf('What did we book on the 4th of June?').plan.metrics).toEqual(['revenue']);
+  });
+});

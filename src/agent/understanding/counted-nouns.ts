@@ -1,0 +1,30 @@
+import type { Frame } from './frame.js';
+import type { Context } from './grammar-context.js';
+
+/**
+ * "how many XL sets went to TN": the things counted are products (a category in the plural), which is units. With a
+ * stock condition ("how many Tops are OOS?") the question is about the stock report, which counts SKUs.
+ */
+export function productsCounted(frame: Frame, ctx: Context, howMany: boolean): void {
+  if (!howMany || frame.metrics.length || frame.countOf) return;
+  const products = ctx.spans.some((s) =>
+    s.readings.some((r) => r.kind === 'value' && r.dimension === 'category' && r.match === 'plural'),
+  );
+  const stockCondition = frame.filters.some((f) =>
+    [f.boolean?.dimension, ...f.candidates.map((c) => c.dimension)].some(
+      (d) => d && ctx.lexicon.catalog.dimensions[d]?.thresholdOf,
+    ),
+  );
+  if (products && !stockCondition) frame.howManySold = true;
+}
+
+/** "Kurta SKUs running low, by size": the noun heading the question is what is counted, per the breakdown after "by". */
+export function headNounCounted(frame: Frame, ctx: Context): void {
+  const head = frame.groupBy[0];
+  if (frame.metrics.length || frame.countOf || !head || head.at > 2) return;
+  const byWord = (at: number) => /^(by|per)$/.test(ctx.spans[at - 1]?.text ?? '');
+  if (byWord(head.at) || !frame.groupBy.slice(1).some((g) => byWord(g.at))) return;
+  if (!Object.values(ctx.lexicon.catalog.metrics).some((m) => m.countOf === head.id)) return;
+  frame.countOf = head.id;
+  frame.groupBy = frame.groupBy.slice(1);
+}
