@@ -149,3 +149,13 @@ export function likeForLike(
     days,
   };
 }
+
+/**
+ * Less than half of a period is in data that starts on `dataFrom`: what the data holds is no figure for the period
+ * ("up 77091% from the previous 90 days", of which the data holds one).
+ */
+export function mostlyBeforeData(period: DateSpan, dataFrom: string): boolean {
+  if (period.from >= dataFrom) return false;
+  if (period.to < dataFrom) return true;
+  return daysBetweenInclusive(dataFrom, period.to) * 2 < daysBetweenInclusive(period.from, period.to);
+}

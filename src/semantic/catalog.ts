@@ -129,6 +129,11 @@ const DimensionSchema = z
      */
     values: z.object({ true: BooleanValueSchema, false: BooleanValueSchema }).optional(),
     profile: z.boolean().default(false),
+    /**
+     * Values known by their shape rather than looked up in the profile (an Amazon order ID, 171-1234567-1234567): a
+     * dimension with too many values to profile, which a question names one at a time.
+     */
+    valuePattern: z.string().min(1).optional(),
     /** Most frequent N values kept in the data profile (cities, SKUs). */
     profileLimit: z.number().int().positive().default(200),
     /**

@@ -4,7 +4,7 @@ import type { QueryResult, SchemaInfo } from '../../warehouse/types.js';
 import type { Answer } from '../answer.js';
 import { emptyAnswer } from '../answer-builders.js';
 import { describeColumns, type ColumnMeta } from '../columns.js';
-import { planCoverage } from '../data-coverage.js';
+import { planCoverage, sourceCoverage } from '../data-coverage.js';
 import {
   partialBuckets,
   partialSummary,
@@ -67,6 +67,7 @@ async function qaAnswer(state: AgentStateType, deps: GraphDeps, onProgress?: OnP
   answer.columns = columns;
   answer.rows = result.rows;
   const coverage = plan ? planCoverage(plan, deps.catalog, state.schemaInfo) : undefined;
+  const dataFrom = plan ? sourceCoverage(plan, deps.catalog, state.schemaInfo)?.from : undefined;
   if (coverage) answer.coverage = coverage;
   answer.truncated = result.truncated;
   answer.validation = { status: v.status, notes: dedupe(notes) };
@@ -101,7 +102,7 @@ async function qaAnswer(state: AgentStateType, deps: GraphDeps, onProgress?: OnP
     // Say plainly there is nothing, with the explanation, and no number that could be misread.
     answer.headline = v.reasons[0] ?? 'Nothing matched.';
     answer.validation.notes = dedupe(notes.slice(1));
-    answer.suggestions = suggestFollowUps(plan, deps.catalog);
+    answer.suggestions = suggestFollowUps(plan, deps.catalog, dataFrom);
     return answer;
   }
 
@@ -120,7 +121,7 @@ async function qaAnswer(state: AgentStateType, deps: GraphDeps, onProgress?: OnP
   answer.headline = composed.headline;
   answer.insights = composed.insights;
   answer.keyFigures = composed.keyFigures;
-  answer.suggestions = suggestFollowUps(plan, deps.catalog);
+  answer.suggestions = suggestFollowUps(plan, deps.catalog, dataFrom);
   const show = (snapshot: { headline: string; insights: string[] }) =>
     emitProgress(onProgress, { kind: 'narrative', ...snapshot }, deps.logger);
   // Without a narrator the computed text is final: shown at once, before the chart is drawn.

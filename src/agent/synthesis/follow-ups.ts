@@ -1,4 +1,6 @@
+import { mostlyBeforeData } from '../../semantic/bucket-coverage.js';
 import type { Catalog } from '../../semantic/catalog.js';
+import { previousPeriod } from '../../semantic/time-range.js';
 import type { Plan } from '../../semantic/plan.js';
 import type { Suggestion } from '../answer.js';
 import { periodPhrase } from '../explain-empty.js';
@@ -9,7 +11,7 @@ import { periodPhrase } from '../explain-empty.js';
  * again). The words are a fresh question on the answer's first measure and dates: "Revenue by category in May
  * 2022" keeps neither the answer's filters nor its ranking, and the plan keeps neither.
  */
-export function suggestFollowUps(plan: Plan | undefined, catalog: Catalog): Suggestion[] {
+export function suggestFollowUps(plan: Plan | undefined, catalog: Catalog, dataFrom?: string): Suggestion[] {
   if (!plan) return [];
   const metricId = catalog.metrics[plan.metrics[0] ?? ''] ? plan.metrics[0]! : 'revenue';
   const metric = catalog.metrics[metricId]?.label ?? 'Revenue';
@@ -45,7 +47,10 @@ export function suggestFollowUps(plan: Plan | undefined, catalog: Catalog): Sugg
         plan: fresh({ groupBy: ['month'] }),
       });
   }
-  if (plan.timeRange && !plan.compareTo && !dateGrouped)
+  // No comparison with a period the data mostly does not reach back to: it would compare with nothing.
+  const comparable =
+    plan.timeRange && !(dataFrom && mostlyBeforeData(previousPeriod(plan.timeRange), dataFrom));
+  if (plan.timeRange && comparable && !plan.compareTo && !dateGrouped)
     out.push({
       label: 'Compare with previous period',
       question: `${metric}${when} compared with the previous period`,

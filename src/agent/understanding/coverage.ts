@@ -1,10 +1,10 @@
+import { mostlyBeforeData } from '../../semantic/bucket-coverage.js';
 import type { Catalog } from '../../semantic/catalog.js';
 import type { DataProfile } from '../../semantic/data-profile.js';
 import type { Plan } from '../../semantic/plan.js';
 import {
   addDays,
   addMonths,
-  daysBetweenInclusive,
   endOfMonth,
   monthLabel,
   previousPeriod,
@@ -41,7 +41,7 @@ export function coverageCheck(
     };
   }
   const compare = plan.compareTo === 'previous_period' ? previousPeriod(range) : plan.compareTo;
-  if (compare && uncovered(compare, data.from)) {
+  if (compare && mostlyBeforeData(compare, data.from)) {
     const { compareTo: _dropped, ...alone } = plan;
     return {
       plan: {
@@ -55,13 +55,6 @@ export function coverageCheck(
   if (addDays(range.to, -2) > data.to || addDays(range.from, 2) < data.from)
     return { note: `The data covers ${data.from} to ${data.to}; ${range.label} is only partly covered.` };
   return {};
-}
-
-/** Less than half of a comparison period is in the data: what it holds is no figure for the period. */
-function uncovered(period: { from: string; to: string }, dataFrom: string): boolean {
-  if (period.from >= dataFrom) return false;
-  if (period.to < dataFrom) return true;
-  return daysBetweenInclusive(dataFrom, period.to) * 2 < daysBetweenInclusive(period.from, period.to);
 }
 
 function monthsBetween(from: string, to: string): string[] {

@@ -142,8 +142,11 @@ export function buildLexicon(catalog: Catalog, profile: DataProfile, cues: CueLe
 
   const firstWords = leadingWords(profile);
 
+  const byShape = valuesByShape(catalog);
   const valuesOf: Lexicon['valuesOf'] = (phrase, options) => {
     const out: Extract<Reading, { kind: 'value' }>[] = [];
+    out.push(...byShape(phrase));
+    if (out.length) return out;
     // "bottom 3", "10 cities": a number beside a word is a count, never part of a value's name.
     if (/(^|\s)\d+(\s|$)/.test(phrase) || phrase.includes('%')) return out;
     const multiWord = phrase.includes(' ');
@@ -280,4 +283,29 @@ function isVowelDropped(short: string, full: string): boolean {
   if (short.length >= full.length || short[0] !== full[0]) return false;
   const consonants = (w: string) => w.slice(1).replace(/[aeiou]/g, '');
   return consonants(short) === consonants(full) && lettersInOrder(short, full);
+}
+
+/** Values known by their shape (an order ID), on each source that has the dimension: no profile lookup. */
+function valuesByShape(catalog: Catalog): (phrase: string) => Extract<Reading, { kind: 'value' }>[] {
+  const shaped = Object.entries(catalog.dimensions).flatMap(([dimension, d]) =>
+    d.valuePattern
+      ? Object.keys(d.columns).map((source) => ({
+          dimension,
+          source: source as Source,
+          shape: new RegExp(d.valuePattern!),
+        }))
+      : [],
+  );
+  return (phrase) =>
+    shaped
+      .filter(({ shape }) => shape.test(phrase))
+      .map(({ dimension, source }) => ({
+        kind: 'value',
+        dimension,
+        source,
+        values: [phrase],
+        score: 1,
+        match: 'exact',
+        common: false,
+      }));
 }

@@ -21,6 +21,7 @@ import { pointsOutsideThread } from './outside-thread.js';
 import { askWhichOne } from './which-one.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { coverageCheck } from './coverage.js';
+import { asksForOneUnnamedOrder } from './one-order.js';
 import { tag } from './tagging.js';
 import { correctSpelling } from './spelling.js';
 import { fromHinglish } from './hinglish.js';
@@ -85,6 +86,13 @@ export function createPlanner(deps: PlannerDeps): Planner {
       };
 
     const previous = input.previousPlan;
+    if (asksForOneUnnamedOrder(question, catalog, previous))
+      return {
+        kind: 'clarify',
+        message: 'Which order? Send its order ID (it looks like 123-1234567-1234567) and I will look it up.',
+        options: [],
+        resolvedBy: 'planner',
+      };
     const tokens = correctSpelling(tokenize(question), lexicon);
     const latest =
       profile.dateRanges[previous?.source ?? 'amazon_sales']?.to ?? profile.dateRanges.amazon_sales?.to;

@@ -25,12 +25,13 @@ export interface Token {
 const COUNT_WORDS: Record<string, number> = { ...NUMBER_WORDS, hundred: 100, dozen: 12, couple: 2 };
 
 /**
- * Words, numbers (with decimals and thousands commas), "%", "&", "+", "#1", dotted names (amazon.in), w/w, 5/4. A
+ * Words, numbers (with decimals and thousands commas), order IDs (405-8750647-4224357), "%", "&", "+", "#1", dotted
+ * names (amazon.in), w/w, 5/4. A
  * slash between two words ("export/wholesale", "std/expedited", "KA/TN") separates them; only a one-letter side
  * (w/w, w/o, 5/4) keeps them one token.
  */
 const TOKEN_RE =
-  /\d+\.\d+(?![\p{L}\d])|\d{1,3}(?:,\d{3})+(?![\p{L}\d])|#\d+|[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?:[.&][\p{L}\p{N}]+|\/(?=[\p{L}\p{N}](?![\p{L}\p{N}]))[\p{L}\p{N}]+)*|%|&|\+|₹/gu;
+  /\d{3}-\d{7}-\d{7}(?!\d)|\d+\.\d+(?![\p{L}\d])|\d{1,3}(?:,\d{3})+(?![\p{L}\d])|#\d+|[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?:[.&][\p{L}\p{N}]+|\/(?=[\p{L}\p{N}](?![\p{L}\p{N}]))[\p{L}\p{N}]+)*|%|&|\+|₹/gu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

@@ -17,10 +17,10 @@ describe('follow-up suggestions', () => {
     'top 5 states by orders for Kurta in April 2022',
     'cancellation rate by category in June 2022',
     'units by month',
-    'international revenue in April 2022',
+    'international revenue in May 2022',
   ])('after "%s" each carries the plan its words say', (question) => {
     const answered = h.planOf(question).plan;
-    const suggestions = suggestFollowUps(answered, catalog);
+    const suggestions = suggestFollowUps(answered, catalog, h.profile.dateRanges[answered.source]?.from);
     expect(suggestions.length).toBeGreaterThan(0);
     for (const s of suggestions) {
       expect(s.plan, s.label).toBeDefined();
@@ -42,5 +42,12 @@ describe('follow-up suggestions', () => {
       share: false,
       chart: 'auto',
     });
+  });
+
+  it('offers no comparison with a period the data does not reach back to', () => {
+    const labels = (q: string) =>
+      suggestFollowUps(h.planOf(q).plan, catalog, '2022-04-05').map((s) => s.label);
+    expect(labels('revenue by category in April 2022')).not.toContain('Compare with previous period');
+    expect(labels('revenue by category in May 2022')).toContain('Compare with previous period');
   });
 });

@@ -360,3 +360,24 @@ describe('what a count counts', () => {
     expect(h.planOf('What did we book on the 4th of June?').plan.metrics).toEqual(['revenue']);
   });
 });
+
+describe('one order, by its ID', () => {
+  it('"status of order 405-8750647-4224357?" is that order alone, by status', () => {
+    const { plan } = h.planOf('status of order 405-8750647-4224357?');
+    expect(plan.groupBy).toEqual(['status']);
+    expect(plan.filters).toEqual([{ dimension: 'order_id', op: 'in', values: ['405-8750647-4224357'] }]);
+  });
+
+  it('"where has that order got to?" with no ID asks for it, never totals every order', () => {
+    for (const question of ['Can you check where that order has got to?', "where's my order"]) {
+      const r = h.ask(question);
+      expect(r.kind).toBe('clarify');
+      expect(r.kind === 'clarify' && r.message).toMatch(/order ID/);
+    }
+    // Once the thread has named it, "that order" is the one named.
+    const named = h.planOf('status of order 405-8750647-4224357?').plan;
+    expect(h.ask('where has that order got to?', named).kind).toBe('plan');
+    // Counts of orders are no single order.
+    expect(h.ask('what is the order count by state?').kind).toBe('plan');
+  });
+});

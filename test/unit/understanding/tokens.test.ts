@@ -27,6 +27,12 @@ describe('tokenize: every word kept, with where it stood', () => {
     expect(tokenize('amazon.in w/w j&k 5/4').map((t) => t.norm)).toEqual(['amazon.in', 'w/w', 'j&k', '5/4']);
   });
 
+  it('keeps an order ID as one token, not three numbers', () => {
+    const tokens = tokenize('status of order 405-8750647-4224357?');
+    expect(tokens.map((t) => t.raw)).toEqual(['status', 'of', 'order', '405-8750647-4224357']);
+    expect(tokens[3]!.num).toBeUndefined();
+  });
+
   it('reads digits, thousands, decimals, ordinals and number words as numbers', () => {
     const nums = tokenize('top 5 1,200 2.5 #1 4th three twenty dozen').map((t) => t.num);
     expect(nums).toEqual([undefined, 5, 1200, 2.5, 1, 4, 3, 20, 12]);
