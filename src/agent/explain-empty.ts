@@ -52,6 +52,9 @@ export function periodPhrase(label: string): string {
   if (/^all\b/i.test(label)) return `across ${label}`;
   // One day, "4 Jun 2022": on it, not in it.
   if (/^\d{1,2} [A-Z][a-z]{2} \d{4}$/.test(label)) return `on ${label}`;
+  // Days, "13–19 Jun 2022", "28 May–3 Jun 2022": over them.
+  if (/^\d{1,2}(?: [A-Z][a-z]{2})?(?: \d{4})?–\d{1,2} [A-Z][a-z]{2} \d{4}$/.test(label))
+    return `over ${label}`;
   if (/^the\b/i.test(label)) return `in ${label}`;
   // "since 15 Apr", "up to 10 May": a range that carries its own preposition ("in since" reads as a typo).
   if (/^(since|up to|until|from|between|before|after)\b/i.test(label)) return label;

@@ -1,4 +1,4 @@
-import { MONTH_RE } from './dates.js';
+import { MONTH_RE } from './month-names.js';
 
 /**
  * Chat shorthand that changes what a number means: "rev by wk 4 may", "same 4 sets", "stock on hand 4 those?" use

@@ -1,4 +1,6 @@
 import { dayWordsAsDigits } from './day-words.js';
+import { MONTH_RE, monthIndex } from './month-names.js';
+import { weeksEndingOrStarting } from './week-ending.js';
 import * as chrono from 'chrono-node';
 import { addDays, startOfWeek } from '../../semantic/time-range.js';
 import type { TimeSpec } from './periods.js';
@@ -20,9 +22,6 @@ export interface TimeMention {
 }
 
 /** A month name or its short form, as one capture group. */
-export const MONTH_RE =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ORDINAL: Record<string, number> = {
   first: 1,
   '1st': 1,
@@ -72,6 +71,7 @@ export function findTimeMentions(asked: string, tokens: Token[], latest: string 
   const dataYear = (latest ?? new Date().toISOString()).slice(0, 4);
   const dayAt = (s: number, e: number) => days.find((d) => d.start >= s && d.end <= e);
 
+  weeksEndingOrStarting(take);
   // "jan to mar 22", "Jan–Mar 2022", "oct vs nov 21": two months and the year after them (not the 22nd of March).
   for (const m of lower.matchAll(
     new RegExp(
@@ -83,6 +83,8 @@ export function findTimeMentions(asked: string, tokens: Token[], latest: string 
     const second = m.index + m[0].lastIndexOf(m[2]!, m[0].length - m[3]!.length - 1);
     if (taken(start, m.index + m[0].length)) continue;
     const year = fullYear(m[3]!);
+    // "april to may 15": two digits that are no year near the data's are a day.
+    if (m[3]!.length === 2 && (year > Number(dataYear) || year < Number(dataYear) - 3)) continue;
     found.push({ start, end: start + m[1]!.length, spec: { kind: 'month', month: monthIndex(m[1]!), year } });
     found.push({
       start: second,
@@ -90,6 +92,16 @@ export function findTimeMentions(asked: string, tokens: Token[], latest: string 
       spec: { kind: 'month', month: monthIndex(m[2]!), year },
     });
   }
+  // "April through mid May", "from april to 15 may": from the first month's start to the day named.
+  take(
+    new RegExp(
+      `(?<!\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?)\\b(?:from\\s+|between\\s+)?${MONTH_RE}\\s+(?:to|through|thru|till|until|-|–|and)\\s+(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}|${MONTH_RE}\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?)\\b(?!\\s*(?:,\\s*)?\\d{4})`,
+    ),
+    (m) => {
+      const month = monthIndex(m[3] ?? m[4]!);
+      return twoDays(monthIndex(m[1]!), 1, month, Number(m[2] ?? m[5]));
+    },
+  );
   // Ranges of days first: "between May 5 and May 12", "from 1 may to 15 may", "May 5-12", "5th to 12th May".
   take(
     new RegExp(
@@ -552,10 +564,6 @@ function twoDays(m1: number, d1: number, m2: number, d2: number): TimeSpec | und
 /** The Monday of a date's week; a year not said is the data's year. */
 function mondayOf(iso: string, dataYear: string): string {
   return startOfWeek(iso.startsWith('????') ? `${dataYear}${iso.slice(4)}` : iso);
-}
-
-function monthIndex(word: string): number {
-  return MONTHS.indexOf(word.slice(0, 3));
 }
 
 function fullYear(y: string): number {

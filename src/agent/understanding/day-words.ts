@@ -1,7 +1,7 @@
 import { NUMBER_WORDS } from '../../format/number-words.js';
 
 /**
- * "since apr fifteen", "on the fourth of june", "june twenty-first": a day of the month in words, rewritten as
+ * "since apr fifteen", "on the fourth of june", "june twenty-first", "mid May": a day of the month in words, rewritten as
  * digits so the date readers (chrono and ours) see "apr 15", "4th of june". The text keeps its length (the digits are
  * padded with spaces), because every reader after this one marks what it took by character position.
  */
@@ -36,8 +36,12 @@ const DAY = `((?:twenty|thirty)[- ](?:${Object.keys(ORDINAL_WORDS).join('|')}|on
 const AFTER_MONTH = new RegExp(`\\b(${MONTH}\\s+(?:the\\s+)?)${DAY}\\b`, 'gi');
 const BEFORE_MONTH = new RegExp(`\\b${DAY}(\\s+(?:of\\s+)?${MONTH})\\b`, 'gi');
 
+/** "mid May", "mid-june": the 15th, the middle a person means. */
+const MID_MONTH = new RegExp(`\\bmid(?:dle of|[- ]?)\\s*(?=${MONTH}\\b)`, 'gi');
+
 export function dayWordsAsDigits(text: string): string {
   return text
+    .replace(MID_MONTH, (mid: string) => '15 '.padEnd(mid.length, ' '))
     .replace(AFTER_MONTH, (all, lead: string, day: string) => lead + digits(day, all.length - lead.length))
     .replace(
       BEFORE_MONTH,

@@ -65,8 +65,11 @@ export function pushDimension(frame: Frame, span: Span, id: string, ctx?: Contex
   }
   // "orders from states other than MH and KA": the states are who is counted, the negation says which.
   const after = ctx?.spans[span.at + 1];
+  // "what did the status mix look like": a dimension named as its breakdown ("mix", "split") is one, whatever its verb.
   const breaksDown =
-    ctx?.groupingContext(span) || /^(all|every|which|what)$/.test(ctx?.prevWord(span.at) ?? '');
+    ctx?.groupingContext(span) ||
+    /^(all|every|which|what)$/.test(ctx?.prevWord(span.at) ?? '') ||
+    /\b(mix|split|breakdown|distribution)$/.test(span.text);
   if (ctx && after && ctx.cueKinds(after).has('negate') && !breaksDown && !frame.rank) {
     frame.about.push(id);
     return;

@@ -205,7 +205,7 @@ export class Context {
     return this.countsBefore(span) && !this.spans[span.at + 1]?.readings.some((r) => r.kind === 'number');
   }
 
-  private labelledBy(span: Span): boolean {
+  labelledBy(span: Span): boolean {
     const dims = new Set(span.readings.flatMap((r) => (r.kind === 'value' ? [r.dimension] : [])));
     return [this.spans[span.at + 1], this.spans[span.at - 1]].some(
       (s) =>

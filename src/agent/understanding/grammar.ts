@@ -259,6 +259,8 @@ function readStructure(frame: Frame, ctx: Context, span: Span, kinds: Set<CueKin
   const valueFirst =
     span.readings.some((r) => r.kind === 'value') &&
     ((ctx.clearValueContext(span) && !ctx.rankFollows(span)) ||
+      // "for the Top category": capitalised inside the sentence and named by its dimension, the value.
+      (span.at > 0 && /^[A-Z]/.test(span.raw) && ctx.labelledBy(span)) ||
       ctx.countedValue(span) ||
       ctx.ranksNothing(span));
   if (rankDir && !valueFirst) {

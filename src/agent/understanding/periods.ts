@@ -1,4 +1,4 @@
-import { formatDay } from '../../format/dates.js';
+import { formatDaySpan } from '../../format/dates.js';
 import type { TimeRange } from '../../semantic/plan.js';
 import {
   addDays,
@@ -126,7 +126,7 @@ export function resolveTime(spec: TimeSpec, latest: string, earliest?: string): 
       // No year given: the data's latest year; "April 31" (a half-month's end) clamps to the month's end.
       const from = fillYear(spec.from, latestYear);
       const to = fillYear(spec.to, latestYear);
-      return { from, to, label: from === to ? formatDay(from) : `${from} to ${to}` };
+      return { from, to, label: formatDaySpan(from, to) };
     }
   }
 }
@@ -206,7 +206,7 @@ export function sameDaysIn(range: TimeRange, month: number): TimeRange {
   const months = month - (Number(range.from.slice(5, 7)) - 1);
   const from = addMonthsKeepDay(range.from, months);
   const to = addMonthsKeepDay(range.to, months);
-  return { from, to, label: from === to ? formatDay(from) : `${from} to ${to}` };
+  return { from, to, label: formatDaySpan(from, to) };
 }
 
 /** The Monday-to-Sunday week a day falls in: "that whole week" after "revenue on 26 June" is 20–26 June. */

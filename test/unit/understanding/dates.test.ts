@@ -350,3 +350,26 @@ describe('days in words, and months joined by "into"', () => {
     );
   });
 });
+
+describe('weeks ending on a day, the middle of a month', () => {
+  it('"the week ending 19 June" is 13–19 June; "week starting june 6" is 6–12 June', () => {
+    expect(periods('orders by fulfilment for the week ending 19 June')).toEqual([
+      ['2022-06-13', '2022-06-19'],
+    ]);
+    expect(periods('units week starting june 6')).toEqual([['2022-06-06', '2022-06-12']]);
+    // "ending" is no typo of a status here.
+    expect(h.planOf('orders for the week ending 19 June').plan.filters).toEqual([]);
+  });
+
+  it('"April through mid May" runs to the 15th; "april to may 15" too, and 15 is no year', () => {
+    expect(periods('net revenue for April through mid May')).toEqual([['2022-04-01', '2022-05-15']]);
+    expect(periods('revenue april to may 15')).toEqual([['2022-04-01', '2022-05-15']]);
+    expect(periods('revenue since mid june')).toEqual([['2022-06-15', LATEST]]);
+    // Days on both sides stay days; two months with a near year stay months.
+    expect(periods('GMV from 10 May to 20 May')).toEqual([['2022-05-10', '2022-05-20']]);
+    expect(periods('revenue jan to mar 22')).toEqual([
+      ['2022-01-01', '2022-01-31'],
+      ['2022-03-01', '2022-03-31'],
+    ]);
+  });
+});

@@ -381,3 +381,16 @@ describe('one order, by its ID', () => {
     expect(h.ask('what is the order count by state?').kind).toBe('plan');
   });
 });
+
+describe('breakdowns named by what they show', () => {
+  it('"what did the status mix look like for merchant lines" is a breakdown by status', () => {
+    expect(
+      h.planOf('What did the status mix look like for merchant-fulfilled lines last week?').plan.groupBy,
+    ).toEqual(['status']);
+  });
+
+  it('"which style gets sent back the most" ranks styles by returns (no colleague is quoted)', () => {
+    const { plan } = h.planOf('Which style gets sent back the most?');
+    expect(plan).toMatchObject({ metrics: ['returns'], groupBy: ['style'] });
+  });
+});
