@@ -125,6 +125,7 @@ export function compilePlan(plan: Plan, catalog: Catalog, options: CompileOption
 
   if (comparePeriod) {
     ctes.push(`prev AS (${aggregate(comparePeriod)})`);
+    if (dims.length) everyGroupOfBoth(ctes, dims, metrics);
     const on = dims.length
       ? `LEFT JOIN prev ON ${dims.map((d) => `cur.${quoteIdent(d.id)} IS NOT DISTINCT FROM prev.${quoteIdent(d.id)}`).join(' AND ')}`
       : 'LEFT JOIN prev ON TRUE';
@@ -135,7 +136,7 @@ export function compilePlan(plan: Plan, catalog: Catalog, options: CompileOption
       // A group with no rows in a comparison period that has data sold nothing then: 0 of an amount or a count.
       // A period with no data at all stays blank, never a confident zero.
       const before =
-        m.def.additive && dims.length
+        zeroWhenAbsent(m.def) && dims.length
           ? `CASE WHEN EXISTS (SELECT 1 FROM prev) THEN COALESCE(prev.${id}, 0) END`
           : `prev.${id}`;
       select.push(`${before} AS ${quoteIdent(`${m.id}_previous`)}`);
@@ -343,6 +344,35 @@ function wholePreviousPeriod(
       format: points ? 'points' : 'change',
     });
   }
+}
+
+/** A sum or a count of a group with no rows is 0; an average or a rate of nothing is no number. */
+function zeroWhenAbsent(def: { additive: boolean; format: MetricFormat }): boolean {
+  return def.additive || def.format === 'count';
+}
+
+/**
+ * A breakdown compared with another period lists the groups of either period: a state that sold last week and not
+ * this week is the biggest fall, not a missing row. The current period's aggregate becomes `cur0`, and `cur` holds
+ * every group of both, with 0 of an amount or a count where the current period (which has data) had none.
+ */
+function everyGroupOfBoth(
+  ctes: string[],
+  dims: { id: string }[],
+  metrics: { id: string; def: { additive: boolean; format: MetricFormat } }[],
+): void {
+  ctes[0] = ctes[0]!.replace(/^cur AS \(/, 'cur0 AS (');
+  const keys = dims.map((d) => quoteIdent(d.id)).join(', ');
+  const on = dims
+    .map((d) => `k.${quoteIdent(d.id)} IS NOT DISTINCT FROM cur0.${quoteIdent(d.id)}`)
+    .join(' AND ');
+  const values = metrics.map((m) => {
+    const id = quoteIdent(m.id);
+    return zeroWhenAbsent(m.def) ? `COALESCE(cur0.${id}, 0) AS ${id}` : `cur0.${id}`;
+  });
+  ctes.push(
+    `cur AS (SELECT ${dims.map((d) => `k.${quoteIdent(d.id)}`).join(', ')}, ${values.join(', ')} FROM (SELECT ${keys} FROM cur0 UNION SELECT ${keys} FROM prev) k LEFT JOIN cur0 ON ${on})`,
+  );
 }
 
 /** "which of those grew": the groups whose first metric rose (or fell) against the comparison period. */

@@ -19,7 +19,7 @@ import {
 } from './row-pick.js';
 import { netTwinOf } from './lexicon.js';
 import type { PreviousRows } from '../resolver/resolver.js';
-import { monthAround, quarterAround, sameDaysIn, weekAround, weekendAround } from './periods.js';
+import { monthAround, quarterAround, sameDaysIn, sameRange, weekAround, weekendAround } from './periods.js';
 import { distinctValues, isDateGrain } from './plan-shape.js';
 import { daysBetweenInclusive } from '../../semantic/time-range.js';
 import type { Frame } from './frame.js';
@@ -478,6 +478,12 @@ function period(frame: Frame, deps: ComposeDeps, out: Composed, base?: Plan): vo
     delete plan.compareTo;
   }
   if (frame.growth && hasDates) growthOfSeries(plan, catalog);
+  // "only the ones up on last week" while last week is the period shown: no period is compared with itself.
+  const compared = plan.compareTo;
+  if (compared && compared !== 'previous_period' && plan.timeRange && sameRange(compared, plan.timeRange)) {
+    if (base?.compareTo) plan.compareTo = base.compareTo;
+    else delete plan.compareTo;
+  }
   out.slots.push({ name: 'period', score: 1 });
 }
 

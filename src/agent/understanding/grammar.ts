@@ -510,7 +510,13 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     ) && !/\bagain\b/.test(words);
   frame.pointsBack = pointsBack;
   // "only the ones that shrank", "those that grew": which of the rows moved that way ("which of those grew").
-  if (frame.growth && !frame.rank && /\b(?:the ones|those) (?:that|which)\b/.test(words))
+  // "only the ones up on last week": up or down said of them is the same question.
+  const upOrDown = /\b(?:ones|those)(?: that| which)?(?: are| were| went| is)? (up|down)\b/.exec(words);
+  if (upOrDown && !frame.rank) {
+    frame.growth = true;
+    frame.direction = upOrDown[1] === 'down' ? 'down' : 'up';
+  }
+  if (frame.growth && !frame.rank && (upOrDown || /\b(?:the ones|those) (?:that|which)\b/.test(words)))
     frame.rank = { direction: 'desc', which: true, byChange: false };
   markBoth(frame, words);
   // "how many pcs did they take": "they" as the subject of a verb, with nothing added or re-ranked ("add their

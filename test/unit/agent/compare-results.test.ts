@@ -163,6 +163,23 @@ describe('a period comparison in one row, against a gold written one row per per
     ]);
   });
 
+  it('a group with nothing in one period is a 0 row a gold grouped per period may leave out', () => {
+    const gold = [
+      ['Kerala', 'last week', 5],
+      ['Kerala', 'week before', 4],
+      ['Goa', 'week before', 2],
+    ];
+    const rows = asPeriodRows(
+      ['state', 'orders', 'orders_previous'],
+      [
+        ['Kerala', 5, 4],
+        ['Goa', 0, 2],
+      ],
+    )!;
+    expect(compareResults(numericColumns(gold), rows, false).ok).toBe(true);
+    expect(compareResults(numericColumns(gold), rows.slice(0, 3), false).ok).toBe(false);
+  });
+
   it('a comparison broken down gives two rows per row shown, its labels kept', () => {
     const names = [
       'fulfilment',

@@ -181,6 +181,19 @@ describe('compilePlan: plan → one SELECT with the agreed column names', () => 
     expect(byCategory.rows).toContainEqual(['Western Dress', 700, 0, null]);
   });
 
+  it('a comparison broken down lists the groups of either period: one sold only before shows 0 now', async () => {
+    const r = await run({
+      source: 'amazon_sales',
+      metrics: ['revenue', 'orders'],
+      groupBy: ['category'],
+      timeRange: { from: '2022-05-01', to: '2022-05-31', label: 'May 2022' },
+      compareTo: { from: '2022-04-01', to: '2022-04-30', label: 'April 2022' },
+    });
+    // Kurta sold in April (o1's line, ₹500; o2 cancelled) and not in May: the biggest fall, not a missing row.
+    const kurta = r.rows.find((row) => row[0] === 'Kurta');
+    expect(kurta?.slice(0, 5)).toEqual(['Kurta', 0, 0, 500, -1]);
+  });
+
   it('keeps only the groups that grew, or fell, against the comparison ("which of those grew")', async () => {
     const plan = {
       source: 'amazon_sales' as const,

@@ -276,6 +276,17 @@ describe('the rows that moved ("which of those grew")', () => {
     expect(shrank).toMatchObject({ groupBy: ['category'], changeKept: 'fell' });
   });
 
+  it('"only the ones up on last week", last week being the period shown, keeps the comparison and the risers', () => {
+    const [, byState, up] = h.thread(
+      'orders wow? last wk vs the wk before',
+      'split by state',
+      'only the ones up on last week',
+    );
+    expect(up).toMatchObject({ groupBy: ['state'], changeKept: 'grew', compareTo: byState!.compareTo });
+    // No period is ever compared with itself.
+    expect(up!.compareTo).toBe('previous_period');
+  });
+
   it('"which one grew the most" is still a ranking by the change, not a filter', () => {
     const [, , most] = h.thread(
       'rev wow? last wk vs the one before',
