@@ -32,7 +32,7 @@ const WRITE_PATTERNS: RegExp[] = [
   /\b(?:set|update|change|bump|reset|make)\s+(?:all\s+(?:of\s+)?|each\s+of\s+)?(?:those|these|them|it|that)\s+to\s+\d+\s*(?:units?|pcs|pieces|qty|in stock)\b/i,
   // "raise a purchase order for 50 units of each", "place a reorder": stock is bought elsewhere, not here.
   /\b(?:raise|place|create|issue|submit|send|open)\s+(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:purchase\s+orders?|pos?|re-?orders?|restock(?:ing)?\s+orders?)\b/i,
-  /^\W*(?:(?:now|ok|so|then|just|please|pls|can you|could you)\s+)*(?:re-?order|restock|replenish)\s+(?:\d+|all|those|these|them|the|each)\b/i,
+  /^\W*(?:(?:now|ok|okay|so|then|just|please|pls|can you|could you|go ahead and)\s+)*(?:re-?order|restock|replenish|top up)\s+(?:\d+|all|those|these|them|the|each)\b/i,
 ];
 
 export function asksToChangeData(question: string): boolean {

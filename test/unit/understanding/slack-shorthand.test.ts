@@ -620,6 +620,7 @@ describe('words that looked like values, and requests said after a lead word', (
     'pls reorder 20 of each',
     'Mark those as delivered so they drop off the report',
     "set all of them to 20 units so they don't show as OOS",
+    'Go ahead and restock those to 20 units each',
   ])('"%s" is refused: the bot changes no orders and buys no stock', (question) => {
     expect(h.ask(question).kind).toBe('refuse');
   });
