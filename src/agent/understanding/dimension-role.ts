@@ -36,6 +36,7 @@ export function pushDimension(frame: Frame, span: Span, id: string, ctx?: Contex
     return;
   if (ctx && /^(all|every|each)$/.test(ctx.prevWord(span.at))) {
     frame.allOf.push(id);
+    if (ctx.prevWord(span.at) === 'all') frame.allSaid = [...(frame.allSaid ?? []), id];
     // "price per piece across all customers": the whole set, not one row per customer; "order count, all
     // statuses": an aside that every status counts.
     if (ctx.prevWord(span.at - 1) === 'across' || ctx.spans[span.at - 1]?.text === 'across all') return;

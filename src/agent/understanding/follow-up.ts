@@ -176,6 +176,13 @@ export function applyFollowUpGrouping(
   prior?: Plan,
 ): void {
   const isGrain = (d: string) => isDateGrain(catalog, d);
+  // "now all categories" after "top 5 states for Kurta": the filter lifted, the states still ranked; a breakdown
+  // by category where the thread had no category filter to lift, or for "every category".
+  const lifted = (frame.allSaid ?? []).filter(
+    (d) =>
+      plan.filters.some((f) => f.dimension === d) && !plan.groupBy.includes(d) && !frame.again?.includes(d),
+  );
+  if (lifted.length) groupBy = groupBy.filter((d) => !lifted.includes(d));
   if (frame.allOf.length) plan.filters = plan.filters.filter((f) => !frame.allOf.includes(f.dimension));
   // "show all categories again" after "only Kurta by size": the breakdown by category the thread had before; after
   // a total that was only narrowed ("only MH"), the total again.
@@ -198,7 +205,8 @@ export function applyFollowUpGrouping(
   if (!frame.edits.instead && !frame.rank && shareWithinEach(plan, fresh)) return;
   // "by week" on a by-state answer: a series per state; a new non-date breakdown replaces the old one.
   const grainOnNonGrain = fresh.every(isGrain) && plan.groupBy.length > 0 && !plan.groupBy.some(isGrain);
-  const keep = frame.edits.split || frame.edits.add || grainOnNonGrain;
+  // "split by fulfilment instead of month": "instead" replaces, whatever verb asked for the split.
+  const keep = (frame.edits.split || frame.edits.add || grainOnNonGrain) && !frame.edits.instead;
   plan.groupBy = keep ? [...new Set([...plan.groupBy, ...fresh])] : fresh;
   // Grouping by a dimension the previous answer was pinned to ("best category?" after "Kurta revenue"): all values.
   const newlyFiltered = new Set(filters.map((f) => f.filter.dimension));

@@ -179,6 +179,8 @@ export interface Frame {
   howMuch: boolean;
   /** "all marketplaces", "every state": every value of these dimensions, whatever the thread filtered. */
   allOf: string[];
+  /** Of `allOf`, the dimensions said with "all" ("now all categories"), not "every"/"each" (one row per value). */
+  allSaid?: string[];
   /** "and the other channel?", "same for that other style": the value of this dimension the thread did not pick. */
   otherOf?: string;
   /** "show all categories again": the values of these, back as the breakdown the thread had before. */

@@ -748,3 +748,24 @@ describe('a rate back to its count', () => {
     expect(cancelled!.metrics).toEqual(['cancelled_orders']);
   });
 });
+
+describe('all of a dimension, and a breakdown instead of another', () => {
+  it('"now all categories" after "top 5 states for Kurta" lifts the filter and keeps the states', () => {
+    const [, all] = h.thread('Top 5 states for Kurta revenue over the last 10 days', 'Now all categories');
+    expect(all).toMatchObject({ groupBy: ['state'], filters: [], limit: 5 });
+  });
+
+  it('"show that for every category" after Tops is one row per category', () => {
+    const [, every] = h.thread('Kurta revenue in May', 'Show that for every category.');
+    expect(every!.groupBy).toEqual(['category']);
+  });
+
+  it('"split by fulfilment instead of month" replaces the month breakdown', () => {
+    const [, , instead] = h.thread(
+      'B2B share of revenue by month, Q2 so far',
+      'Only for Set',
+      'Now all categories, split by fulfilment instead of month',
+    );
+    expect(instead).toMatchObject({ groupBy: ['fulfilment'], filters: [] });
+  });
+});
