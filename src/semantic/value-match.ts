@@ -131,9 +131,10 @@ export class ValueIndex {
     const aliasTargets = this.aliases.get(key);
     if (aliasTargets !== undefined) {
       // "bangalore" is the city spelled BENGALURU in most rows: the alias's values plus any literal spelling.
-      const targets = aliasTargets.flatMap(
-        (t) => this.valuesAt(this.key(t)) ?? this.fuzzy(this.key(t), true) ?? [],
-      );
+      // A target spelled as this source has it wins; a near spelling only stands in when none is ("xxxl" is 3XL in
+      // the Amazon report and XXXL in the stock report, never XXL).
+      const held = aliasTargets.flatMap((t) => this.valuesAt(this.key(t)) ?? []);
+      const targets = held.length ? held : aliasTargets.flatMap((t) => this.fuzzy(this.key(t), true) ?? []);
       if (targets.length) return { values: unionOf(targets, exact ?? []), kind: 'alias', distance: 0 };
     }
     if (exact) return { values: exact, kind: 'exact', distance: 0 };

@@ -28,6 +28,8 @@ const WORDS: [RegExp, string][] = [
   [/\b(?:stok|stck|stocck)\b/gi, 'stock'],
   [/(?<=\s)'?em\b/gi, 'them'],
   [/\b(that|this|which|the|other) 1\b(?!\s*(?:st|day|week|month|%|\d))/gi, '$1 one'],
+  // "may rev statewise", "category-wise": the breakdown word written onto its dimension ("otherwise" is no dimension).
+  [/\b(?!(?:other|like|clock|length|street|money|price|time)wise\b)([a-z]{3,})-?wise\b/gi, '$1 wise'],
 ];
 
 export function expandChatShorthand(question: string): string {

@@ -333,7 +333,9 @@ function measures(frame: Frame, deps: ComposeDeps, out: Composed, source: Source
   // "which wholesale months crossed 15 lakh": a bound in money is on the report's money measure.
   const moneyBound = frame.thresholds.some((t) => t.money) && catalog.metrics[fallback]?.format === 'inr';
   // "which marketplace is priciest": a report with one measure (the price list's MRP) has nothing else to ask about.
-  const onlyOne = Object.values(catalog.metrics).filter((m) => m.source === source).length === 1;
+  // A count of its rows (SKUs listed) is no second measure to choose from.
+  const onlyOne =
+    Object.values(catalog.metrics).filter((m) => m.source === source && !m.countOf).length === 1;
   const score =
     (frame.howMuch || moneyBound || onlyOne) && hasScope
       ? 0.8

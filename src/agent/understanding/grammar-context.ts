@@ -122,7 +122,15 @@ export class Context {
     const leads =
       span.at === 0 &&
       span.readings.every((r) => r.kind !== 'cue' || r.cue === 'commonWord') &&
-      Boolean(next?.readings.some((r) => r.kind === 'metric' || (r.kind === 'value' && !r.common)));
+      Boolean(
+        next?.readings.some(
+          (r) =>
+            r.kind === 'metric' ||
+            (r.kind === 'value' && !r.common) ||
+            // "ka share of gmv in june?": the state's share.
+            (r.kind === 'cue' && r.cue === 'share'),
+        ),
+      );
     // "gmv ka vs tn": set against another value of its dimension, a code is that value too.
     const ownDims = (s?: Span) => s?.readings.flatMap((r) => (r.kind === 'value' ? [r.dimension] : [])) ?? [];
     const across = this.spans[span.at + 2];

@@ -69,7 +69,15 @@ export function chooseSource(frame: Frame, catalog: Catalog, fallback: Source | 
     return { value: valueSource, score: 0.9 };
   const metricSources = [...new Set(frame.metrics.map((m) => catalog.metrics[m.id]!.source))];
   if (!ids.length && frame.countOf) {
-    const counter = Object.values(catalog.metrics).find((m) => m.countOf === frame.countOf);
+    const counters = Object.values(catalog.metrics).filter((m) => m.countOf === frame.countOf);
+    // "how many SKUs did we sell in May": counted where things sell, on dates (not the stock snapshot).
+    const sells = (source: Source) =>
+      Boolean(catalog.sources[source]?.dateColumn) &&
+      Object.entries(catalog.metrics).some(
+        ([id, m]) => m.source === source && (id === 'units' || m.sameAs === 'units'),
+      );
+    const selling = frame.howManySold || frame.times.length > 0;
+    const counter = (selling ? counters.find((m) => sells(m.source)) : undefined) ?? counters[0];
     if (counter && !frame.sources.length) return { value: counter.source, score: 1 };
   }
   const named = frame.sources[0];

@@ -24,9 +24,13 @@ export function extendValueRanges(frame: Frame, ctx: Context): void {
     if ((!up && !down) || at < 0) continue;
     const range = up ? order.slice(at) : order.slice(0, at + 1);
     const held = range.filter((v) =>
-      ctx.lexicon
-        .valuesOf(v.toLowerCase(), { fuzzy: false })
-        .some((r) => r.dimension === candidate.dimension && r.source === candidate.source),
+      ctx.lexicon.valuesOf(v.toLowerCase(), { fuzzy: false }).some(
+        (r) =>
+          r.dimension === candidate.dimension &&
+          r.source === candidate.source &&
+          // Held as spelled, not reached through an alias or a near spelling of another size.
+          r.values.some((x) => x.toLowerCase() === v.toLowerCase()),
+      ),
     );
     filter.candidates = [{ ...candidate, values: held }, ...filter.candidates.slice(1)];
     frame.unknown = frame.unknown.filter((u) => u.at !== filter.at + 1 && u.at !== filter.at + 2);

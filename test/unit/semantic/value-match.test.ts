@@ -13,6 +13,12 @@ describe('value matching against the values in the data', () => {
     expect(states.match('andaman and nicobar')?.values).toEqual(['ANDAMAN & NICOBAR']);
   });
 
+  it('an alias with several spellings takes the one a source has, never a near miss of another ("xxxl")', () => {
+    const aliases = { xxxl: ['3XL', 'XXXL'] };
+    expect(new ValueIndex(['XL', 'XXL', '3XL'], aliases).match('xxxl')?.values).toEqual(['3XL']);
+    expect(new ValueIndex(['XL', 'XXL', 'XXXL'], aliases).match('xxxl')?.values).toEqual(['XXXL']);
+  });
+
   it('an alias may name a family of values ("pending": every Pending status), and a value it lacks is skipped', () => {
     const statuses = new ValueIndex(['Pending', 'Pending - Waiting for Pick Up', 'Shipped'], {
       pending: ['Pending', 'Pending - Waiting for Pick Up', 'Pending - Not in this data'],

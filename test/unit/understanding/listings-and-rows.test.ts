@@ -394,3 +394,19 @@ describe('breakdowns named by what they show', () => {
     expect(plan).toMatchObject({ metrics: ['returns'], groupBy: ['style'] });
   });
 });
+
+describe('SKUs counted where the question is about them', () => {
+  it('"how many SKUs did we sell in May" counts SKUs sold; "how many SKUs" alone counts the stock report', () => {
+    expect(h.planOf('how many skus did we sell in may').plan).toMatchObject({
+      source: 'amazon_sales',
+      metrics: ['skus_sold'],
+    });
+    expect(h.planOf('how many SKUs').plan).toMatchObject({ source: 'inventory', metrics: ['sku_count'] });
+  });
+
+  it('"may rev statewise" is revenue by state; "ka share of gmv" is Karnataka\'s share', () => {
+    expect(h.planOf('may rev statewise').plan.groupBy).toEqual(['state']);
+    const ka = h.planOf('ka share of gmv in june?').plan;
+    expect(ka.filters.find((f) => f.dimension === 'state')?.values).toEqual(['KARNATAKA']);
+  });
+});
