@@ -24,6 +24,7 @@ export function assistantAnswerer(assistant: Assistant): EvalAnswerer {
       return {
         status: a.status,
         rows: a.rows,
+        ...pinnedBy(a.plan),
         ...(a.sql ? { sql: a.sql } : {}),
         ...readingOf(a),
         ...(periodRows.length ? { periodRows } : {}),
@@ -84,6 +85,7 @@ export function plannerAnswerer(deps: {
       state.answer = {
         status: 'answered',
         rows,
+        ...pinnedBy(r.plan),
         sql: compiled.sql,
         ...(periodRows.length ? { periodRows } : {}),
         ...(stepRows.length ? { stepRows } : {}),
@@ -91,6 +93,14 @@ export function plannerAnswerer(deps: {
       return { ...state.answer, ...reading };
     },
   };
+}
+
+/** The values the plan pins a dimension to ("just MH"): the answer names them instead of showing them as a column. */
+function pinnedBy(plan: Plan | undefined): { pinned?: string[] } {
+  const pinned = (plan?.filters ?? [])
+    .filter((f) => f.op === 'in' && f.values.length === 1)
+    .map((f) => String(f.values[0]));
+  return pinned.length ? { pinned } : {};
 }
 
 /** How the bot read the question, when the Answer / Resolution carries it (the field is optional and new). */

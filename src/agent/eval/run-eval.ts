@@ -15,6 +15,8 @@ export interface EvalAnswer {
   periodRows?: Cell[][][];
   /** A date series with each bucket's change, as one comparison row per bucket (see stepRowsOf). */
   stepRows?: Cell[][];
+  /** Values a filter pins a dimension to ("just MH"): the answer names them rather than showing them as a column. */
+  pinned?: string[];
 }
 
 /** Answers one question in a thread (the Assistant, or the planner + compiler + warehouse directly). */
@@ -175,6 +177,13 @@ async function judge(
     const datesAside = answer.rows.map((r) => r.filter((c) => !isDateCell(c)));
     if (compareResults(numeric, datesAside, false, labels).ok) comparison = { ok: true };
   }
+  // "just MH" after revenue by state: a gold that keeps the state column ("Maharashtra", its one value) holds the
+  // same facts as an answer pinned to Maharashtra. Only a column naming a pinned value in every row is set aside.
+  if (!comparison.ok && answer.pinned?.length) {
+    const named = withoutPinnedColumns(gold, answer.pinned);
+    if (named[0]?.length && named[0].length < (gold[0]?.length ?? 0))
+      comparison = compareResults(named, answer.rows, item.ranked, labels).ok ? { ok: true } : comparison;
+  }
   // "revenue week over week" written as the latest week against the one before: a row of the weekly series.
   if (!comparison.ok && gold.length === 1 && numeric[0]?.length)
     if ((answer.stepRows ?? []).some((row) => compareResults(numeric, [row], false, labels).ok))
@@ -182,6 +191,15 @@ async function judge(
   return comparison.ok
     ? { outcome: 'correct' }
     : { outcome: 'confident-wrong', reason: comparison.reason ?? 'wrong numbers' };
+}
+
+function withoutPinnedColumns(gold: Cell[][], pinned: string[]): Cell[][] {
+  const keys = new Set(pinned.map((v) => v.trim().toLowerCase()));
+  const width = gold[0]?.length ?? 0;
+  const keep = Array.from({ length: width }, (_, j) => j).filter(
+    (j) => !gold.every((r) => typeof r[j] === 'string' && keys.has(String(r[j]).trim().toLowerCase())),
+  );
+  return gold.map((r) => keep.map((j) => r[j] ?? null));
 }
 
 const PERIOD_WORDS =

@@ -24,6 +24,8 @@ const WRITE_PATTERNS: RegExp[] = [
   // "remove that customer from the wholesale file": a record taken out of the data, not a filter of the answer.
   /\b(?:remove|delete|drop|erase|take)\s+(?:that|this|the|those|these)\s+(?:customer|customers|sku|skus|order|orders|row|rows|record|records|style|styles)\s+(?:out\s+)?(?:from|of)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:file|table|data|dataset|report|sheet|list)\b/i,
   /^\W*(?:(?:please|pls|just|now|ok)\s+)*escalate\s+(?:those|these|them|the|all)\b/i,
+  // "those merchant orders are test data - delete them from the dataset": the rows shown, taken out of the data.
+  /\b(?:delete|erase|wipe|purge|remove)\s+(?:them|those|these|it|that|all of them)\s+(?:from|out of)\s+(?:the\s+|our\s+|this\s+)?(?:data|dataset|data set|database|db|table|file|report|sheet)\b/i,
   // "OK, go ahead and cancel whatever merchant orders are still pending": an action on orders, asked outright.
   /\b(?:go ahead and|please|pls|just|now|then)\s+(?:cancel|refund|void|dispatch)\s+(?:whatever|all|any|every|the)\b(?:\s+[\w-]+){0,3}\s+(?:orders?|lines?|items?)\b/i,
   // "mark those as delivered so they drop off the report": a status written onto the rows shown.

@@ -28,6 +28,7 @@ const GOLD: Record<string, Cell[][]> = {
     ['north', 30],
     ['south', 70],
   ],
+  goaOnly: [['Goa', 70]],
 };
 const goldQuery = async (sql: string) => {
   const rows = GOLD[sql];
@@ -208,6 +209,19 @@ describe('evaluation report maths', () => {
     };
     const report = await runEval({ items, answerer: fakeAnswerer(script), goldQuery });
     expect(report.failures.map((f) => f.id).sort()).toEqual(['not-periods', 'weeks-off']);
+  });
+
+  it('a gold keeping the column of a value the answer is pinned to ("just Goa") holds the same facts', async () => {
+    const items = [
+      item('pinned', 'followup', 'answer', 'goaOnly'),
+      item('other', 'followup', 'answer', 'goaOnly'),
+    ];
+    const script = {
+      'question pinned': { ...answered([[70]]), pinned: ['Goa'] },
+      'question other': { ...answered([[70]]), pinned: ['Delhi'] },
+    };
+    const report = await runEval({ items, answerer: fakeAnswerer(script), goldQuery });
+    expect(report.failures.map((f) => f.id)).toEqual(['other']);
   });
 
   it('stops on a broken gold query, naming the item', async () => {

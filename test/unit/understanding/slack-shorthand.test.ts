@@ -621,6 +621,7 @@ describe('words that looked like values, and requests said after a lead word', (
     'Mark those as delivered so they drop off the report',
     "set all of them to 20 units so they don't show as OOS",
     'Go ahead and restock those to 20 units each',
+    'Those merchant orders are test data — delete them from the dataset.',
   ])('"%s" is refused: the bot changes no orders and buys no stock', (question) => {
     expect(h.ask(question).kind).toBe('refuse');
   });
@@ -759,6 +760,7 @@ describe('what only another conversation or a person knows', () => {
     const thread = planWith({ metrics: ['units'], groupBy: ['style'] });
     expect(h.ask('and the style priya was on about?', thread).kind).toBe('clarify');
     expect(h.ask('the sku rahul flagged, stock pls', thread).kind).toBe('clarify');
+    expect(h.ask('Okay, and for that other range the buying team flagged?', thread).kind).toBe('clarify');
     expect(h.ask('the style customers asked about most', thread).kind).not.toBe('clarify');
   });
 
