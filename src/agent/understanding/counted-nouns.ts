@@ -28,3 +28,23 @@ export function headNounCounted(frame: Frame, ctx: Context): void {
   frame.countOf = head.id;
   frame.groupBy = frame.groupBy.slice(1);
 }
+
+const HEAD_NOUNS = new Set(['orders', 'order_lines', 'units']);
+
+/**
+ * "Leave out cancelled orders", "only the June orders" in a thread: the noun heads a filter phrase (the lines kept
+ * or dropped), so the thread's measure stays; it is no new measure of orders.
+ */
+export function filterPhraseNoun(frame: Frame, ctx: Context): void {
+  if (!frame.leansOnPrevious) return;
+  frame.metrics = frame.metrics.filter((m) => {
+    if (!HEAD_NOUNS.has(m.id)) return true;
+    const ofFilter = frame.filters.some((f) => f.fixed && f.at === m.at);
+    const before = ctx.spans[m.at - 1];
+    const words = ctx.spans.map((s) => s.text).join(' ');
+    const narrowed =
+      /\b(?:only|just) the\b/.test(words) &&
+      Boolean(before?.readings.some((r) => r.kind === 'time' || r.kind === 'value'));
+    return !ofFilter && !narrowed;
+  });
+}

@@ -37,7 +37,7 @@ import { extendValueRanges } from './value-ranges.js';
 import { isFiller, isUnknown, type Span } from './tagging.js';
 import { breaksNegation, continuesNegatedList } from './negation-scope.js';
 import { afterGrouping, readShorthandBreakdown } from './breakdown-words.js';
-import { headNounCounted, productsCounted } from './counted-nouns.js';
+import { filterPhraseNoun, headNounCounted, productsCounted } from './counted-nouns.js';
 
 /**
  * The grammar: a handful of compositional rules that give each span of the lattice a role. Each rule looks at a
@@ -497,6 +497,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     /\b(?:of|on|for|in) (?:that|it)\b/.test(words) ||
     // "how many units did it sell in june", "how many returned lines did it have": "it" as the subject.
     /\b(?:did|does|has|had) it\b/.test(words) ||
+    /\b(?:does|would|will) (?:that|this) look\b/.test(words) ||
     // "how many returned lines is that for each": the rows just shown, each.
     /\b(is|was|are|were) (that|this|it)\b.*\beach( one)?$/.test(words) ||
     // "list the ones over the threshold", "only the ones that shrank": rows of the last answer.
@@ -507,7 +508,10 @@ function resolveRoles(frame: Frame, ctx: Context): void {
   frame.asksAnew =
     /^(what|whats|what's|how|show|give|tell|list|total|overall|all|get|can|could|please|pls|i|we|our)$/.test(
       ctx.spans[0]?.text.split(' ')[0] ?? '',
-    ) && !/\bagain\b/.test(words);
+    ) &&
+    !/\bagain\b/.test(words) &&
+    // "what does that look like as a rate?": the answer just shown is the subject.
+    !/\b(?:does|did|would|will|is|was)\s+(?:that|it|this)\b/.test(words);
   frame.pointsBack = pointsBack;
   // "only the ones that shrank", "those that grew": which of the rows moved that way ("which of those grew").
   // "only the ones up on last week": up or down said of them is the same question.
@@ -552,6 +556,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     frame.times.some((t) =>
       ['weekAround', 'sameDaysIn', 'quarterAround', 'monthAround'].includes(t.spec.kind),
     );
+  filterPhraseNoun(frame, ctx);
 }
 
 /** "cancelled orders taken out": the filter or count word just before is excluded. */

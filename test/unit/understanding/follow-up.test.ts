@@ -769,3 +769,40 @@ describe('all of a dimension, and a breakdown instead of another', () => {
     expect(instead).toMatchObject({ groupBy: ['fulfilment'], filters: [] });
   });
 });
+
+describe("a noun heading a filter phrase keeps the thread's measure", () => {
+  it('"leave out cancelled orders" after top cities by revenue keeps revenue, without the cancelled lines', () => {
+    const [, left] = h.thread(
+      'Which five cities generated the most revenue in May?',
+      'Leave out cancelled orders',
+    );
+    expect(left!.metrics).toEqual(['revenue']);
+    expect(left!.filters).toContainEqual({ dimension: 'status', op: 'not_in', values: ['Cancelled'] });
+  });
+
+  it('"only the June orders" after order lines by fulfilment keeps order lines, for June', () => {
+    const [, , june] = h.thread(
+      'How many order lines are still Pending or waiting for pick-up?',
+      'Split by fulfilment',
+      'Only the June orders',
+    );
+    expect(june).toMatchObject({
+      metrics: ['order_lines'],
+      groupBy: ['fulfilment'],
+      timeRange: { from: '2022-06-01' },
+    });
+  });
+
+  it('"what does that look like as a cancellation rate?" is the thread\'s breakdown and period, as a rate', () => {
+    const [, , rate] = h.thread(
+      'How many orders got cancelled last week?',
+      'Break that down by fulfilment',
+      'What does that look like as a cancellation rate?',
+    );
+    expect(rate).toMatchObject({
+      metrics: ['cancel_rate'],
+      groupBy: ['fulfilment'],
+      timeRange: { from: '2022-06-20' },
+    });
+  });
+});
