@@ -25,3 +25,17 @@ export function keepMovedRows(plan: Plan, frame: Frame, shown: PreviousRows | un
     },
   ];
 }
+
+/**
+ * "only the ones that shrank", "those that grew", "only the ones up on last week": which of the rows moved that way,
+ * asked as "which of those grew" is.
+ */
+export function askedWhichMoved(frame: Frame, words: string): void {
+  const upOrDown = /\b(?:ones|those)(?: that| which)?(?: are| were| went| is)? (up|down)\b/.exec(words);
+  if (upOrDown && !frame.rank) {
+    frame.growth = true;
+    frame.direction = upOrDown[1] === 'down' ? 'down' : 'up';
+  }
+  if (frame.growth && !frame.rank && (upOrDown || /\b(?:the ones|those) (?:that|which)\b/.test(words)))
+    frame.rank = { direction: 'desc', which: true, byChange: false };
+}

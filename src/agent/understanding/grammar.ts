@@ -37,6 +37,7 @@ import { extendValueRanges } from './value-ranges.js';
 import { isFiller, isUnknown, type Span } from './tagging.js';
 import { breaksNegation, continuesNegatedList } from './negation-scope.js';
 import { afterGrouping, readShorthandBreakdown } from './breakdown-words.js';
+import { askedWhichMoved } from './change-kept.js';
 import { filterPhraseNoun, headNounCounted, productsCounted } from './counted-nouns.js';
 
 /**
@@ -514,14 +515,7 @@ function resolveRoles(frame: Frame, ctx: Context): void {
     !/\b(?:does|did|would|will|is|was)\s+(?:that|it|this)\b/.test(words);
   frame.pointsBack = pointsBack;
   // "only the ones that shrank", "those that grew": which of the rows moved that way ("which of those grew").
-  // "only the ones up on last week": up or down said of them is the same question.
-  const upOrDown = /\b(?:ones|those)(?: that| which)?(?: are| were| went| is)? (up|down)\b/.exec(words);
-  if (upOrDown && !frame.rank) {
-    frame.growth = true;
-    frame.direction = upOrDown[1] === 'down' ? 'down' : 'up';
-  }
-  if (frame.growth && !frame.rank && (upOrDown || /\b(?:the ones|those) (?:that|which)\b/.test(words)))
-    frame.rank = { direction: 'desc', which: true, byChange: false };
+  askedWhichMoved(frame, words);
   markBoth(frame, words);
   // "how many pcs did they take": "they" as the subject of a verb, with nothing added or re-ranked ("add their
   // pieces", "rank them by units", "how many each took" keep every row).
