@@ -303,9 +303,12 @@ export class Context {
 
   groupingContext(span: Span): boolean {
     const next = this.nextWord(span.at);
+    // "with a promotion applied versus without": a participle between the value and "versus" changes nothing.
+    const afterParticiple = /^(applied|used|given|added|on)$/.test(next) ? this.nextWord(span.at + 1) : '';
     return (
       GROUPING_BEFORE.has(this.prevWord(span.at)) ||
       /^(vs|versus|or|wise|split|breakdown|mix)$/.test(next) ||
+      /^(vs|versus)$/.test(afterParticiple) ||
       /\b(vs|or|type)\b/.test(span.text)
     );
   }

@@ -111,7 +111,7 @@ describe('compilePlan: plan → one SELECT with the agreed column names', () => 
       ['B2B', 1200],
     ]);
     const promo = await run({ source: 'amazon_sales', metrics: ['order_lines'], groupBy: ['promotion'] });
-    expect(promo.rows.map((r) => r[0]).sort()).toEqual(['No promotion', 'With promotion']);
+    expect(promo.rows.map((r) => r[0]).sort()).toEqual(['With promotion', 'Without promotion']);
     // A follow-up (or the LLM) that echoes a row's name filters on the boolean it stands for.
     for (const values of [['B2B'], ['b2b'], [true], ['yes']]) {
       const r = await run({

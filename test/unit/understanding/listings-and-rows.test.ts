@@ -389,6 +389,13 @@ describe('breakdowns named by what they show', () => {
     ).toEqual(['status']);
   });
 
+  it('"with a promotion applied versus without" is one row with and one without', () => {
+    expect(h.planOf('May revenue with a promotion applied versus without').plan).toMatchObject({
+      groupBy: ['promotion'],
+      filters: [],
+    });
+  });
+
   it('"which style gets sent back the most" ranks styles by returns (no colleague is quoted)', () => {
     const { plan } = h.planOf('Which style gets sent back the most?');
     expect(plan).toMatchObject({ metrics: ['returns'], groupBy: ['style'] });
