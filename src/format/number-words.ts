@@ -54,3 +54,28 @@ export const SCALE_WORDS: Readonly<Record<string, number>> = {
   crore: 10_000_000,
   crores: 10_000_000,
 };
+
+/** Ordinal words up to the thirtieth, as days of a month ("the fifteenth") and places in a list ("the third one"). */
+export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+};

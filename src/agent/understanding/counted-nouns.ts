@@ -37,11 +37,11 @@ const HEAD_NOUNS = new Set(['orders', 'order_lines', 'units']);
  */
 export function filterPhraseNoun(frame: Frame, ctx: Context): void {
   if (!frame.leansOnPrevious) return;
+  const words = ctx.spans.map((s) => s.text).join(' ');
   frame.metrics = frame.metrics.filter((m) => {
     if (!HEAD_NOUNS.has(m.id)) return true;
     const ofFilter = frame.filters.some((f) => f.fixed && f.at === m.at);
     const before = ctx.spans[m.at - 1];
-    const words = ctx.spans.map((s) => s.text).join(' ');
     const narrowed =
       /\b(?:only|just) the\b/.test(words) &&
       Boolean(before?.readings.some((r) => r.kind === 'time' || r.kind === 'value'));

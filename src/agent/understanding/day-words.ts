@@ -1,36 +1,11 @@
-import { NUMBER_WORDS } from '../../format/number-words.js';
+import { NUMBER_WORDS, ORDINAL_WORDS } from '../../format/number-words.js';
+import { MONTH_WORD as MONTH } from './month-names.js';
 
 /**
  * "since apr fifteen", "on the fourth of june", "june twenty-first", "mid May": a day of the month in words, rewritten as
  * digits so the date readers (chrono and ours) see "apr 15", "4th of june". The text keeps its length (the digits are
  * padded with spaces), because every reader after this one marks what it took by character position.
  */
-const ORDINAL_WORDS: Readonly<Record<string, number>> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-  eleventh: 11,
-  twelfth: 12,
-  thirteenth: 13,
-  fourteenth: 14,
-  fifteenth: 15,
-  sixteenth: 16,
-  seventeenth: 17,
-  eighteenth: 18,
-  nineteenth: 19,
-  twentieth: 20,
-  thirtieth: 30,
-};
-
-const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const UNIT = `(?:${[...Object.keys(ORDINAL_WORDS), ...Object.keys(NUMBER_WORDS)].join('|')})`;
 const DAY = `((?:twenty|thirty)[- ](?:${Object.keys(ORDINAL_WORDS).join('|')}|one|two|three|four|five|six|seven|eight|nine)|${UNIT})`;
 const AFTER_MONTH = new RegExp(`\\b(${MONTH}\\s+(?:the\\s+)?)${DAY}\\b`, 'gi');

@@ -10,15 +10,14 @@ const ONE_ORDER = [
   /\bwhere(?:'s|\s+is|\s+has|\s+did)?\s+(?:the|an?)\s+order\b(?!s)/i,
 ];
 
-export function asksForOneUnnamedOrder(
-  question: string,
-  catalog: Catalog,
-  previous: Plan | undefined,
-): boolean {
-  const shapes = Object.values(catalog.dimensions).flatMap((d) => (d.valuePattern ? [d.valuePattern] : []));
-  const named = question
-    .split(/\s+/)
-    .some((w) => shapes.some((s) => new RegExp(s).test(w.replace(/[?.,!]+$/, ''))));
-  const pinned = previous?.filters.some((f) => catalog.dimensions[f.dimension]?.valuePattern);
-  return !named && !pinned && ONE_ORDER.some((re) => re.test(question));
+/** Built once per catalog: the ID shapes compiled, the question tested against them on each call. */
+export function oneUnnamedOrder(catalog: Catalog): (question: string, previous: Plan | undefined) => boolean {
+  const shapes = Object.values(catalog.dimensions).flatMap((d) =>
+    d.valuePattern ? [new RegExp(d.valuePattern)] : [],
+  );
+  return (question, previous) => {
+    const named = question.split(/\s+/).some((w) => shapes.some((s) => s.test(w.replace(/[?.,!]+$/, ''))));
+    const pinned = previous?.filters.some((f) => catalog.dimensions[f.dimension]?.valuePattern);
+    return !named && !pinned && ONE_ORDER.some((re) => re.test(question));
+  };
 }

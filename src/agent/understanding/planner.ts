@@ -21,7 +21,7 @@ import { pointsOutsideThread } from './outside-thread.js';
 import { askWhichOne } from './which-one.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { coverageCheck } from './coverage.js';
-import { asksForOneUnnamedOrder } from './one-order.js';
+import { oneUnnamedOrder } from './one-order.js';
 import { tag } from './tagging.js';
 import { correctSpelling } from './spelling.js';
 import { fromHinglish } from './hinglish.js';
@@ -53,6 +53,7 @@ export const ASK_BELOW = 0.5;
 export function createPlanner(deps: PlannerDeps): Planner {
   const { catalog, profile } = deps;
   const lexicon = deps.lexicon ?? buildLexicon(catalog, profile, deps.cues ?? loadCues());
+  const asksForOneUnnamedOrder = oneUnnamedOrder(catalog);
   const resolveSync = (input: ResolverInput): Resolution => {
     try {
       const resolved = plan(input);
@@ -86,7 +87,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
       };
 
     const previous = input.previousPlan;
-    if (asksForOneUnnamedOrder(question, catalog, previous))
+    if (asksForOneUnnamedOrder(question, previous))
       return {
         kind: 'clarify',
         message: 'Which order? Send its order ID (it looks like 123-1234567-1234567) and I will look it up.',

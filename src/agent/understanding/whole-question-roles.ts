@@ -1,3 +1,4 @@
+import { ORDINAL_WORDS } from '../../format/number-words.js';
 import type { CueKind } from './cues.js';
 import type { TimeSpec } from './periods.js';
 import type { Frame, FrameFilter } from './frame.js';
@@ -87,20 +88,11 @@ export function markCombinedShare(frame: Frame, ctx: Context): void {
   if (shareAt >= 0 && rankAt > shareAt && !perRow) frame.combined = true;
 }
 
+/** "the third one": places in a list up to the tenth (a "fifteenth" is a day), and "the last". */
 const ORDINALS: Readonly<Record<string, number>> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
+  ...Object.fromEntries(Object.entries(ORDINAL_WORDS).filter(([, n]) => n <= 10)),
   last: -1,
 };
-
 /**
  * "the second one", "take the third state", "the 2nd": a row of the previous answer, by its place. Only an ordinal
  * before "one" or a breakdown word (not "first week", "second fortnight", which are dates).
